@@ -1,0 +1,90 @@
+"""Ticket life cycle: which window action is allowed in which state."""
+
+from enum import StrEnum
+
+from app.domain.errors import RuleViolation
+
+
+class TicketStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    PARKED = "parked"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class TicketSource(StrEnum):
+    KIOSK = "kiosk"
+    STAFF = "staff"
+    APPOINTMENT = "appointment"
+
+
+class Action(StrEnum):
+    CALL = "call"
+    RECALL = "recall"
+    SKIP = "skip"
+    START = "start"
+    FINISH = "finish"
+    PARK = "park"
+    RESUME = "resume"
+    TRANSFER = "transfer"
+    CANCEL = "cancel"
+    NO_SHOW = "no_show"
+
+
+ACTIVE_AT_WINDOW = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+CLOSED = frozenset({TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED})
+
+_TRANSITIONS: dict[tuple[TicketStatus, Action], TicketStatus] = {
+    (TicketStatus.WAITING, Action.CALL): TicketStatus.CALLED,
+    (TicketStatus.WAITING, Action.CANCEL): TicketStatus.CANCELLED,
+    (TicketStatus.WAITING, Action.TRANSFER): TicketStatus.WAITING,
+    (TicketStatus.CALLED, Action.RECALL): TicketStatus.CALLED,
+    (TicketStatus.CALLED, Action.SKIP): TicketStatus.NO_SHOW,
+    (TicketStatus.CALLED, Action.NO_SHOW): TicketStatus.NO_SHOW,
+    (TicketStatus.CALLED, Action.START): TicketStatus.SERVING,
+    (TicketStatus.CALLED, Action.FINISH): TicketStatus.FINISHED,
+    (TicketStatus.CALLED, Action.PARK): TicketStatus.PARKED,
+    (TicketStatus.CALLED, Action.TRANSFER): TicketStatus.WAITING,
+    (TicketStatus.SERVING, Action.FINISH): TicketStatus.FINISHED,
+    (TicketStatus.SERVING, Action.PARK): TicketStatus.PARKED,
+    (TicketStatus.SERVING, Action.TRANSFER): TicketStatus.WAITING,
+    (TicketStatus.PARKED, Action.RESUME): TicketStatus.SERVING,
+    (TicketStatus.PARKED, Action.TRANSFER): TicketStatus.WAITING,
+    (TicketStatus.PARKED, Action.CANCEL): TicketStatus.CANCELLED,
+    # A citizen who missed the call may come back: the clerk puts the ticket back in line.
+    (TicketStatus.NO_SHOW, Action.TRANSFER): TicketStatus.WAITING,
+}
+
+_STATUS_ZH = {
+    TicketStatus.WAITING: "等待中",
+    TicketStatus.CALLED: "已叫号",
+    TicketStatus.SERVING: "办理中",
+    TicketStatus.PARKED: "暂挂",
+    TicketStatus.FINISHED: "已完成",
+    TicketStatus.NO_SHOW: "已过号",
+    TicketStatus.CANCELLED: "已取消",
+}
+
+
+def status_zh(status: TicketStatus | str) -> str:
+    return _STATUS_ZH[TicketStatus(status)]
+
+
+def next_status(current: TicketStatus | str, action: Action) -> TicketStatus:
+    """The state after `action`, or a RuleViolation saying why the action is not possible now."""
+    current = TicketStatus(current)
+    try:
+        return _TRANSITIONS[(current, action)]
+    except KeyError:
+        raise RuleViolation(
+            f"当前状态“{status_zh(current)}”不能执行此操作",
+            f"Action '{action.value}' is not possible while the ticket is {current.value}",
+        ) from None
+
+
+def recall_outcome(recalls_so_far: int, max_recalls: int) -> TicketStatus:
+    """After the allowed number of recalls the citizen is treated as a no-show (过号)."""
+    return TicketStatus.NO_SHOW if recalls_so_far + 1 > max_recalls else TicketStatus.CALLED

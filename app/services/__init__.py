@@ -1,0 +1,1 @@
+"""Use cases: each operation is one transaction over store + domain and returns frozen dataclasses."""

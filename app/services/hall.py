@@ -1,0 +1,131 @@
+"""Hall configuration: create a hall from a JSON description, load it, log staff in."""
+
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import AuthError, NotFoundError
+from app.domain.ids import new_id
+from app.services.views import HallView, StaffView
+from app.store.database import Database
+from app.store.models import Category, Hall, Staff, Window, WindowCategory
+
+SAMPLE_HALL = Path(__file__).resolve().parents[2] / "resources" / "sample" / "hall.json"
+_hasher = PasswordHasher()
+
+
+def hash_secret(secret: str) -> str:
+    return _hasher.hash(secret)
+
+
+def load_hall(session: Session, code: str | None = None) -> Hall:
+    query = select(Hall).order_by(Hall.code).limit(1)
+    if code:
+        query = select(Hall).where(Hall.code == code)
+    hall = session.scalars(query).first()
+    if hall is None:
+        raise NotFoundError(
+            "本机还没有大厅配置，请先运行 onewindow hall init --sample",
+            "No hall is configured yet: run `onewindow hall init --sample` first",
+        )
+    return hall
+
+
+def hall_view(hall: Hall) -> HallView:
+    return HallView(hall.id, hall.code, hall.name_zh, hall.name_en, hall.timezone, dict(hall.settings))
+
+
+def create_hall(db: Database, spec: dict[str, Any]) -> HallView:
+    """Create the hall described by `spec` (see resources/sample/hall.json). Idempotent by hall code."""
+    with db.write() as s:
+        existing = s.scalars(select(Hall).where(Hall.code == spec["code"])).first()
+        if existing is not None:
+            return hall_view(existing)
+        settings = dict(spec.get("settings", {}))
+        settings.setdefault("person_salt", secrets.token_hex(16))
+        hid = new_id()
+        hall = Hall(
+            id=hid,
+            hall_id=hid,
+            code=spec["code"],
+            name_zh=spec["name_zh"],
+            name_en=spec.get("name_en", ""),
+            level=spec.get("level", "county"),
+            timezone=spec.get("timezone", "Asia/Shanghai"),
+            opening_hours=spec.get("opening_hours", {}),
+            settings=settings,
+        )
+        s.add(hall)
+        categories: dict[str, Category] = {}
+        for order, c in enumerate(spec.get("categories", [])):
+            cat = Category(
+                hall_id=hid,
+                prefix=c["prefix"],
+                name_zh=c["name_zh"],
+                name_en=c.get("name_en", ""),
+                number_start=c.get("number_start", 1),
+                number_end=c.get("number_end", 999),
+                default_service_minutes=c.get("minutes", 6),
+                sort_order=order,
+            )
+            s.add(cat)
+            categories[cat.prefix] = cat
+        for st in spec.get("staff", []):
+            s.add(
+                Staff(
+                    hall_id=hid,
+                    login=st["login"],
+                    name=st["name"],
+                    role=st.get("role", "clerk"),
+                    secret_hash=hash_secret(st["pin"]),
+                )
+            )
+        s.flush()
+        for w in spec.get("windows", []):
+            window = Window(hall_id=hid, number=w["number"], name=w["name"], mode=w.get("mode", "order"))
+            s.add(window)
+            s.flush()
+            for order, (prefix, weight) in enumerate(w.get("categories", [])):
+                s.add(
+                    WindowCategory(
+                        hall_id=hid,
+                        window_id=window.id,
+                        category_id=categories[prefix].id,
+                        order=order,
+                        weight=weight,
+                    )
+                )
+        return hall_view(hall)
+
+
+def create_sample_hall(db: Database) -> HallView:
+    return create_hall(db, json.loads(SAMPLE_HALL.read_text(encoding="utf-8")))
+
+
+def login(db: Database, login_name: str, secret: str) -> StaffView:
+    with db.read() as s:
+        hall = load_hall(s)
+        staff = s.scalars(
+            select(Staff).where(Staff.hall_id == hall.id, Staff.login == login_name, Staff.active)
+        ).first()
+        if staff is None:
+            # Same message as a wrong PIN: do not reveal which logins exist.
+            raise AuthError("工号或密码错误", "Wrong login or PIN")
+        try:
+            _hasher.verify(staff.secret_hash, secret)
+        except (VerificationError, InvalidHashError):
+            raise AuthError("工号或密码错误", "Wrong login or PIN") from None
+        return StaffView(staff.id, staff.login, staff.name, staff.role)
+
+
+def list_staff(db: Database) -> list[StaffView]:
+    with db.read() as s:
+        hall = load_hall(s)
+        rows = s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.active).order_by(Staff.login))
+        return [StaffView(r.id, r.login, r.name, r.role) for r in rows]

@@ -1,0 +1,385 @@
+"""Queue use cases: issue tickets and every window action. Each call is one transaction."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.domain import calendar
+from app.domain.errors import (
+    CategoryFullError,
+    DailyLimitError,
+    HallClosedError,
+    NotFoundError,
+    RuleViolation,
+)
+from app.domain.person import age_on, person_key
+from app.domain.queue_policy import (
+    ELDERLY_AGE,
+    Candidate,
+    Priority,
+    ServedCategory,
+    choose_next,
+    front_of_line_key,
+    sort_key_for,
+)
+from app.domain.ticket_rules import ACTIVE_AT_WINDOW, Action, TicketSource, TicketStatus, next_status
+from app.services import queue_read as rd
+from app.services.clock import Clock, system_clock
+from app.services.hall import load_hall
+from app.services.views import CategoryView, TicketView
+from app.store.database import Database
+from app.store.models import Category, Hall, QueueEvent, Ticket, TicketCounter, Window, WindowCategory
+
+log = logging.getLogger("onewindow.queue")
+
+
+class QueueService:
+    def __init__(self, db: Database, clock: Clock = system_clock, hall_code: str | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.hall_code = hall_code
+
+    # ---- issuing -------------------------------------------------------------------------------------------
+
+    def issue_ticket(
+        self,
+        prefix: str,
+        *,
+        source: str = TicketSource.KIOSK,
+        priority: str = Priority.NORMAL,
+        matters: tuple[str, ...] = (),
+        person_id: str | None = None,
+    ) -> TicketView:
+        source, priority = TicketSource(source), Priority(priority)
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            now = self.clock()
+            day = rd.today(hall, now)
+            cat = self._category(s, hall, prefix)
+            if source is TicketSource.KIOSK and not calendar.is_open(
+                calendar.parse_hours(hall.opening_hours), now, hall.timezone
+            ):
+                raise HallClosedError("现在不是办公时间，暂停取号", "The hall is closed: tickets cannot be taken now")
+            key = None
+            if person_id:
+                key = person_key(person_id, hall.settings.get("person_salt", hall.id))
+                if priority is Priority.NORMAL and age_on(person_id, day) >= ELDERLY_AGE:
+                    priority = Priority.ELDERLY
+                self._check_daily_limit(s, hall, day, key)
+            number = self._next_number(s, hall.id, day, cat)
+            t = Ticket(
+                hall_id=hall.id,
+                service_day=day,
+                category_id=cat.id,
+                prefix=cat.prefix,
+                number=number,
+                source=source,
+                priority=priority,
+                status=TicketStatus.WAITING,
+                person_key=key,
+                matters=list(matters),
+                issued_at=now,
+                sort_at=sort_key_for(now, priority),
+            )
+            s.add(t)
+            s.flush()
+            self._event(s, hall, "issued", now, ticket=t, detail={"source": source, "priority": priority})
+            view = rd.ticket_view(s, hall, t)
+        log.info("issued %s (%s, %s)", view.display_number, source, priority)
+        return view
+
+    def _category(self, s: Session, hall: Hall, prefix: str) -> Category:
+        cat = s.scalars(
+            select(Category).where(Category.hall_id == hall.id, Category.prefix == prefix.upper(), Category.active)
+        ).first()
+        if cat is None:
+            raise NotFoundError(f"没有业务类别“{prefix}”", f"No service category '{prefix}'")
+        return cat
+
+    def _check_daily_limit(self, s: Session, hall: Hall, day: Any, key: str) -> None:
+        limit = int(hall.settings.get("daily_tickets_per_person", 5))
+        taken = s.scalar(
+            select(func.count()).where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.person_key == key)
+        )
+        if (taken or 0) >= limit:
+            raise DailyLimitError(
+                f"您今天已取号 {taken} 次，达到每日上限，请到咨询台求助",
+                f"You have taken {taken} tickets today, the daily limit; please ask at the help desk",
+            )
+
+    def _next_number(self, s: Session, hall_id: str, day: Any, cat: Category) -> int:
+        """Gapless per hall, day and prefix: the counter moves in this transaction or not at all."""
+        dialect_insert = postgresql.insert if s.bind.dialect.name == "postgresql" else sqlite.insert
+        s.execute(
+            dialect_insert(TicketCounter)
+            .values(hall_id=hall_id, service_day=day, prefix=cat.prefix, last_number=0)
+            .on_conflict_do_nothing()
+        )
+        last = s.execute(
+            update(TicketCounter)
+            .where(TicketCounter.hall_id == hall_id, TicketCounter.service_day == day, TicketCounter.prefix == cat.prefix)
+            .values(last_number=TicketCounter.last_number + 1)
+            .returning(TicketCounter.last_number)
+        ).scalar_one()
+        number = cat.number_start + last - 1
+        if number > cat.number_end:
+            raise CategoryFullError(
+                f"“{cat.name_zh}”今日号码已发完", f"All of today's numbers for {cat.name_en or cat.prefix} are taken"
+            )
+        return int(number)
+
+    # ---- window actions ------------------------------------------------------------------------------------
+
+    def open_window(self, window_number: int, staff_id: str | None) -> None:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            w.staff_id, w.status, w.status_since = staff_id, "open", self.clock()
+            self._event(s, hall, "window_opened", w.status_since, window=w, staff_id=staff_id)
+
+    def close_window(self, window_number: int) -> None:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            if self._current(s, w) is not None:
+                raise RuleViolation("请先办结或暂挂当前号，再关闭窗口", "Finish or park the current ticket first")
+            self._event(s, hall, "window_closed", self.clock(), window=w, staff_id=w.staff_id)
+            w.status, w.staff_id, w.status_since = "closed", None, self.clock()
+
+    def pause_window(self, window_number: int, reason: str = "") -> None:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            w.status, w.status_since = "paused", self.clock()
+            self._event(s, hall, "paused", w.status_since, window=w, staff_id=w.staff_id, detail={"reason": reason})
+
+    def resume_window(self, window_number: int) -> None:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            w.status, w.status_since = "open", self.clock()
+            self._event(s, hall, "resumed", w.status_since, window=w, staff_id=w.staff_id)
+
+    def call_next(self, window_number: int, staff_id: str | None = None) -> TicketView | None:
+        """Call the next ticket for this window; the ticket still at the window is finished first."""
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number, lock_hall=True)
+            if w.status == "paused":
+                raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
+            now = self.clock()
+            staff_id = staff_id or w.staff_id
+            if w.status != "open":
+                w.status, w.staff_id, w.status_since = "open", staff_id, now
+            current = self._current(s, w)
+            if current is not None:
+                self._apply(s, hall, current, Action.FINISH, now, w, staff_id, {"auto": True})
+            day = rd.today(hall, now)
+            picked = self._pick(s, hall, w, day)
+            if picked is None:
+                return None
+            t = s.get_one(Ticket, picked.ticket_id)
+            self._apply(s, hall, t, Action.CALL, now, w, staff_id)
+            t.window_id, t.staff_id, t.called_at, t.target_window_id, t.recall_count = w.id, staff_id, now, None, 0
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    def _pick(self, s: Session, hall: Hall, w: Window, day: Any) -> Candidate | None:
+        links = s.scalars(select(WindowCategory).where(WindowCategory.window_id == w.id)).all()
+        served = [ServedCategory(x.category_id, x.order, x.weight) for x in links]
+        waiting = (Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
+        heads: list[Candidate] = []
+        direct = s.execute(
+            select(Ticket.id, Ticket.category_id, Ticket.sort_at)
+            .where(*waiting, Ticket.target_window_id == w.id)
+            .order_by(Ticket.sort_at, Ticket.number)
+            .limit(1)
+        ).first()
+        if direct:
+            heads.append(Candidate(direct[0], direct[1], direct[2], for_this_window=True))
+        for sc in served:
+            head = s.execute(
+                select(Ticket.id, Ticket.sort_at)
+                .where(*waiting, Ticket.category_id == sc.category_id, Ticket.target_window_id.is_(None))
+                .order_by(Ticket.sort_at, Ticket.number)
+                .limit(1)
+            ).first()
+            if head:
+                heads.append(Candidate(head[0], sc.category_id, head[1]))
+        calls = dict(
+            s.execute(
+                select(Ticket.category_id, func.count())
+                .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.window_id == w.id)
+                .group_by(Ticket.category_id)
+            ).all()
+        )
+        return choose_next(w.mode, served, heads, calls)
+
+    def recall(self, window_number: int) -> TicketView:
+        """Call the current ticket again; past the allowed recalls it becomes a no-show (过号)."""
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            t = self._require_current(s, w)
+            now = self.clock()
+            if t.status != TicketStatus.CALLED:
+                raise RuleViolation("已开始办理，不能重呼", "Service has started: nothing to recall")
+            if t.recall_count + 1 > int(hall.settings.get("max_recalls", 3)):
+                self._apply(s, hall, t, Action.NO_SHOW, now, w, w.staff_id, {"recalls": t.recall_count})
+            else:
+                t.recall_count += 1
+                self._event(s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id,
+                            detail={"recall": t.recall_count})
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    def skip(self, window_number: int) -> TicketView:
+        return self._act_on_current(window_number, Action.SKIP, event_kind="no_show")
+
+    def start(self, window_number: int) -> TicketView:
+        return self._act_on_current(window_number, Action.START)
+
+    def finish(self, window_number: int) -> TicketView:
+        return self._act_on_current(window_number, Action.FINISH)
+
+    def park(self, window_number: int) -> TicketView:
+        return self._act_on_current(window_number, Action.PARK)
+
+    def resume(self, window_number: int, ticket_id: str) -> TicketView:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            if self._current(s, w) is not None:
+                raise RuleViolation("请先办结或暂挂当前号", "Finish or park the current ticket first")
+            t = s.get(Ticket, ticket_id)
+            if t is None or t.window_id != w.id or t.status != TicketStatus.PARKED:
+                raise NotFoundError("没有找到本窗口暂挂的这个号", "No such parked ticket at this window")
+            self._apply(s, hall, t, Action.RESUME, self.clock(), w, w.staff_id)
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    def transfer(
+        self,
+        window_number: int,
+        *,
+        ticket_id: str | None = None,
+        to_prefix: str | None = None,
+        to_window: int | None = None,
+        to_front: bool = False,
+    ) -> TicketView:
+        """Send a ticket to another category or a specific window, at the front or the back of its line."""
+        if not to_prefix and to_window is None:
+            raise RuleViolation("请选择转到的业务类别或窗口", "Choose a category or a window to transfer to")
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            t = s.get(Ticket, ticket_id) if ticket_id else self._current(s, w)
+            if t is None or (ticket_id and t.hall_id != hall.id):
+                raise NotFoundError("没有可转移的号", "No ticket to transfer")
+            now = self.clock()
+            detail: dict[str, Any] = {"from_category": t.prefix, "from_window": window_number, "front": to_front}
+            if to_prefix:
+                cat = self._category(s, hall, to_prefix)
+                t.category_id = cat.id  # the number (e.g. B012) stays: it is what the citizen holds
+                detail["to_category"] = cat.prefix
+            target = None
+            if to_window is not None:
+                _, target = self._window(s, to_window)
+                detail["to_window"] = to_window
+            self._apply(s, hall, t, Action.TRANSFER, now, w, w.staff_id, detail, kind="transferred")
+            t.target_window_id = target.id if target else None
+            t.window_id = None
+            earliest = s.scalar(
+                select(func.min(Ticket.sort_at)).where(
+                    Ticket.hall_id == hall.id, Ticket.service_day == t.service_day,
+                    Ticket.status == TicketStatus.WAITING, Ticket.id != t.id,
+                )
+            )
+            t.sort_at = front_of_line_key(earliest, now) if to_front else now
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+
+    def _act_on_current(self, window_number: int, action: Action, event_kind: str | None = None) -> TicketView:
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            t = self._require_current(s, w)
+            self._apply(s, hall, t, action, self.clock(), w, w.staff_id, kind=event_kind)
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    def _apply(
+        self, s: Session, hall: Hall, t: Ticket, action: Action, now: datetime, w: Window | None,
+        staff_id: str | None, detail: dict[str, Any] | None = None, kind: str | None = None,
+    ) -> None:
+        new = next_status(t.status, action)
+        if new is TicketStatus.SERVING and t.started_at is None:
+            t.started_at = now
+        if new is TicketStatus.FINISHED:
+            t.started_at = t.started_at or t.called_at or now
+            t.finished_at = now
+        t.status = new
+        names = {Action.CALL: "called", Action.START: "started", Action.FINISH: "finished", Action.PARK: "parked",
+                 Action.RESUME: "resumed_ticket", Action.NO_SHOW: "no_show", Action.SKIP: "no_show",
+                 Action.TRANSFER: "transferred", Action.CANCEL: "cancelled"}
+        self._event(s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, staff_id=staff_id,
+                    detail=detail)
+
+    def _event(
+        self, s: Session, hall: Hall, kind: str, at: datetime, *, ticket: Ticket | None = None,
+        window: Window | None = None, staff_id: str | None = None, detail: dict[str, Any] | None = None,
+    ) -> None:
+        s.add(QueueEvent(hall_id=hall.id, kind=kind, ticket_id=ticket.id if ticket else None,
+                         window_id=window.id if window else None, staff_id=staff_id, at=at, detail=detail or {}))
+
+    def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
+        hall = load_hall(s, self.hall_code)
+        if lock_hall and s.bind.dialect.name == "postgresql":
+            # Serialises call-next across PCs sharing one PostgreSQL hall database (SQLite's
+            # BEGIN IMMEDIATE already serialises writers), so two windows never get the same ticket.
+            s.execute(select(Hall.id).where(Hall.id == hall.id).with_for_update())
+        w = s.scalars(select(Window).where(Window.hall_id == hall.id, Window.number == number)).first()
+        if w is None:
+            raise NotFoundError(f"没有 {number} 号窗口", f"No window number {number}")
+        return hall, w
+
+    def _current(self, s: Session, w: Window) -> Ticket | None:
+        return s.scalars(
+            select(Ticket).where(Ticket.window_id == w.id, Ticket.status.in_(tuple(ACTIVE_AT_WINDOW))).limit(1)
+        ).first()
+
+    def _require_current(self, s: Session, w: Window) -> Ticket:
+        t = self._current(s, w)
+        if t is None:
+            raise RuleViolation("本窗口当前没有号", "There is no ticket at this window")
+        return t
+
+    # ---- queries -------------------------------------------------------------------------------------------
+
+    def list_categories(self) -> list[CategoryView]:
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            return rd.category_views(s, hall, rd.today(hall, self.clock()))
+
+    def hall_open(self, now: datetime | None = None) -> bool:
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            return calendar.is_open(calendar.parse_hours(hall.opening_hours), now or self.clock(), hall.timezone)
+
+    def ticket_status(self, ref: str) -> TicketView | None:
+        """Look a ticket up by its QR payload, its id, or today's display number (e.g. B012)."""
+        ref = ref.strip()
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            if ref.startswith(f"{rd.QR_SCHEME}:T:"):
+                ref = ref.rsplit(":", 1)[-1]
+            t = s.get(Ticket, ref)
+            if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
+                t = s.scalars(
+                    select(Ticket).where(
+                        Ticket.hall_id == hall.id, Ticket.service_day == rd.today(hall, self.clock()),
+                        Ticket.prefix == ref[0].upper(), Ticket.number == int(ref[1:]),
+                    )
+                ).first()
+            if t is None or t.hall_id != hall.id:
+                return None
+            return rd.ticket_view(s, hall, t)

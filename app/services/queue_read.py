@@ -1,0 +1,201 @@
+"""Read side of the queue: views, people ahead, wait estimates, display and window snapshots.
+
+These helpers take an open Session so the write side can build its result inside its own transaction.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.calendar import service_day
+from app.domain.ticket_rules import TicketStatus
+from app.domain.wait_estimate import estimated_wait_minutes, rolling_service_minutes
+from app.services.views import CallRecord, CategoryView, TicketView, WaitingRow, WindowCounts
+from app.store.models import Category, Hall, QueueEvent, Staff, Ticket, Window, WindowCategory
+
+QR_SCHEME = "OW1"
+
+
+def display_number(prefix: str, number: int) -> str:
+    return f"{prefix}{number:03d}"
+
+
+def ticket_qr_payload(hall_code: str, ticket_id: str) -> str:
+    """What the ticket's QR code encodes: a reference the kiosk and the status page can look up."""
+    return f"{QR_SCHEME}:T:{hall_code}:{ticket_id}"
+
+
+def today(hall: Hall, now: datetime) -> date:
+    return service_day(now, hall.timezone)
+
+
+def people_ahead(s: Session, t: Ticket) -> int:
+    if t.status != TicketStatus.WAITING:
+        return 0
+    line = and_(
+        Ticket.hall_id == t.hall_id,
+        Ticket.service_day == t.service_day,
+        Ticket.status == TicketStatus.WAITING,
+        Ticket.category_id == t.category_id,
+        Ticket.target_window_id.is_(None),
+    )
+    earlier = or_(Ticket.sort_at < t.sort_at, and_(Ticket.sort_at == t.sort_at, Ticket.number < t.number))
+    return s.scalar(select(func.count()).where(line, earlier)) or 0
+
+
+def open_windows_for(s: Session, hall_id: str, category_id: str) -> int:
+    q = (
+        select(func.count(func.distinct(Window.id)))
+        .join(WindowCategory, WindowCategory.window_id == Window.id)
+        .where(Window.hall_id == hall_id, Window.status == "open", WindowCategory.category_id == category_id)
+    )
+    return s.scalar(q) or 0
+
+
+def avg_service_minutes(s: Session, cat: Category, day: date) -> float:
+    rows = s.execute(
+        select(Ticket.started_at, Ticket.finished_at)
+        .where(
+            Ticket.hall_id == cat.hall_id,
+            Ticket.service_day == day,
+            Ticket.category_id == cat.id,
+            Ticket.status == TicketStatus.FINISHED,
+        )
+        .order_by(Ticket.finished_at.desc())
+        .limit(20)
+    ).all()
+    durations = [(f - st).total_seconds() for st, f in reversed(rows) if st and f]
+    return rolling_service_minutes(durations, float(cat.default_service_minutes))
+
+
+def estimate_for(s: Session, cat: Category, day: date, ahead: int) -> int | None:
+    return estimated_wait_minutes(ahead, avg_service_minutes(s, cat, day), open_windows_for(s, cat.hall_id, cat.id))
+
+
+def ticket_view(s: Session, hall: Hall, t: Ticket) -> TicketView:
+    cat = s.get_one(Category, t.category_id)
+    window_number = s.scalar(select(Window.number).where(Window.id == t.window_id)) if t.window_id else None
+    ahead = people_ahead(s, t)
+    wait = estimate_for(s, cat, t.service_day, ahead) if t.status == TicketStatus.WAITING else None
+    return TicketView(
+        id=t.id,
+        display_number=display_number(t.prefix, t.number),
+        category_prefix=t.prefix,
+        category_name_zh=cat.name_zh,
+        category_name_en=cat.name_en,
+        status=t.status,
+        priority=t.priority,
+        source=t.source,
+        service_day=t.service_day,
+        issued_at=t.issued_at,
+        called_at=t.called_at,
+        window_number=window_number,
+        recall_count=t.recall_count,
+        people_ahead=ahead,
+        estimated_wait_minutes=wait,
+        qr_payload=ticket_qr_payload(hall.code, t.id),
+        hall_code=hall.code,
+        hall_name=hall.name_zh,
+        matters=tuple(t.matters or ()),
+    )
+
+
+def waiting_counts(s: Session, hall: Hall, day: date) -> dict[str, int]:
+    rows = s.execute(
+        select(Ticket.category_id, func.count())
+        .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
+        .group_by(Ticket.category_id)
+    ).all()
+    return {cid: n for cid, n in rows}
+
+
+def category_views(s: Session, hall: Hall, day: date) -> list[CategoryView]:
+    counts = waiting_counts(s, hall, day)
+    cats = s.scalars(select(Category).where(Category.hall_id == hall.id, Category.active).order_by(Category.sort_order))
+    result = []
+    for c in cats:
+        waiting = counts.get(c.id, 0)
+        result.append(
+            CategoryView(
+                c.prefix, c.name_zh, c.name_en, waiting, open_windows_for(s, hall.id, c.id),
+                estimate_for(s, c, day, waiting),
+            )
+        )
+    return result
+
+
+def waiting_rows(s: Session, hall: Hall, day: date, window: Window | None, limit: int = 500) -> list[WaitingRow]:
+    """The waiting line; for a window, only what it may call (its categories or sent to it)."""
+    q = (
+        select(Ticket, Category.name_zh, Window.number)
+        .join(Category, Category.id == Ticket.category_id)
+        .outerjoin(Window, Window.id == Ticket.target_window_id)
+        .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
+    )
+    if window is not None:
+        served = select(WindowCategory.category_id).where(WindowCategory.window_id == window.id)
+        q = q.where(
+            or_(
+                Ticket.target_window_id == window.id,
+                and_(Ticket.target_window_id.is_(None), Ticket.category_id.in_(served)),
+            )
+        )
+    q = q.order_by(Ticket.sort_at, Ticket.number).limit(limit)
+    return [
+        WaitingRow(t.id, display_number(t.prefix, t.number), t.prefix, name, t.priority, t.issued_at, wnum)
+        for t, name, wnum in s.execute(q).all()
+    ]
+
+
+def window_counts(s: Session, hall: Hall, day: date, window: Window) -> WindowCounts:
+    kinds = dict(
+        s.execute(
+            select(QueueEvent.kind, func.count())
+            .where(QueueEvent.hall_id == hall.id, QueueEvent.window_id == window.id, QueueEvent.at >= _day_start(hall, day))
+            .group_by(QueueEvent.kind)
+        ).all()
+    )
+    durations = s.execute(
+        select(Ticket.started_at, Ticket.finished_at).where(
+            Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.window_id == window.id,
+            Ticket.status == TicketStatus.FINISHED,
+        )
+    ).all()
+    secs = [(f - st).total_seconds() for st, f in durations if st and f]
+    return WindowCounts(
+        called=kinds.get("called", 0),
+        finished=kinds.get("finished", 0),
+        no_show=kinds.get("no_show", 0),
+        transferred=kinds.get("transferred", 0),
+        avg_service_minutes=round(sum(secs) / len(secs) / 60, 1) if secs else None,
+    )
+
+
+def _day_start(hall: Hall, day: date) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, datetime.min.time(), ZoneInfo(hall.timezone))
+
+
+def staff_name(s: Session, staff_id: str | None) -> str | None:
+    return s.scalar(select(Staff.name).where(Staff.id == staff_id)) if staff_id else None
+
+
+def recent_calls(s: Session, hall: Hall, day: date, limit: int) -> list[CallRecord]:
+    q = (
+        select(QueueEvent, Window.number, Ticket.prefix, Ticket.number)
+        .join(Window, Window.id == QueueEvent.window_id)
+        .join(Ticket, Ticket.id == QueueEvent.ticket_id)
+        .where(
+            QueueEvent.hall_id == hall.id,
+            QueueEvent.kind.in_(("called", "recalled")),
+            QueueEvent.at >= _day_start(hall, day),
+        )
+        .order_by(QueueEvent.at.desc(), QueueEvent.updated_hlc.desc())
+        .limit(limit)
+    )
+    return [
+        CallRecord(wnum, display_number(prefix, num), ev.at, ev.kind, ev.id)
+        for ev, wnum, prefix, num in s.execute(q).all()
+    ]

@@ -1,0 +1,1 @@
+"""The hall database: SQLAlchemy models, engine/session factory, Alembic migrations."""

@@ -1,0 +1,28 @@
+"""Alembic environment: uses the connection handed over by app.store.migrate, or the configured URL."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from app.store.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+        with engine.begin() as conn:
+            _configure(conn)
+        return
+    _configure(connection)
+
+
+def _configure(connection: object) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

@@ -1,0 +1,71 @@
+"""Writes an outbox row for every change to a synced table, inside the same flush.
+
+Hooked on the Session's before_flush so no service can forget it: stamping version, HLC and
+origin device and queuing the mutation happen together or not at all.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from app.domain.hlc import HybridLogicalClock
+from app.domain.ids import new_id
+from app.store.models import Outbox, Synced
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def row_payload(obj: Synced) -> dict[str, Any]:
+    mapper = inspect(type(obj))
+    return {col.key: _json_value(getattr(obj, col.key)) for col in mapper.column_attrs}
+
+
+def _stamp(session: Session, obj: Synced, op: str) -> None:
+    clock: HybridLogicalClock = session.info["hlc"]
+    device: str = session.info["device_id"]
+    if obj.id is None:
+        obj.id = new_id()
+    obj.version = (obj.version or 0) + 1
+    obj.updated_hlc = clock.now()
+    obj.origin_device = device
+    session.add(
+        Outbox(
+            mutation_id=new_id(),
+            hall_id=obj.hall_id,
+            entity=type(obj).__sync_entity__,
+            entity_id=obj.id,
+            op=op,
+            version=obj.version,
+            hlc=obj.updated_hlc,
+            origin_device=device,
+            payload=row_payload(obj),
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if "hlc" not in session.info:
+        return  # a session not opened through Database (e.g. migrations): nothing to record
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            _stamp(session, obj, "upsert")
+    for obj in list(session.dirty):
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            _stamp(session, obj, "upsert")
+    for obj in list(session.deleted):
+        if isinstance(obj, Synced):
+            _stamp(session, obj, "delete")
+
+
+def install(session_class: type[Session]) -> None:
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)

@@ -85,6 +85,7 @@ def choose_next(
     if ServeMode(mode) is ServeMode.ORDER:
         first = min(available, key=lambda s: s.order)
         return by_category[first.category_id]
+
     # Weighted: the category furthest below its share of today's calls goes next; ties by who waited longest.
     def deficit(s: ServedCategory) -> tuple[float, datetime]:
         return (calls_today.get(s.category_id, 0) / max(s.weight, 1), by_category[s.category_id].sort_at)

@@ -25,7 +25,9 @@ class QueueBoard:
     def window_numbers(self) -> list[tuple[int, str]]:
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            rows = s.execute(select(Window.number, Window.name).where(Window.hall_id == hall.id).order_by(Window.number))
+            rows = s.execute(
+                select(Window.number, Window.name).where(Window.hall_id == hall.id).order_by(Window.number)
+            )
             return [(n, name) for n, name in rows]
 
     def window_view(self, number: int) -> WindowView:
@@ -34,10 +36,12 @@ class QueueBoard:
             w = s.scalars(select(Window).where(Window.hall_id == hall.id, Window.number == number)).one()
             day = rd.today(hall, self.clock())
             mine = s.scalars(
-                select(Ticket).where(
+                select(Ticket)
+                .where(
                     Ticket.window_id == w.id,
                     Ticket.status.in_((*ACTIVE_AT_WINDOW, TicketStatus.PARKED)),
-                ).order_by(Ticket.called_at)
+                )
+                .order_by(Ticket.called_at)
             ).all()
             current = next((rd.ticket_view(s, hall, t) for t in mine if t.status in ACTIVE_AT_WINDOW), None)
             parked = tuple(rd.ticket_view(s, hall, t) for t in mine if t.status == TicketStatus.PARKED)

@@ -123,7 +123,9 @@ class QueueService:
         )
         last = s.execute(
             update(TicketCounter)
-            .where(TicketCounter.hall_id == hall_id, TicketCounter.service_day == day, TicketCounter.prefix == cat.prefix)
+            .where(
+                TicketCounter.hall_id == hall_id, TicketCounter.service_day == day, TicketCounter.prefix == cat.prefix
+            )
             .values(last_number=TicketCounter.last_number + 1)
             .returning(TicketCounter.last_number)
         ).scalar_one()
@@ -228,8 +230,9 @@ class QueueService:
                 self._apply(s, hall, t, Action.NO_SHOW, now, w, w.staff_id, {"recalls": t.recall_count})
             else:
                 t.recall_count += 1
-                self._event(s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id,
-                            detail={"recall": t.recall_count})
+                self._event(
+                    s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail={"recall": t.recall_count}
+                )
             s.flush()
             return rd.ticket_view(s, hall, t)
 
@@ -289,8 +292,10 @@ class QueueService:
             t.window_id = None
             earliest = s.scalar(
                 select(func.min(Ticket.sort_at)).where(
-                    Ticket.hall_id == hall.id, Ticket.service_day == t.service_day,
-                    Ticket.status == TicketStatus.WAITING, Ticket.id != t.id,
+                    Ticket.hall_id == hall.id,
+                    Ticket.service_day == t.service_day,
+                    Ticket.status == TicketStatus.WAITING,
+                    Ticket.id != t.id,
                 )
             )
             t.sort_at = front_of_line_key(earliest, now) if to_front else now
@@ -308,8 +313,16 @@ class QueueService:
             return rd.ticket_view(s, hall, t)
 
     def _apply(
-        self, s: Session, hall: Hall, t: Ticket, action: Action, now: datetime, w: Window | None,
-        staff_id: str | None, detail: dict[str, Any] | None = None, kind: str | None = None,
+        self,
+        s: Session,
+        hall: Hall,
+        t: Ticket,
+        action: Action,
+        now: datetime,
+        w: Window | None,
+        staff_id: str | None,
+        detail: dict[str, Any] | None = None,
+        kind: str | None = None,
     ) -> None:
         new = next_status(t.status, action)
         if new is TicketStatus.SERVING and t.started_at is None:
@@ -318,18 +331,44 @@ class QueueService:
             t.started_at = t.started_at or t.called_at or now
             t.finished_at = now
         t.status = new
-        names = {Action.CALL: "called", Action.START: "started", Action.FINISH: "finished", Action.PARK: "parked",
-                 Action.RESUME: "resumed_ticket", Action.NO_SHOW: "no_show", Action.SKIP: "no_show",
-                 Action.TRANSFER: "transferred", Action.CANCEL: "cancelled"}
-        self._event(s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, staff_id=staff_id,
-                    detail=detail)
+        names = {
+            Action.CALL: "called",
+            Action.START: "started",
+            Action.FINISH: "finished",
+            Action.PARK: "parked",
+            Action.RESUME: "resumed_ticket",
+            Action.NO_SHOW: "no_show",
+            Action.SKIP: "no_show",
+            Action.TRANSFER: "transferred",
+            Action.CANCEL: "cancelled",
+        }
+        self._event(
+            s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, staff_id=staff_id, detail=detail
+        )
 
     def _event(
-        self, s: Session, hall: Hall, kind: str, at: datetime, *, ticket: Ticket | None = None,
-        window: Window | None = None, staff_id: str | None = None, detail: dict[str, Any] | None = None,
+        self,
+        s: Session,
+        hall: Hall,
+        kind: str,
+        at: datetime,
+        *,
+        ticket: Ticket | None = None,
+        window: Window | None = None,
+        staff_id: str | None = None,
+        detail: dict[str, Any] | None = None,
     ) -> None:
-        s.add(QueueEvent(hall_id=hall.id, kind=kind, ticket_id=ticket.id if ticket else None,
-                         window_id=window.id if window else None, staff_id=staff_id, at=at, detail=detail or {}))
+        s.add(
+            QueueEvent(
+                hall_id=hall.id,
+                kind=kind,
+                ticket_id=ticket.id if ticket else None,
+                window_id=window.id if window else None,
+                staff_id=staff_id,
+                at=at,
+                detail=detail or {},
+            )
+        )
 
     def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
         hall = load_hall(s, self.hall_code)
@@ -376,8 +415,10 @@ class QueueService:
             if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
                 t = s.scalars(
                     select(Ticket).where(
-                        Ticket.hall_id == hall.id, Ticket.service_day == rd.today(hall, self.clock()),
-                        Ticket.prefix == ref[0].upper(), Ticket.number == int(ref[1:]),
+                        Ticket.hall_id == hall.id,
+                        Ticket.service_day == rd.today(hall, self.clock()),
+                        Ticket.prefix == ref[0].upper(),
+                        Ticket.number == int(ref[1:]),
                     )
                 ).first()
             if t is None or t.hall_id != hall.id:

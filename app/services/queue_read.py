@@ -118,7 +118,11 @@ def category_views(s: Session, hall: Hall, day: date) -> list[CategoryView]:
         waiting = counts.get(c.id, 0)
         result.append(
             CategoryView(
-                c.prefix, c.name_zh, c.name_en, waiting, open_windows_for(s, hall.id, c.id),
+                c.prefix,
+                c.name_zh,
+                c.name_en,
+                waiting,
+                open_windows_for(s, hall.id, c.id),
                 estimate_for(s, c, day, waiting),
             )
         )
@@ -152,13 +156,17 @@ def window_counts(s: Session, hall: Hall, day: date, window: Window) -> WindowCo
     kinds = dict(
         s.execute(
             select(QueueEvent.kind, func.count())
-            .where(QueueEvent.hall_id == hall.id, QueueEvent.window_id == window.id, QueueEvent.at >= _day_start(hall, day))
+            .where(
+                QueueEvent.hall_id == hall.id, QueueEvent.window_id == window.id, QueueEvent.at >= _day_start(hall, day)
+            )
             .group_by(QueueEvent.kind)
         ).all()
     )
     durations = s.execute(
         select(Ticket.started_at, Ticket.finished_at).where(
-            Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.window_id == window.id,
+            Ticket.hall_id == hall.id,
+            Ticket.service_day == day,
+            Ticket.window_id == window.id,
             Ticket.status == TicketStatus.FINISHED,
         )
     ).all()

@@ -1,7 +1,7 @@
 """initial hall schema
 
 Revision ID: 0001
-Revises:
+Revises: (none)
 Create Date: 2026-11-22
 """
 
@@ -177,6 +177,7 @@ def upgrade() -> None:
             "ix_ticket_line", ["hall_id", "service_day", "status", "category_id", "sort_at"], unique=False
         )
         batch_op.create_index("ix_ticket_person", ["hall_id", "service_day", "person_key"], unique=False)
+        batch_op.create_index("ix_ticket_window", ["hall_id", "service_day", "window_id", "status"], unique=False)
 
     op.create_table(
         "window_category",
@@ -249,6 +250,7 @@ def downgrade() -> None:
 
     op.drop_table("window_category")
     with op.batch_alter_table("ticket", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_window")
         batch_op.drop_index("ix_ticket_person")
         batch_op.drop_index("ix_ticket_line")
         batch_op.drop_index(batch_op.f("ix_ticket_hall_id"))

@@ -1,0 +1,184 @@
+"""The `onewindow` command: the stable surface used by operators, tests and benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from app.domain.errors import UserError
+
+
+def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app import settings
+    from app.store.database import Database
+
+    db = Database(settings.db_url(args.db), device_id=settings.device_id())
+    db.upgrade()
+    return db
+
+
+def _print(obj: object, as_json: bool, text: str) -> None:
+    from app.services.views import to_jsonable
+
+    print(json.dumps(to_jsonable(obj), ensure_ascii=False) if as_json else text)
+
+
+def cmd_hall_init(args: argparse.Namespace) -> int:
+    from app.services.hall import create_hall, create_sample_hall
+
+    db = _db(args)
+    if args.sample:
+        hall = create_sample_hall(db)
+    elif args.config:
+        with open(args.config, encoding="utf-8") as fh:
+            hall = create_hall(db, json.load(fh))
+    else:
+        print("请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
+        return 2
+    _print(hall, args.json, f"大厅已就绪 / hall ready: {hall.code} {hall.name_zh}")
+    return 0
+
+
+def cmd_ticket_issue(args: argparse.Namespace) -> int:
+    from app.services.queue import QueueService
+
+    t = QueueService(_db(args)).issue_ticket(
+        args.category, source=args.source, priority=args.priority, matters=tuple(args.matter or ())
+    )
+    wait = "—" if t.estimated_wait_minutes is None else f"{t.estimated_wait_minutes} 分钟/min"
+    _print(t, args.json, f"{t.display_number}  {t.category_name_zh}  前面 {t.people_ahead} 人 / ahead  等待 {wait}")
+    return 0
+
+
+def cmd_ticket_call_next(args: argparse.Namespace) -> int:
+    from app.services.queue import QueueService
+    from app.services.views import to_jsonable
+
+    t = QueueService(_db(args)).call_next(args.window)
+    if args.json:
+        print(json.dumps({"window": args.window, "ticket": to_jsonable(t) if t else None}, ensure_ascii=False))
+    elif t is None:
+        print(f"{args.window} 号窗口没有等待的号 / nobody waiting for window {args.window}")
+    else:
+        print(f"请 {t.display_number} 号 到 {args.window} 号窗口办理")
+    return 0
+
+
+def cmd_ticket_status(args: argparse.Namespace) -> int:
+    from app.services.queue import QueueService
+
+    t = QueueService(_db(args)).ticket_status(args.ref)
+    if t is None:
+        print(f"没有找到 {args.ref} / not found", file=sys.stderr)
+        return 1
+    _print(t, args.json, f"{t.display_number} {t.status} 前面 {t.people_ahead} 人")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.checks.cli import run
+
+    argv = (
+        list(args.files) + (["--material", args.material] if args.material else []) + (["--json"] if args.json else [])
+    )
+    return run(argv)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "queue":
+        from bench.bench_queue import main as bench_main
+    elif args.what == "checks":
+        from bench.bench_checks import main as bench_main  # type: ignore[no-redef]
+    else:
+        print(f"bench {args.what}: not available yet / 尚未提供", file=sys.stderr)
+        return 2
+    return int(bench_main(["--json"] if args.json else []) or 0)
+
+
+def _gui(role: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.ui.launch import launch
+
+        return launch(role, args)
+
+    return run
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from kiosk.main import run
+
+    argv = (["--demo"] if args.demo else []) + (["--db", args.db] if args.db else [])
+    return run(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--db", help="hall database URL (default: SQLite file in the user data directory)")
+        return sp
+
+    demo = with_db(sub.add_parser("demo", help="staff window, take-ticket screen and display on a sample hall"))
+    demo.set_defaults(func=_gui("demo"), window=3, demo=True)
+    for role in ("staff", "display"):
+        sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
+        sp.add_argument("--window", type=int, default=1)
+        sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
+        sp.set_defaults(func=_gui(role))
+    k = with_db(sub.add_parser("kiosk", help="the locked-down self-service kiosk"))
+    k.add_argument("--demo", action="store_true", help="unlocked, in a window")
+    k.set_defaults(func=cmd_kiosk)
+
+    hall = sub.add_parser("hall", help="hall configuration").add_subparsers(dest="hall_cmd", required=True)
+    init = with_db(hall.add_parser("init", help="create the hall database"))
+    init.add_argument("--sample", action="store_true", help="load the sample hall (7 categories, 6 windows)")
+    init.add_argument("--config", help="a hall JSON file like resources/sample/hall.json")
+    init.add_argument("--json", action="store_true")
+    init.set_defaults(func=cmd_hall_init)
+
+    ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd", required=True)
+    issue = with_db(ticket.add_parser("issue", help="issue a ticket"))
+    issue.add_argument("--category", required=True, help="category prefix, e.g. B")
+    issue.add_argument(
+        "--priority", default="normal", choices=["normal", "appointment", "elderly", "disability", "green_channel"]
+    )
+    issue.add_argument("--source", default="staff", choices=["kiosk", "staff", "appointment"])
+    issue.add_argument("--matter", action="append", help="matter code (repeatable)")
+    issue.add_argument("--json", action="store_true")
+    issue.set_defaults(func=cmd_ticket_issue)
+    call = with_db(ticket.add_parser("call-next", help="call the next ticket for a window"))
+    call.add_argument("--window", type=int, required=True)
+    call.add_argument("--json", action="store_true")
+    call.set_defaults(func=cmd_ticket_call_next)
+    status = with_db(ticket.add_parser("status", help="look a ticket up by QR payload, id or number"))
+    status.add_argument("ref")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=cmd_ticket_status)
+
+    check = sub.add_parser("check", help="scanned-material checks")
+    check.add_argument("files", nargs="+")
+    check.add_argument("--material", help="material kind, e.g. resident_id, business_licence")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=cmd_check)
+
+    bench = sub.add_parser("bench", help="benchmarks (print JSON)")
+    bench.add_argument("what", choices=["queue", "checks", "sync"])
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"错误 / error: {exc.bilingual()}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

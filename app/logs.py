@@ -1,0 +1,33 @@
+"""One logger per subsystem, a rotating log file, and masking of personal data."""
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+_ID_NUMBER = re.compile(r"\b(\d{3})\d{11}(\d{3}[\dXx])\b")
+
+
+class MaskPersonalData(logging.Filter):
+    """Never log resident ID numbers in full, whatever a caller passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        masked = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 11 + m.group(2), msg)
+        if masked != msg:
+            record.msg, record.args = masked, None
+        return True
+
+
+def configure(log_dir: Path, level: int = logging.INFO) -> None:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger("onewindow")
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "onewindow.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskPersonalData())
+    root.addHandler(handler)
+    root.setLevel(level)

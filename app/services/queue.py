@@ -274,9 +274,9 @@ class QueueService:
             raise RuleViolation("请选择转到的业务类别或窗口", "Choose a category or a window to transfer to")
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
-            t = s.get(Ticket, ticket_id) if ticket_id else self._current(s, w)
-            if t is None or (ticket_id and t.hall_id != hall.id):
-                raise NotFoundError("没有可转移的号", "No ticket to transfer")
+            t = s.get(Ticket, ticket_id) if ticket_id else self._require_current(s, w)
+            if t is None or t.hall_id != hall.id:
+                raise NotFoundError("没有找到要转移的号", "No such ticket to transfer")
             now = self.clock()
             detail: dict[str, Any] = {"from_category": t.prefix, "from_window": window_number, "front": to_front}
             if to_prefix:

@@ -1,0 +1,112 @@
+"""`onewindow bench queue --json`: issue and call-next latency with 5,000 tickets waiting, and the raw floor.
+
+The raw floor is a bare sqlite3 INSERT + COMMIT on the same disk with the same durability
+(WAL, synchronous=FULL): the cost no queue implementation on this machine can go below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+WAITING = 5000
+SAMPLES = 400
+
+
+def _percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    q = statistics.quantiles(ordered, n=100, method="inclusive")
+    return {"p50_ms": round(q[49], 3), "p99_ms": round(q[98], 3), "max_ms": round(ordered[-1], 3), "n": len(ordered)}
+
+
+def raw_floor(directory: Path, samples: int = SAMPLES) -> dict[str, float]:
+    conn = sqlite3.connect(directory / "raw.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    times = []
+    for i in range(samples):
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (v) VALUES (?)", (f"row {i}",))
+        conn.execute("COMMIT")
+        times.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return _percentiles(times)
+
+
+def run(samples: int = SAMPLES, waiting: int = WAITING) -> dict[str, object]:
+    from sqlalchemy import select
+
+    from app.services.hall import create_sample_hall
+    from app.services.queue import QueueService
+    from app.store.database import Database
+    from app.store.models import Category
+
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        db = Database(f"sqlite:///{directory / 'hall.db'}", device_id="bench")
+        db.upgrade()
+        create_sample_hall(db)
+        with db.write() as s:  # a big city hall: four-digit numbers so 5,000 tickets fit in three lines
+            for cat in s.scalars(select(Category)):
+                cat.number_end = 9999
+        now = [datetime(2026, 11, 23, 1, 0, tzinfo=UTC)]
+
+        def clock() -> datetime:
+            now[0] += timedelta(milliseconds=50)
+            return now[0]
+
+        q = QueueService(db, clock=clock)
+        prefixes = "BCG"
+        for i in range(waiting):
+            q.issue_ticket(prefixes[i % 3], source="staff")
+        for window in (2, 3, 6):
+            q.open_window(window, None)
+
+        issue_ms = []
+        for i in range(samples):
+            start = time.perf_counter()
+            q.issue_ticket(prefixes[i % 3], source="staff")
+            issue_ms.append((time.perf_counter() - start) * 1000)
+        call_ms = []
+        for i in range(samples):
+            window = (2, 3, 6)[i % 3]
+            start = time.perf_counter()
+            q.call_next(window)
+            call_ms.append((time.perf_counter() - start) * 1000)
+        db.dispose()
+        floor = raw_floor(directory, samples)
+
+    issue, call = _percentiles(issue_ms), _percentiles(call_ms)
+    return {
+        "benchmark": "queue",
+        "backend": "sqlite (WAL, synchronous=FULL)",
+        "tickets_waiting": waiting,
+        "issue": issue,
+        "call_next": call,
+        "raw_floor_insert_commit": floor,
+        "issue_p99_vs_floor_p99": round(issue["p99_ms"] / floor["p99_ms"], 2),
+        "call_next_p99_vs_floor_p99": round(call["p99_ms"] / floor["p99_ms"], 2),
+        "targets": {"p99_ms": 5.0, "vs_floor": 3.0},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="onewindow bench queue")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--samples", type=int, default=SAMPLES)
+    args = parser.parse_args(argv)
+    result = run(args.samples)
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""What the kiosk screens need from the hall, as one narrow Protocol.
+
+Screens only ever talk to a ``KioskBackend``. ``QueueKioskBackend`` (kiosk/queue_backend.py) serves the
+queue parts from the real ``QueueService``; the parts whose services do not exist yet (appointments,
+case progress, catalogue, ratings, sync status) come from ``FakeKioskBackend`` until they land.
+Everything returned is a frozen dataclass so nothing on screen holds a database session.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+
+class KioskError(Exception):
+    """A known, user-facing error with a Chinese and an English message."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
+        super().__init__(f"{code}: {message_en}")
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+    def message(self, language: str) -> str:
+        return self.message_en if language.startswith("en") else self.message_zh
+
+
+@dataclass(frozen=True)
+class Category:
+    prefix: str
+    name_zh: str
+    name_en: str
+    waiting: int
+    open_windows: int
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: str
+    display_number: str
+    category_prefix: str
+    category_name_zh: str
+    category_name_en: str
+    priority: str
+    issued_at: datetime
+    people_ahead: int
+    estimated_wait_minutes: int
+    qr_payload: str
+    window_number: int | None = None
+
+
+class CaseStatus(enum.StrEnum):
+    RECEIVED = "received"  # 受理中
+    IN_REVIEW = "in_review"  # 审批中
+    NEEDS_SUPPLEMENT = "needs_supplement"  # 需补正
+    READY = "ready"  # 可领取
+    COLLECTED = "collected"  # 已领取
+    REJECTED = "rejected"  # 不予受理 / 不予许可
+
+
+@dataclass(frozen=True)
+class CaseProgress:
+    receipt_number: str
+    matter_name_zh: str
+    matter_name_en: str
+    status: CaseStatus
+    applicant_masked: str  # already masked by the backend: never the full name or ID
+    id_masked: str
+    accepted_on: datetime
+    promised_by: datetime | None
+    pickup_window: int | None = None
+
+
+class MatterKind(enum.StrEnum):
+    IMMEDIATE = "immediate"  # 即办件
+    PROMISED = "promised"  # 承诺件
+
+
+@dataclass(frozen=True)
+class MatterSummary:
+    code: str
+    name_zh: str
+    name_en: str
+    department_zh: str
+    department_en: str
+    category_prefix: str
+
+
+@dataclass(frozen=True)
+class Material:
+    name_zh: str
+    name_en: str
+    copies: int = 1
+    exempt_by_licence: bool = False  # 电子证照可替代, 免提交
+
+
+@dataclass(frozen=True)
+class MatterGuide:
+    summary: MatterSummary
+    kind: MatterKind
+    legal_days: int
+    promised_days: int
+    fee_zh: str
+    fee_en: str
+    materials: tuple[Material, ...] = field(default_factory=tuple)
+
+
+class RatingLevel(enum.IntEnum):
+    VERY_SATISFIED = 5  # 非常满意
+    SATISFIED = 4  # 满意
+    BASICALLY_SATISFIED = 3  # 基本满意
+    DISSATISFIED = 2  # 不满意
+    VERY_DISSATISFIED = 1  # 非常不满意
+
+    @property
+    def needs_reason(self) -> bool:
+        return self <= RatingLevel.DISSATISFIED
+
+
+@dataclass(frozen=True)
+class RatingTarget:
+    """What a rating is about, resolved from a scanned ticket/receipt QR or a typed number."""
+
+    kind: str  # "ticket" | "case"
+    reference: str  # display number or receipt number, safe to show
+    description_zh: str
+    description_en: str
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    pending_uploads: int
+    last_sync_at: datetime | None
+
+
+@runtime_checkable
+class KioskBackend(Protocol):
+    """Everything the kiosk screens need. Implementations raise ``KioskError`` for known failures."""
+
+    def hall_name(self) -> tuple[str, str]:
+        """(zh, en) name of the hall shown on the home screen."""
+        ...
+
+    def hall_open(self) -> bool: ...
+
+    def list_categories(self) -> list[Category]: ...
+
+    def issue_ticket(
+        self,
+        prefix: str,
+        *,
+        person_id: str | None = None,
+        matters: tuple[str, ...] = (),
+    ) -> Ticket: ...
+
+    def check_in_appointment(self, code: str) -> Ticket: ...
+
+    def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress: ...
+
+    def case_progress_by_qr(self, payload: str) -> CaseProgress: ...
+
+    def search_matters(self, query: str) -> list[MatterSummary]: ...
+
+    def matter_guide(self, code: str) -> MatterGuide: ...
+
+    def rating_target(self, reference: str) -> RatingTarget: ...
+
+    def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
+
+    def sync_status(self) -> SyncStatus: ...

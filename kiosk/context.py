@@ -1,0 +1,70 @@
+"""What every screen of one citizen session can reach: services, devices and the session's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from kiosk.backend import KioskBackend, KioskError
+from kiosk.idcard import CardReader
+from kiosk.printer import PrinterMonitor
+from kiosk.theme import Theme
+from kiosk.voice import Speaker
+from kiosk.worker import Worker
+
+
+class Navigator(Protocol):
+    """Implemented by the session: screens ask to move, never build each other."""
+
+    def go(self, name: str, **params: Any) -> None: ...
+
+    def back(self) -> None: ...
+
+    def home(self) -> None: ...
+
+    def finish(self) -> None:
+        """The citizen is done (ticket taken, rating sent): wipe the session now."""
+        ...
+
+    def set_language(self, language: str) -> None: ...
+
+    def set_elderly(self, elderly: bool) -> None: ...
+
+
+@dataclass
+class SessionContext:
+    backend: KioskBackend
+    worker: Worker
+    theme: Theme
+    language: str
+    speaker: Speaker
+    printer: PrinterMonitor
+    card_reader: CardReader
+    today: Callable[[], date]
+    hall_name_zh: str = ""
+    hall_name_en: str = ""
+
+    @property
+    def english(self) -> bool:
+        return self.language.startswith("en")
+
+    def pick(self, zh: str, en: str) -> str:
+        """Data from the backend comes in both languages; show the session's one."""
+        return en if self.english and en else zh
+
+    def error_text(self, exc: BaseException) -> str:
+        if isinstance(exc, KioskError):
+            return "! " + exc.message(self.language)
+        return "! " + QCoreApplication.translate("SessionContext", "系统繁忙,请稍后重试或咨询工作人员")
+
+    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None], owner: QObject) -> None:
+        self.worker.submit(fn, on_done, on_error, owner=owner)
+
+    def speak(self, text: str) -> None:
+        if self.theme.elderly and text:
+            self.speaker.say(text)

@@ -1,0 +1,149 @@
+"""The kiosk's ticket printer: state polling for the banner, printing, and the on-screen QR fallback.
+
+Uses app.devices (ESC/POS slip + DLE EOT real-time status). An empty or unreadable status counts as
+UNKNOWN, which is *not* printable: the kiosk then shows the ticket's QR code on screen instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from escpos.printer import Dummy
+from PySide6.QtCore import QObject, Signal
+
+from app.devices.escpos_ticket import CHINESE_MODE_OFF, CHINESE_MODE_ON, ENCODING, print_ticket
+from app.devices.printer_status import PrinterState, query_printer_state
+from app.devices.ticket_slip import TicketSlip, clean
+from kiosk.backend import Ticket
+from kiosk.worker import Worker
+
+log = logging.getLogger("onewindow.kiosk.printer")
+
+PRINTABLE = frozenset({PrinterState.OK, PrinterState.PAPER_NEAR_END})
+STATUS_OK = 0x12  # a DLE EOT reply byte with only the fixed bits set: online, paper present
+
+
+class StatusDummy(Dummy):
+    """python-escpos Dummy that answers DLE EOT n with bytes a test (or the demo) sets.
+
+    ``replies[n]`` is the reply to DLE EOT n; b"" models a printer that does not answer.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replies: dict[int, bytes] = {1: bytes((STATUS_OK,)), 2: bytes((STATUS_OK,)), 4: bytes((STATUS_OK,))}
+        self.printed = 0
+
+    def query_status(self, mode: bytes) -> bytes:
+        return self.replies.get(mode[-1], b"")
+
+    def set_paper_out(self) -> None:
+        self.replies[4] = bytes((STATUS_OK | 0x60,))
+
+    def set_ok(self) -> None:
+        self.replies = {1: bytes((STATUS_OK,)), 2: bytes((STATUS_OK,)), 4: bytes((STATUS_OK,))}
+
+
+def open_printer(spec: str) -> Any:
+    """``usb:VID:PID``, ``network:HOST[:PORT]``, ``serial:/dev/ttyUSB0``, ``file:/dev/usb/lp0`` or ``dummy``."""
+    from escpos import printer as p
+
+    kind, _, rest = spec.partition(":")
+    if kind == "dummy":
+        return StatusDummy()
+    if kind == "usb":
+        vid, pid = (int(x, 16) for x in rest.split(":"))
+        return p.Usb(vid, pid)
+    if kind == "network":
+        host, _, port = rest.partition(":")
+        return p.Network(host, int(port or 9100))
+    if kind == "serial":
+        return p.Serial(rest)
+    if kind == "file":
+        return p.File(rest)
+    raise ValueError(f"unknown printer spec {spec!r}")
+
+
+def slip_for(ticket: Ticket, hall_name: str) -> TicketSlip:
+    return TicketSlip(
+        hall_name=hall_name,
+        category_name=ticket.category_name_zh,
+        display_number=ticket.display_number,
+        issued_at=ticket.issued_at,
+        people_ahead=ticket.people_ahead,
+        estimated_wait_minutes=ticket.estimated_wait_minutes,
+        qr_payload=ticket.qr_payload,
+        window_hint=str(ticket.window_number) if ticket.window_number else None,
+    )
+
+
+class PrinterMonitor(QObject):
+    """Current printer state for the banner; prints slips through the worker (device I/O is slow)."""
+
+    state_changed = Signal(object)
+
+    def __init__(self, device: Any | None, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        self.worker = worker
+        self.state = PrinterState.UNKNOWN
+
+    @property
+    def printable(self) -> bool:
+        return self.state in PRINTABLE
+
+    def _query(self) -> PrinterState:
+        return query_printer_state(self.device) if self.device is not None else PrinterState.UNKNOWN
+
+    def _set(self, state: PrinterState) -> None:
+        if state != self.state:
+            log.info("printer state %s -> %s", self.state.value, state.value)
+            self.state = state
+            self.state_changed.emit(state)
+
+    def refresh(self) -> None:
+        self.worker.submit(self._query, self._set, lambda exc: self._set(PrinterState.UNKNOWN), owner=self)
+
+    def print_ticket(self, ticket: Ticket, hall_name: str, on_result: Any, owner: QObject) -> None:
+        """Check the state, print, and call ``on_result(printed: bool)`` on the GUI thread."""
+
+        def job() -> tuple[PrinterState, bool]:
+            state = self._query()
+            if state not in PRINTABLE:
+                return state, False
+            print_ticket(self.device, slip_for(ticket, hall_name))
+            if isinstance(self.device, Dummy):
+                self.device.clear()  # the demo printer keeps no history (and does not grow)
+            return state, True
+
+        def done(result: tuple[PrinterState, bool]) -> None:
+            state, printed = result
+            self._set(state)
+            on_result(printed)
+
+        def failed(exc: BaseException) -> None:
+            log.error("printing failed: %s", exc)
+            self._set(PrinterState.UNKNOWN)
+            on_result(False)
+
+        self.worker.submit(job, done, failed, owner=owner)
+
+    def print_lines(self, lines: list[str], on_result: Any, owner: QObject) -> None:
+        """Print plain Chinese text (a material list) in the printer's GB18030 Chinese mode."""
+
+        def job() -> bool:
+            if self._query() not in PRINTABLE:
+                return False
+            device = self.device
+            device.hw("INIT")
+            device._raw(CHINESE_MODE_ON)
+            for line in lines:
+                device._raw(clean(line).encode(ENCODING, errors="replace") + b"\n")
+            device._raw(CHINESE_MODE_OFF)
+            device.cut()
+            if isinstance(device, Dummy):
+                device.clear()
+            return True
+
+        self.worker.submit(job, on_result, lambda exc: on_result(False), owner=owner)

@@ -1,0 +1,1 @@
+"""Citizen screens. Each is built fresh when shown and deleted when left, so nothing outlives its use."""

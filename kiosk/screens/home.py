@@ -1,0 +1,58 @@
+"""Home screen: the five services, the elderly-mode switch and the language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.context import Navigator, SessionContext
+from kiosk.widgets import Screen, TileGrid, button, label
+
+
+class HomeScreen(Screen):
+    def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
+        super().__init__(ctx.pick(ctx.hall_name_zh, ctx.hall_name_en) or self.tr("政务服务中心"),
+                         back=False, home=False)
+        self.ctx = ctx
+        self.nav = nav
+        self.body.addWidget(label(self.tr("24小时自助服务区 · 请选择您要办理的业务"), role="subtitle"))
+        self.status = label("", role="hint")
+        self.body.addWidget(self.status)
+
+        tiles = []
+        for name, text, target in (
+            ("tile_ticket", self.tr("取号排队"), "category"),
+            ("tile_appointment", self.tr("预约签到"), "appointment"),
+            ("tile_progress", self.tr("办件进度查询"), "progress"),
+            ("tile_guide", self.tr("办事指南"), "guide"),
+            ("tile_rating", self.tr("服务评价"), "rating"),
+        ):
+            b = button(text, role="tile", on_click=lambda t=target: nav.go(t))
+            b.setObjectName(name)
+            tiles.append(b)
+        self.body.addWidget(TileGrid(tiles, min_tile_width=320 if not ctx.theme.elderly else 420, max_columns=3))
+        self.body.addWidget(label(self.tr("也可以直接扫描号票、回执或预约二维码"), role="hint"))
+        self.body.addStretch(1)
+
+        row = QHBoxLayout()
+        elderly_text = self.tr("切换到标准版") if ctx.theme.elderly else self.tr("长辈版(大字·语音)")
+        self.elderly_button = button(elderly_text, role="toggle",
+                                     on_click=lambda: nav.set_elderly(not ctx.theme.elderly))
+        self.elderly_button.setObjectName("elderly")
+        row.addWidget(self.elderly_button)
+        lang_text = "中文" if ctx.english else "English"
+        self.language_button = button(lang_text, role="toggle",
+                                      on_click=lambda: nav.set_language("zh_CN" if ctx.english else "en_US"))
+        self.language_button.setObjectName("language")
+        row.addWidget(self.language_button)
+        self.body.addLayout(row)
+        self.body.addWidget(label(self.tr("如需帮助,请咨询大厅工作人员"), role="hint"))
+
+        ctx.call(ctx.backend.hall_open, self._show_open, lambda exc: self.status.setText(ctx.error_text(exc)),
+                 owner=self)
+
+    def _show_open(self, is_open: bool) -> None:
+        self.status.setText(self.tr("● 窗口服务中,可以取号") if is_open
+                            else self.tr("○ 窗口已下班:可查询进度、查看指南、评价"))
+
+    def voice_text(self) -> str:
+        return self.tr("欢迎使用自助服务。请点击屏幕上的按钮:取号、预约签到、进度查询、办事指南或服务评价。")

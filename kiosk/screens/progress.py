@@ -1,0 +1,112 @@
+"""Case progress: scan the receipt QR, or type the receipt number plus the last 4 ID digits."""
+
+from __future__ import annotations
+
+from kiosk.backend import CaseProgress, CaseStatus
+from kiosk.context import Navigator, SessionContext
+from kiosk.layout import Responsive
+from kiosk.widgets import Keypad, Screen, button, label, line_edit
+
+
+class ProgressScreen(Screen):
+    def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
+        super().__init__(self.tr("办件进度查询"))
+        self.ctx, self.nav = ctx, nav
+        self.body.addWidget(label(self.tr("请扫描受理回执上的二维码,或输入受理编号和身份证后4位"), role="subtitle"))
+        self.receipt = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
+        self.receipt.setObjectName("receipt")
+        self.receipt.setMaxLength(24)
+        self.last4 = line_edit(self.tr("身份证后4位"), sensitive=True)
+        self.last4.setObjectName("last4")
+        self.last4.setMaxLength(4)
+        self.error = label("", role="error")
+        self.error.hide()
+        query = button(self.tr("查询"), role="primary", on_click=self.submit)
+        query.setObjectName("query")
+        row = Responsive()
+        left = row.column()
+        left.addWidget(self.receipt)
+        left.addWidget(self.last4)
+        left.addWidget(self.error)
+        left.addWidget(query)
+        left.addStretch(1)
+        row.column().addWidget(Keypad([self.receipt, self.last4], "1234567890-HX", columns=5))
+        self.body.addWidget(row, 1)
+
+    def handle_scan(self, code: str) -> bool:
+        backend = self.ctx.backend
+        self.ctx.call(lambda: backend.case_progress_by_qr(code), self._show, self._failed, owner=self)
+        return True
+
+    def submit(self) -> None:
+        receipt, last4 = self.receipt.text().strip(), self.last4.text().strip()
+        self.last4.clear()
+        if not receipt or len(last4) != 4:
+            self._failed_text(self.tr("! 请输入受理编号和身份证后4位"))
+            return
+        backend = self.ctx.backend
+        self.ctx.call(lambda: backend.case_progress(receipt, last4), self._show, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._failed_text(self.ctx.error_text(exc))
+
+    def _failed_text(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.ctx.speak(text)
+
+    def _show(self, progress: CaseProgress) -> None:
+        self.nav.go("progress_result", progress=progress)
+
+    def voice_text(self) -> str:
+        return self.tr("请扫描回执二维码,或输入受理编号和身份证后四位。")
+
+
+class ProgressResultScreen(Screen):
+    def __init__(self, ctx: SessionContext, nav: Navigator, progress: CaseProgress) -> None:
+        super().__init__(self.tr("办件进度"))
+        self.ctx, self.nav, self.progress = ctx, nav, progress
+        self.status = label(self.status_words(progress.status), role="number")
+        self.status.setObjectName("case_status")
+        self.body.addWidget(self.status)
+        p = progress
+        rows = [
+            (self.tr("事项"), ctx.pick(p.matter_name_zh, p.matter_name_en)),
+            (self.tr("受理编号"), p.receipt_number),
+            (self.tr("申请人"), p.applicant_masked),
+            (self.tr("证件号码"), p.id_masked),
+            (self.tr("受理日期"), p.accepted_on.strftime("%Y-%m-%d")),
+        ]
+        if p.promised_by is not None:
+            rows.append((self.tr("承诺办结"), p.promised_by.strftime("%Y-%m-%d")))
+        for key, value in rows:
+            self.body.addWidget(label(f"{key}: {value}"))
+        advice = self.advice(p)
+        if advice:
+            self.body.addWidget(label(advice, role="card"))
+        self.body.addStretch(1)
+        done = button(self.tr("完成"), role="primary", on_click=nav.finish)
+        done.setObjectName("done")
+        self.body.addWidget(done)
+
+    def status_words(self, status: CaseStatus) -> str:
+        return {
+            CaseStatus.RECEIVED: self.tr("受理中"),
+            CaseStatus.IN_REVIEW: self.tr("审批中"),
+            CaseStatus.NEEDS_SUPPLEMENT: self.tr("需补正材料"),
+            CaseStatus.READY: self.tr("可领取"),
+            CaseStatus.COLLECTED: self.tr("已领取"),
+            CaseStatus.REJECTED: self.tr("不予受理"),
+        }[status]
+
+    def advice(self, p: CaseProgress) -> str:
+        if p.status is CaseStatus.READY:
+            if p.pickup_window:
+                return self.tr("结果已可领取,请带身份证到 {w} 号窗口领取").format(w=p.pickup_window)
+            return self.tr("结果已可领取,请带身份证到综合出件窗口领取")
+        if p.status is CaseStatus.NEEDS_SUPPLEMENT:
+            return self.tr("请按一次性告知单补齐材料后到综合窗口提交")
+        return ""
+
+    def voice_text(self) -> str:
+        return self.tr("您的办件状态是:{status}。").format(status=self.status.text())

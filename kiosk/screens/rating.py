@@ -1,0 +1,151 @@
+"""Rating (好差评): find the ticket or case, five levels, reasons required for the two bad ones."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QWidget
+
+from kiosk.backend import RatingLevel, RatingTarget
+from kiosk.context import Navigator, SessionContext
+from kiosk.layout import Responsive
+from kiosk.widgets import Keypad, Screen, button, label, line_edit, mark_checked
+
+REASON_KEYS = ("wait", "attitude", "notice", "trips", "system", "other")
+
+
+def rating_ready(level: RatingLevel | None, reasons: tuple[str, ...]) -> bool:
+    """Submittable once a level is chosen and, for 不满意/非常不满意, at least one reason."""
+    return level is not None and (not level.needs_reason or bool(reasons))
+
+
+class RatingScreen(Screen):
+    def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
+        super().__init__(self.tr("服务评价"))
+        self.ctx, self.nav = ctx, nav
+        self.target: RatingTarget | None = None
+        self.level: RatingLevel | None = None
+        self.error = label("", role="error")
+        self.error.hide()
+
+        # Step 1: which ticket or case.
+        self.find = Responsive()
+        left = self.find.column()
+        left.addWidget(label(self.tr("请扫描号票或回执上的二维码,或输入号码(如 B012)"), role="subtitle"))
+        self.field = line_edit(self.tr("号码"))
+        self.field.setObjectName("rating_ref")
+        left.addWidget(self.field)
+        find_button = button(self.tr("下一步"), role="primary", on_click=self.lookup)
+        find_button.setObjectName("lookup")
+        left.addWidget(find_button)
+        left.addStretch(1)
+        self.find.column().addWidget(Keypad(self.field, "ABCDEFGH1234567890", columns=5, max_length=24))
+        self.body.addWidget(self.find, 1)
+        self.body.addWidget(self.error)
+
+        # Step 2: level and reasons (hidden until a target is found).
+        self.rate = QWidget()
+        grid = QGridLayout(self.rate)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.target_label = label("", role="subtitle")
+        grid.addWidget(self.target_label, 0, 0, 1, 2)
+        self.level_group = QButtonGroup(self)
+        self.level_texts: dict[RatingLevel, str] = {}
+        for row, level in enumerate(RatingLevel):
+            text = "★" * int(level) + "  " + self.level_name(level)
+            self.level_texts[level] = text
+            b = button(text, checkable=True, on_click=lambda lv=level: self.choose(lv))
+            b.setObjectName(f"level_{int(level)}")
+            self.level_group.addButton(b, int(level))
+            grid.addWidget(b, 1 + row, 0, 1, 2)
+        self.reason_title = label(self.tr("请选择不满意的原因(至少一项)"), role="subtitle")
+        grid.addWidget(self.reason_title, 7, 0, 1, 2)
+        self.reason_buttons = {}
+        for i, key in enumerate(REASON_KEYS):
+            text = self.reason_name(key)
+            b = button(text, checkable=True)
+            b.setObjectName(f"reason_{key}")
+            b.toggled.connect(lambda _on, bb=b, t=text: (mark_checked(bb, t), self._update()))
+            self.reason_buttons[key] = b
+            grid.addWidget(b, 8 + i // 2, i % 2)
+        self.submit_button = button(self.tr("提交评价"), role="primary", on_click=self.submit)
+        self.submit_button.setObjectName("submit")
+        grid.addWidget(self.submit_button, 12, 0, 1, 2)
+        self.body.addWidget(self.rate, 1)
+        self.rate.hide()
+        self._update()
+
+    def level_name(self, level: RatingLevel) -> str:
+        return {
+            RatingLevel.VERY_SATISFIED: self.tr("非常满意"),
+            RatingLevel.SATISFIED: self.tr("满意"),
+            RatingLevel.BASICALLY_SATISFIED: self.tr("基本满意"),
+            RatingLevel.DISSATISFIED: self.tr("不满意"),
+            RatingLevel.VERY_DISSATISFIED: self.tr("非常不满意"),
+        }[level]
+
+    def reason_name(self, key: str) -> str:
+        return {
+            "wait": self.tr("等候时间长"),
+            "attitude": self.tr("服务态度差"),
+            "notice": self.tr("材料没有一次性告知"),
+            "trips": self.tr("多次跑腿"),
+            "system": self.tr("系统或设备故障"),
+            "other": self.tr("其他"),
+        }[key]
+
+    def handle_scan(self, code: str) -> bool:
+        self.field.setText(code)
+        self.lookup()
+        return True
+
+    def lookup(self) -> None:
+        ref = self.field.text().strip()
+        if not ref:
+            self._failed_text(self.tr("! 请输入号码或扫描二维码"))
+            return
+        backend = self.ctx.backend
+        self.ctx.call(lambda: backend.rating_target(ref), self._found,
+                      lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
+
+    def _found(self, target: RatingTarget) -> None:
+        self.target = target
+        self.error.hide()
+        self.find.hide()
+        self.target_label.setText(self.tr("评价:{what}").format(
+            what=self.ctx.pick(target.description_zh, target.description_en)))
+        self.rate.show()
+        self.ctx.speak(self.tr("请为本次服务评价,从非常满意到非常不满意选择一项。"))
+
+    def choose(self, level: RatingLevel) -> None:
+        self.level = level
+        for lv, text in self.level_texts.items():
+            b = self.level_group.button(int(lv))
+            b.setChecked(lv is level)
+            mark_checked(b, text)
+        self._update()
+
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(k for k, b in self.reason_buttons.items() if b.isChecked())
+
+    def _update(self) -> None:
+        bad = self.level is not None and self.level.needs_reason
+        self.reason_title.setVisible(bad)
+        for b in self.reason_buttons.values():
+            b.setVisible(bad)
+        self.submit_button.setEnabled(rating_ready(self.level, self.reasons() if bad else ()))
+
+    def submit(self) -> None:
+        if self.target is None or not rating_ready(self.level, self.reasons()):
+            return
+        assert self.level is not None
+        target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend
+        reasons = reasons if level.needs_reason else ()
+        self.ctx.call(lambda: backend.submit_rating(target, level, reasons), lambda _r: self.nav.go("thanks"),
+                      lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
+
+    def _failed_text(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.ctx.speak(text)
+
+    def voice_text(self) -> str:
+        return self.tr("请扫描号票或回执上的二维码。")

@@ -1,0 +1,134 @@
+"""One citizen session: the screen stack for one person, thrown away whole when they leave.
+
+The window builds a new ``CitizenSession`` after every idle time-out, every "完成", and every
+language or elderly-mode switch; screens are created when shown and deleted when left, so no
+citizen data survives in any widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from kiosk.context import SessionContext
+from kiosk.screens.appointment import AppointmentScreen
+from kiosk.screens.guide import GuideScreen, MatterScreen
+from kiosk.screens.home import HomeScreen
+from kiosk.screens.misc import AfterHoursScreen, ThanksScreen
+from kiosk.screens.progress import ProgressResultScreen, ProgressScreen
+from kiosk.screens.rating import RatingScreen
+from kiosk.screens.result import TicketResultScreen
+from kiosk.screens.ticket import CategoryScreen, IdEntryScreen
+from kiosk.widgets import Screen
+
+log = logging.getLogger("onewindow.kiosk.session")
+
+SCREENS: dict[str, Callable[..., Screen]] = {
+    "home": HomeScreen,
+    "category": CategoryScreen,
+    "id_entry": IdEntryScreen,
+    "ticket_result": TicketResultScreen,
+    "appointment": AppointmentScreen,
+    "progress": ProgressScreen,
+    "progress_result": ProgressResultScreen,
+    "guide": GuideScreen,
+    "matter": MatterScreen,
+    "rating": RatingScreen,
+    "thanks": ThanksScreen,
+    "after_hours": AfterHoursScreen,
+}
+
+# Screens a scanned code can open from anywhere, by what the code is.
+SCAN_ROUTES = {"appointment": "appointment", "receipt": "progress", "ticket": "rating"}
+
+
+def classify_scan(code: str) -> str:
+    """Tell what a scanned QR code is: appointment, receipt (case) or ticket; 'unknown' otherwise."""
+    c = code.strip().upper()
+    if c.startswith(("OW1:A:", "OW:A:")) or (c.isdigit() and len(c) == 8):
+        return "appointment"
+    if c.startswith(("OW1:R:", "OW:R:")) or (len(c) == 18 and c[0].isalpha() and c[4] == "-"):
+        return "receipt"
+    if c.startswith(("OW1:T:", "OW:T:")):
+        return "ticket"
+    return "unknown"
+
+
+class CitizenSession(QWidget):
+    finished = Signal()  # the citizen is done: the window wipes and rebuilds the session
+    restyle = Signal(str, bool)  # language, elderly: rebuild the session in the new style
+    screen_changed = Signal(str)
+
+    def __init__(self, ctx: SessionContext) -> None:
+        super().__init__()
+        self.setObjectName("Session")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.ctx = ctx
+        self._stack = QStackedLayout(self)
+        self._history: list[tuple[str, dict[str, Any]]] = []
+        self.screen: Screen | None = None
+        self.screen_name = ""
+        self._params: dict[str, Any] = {}
+        self.go("home")
+
+    # ---- Navigator -----------------------------------------------------------------------------------------
+
+    def _show(self, name: str, params: dict[str, Any]) -> None:
+        old = self.screen
+        screen = SCREENS[name](self.ctx, self, **params)
+        screen.go_home.connect(self.home)
+        screen.go_back.connect(self.back)
+        self._stack.addWidget(screen)
+        self._stack.setCurrentWidget(screen)
+        self.screen, self.screen_name = screen, name
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        self.screen_changed.emit(name)
+        self.ctx.speak(screen.voice_text())
+
+    def go(self, name: str, **params: Any) -> None:
+        # Results (tickets, case progress) are never kept in the back history: Back skips them.
+        if self.screen_name and self.screen_name not in ("ticket_result", "progress_result", "thanks"):
+            self._history.append((self.screen_name, self._params))
+        self._params = params
+        self._show(name, params)
+
+    def back(self) -> None:
+        if not self._history:
+            self.home()
+            return
+        name, params = self._history.pop()
+        self._params = params
+        self._show(name, params)
+
+    def home(self) -> None:
+        self._history.clear()
+        self._params = {}
+        self._show("home", {})
+
+    def finish(self) -> None:
+        self.finished.emit()
+
+    def set_language(self, language: str) -> None:
+        self.restyle.emit(language, self.ctx.theme.elderly)
+
+    def set_elderly(self, elderly: bool) -> None:
+        self.restyle.emit(self.ctx.language, elderly)
+
+    # ---- scanner -------------------------------------------------------------------------------------------
+
+    def handle_scan(self, code: str) -> None:
+        if self.screen is not None and self.screen.handle_scan(code):
+            return
+        target = SCAN_ROUTES.get(classify_scan(code))
+        if target is None:
+            log.info("ignored a scanned code that is not ours (%d chars)", len(code))
+            return
+        self.go(target)
+        if self.screen is not None:
+            self.screen.handle_scan(code)

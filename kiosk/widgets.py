@@ -1,0 +1,190 @@
+"""Small touch widgets shared by the kiosk screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+CHECK_MARK = "✓ "  # selection is shown by a mark and wording, never by colour alone
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("KioskWidgets", text)
+
+
+def button(text: str, role: str | None = None, on_click: Callable[[], None] | None = None,
+           checkable: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    if role:
+        b.setProperty("role", role)
+    b.setCheckable(checkable)
+    # Touch buttons never take keyboard focus: the focused line edit keeps receiving keypad input.
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if on_click is not None:
+        b.clicked.connect(lambda _checked=False: on_click())
+    return b
+
+
+def mark_checked(b: QAbstractButton, text: str) -> None:
+    """Keep a checkable button's text in step with its state (the non-colour cue)."""
+    b.setText(CHECK_MARK + text if b.isChecked() else text)
+
+
+def label(text: str, role: str | None = None, wrap: bool = True,
+          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+    lbl = QLabel(text)
+    if role:
+        lbl.setProperty("role", role)
+    lbl.setWordWrap(wrap)
+    lbl.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    lbl.setTextFormat(Qt.TextFormat.PlainText)  # no rich text: no links that could open a browser
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lbl
+
+
+def line_edit(placeholder: str, sensitive: bool = False) -> QLineEdit:
+    e = QLineEdit()
+    e.setPlaceholderText(placeholder)
+    e.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    e.setDragEnabled(False)
+    e.setAcceptDrops(False)
+    e.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if sensitive:
+        # No IME, no prediction, nothing remembered by the platform input method.
+        e.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        e.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+    return e
+
+
+def scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return area
+
+
+class Keypad(QWidget):
+    """On-screen keypad writing into a QLineEdit (the kiosk has no keyboard).
+
+    With several ``targets`` it types into the one last touched or focused.
+    """
+
+    def __init__(self, targets: QLineEdit | Sequence[QLineEdit], keys: Sequence[str] = "123456789X0",
+                 columns: int = 3, max_length: int = 32) -> None:
+        super().__init__()
+        self.targets = [targets] if isinstance(targets, QLineEdit) else list(targets)
+        self.target = self.targets[0]
+        self.max_length = max_length
+        for t in self.targets:
+            t.installEventFilter(self)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        cells = [*keys, "DEL", "CLR"]
+        for i, key in enumerate(cells):
+            text = {"DEL": tr("删除"), "CLR": tr("清空")}.get(key, key)
+            b = button(text, role="key", on_click=lambda k=key: self.press(k))
+            b.setObjectName(f"key_{key}")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            grid.addWidget(b, i // columns, i % columns)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress) and watched in self.targets:
+            self.target = watched  # type: ignore[assignment]
+        return False
+
+    def press(self, key: str) -> None:
+        target = self.target
+        text = target.text()
+        if key == "DEL":
+            target.setText(text[:-1])
+        elif key == "CLR":
+            target.clear()
+        elif len(text) < min(self.max_length, target.maxLength()):
+            target.setText(text + key)
+
+
+class TileGrid(QWidget):
+    """Buttons in as many columns as fit (2 in portrait, 3-4 in landscape)."""
+
+    def __init__(self, tiles: Sequence[QWidget], min_tile_width: int = 300, max_columns: int = 4) -> None:
+        super().__init__()
+        self.tiles = list(tiles)
+        self.min_tile_width = min_tile_width
+        self.max_columns = max_columns
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._relayout(2)
+
+    def _relayout(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+        for i, tile in enumerate(self.tiles):
+            self._grid.addWidget(tile, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        columns = max(1, min(self.max_columns, event.size().width() // self.min_tile_width))
+        self._relayout(columns)
+        super().resizeEvent(event)
+
+
+class Screen(QWidget):
+    """Base of every citizen screen: a title row with Back/Home, then the body layout."""
+
+    go_home = Signal()
+    go_back = Signal()
+
+    def __init__(self, title: str, back: bool = True, home: bool = True) -> None:
+        super().__init__()
+        self.setProperty("role", "screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(20)
+        top = QHBoxLayout()
+        if back:
+            b = button("← " + tr("返回"), on_click=self.go_back.emit)
+            b.setObjectName("back")
+            b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            top.addWidget(b)
+        self.title_label = label(title, role="title")
+        top.addWidget(self.title_label, 1)
+        if home:
+            h = button(tr("首页"), on_click=self.go_home.emit)
+            h.setObjectName("home")
+            h.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            top.addWidget(h)
+        outer.addLayout(top)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(16)
+        outer.addLayout(self.body, 1)
+
+    def voice_text(self) -> str:
+        """What elderly mode reads aloud when the screen opens."""
+        return self.title_label.text()
+
+    def handle_scan(self, code: str) -> bool:
+        """A QR code arrived from the scanner; return True if this screen used it."""
+        return False

@@ -1,0 +1,166 @@
+"""Open PDFs with PDFium and render their pages for the image checks.
+
+The document is opened from its path so PDFium reads lazily (a large file is never slurped).
+Loading errors map onto stable finding ids: a password is ``pdf.encrypted``, a damaged file is
+``pdf.corrupt``, no pages or more pages than the material kind allows is ``pdf.pages``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from app.checks.config import CheckConfig
+from app.checks.findings import Finding, Severity
+from app.checks.page import PageImage, make_page
+
+POINTS_PER_INCH = 72.0
+_MIN_SCAN_SHARE = 0.3  # an embedded image covering this share of the page is "the scan"
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    # PDFium reports recoverable trouble as warnings; the findings already say what matters
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+class PdfSource:
+    """An opened PDF: file-level findings, page count, and rendered pages one at a time."""
+
+    def __init__(self, path: Path, material_kind: str, cfg: CheckConfig) -> None:
+        self.cfg = cfg
+        self.findings: list[Finding] = []
+        self.page_count: int | None = None
+        self._doc: pdfium.PdfDocument | None = None
+        self._open(path, material_kind)
+
+    def _open(self, path: Path, material_kind: str) -> None:
+        cfg = self.cfg
+        try:
+            with _quiet():
+                self._doc = pdfium.PdfDocument(path)
+                self.page_count = len(self._doc)
+                revision = pdfium_c.FPDF_GetSecurityHandlerRevision(self._doc)
+        except pdfium.PdfiumError as exc:
+            self._load_error(exc.err_code)
+            return
+        except Exception as exc:  # noqa: BLE001 - hostile input must become a finding
+            self.findings.append(self._corrupt(type(exc).__name__))
+            return
+        if revision != -1:
+            # encrypted, but with an empty user password (only permissions are restricted)
+            self.findings.append(Finding(
+                "pdf.encrypted", Severity.INFO, None,
+                "PDF 已加密（仅限制权限），内容可以读取",
+                "The PDF is encrypted with permission restrictions only; its content can be read",
+            ))
+        limit = cfg.pdf.max_pages.get(material_kind)
+        if limit is not None and self.page_count > limit:
+            self.findings.append(Finding(
+                "pdf.pages", cfg.pdf.too_many_pages_severity, None,
+                f"共 {self.page_count} 页，超过该类材料预期的 {limit} 页，请确认是否混入了其他材料",
+                f"{self.page_count} pages, more than the {limit} expected for this kind of material; "
+                "check that no other material was scanned into it",
+                float(self.page_count), float(limit),
+            ))
+
+    def _load_error(self, err_code: int | None) -> None:
+        cfg = self.cfg
+        if err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            self.findings.append(Finding(
+                "pdf.encrypted", cfg.pdf.encrypted_severity, None,
+                "PDF 已加密，需要密码才能打开；请申请人提供未加密的文件",
+                "The PDF is encrypted and needs a password to open; ask for an unencrypted file",
+            ))
+        elif err_code == pdfium_c.FPDF_ERR_SUCCESS:
+            # PDFium parsed the file but found no page at all
+            self.page_count = 0
+            self.findings.append(Finding(
+                "pdf.pages", Severity.BLOCK, None, "PDF 中没有任何页面", "The PDF has no pages", 0.0, 1.0,
+            ))
+        else:
+            self.findings.append(self._corrupt(f"PDFium error {err_code}"))
+
+    def _corrupt(self, detail: str) -> Finding:
+        return Finding(
+            "pdf.corrupt", self.cfg.pdf.corrupt_severity, None,
+            f"PDF 文件已损坏或不完整，无法打开（{detail}）",
+            f"The PDF file is damaged or incomplete and cannot be opened ({detail})",
+        )
+
+    def pages(self) -> Iterator[PageImage | Finding]:
+        doc, cfg = self._doc, self.cfg
+        if doc is None or not self.page_count:
+            return
+        for index in range(min(self.page_count, cfg.file.max_pages_checked)):
+            try:
+                with _quiet():
+                    page = self._render(doc, index)
+            except Exception as exc:  # noqa: BLE001 - a broken page is a finding, the rest still count
+                yield Finding(
+                    "pdf.corrupt", cfg.pdf.corrupt_severity, index + 1,
+                    f"该页已损坏，无法显示（{type(exc).__name__}）",
+                    f"This page is damaged and cannot be displayed ({type(exc).__name__})",
+                )
+                continue
+            yield page
+
+    def _render(self, doc: pdfium.PdfDocument, index: int) -> PageImage:
+        cfg = self.cfg
+        page = doc[index]
+        try:
+            w_pt, h_pt = page.get_size()
+            if w_pt <= 0 or h_pt <= 0:
+                raise ValueError("empty page box")
+            # analysis_dpi, but never more pixels than an A4 page at that dpi (a 5 m poster page
+            # would otherwise allocate gigabytes)
+            long_side = cfg.analysis_long_side
+            scale = min(cfg.analysis_dpi / POINTS_PER_INCH, long_side / max(w_pt, h_pt))
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            try:
+                arr = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3], dtype=np.uint8)
+            finally:
+                bitmap.close()
+            source_px, placed_in = _scan_image(page, w_pt * h_pt)
+        finally:
+            page.close()
+        return make_page(index + 1, arr, long_side, source_px, placed_in)
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+    def __enter__(self) -> PdfSource:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _scan_image(page: pdfium.PdfPage, page_area_pt: float) -> tuple[tuple[int, int] | None, tuple[float, float] | None]:
+    """The largest embedded raster if it covers a good share of the page: a scanned page.
+    Returns its pixel size and placed size in inches, or (None, None) for text/vector pages."""
+    best: tuple[float, tuple[int, int], tuple[float, float]] | None = None
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        try:
+            px_w, px_h = obj.get_px_size()
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # noqa: BLE001 - an unreadable image object just is not the scan
+            continue
+        area = max(right - left, 0.0) * max(top - bottom, 0.0)
+        if px_w > 0 and px_h > 0 and area > 0 and (best is None or area > best[0]):
+            best = (area, (int(px_w), int(px_h)),
+                    ((right - left) / POINTS_PER_INCH, (top - bottom) / POINTS_PER_INCH))
+    if best is None or best[0] < _MIN_SCAN_SHARE * page_area_pt:
+        return None, None
+    return best[1], best[2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -297,7 +298,7 @@ class KioskWindow(QWidget):
             self.pin_pad.hide()
             self.request_exit(ADMIN_EXIT_CODE)
         elif result is PinResult.LOCKED:
-            minutes = int(self.pin.locked_remaining(now) // 60) + 1
+            minutes = max(1, math.ceil(self.pin.locked_remaining(now) / 60))
             self.pin_pad.show_message(self.tr("! 错误次数过多,请 {m} 分钟后再试").format(m=minutes))
         elif result is PinResult.NOT_CONFIGURED:
             self.pin_pad.show_message(self.tr("! 未配置管理员密码"))

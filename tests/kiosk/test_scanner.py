@@ -1,0 +1,93 @@
+"""Keyboard-wedge scanner bursts vs. human typing (timestamps injected, no sleeping)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.scanner import ENTER, Hold, Release, Scanned, ScannerBurstDetector
+from kiosk.window import KioskWindow
+
+
+def feed_all(d: ScannerBurstDetector, keys: str, start: float, gap: float) -> list[object]:
+    out: list[object] = []
+    for i, k in enumerate(keys):
+        out += d.feed(k, start + i * gap)
+    return out
+
+
+def test_burst_ending_in_enter_is_a_scan() -> None:
+    d = ScannerBurstDetector(max_gap_s=0.05, min_length=4)
+    out = feed_all(d, "OW1:A:20260002" + ENTER, 0.0, 0.008)
+    assert out[-1] == Scanned("OW1:A:20260002")
+    assert all(isinstance(x, Hold) for x in out[:-1])
+
+
+def test_human_typing_is_released_key_by_key() -> None:
+    d = ScannerBurstDetector(max_gap_s=0.05, min_length=4)
+    out = feed_all(d, "1234" + ENTER, 0.0, 0.18)
+    released = "".join(x.keys for x in out if isinstance(x, Release))
+    assert released == "1234" + ENTER
+    assert not any(isinstance(x, Scanned) for x in out)
+
+
+def test_timer_expiry_releases_a_single_typed_key() -> None:
+    d = ScannerBurstDetector(max_gap_s=0.05)
+    assert d.feed("7", 1.0) == [Hold()]
+    assert d.expire(1.02) is None
+    assert d.expire(1.2) == Release("7")
+    assert not d.holding
+
+
+def test_short_fast_burst_is_typing_and_a_pause_splits_bursts() -> None:
+    d = ScannerBurstDetector(max_gap_s=0.05, min_length=4)
+    out = feed_all(d, "12" + ENTER, 0.0, 0.01)  # too short for a code
+    assert out[-1] == Release("12" + ENTER)
+    # Typing "9", pausing, then a real scan: the 9 is typing, the burst is the code.
+    out = d.feed("9", 5.0) + feed_all(d, "B012X" + ENTER, 5.5, 0.01)
+    assert Release("9") in out and out[-1] == Scanned("B012X")
+
+
+def _key(qtbot, widget, ch: str, mono, gap: float) -> None:  # noqa: ANN001
+    mono.advance(gap)
+    if ch == "\n":
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(widget, ch)
+
+
+def test_scan_on_home_opens_appointment_check_in(qtbot, kiosk: KioskWindow, mono, backend) -> None:  # noqa: ANN001
+    scans: list[str] = []
+    kiosk.scanner.scanned.connect(scans.append)
+    target = kiosk.session.screen
+    for ch in "OW1:A:20260002\n":
+        _key(qtbot, target, ch, mono, 0.006)
+    assert scans == ["OW1:A:20260002"]
+    assert kiosk.session.screen_name == "ticket_result"
+    assert kiosk.session.screen.ticket.priority == "appointment"
+
+
+def test_typing_reaches_the_focused_field(qtbot, kiosk: KioskWindow, mono) -> None:  # noqa: ANN001
+    kiosk.session.go("rating")
+    field = kiosk.session.screen.field
+    field.setFocus()
+    scans: list[str] = []
+    kiosk.scanner.scanned.connect(scans.append)
+    for ch in "B012":
+        _key(qtbot, field, ch, mono, 0.2)
+        if ch != "2":
+            mono.advance(0.2)
+            kiosk.scanner.flush_expired()
+    mono.advance(0.2)
+    kiosk.scanner.flush_expired()
+    assert scans == []
+    assert field.text() == "B012"
+
+
+def test_burst_into_a_field_does_not_type(qtbot, kiosk: KioskWindow, mono, backend) -> None:  # noqa: ANN001
+    kiosk.session.go("progress")
+    screen = kiosk.session.screen
+    screen.receipt.setFocus()
+    for ch in "OW:R:H023-20261120-0007\n":
+        _key(qtbot, screen.receipt, ch, mono, 0.004)
+    assert kiosk.session.screen_name == "progress_result"
+    assert kiosk.session.screen.status.text() == "可领取"

@@ -7,7 +7,7 @@ a clean page must never be held up by a guess.
 
 from __future__ import annotations
 
-from app.checks.config import A4_MM, DOCUMENT_KINDS, ID1_MM, PHOTO_MM, CheckConfig
+from app.checks.config import A4_MM, DOCUMENT_KINDS, ID1_MM, MATERIAL_KINDS, PHOTO_MM, CheckConfig
 from app.checks.findings import Finding, Severity
 from app.checks.measure import PageStats
 from app.checks.steps import PageContext, PageStep, page_step, pct
@@ -24,6 +24,11 @@ _EDGE_NAMES = {"top": ("上", "top"), "bottom": ("下", "bottom"), "left": ("左
 
 def _documents(_: CheckConfig) -> frozenset[str]:
     return DOCUMENT_KINDS
+
+
+def _with_text(_: CheckConfig) -> frozenset[str]:
+    # the sharpness measure reads the edges of text; a portrait's smooth skin is not blur
+    return frozenset(MATERIAL_KINDS) - {"photo"}
 
 
 def effective_dpi(ctx: PageContext) -> tuple[float, str, str] | None:
@@ -107,7 +112,7 @@ def check_exposure(ctx: PageContext) -> Finding | None:
     return None
 
 
-@page_step("image.blur")
+@page_step("image.blur", kinds=_with_text)
 def check_blur(ctx: PageContext) -> Finding | None:
     sharpness = ctx.stats.sharpness
     rule = ctx.cfg.blur

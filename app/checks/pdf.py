@@ -47,15 +47,30 @@ class PdfSource:
         cfg = self.cfg
         try:
             with _quiet():
-                self._doc = pdfium.PdfDocument(path)
+                # the raw loader, not PdfDocument(path): that one reports an empty page tree as a
+                # format error, and "no pages" deserves its own finding
+                raw = pdfium_c.FPDF_LoadDocument((str(path) + "\x00").encode("utf-8", "surrogateescape"), None)
+                if not raw:
+                    self._load_error(pdfium_c.FPDF_GetLastError())
+                    return
+                self._doc = pdfium.PdfDocument(raw)
                 self.page_count = len(self._doc)
                 revision = pdfium_c.FPDF_GetSecurityHandlerRevision(self._doc)
-        except pdfium.PdfiumError as exc:
-            self._load_error(exc.err_code)
-            return
         except Exception as exc:  # noqa: BLE001 - hostile input must become a finding
             self.findings.append(self._corrupt(type(exc).__name__))
             return
+        if self.page_count == 0:
+            self.findings.append(Finding(
+                "pdf.pages", Severity.BLOCK, None, "PDF 中没有任何页面", "The PDF has no pages", 0.0, 1.0,
+            ))
+            return
+        if not _has_eof_marker(path):
+            self.findings.append(Finding(
+                "pdf.corrupt", cfg.pdf.corrupt_severity, None,
+                "PDF 文件不完整（缺少结束标记），可能在传输中被截断，部分页面可能缺失；请重新获取文件",
+                "The PDF file is incomplete (no end marker); it was probably cut off in transfer and pages "
+                "may be missing; please get the file again",
+            ))
         if revision != -1:
             # encrypted, but with an empty user password (only permissions are restricted)
             self.findings.append(Finding(
@@ -80,12 +95,6 @@ class PdfSource:
                 "pdf.encrypted", cfg.pdf.encrypted_severity, None,
                 "PDF 已加密，需要密码才能打开；请申请人提供未加密的文件",
                 "The PDF is encrypted and needs a password to open; ask for an unencrypted file",
-            ))
-        elif err_code == pdfium_c.FPDF_ERR_SUCCESS:
-            # PDFium parsed the file but found no page at all
-            self.page_count = 0
-            self.findings.append(Finding(
-                "pdf.pages", Severity.BLOCK, None, "PDF 中没有任何页面", "The PDF has no pages", 0.0, 1.0,
             ))
         else:
             self.findings.append(self._corrupt(f"PDFium error {err_code}"))
@@ -145,6 +154,17 @@ class PdfSource:
 
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+def _has_eof_marker(path: Path, tail: int = 2048) -> bool:
+    """A complete PDF ends with %%EOF (a little trailing junk is common, so look at the tail)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            fh.seek(max(0, fh.tell() - tail))
+            return b"%%EOF" in fh.read(tail)
+    except OSError:
+        return False
 
 
 def _scan_image(page: pdfium.PdfPage, page_area_pt: float) -> tuple[tuple[int, int] | None, tuple[float, float] | None]:

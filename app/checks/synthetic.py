@@ -27,6 +27,7 @@ class PageSpec:
     dpi: int = 150
     paper_mm: tuple[float, float] = A4_MM
     lines: int = 22
+    title: bool = True
     table: bool = False
     seal: bool = False
     qr_payload: str | None = None
@@ -109,10 +110,10 @@ def draw_page(spec: PageSpec = PageSpec()) -> RGBImage:
     thick = max(1, round(dpi / 100))  # ~0.25 mm strokes
     line_pitch = int(glyph * 1.9)
     y = margin
-    # title: larger, centred
-    title = int(glyph * 1.6)
-    _text_line(img, w // 2 - 5 * title, y, 10 * title, title, rng, thick + 1)
-    y += int(title * 2.2)
+    if spec.title:  # larger, centred
+        title = int(glyph * 1.6)
+        _text_line(img, w // 2 - 5 * title, y, 10 * title, title, rng, thick + 1)
+        y += int(title * 2.2)
     text_w = w - 2 * margin
     if spec.qr_payload is not None:
         text_w -= mm_to_px(30, dpi)

@@ -1,0 +1,46 @@
+"""Checks that Qt can load before any window is opened, and says which system packages are missing."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+DEBIAN_PACKAGES = {
+    "libEGL": "libegl1",
+    "libGL": "libgl1",
+    "libxkbcommon": "libxkbcommon0",
+    "libfontconfig": "libfontconfig1",
+    "libdbus": "libdbus-1-3",
+    "libglib": "libglib2.0-0",
+    "libxcb-cursor": "libxcb-cursor0",
+    "libX11-xcb": "libx11-xcb1",
+    "libxkbcommon-x11": "libxkbcommon-x11-0",
+}
+QT_SYSTEM_PACKAGES = (
+    "libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 "
+    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 "
+    "libxcb-image0 libxcb-xinerama0 libx11-xcb1"
+)
+
+
+def qt_problem() -> str | None:
+    """None when QtWidgets imports; otherwise a bilingual message naming the packages to install."""
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as exc:
+        text = str(exc)
+        lib = re.search(r"(lib[\w\-+.]+?)\.so", text)
+        package = next((pkg for key, pkg in DEBIAN_PACKAGES.items() if lib and lib.group(1).startswith(key)), None)
+        hint = f"sudo apt-get install -y {package or QT_SYSTEM_PACKAGES}"
+        return (
+            f"Qt 无法加载：缺少系统库（{text}）。请安装：\n  {hint}\n"
+            f"Qt could not load: a system library is missing ({text}). Install it with:\n  {hint}"
+        )
+    return None
+
+
+def require_qt() -> None:
+    problem = qt_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        raise SystemExit(3)

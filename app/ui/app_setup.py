@@ -1,0 +1,52 @@
+"""One place that makes the QApplication: font, language, style, and the last-resort error handler."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.domain.errors import UserError
+from app.ui.fonts import install_app_font
+from app.ui.i18n import DEFAULT_LANGUAGE, set_language
+
+log = logging.getLogger("onewindow.ui")
+
+
+def make_app(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("OneWindow")
+    app.setApplicationDisplayName("一窗通 OneWindow")
+    install_app_font(app)
+    set_language(language)
+    return app
+
+
+def show_error(parent: object, exc: Exception) -> None:
+    """Known errors as a plain bilingual message; anything else as a report with details."""
+    box = QMessageBox(parent if parent is not None else None)  # type: ignore[arg-type]
+    if isinstance(exc, UserError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("提示 / Notice")
+        box.setText(f"{exc.message_zh}\n{exc.message_en}")
+    else:
+        log.error("unexpected error", exc_info=exc)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("出错了 / Something went wrong")
+        box.setText("操作没有完成，已记录日志。请重试或联系管理员。\nThe action did not complete and was logged.")
+        box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.open()
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("uncaught exception", exc_info=(kind, value, tb))
+        if isinstance(value, Exception) and QApplication.instance() is not None:
+            show_error(None, value)
+
+    sys.excepthook = hook

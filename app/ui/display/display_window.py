@@ -1,0 +1,195 @@
+"""The calling display (叫号屏): current calls per window, recent calls, waiting per category, a notice.
+
+New calls are announced through the Announcer queue (voice when an engine exists, chime and the
+visual highlight otherwise); announcements never overwrite each other.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.services.board import QueueBoard
+from app.services.views import CallRecord, DisplaySnapshot
+from app.ui.display.marquee import Marquee
+from app.ui.runner import ServiceRunner
+from app.ui.voice import Announcer
+
+STYLE = """
+QWidget#display { background: #0b1f3a; }
+QLabel { color: #f8fafc; }
+#title { font-size: 40px; font-weight: bold; }
+#clock { font-size: 32px; }
+#sectionTitle { font-size: 30px; color: #fde68a; font-weight: bold; }
+#callNumber { font-size: 84px; font-weight: bold; color: #fbbf24; }
+#callWindow { font-size: 56px; font-weight: bold; }
+#callRow { background: #13315c; border-radius: 12px; }
+#callRow[flash="true"] { background: #b45309; }
+#recent { font-size: 30px; }
+#categoryTile { background: #13315c; border-radius: 10px; }
+#categoryName { font-size: 26px; }
+#categoryCount { font-size: 34px; font-weight: bold; color: #86efac; }
+Marquee { font-size: 30px; color: #f8fafc; background: #102a4c; }
+"""
+MAX_CALL_ROWS = 6
+
+
+class DisplayWindow(QWidget):
+    def __init__(
+        self,
+        board: QueueBoard,
+        runner: ServiceRunner,
+        announcer: Announcer | None = None,
+        poll_ms: int = 1000,
+        tz: str = "Asia/Shanghai",
+        now: object = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("display")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.board, self.runner, self.announcer = board, runner, announcer
+        self._tz = ZoneInfo(tz)
+        self._now = now or (lambda: datetime.now(UTC))
+        self._announced: set[str] | None = None  # event ids already announced; None until the first load
+        self._counter = -1
+        self.setWindowTitle(self.tr("一窗通 · 叫号屏"))
+        self.setStyleSheet(STYLE)
+        self._build()
+        if announcer is not None:
+            announcer.visual_call.connect(self._flash)
+        self.poll = QTimer(self)
+        self.poll.setInterval(poll_ms)
+        self.poll.timeout.connect(self.refresh_if_changed)
+        self.poll.start()
+        self.refresh_if_changed()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.clock)
+        calls_title = QLabel(self.tr("正在呼叫"))
+        calls_title.setObjectName("sectionTitle")
+        self.call_grid = QGridLayout()
+        self.call_grid.setSpacing(16)
+        self.call_rows: list[tuple[QFrame, QLabel, QLabel]] = []
+        for i in range(MAX_CALL_ROWS):
+            row = QFrame()
+            row.setObjectName("callRow")
+            number, window = QLabel(), QLabel()
+            number.setObjectName("callNumber")
+            window.setObjectName("callWindow")
+            layout = QHBoxLayout(row)
+            layout.addWidget(number, 1)
+            layout.addWidget(window, 1)
+            self.call_grid.addWidget(row, i // 2, i % 2)
+            self.call_rows.append((row, number, window))
+        recent_title = QLabel(self.tr("最近叫号"))
+        recent_title.setObjectName("sectionTitle")
+        self.recent = QLabel()
+        self.recent.setObjectName("recent")
+        self.recent.setAlignment(Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        left.addWidget(calls_title)
+        left.addLayout(self.call_grid, 1)
+        right = QVBoxLayout()
+        right.addWidget(recent_title)
+        right.addWidget(self.recent, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 1)
+        waiting_title = QLabel(self.tr("各类业务等待人数"))
+        waiting_title.setObjectName("sectionTitle")
+        self.categories = QHBoxLayout()
+        self.marquee = Marquee()
+        root = QVBoxLayout(self)
+        root.addLayout(header)
+        root.addLayout(body, 1)
+        root.addWidget(waiting_title)
+        root.addLayout(self.categories)
+        root.addWidget(self.marquee)
+        self.resize(1920, 1080)
+
+    def refresh_if_changed(self) -> None:
+        self.clock.setText(self._now().astimezone(self._tz).strftime("%Y-%m-%d %H:%M"))
+        if self.runner.busy:
+            return
+
+        def check(counter: int) -> None:
+            if counter != self._counter:
+                self._counter = counter
+                self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None)
+
+        self.runner.submit(self.board.change_counter, check, lambda _e: None)
+
+    def show_snapshot(self, snap: DisplaySnapshot) -> None:
+        self.title.setText(snap.hall_name)
+        self.marquee.set_text(snap.notice)
+        for i, (row, number, window) in enumerate(self.call_rows):
+            if i < len(snap.current_calls):
+                c = snap.current_calls[i]
+                number.setText(c.display_number)
+                window.setText(self.tr("请到 %1 号窗口").replace("%1", str(c.window_number)))
+                row.show()
+            else:
+                number.setText("")
+                window.setText("")
+                row.hide()
+        self.recent.setText(
+            "\n".join(f"{c.display_number}  →  {c.window_number} {self.tr('号窗口')}" for c in snap.recent_calls)
+        )
+        self._show_categories(snap)
+        self._announce_new(snap.recent_calls)
+
+    def _show_categories(self, snap: DisplaySnapshot) -> None:
+        while self.categories.count():
+            item = self.categories.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for c in snap.categories:
+            tile = QFrame()
+            tile.setObjectName("categoryTile")
+            name = QLabel(f"{c.prefix} {c.name_zh}")
+            name.setObjectName("categoryName")
+            count = QLabel(self.tr("%n 人", "", c.waiting))
+            count.setObjectName("categoryCount")
+            layout = QVBoxLayout(tile)
+            layout.addWidget(name, 0, Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(count, 0, Qt.AlignmentFlag.AlignCenter)
+            self.categories.addWidget(tile)
+
+    def _announce_new(self, calls: tuple[CallRecord, ...]) -> None:
+        if self._announced is None:
+            self._announced = {c.event_id for c in calls}  # do not re-announce history after a restart
+            return
+        for c in reversed(calls):  # oldest first
+            if c.event_id not in self._announced:
+                self._announced.add(c.event_id)
+                if self.announcer is not None:
+                    self.announcer.announce(c.display_number, c.window_number)
+        if len(self._announced) > 1000:
+            self._announced = {c.event_id for c in calls}
+
+    def _flash(self, display_number: str, window_number: int) -> None:
+        for row, number, _window in self.call_rows:
+            flash = number.text() == display_number
+            row.setProperty("flash", "true" if flash else "false")
+            row.style().unpolish(row)
+            row.style().polish(row)
+        QTimer.singleShot(4000, self._unflash)
+
+    def _unflash(self) -> None:
+        for row, _n, _w in self.call_rows:
+            row.setProperty("flash", "false")
+            row.style().unpolish(row)
+            row.style().polish(row)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        self.poll.stop()
+        super().closeEvent(event)  # type: ignore[arg-type]

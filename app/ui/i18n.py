@@ -1,0 +1,68 @@
+"""Qt translations. Source strings are Chinese (zh_CN is the default language); en_US is the second.
+
+The .ts files in resources/i18n are the maintained source; .qm files are built from them with
+pyside6-lrelease into the cache directory on first use (never hand-edited, never committed).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+log = logging.getLogger("onewindow.ui.i18n")
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+LANGUAGES = ("zh_CN", "en_US")
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: QTranslator | None = None
+
+
+def _lrelease() -> str | None:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+
+
+def compiled_qm(language: str) -> Path | None:
+    """The .qm for `language`, rebuilt when its .ts is newer. None for the source language."""
+    ts = I18N_DIR / f"onewindow_{language}.ts"
+    if language == DEFAULT_LANGUAGE or not ts.exists():
+        return None
+    cache = Path(platformdirs.user_cache_dir("onewindow", appauthor=False)) / "i18n"
+    qm = cache / f"onewindow_{language}.qm"
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        log.warning("pyside6-lrelease not found: %s stays untranslated", language)
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_suffix(".tmp.qm")
+    subprocess.run([tool, str(ts), "-qm", str(tmp)], check=True, capture_output=True)
+    tmp.replace(qm)
+    return qm
+
+
+def set_language(language: str) -> str:
+    """Switch the whole application's language; widgets retranslate on LanguageChange."""
+    global _installed
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    if _installed is not None:
+        QCoreApplication.removeTranslator(_installed)
+        _installed = None
+    qm = compiled_qm(language) if language in LANGUAGES else None
+    if qm is not None:
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            QCoreApplication.installTranslator(translator)
+            _installed = translator
+        else:
+            log.warning("could not load %s", qm)
+    return language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE

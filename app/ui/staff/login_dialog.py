@@ -1,0 +1,69 @@
+"""Clerk login: login name, PIN, and the window this PC serves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from app.domain.errors import UserError
+from app.services.views import StaffView
+from app.ui.runner import ServiceRunner
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self,
+        runner: ServiceRunner,
+        login: Callable[[str, str], StaffView],
+        windows: list[tuple[int, str]],
+        default_window: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner, self._login = runner, login
+        self.staff: StaffView | None = None
+        self.setWindowTitle(self.tr("一窗通 · 窗口登录"))
+        self.user = QLineEdit()
+        self.user.setPlaceholderText(self.tr("工号"))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("密码"))
+        self.window = QComboBox()
+        for number, name in windows:
+            self.window.addItem(name, number)
+        index = self.window.findData(default_window)
+        self.window.setCurrentIndex(max(index, 0))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b91c1c")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("工号"), self.user)
+        form.addRow(self.tr("密码"), self.pin)
+        form.addRow(self.tr("窗口"), self.window)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        self.setStyleSheet("QWidget { font-size: 16px; } QLineEdit, QComboBox { min-height: 36px; }")
+
+    @property
+    def window_number(self) -> int:
+        return int(self.window.currentData())
+
+    def try_login(self) -> None:
+        user, pin = self.user.text().strip(), self.pin.text()
+        self.buttons.setEnabled(False)
+
+        def done(staff: StaffView) -> None:
+            self.staff = staff
+            self.pin.clear()  # do not keep the secret in the widget
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self.buttons.setEnabled(True)
+            self.pin.clear()
+            self.message.setText(exc.bilingual() if isinstance(exc, UserError) else self.tr("登录失败"))
+
+        self.runner.submit(lambda: self._login(user, pin), done, failed)

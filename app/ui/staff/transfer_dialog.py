@@ -1,0 +1,51 @@
+"""Choose where a ticket goes: another category or a specific window, at the front or the back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QRadioButton,
+    QWidget,
+)
+
+from app.services.views import CategoryView
+
+
+class TransferDialog(QDialog):
+    def __init__(
+        self, categories: list[CategoryView], windows: list[tuple[int, str]], own_window: int, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("转移当前号"))
+        self.to_category = QRadioButton(self.tr("转到业务类别"))
+        self.to_window = QRadioButton(self.tr("转到指定窗口"))
+        self.to_category.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.to_category)
+        group.addButton(self.to_window)
+        self.category = QComboBox()
+        for c in categories:
+            self.category.addItem(f"{c.prefix}  {c.name_zh}", c.prefix)
+        self.window = QComboBox()
+        for number, name in windows:
+            if number != own_window:
+                self.window.addItem(name, number)
+        self.front = QCheckBox(self.tr("插到队首（优先办理）"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.to_category, self.category)
+        form.addRow(self.to_window, self.window)
+        form.addRow(self.front)
+        form.addRow(buttons)
+
+    def choice(self) -> dict[str, object]:
+        if self.to_window.isChecked():
+            return {"to_window": self.window.currentData(), "to_front": self.front.isChecked()}
+        return {"to_prefix": self.category.currentData(), "to_front": self.front.isChecked()}

@@ -1,0 +1,47 @@
+"""The calling display: current calls, recent calls, waiting counts, announcements queued in order."""
+
+from PySide6.QtCore import QObject, Signal
+
+from app.ui.display.display_window import DisplayWindow
+from app.ui.voice import Announcer
+
+
+class RecordingSpeech(QObject):
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        self.finished.emit()
+
+    def stop(self) -> None:
+        pass
+
+
+def test_display_shows_calls_and_announces_each_once(qtbot, queue, board, runner, artifacts):
+    for prefix in "BBCG":
+        queue.issue_ticket(prefix)
+    queue.call_next(2)  # a call made before the display started is not announced again
+    speech = RecordingSpeech()
+    announcer = Announcer(speech, None, repeat=1, gap_ms=0)
+    display = DisplayWindow(board, runner, announcer, poll_ms=60_000)
+    qtbot.addWidget(display)
+    display.show()
+    qtbot.waitExposed(display)
+    assert display.call_rows[0][1].text() == "B001" and "2 号窗口" in display.call_rows[0][2].text()
+    b2 = queue.call_next(3)
+    c1 = queue.call_next(6)
+    display.refresh_if_changed()
+    numbers = [n.text() for _row, n, _w in display.call_rows if n.text()]
+    assert numbers == ["B001", b2.display_number, c1.display_number]
+    qtbot.waitUntil(lambda: len(speech.said) == 2)
+    assert "B002" in speech.said[0].replace(" ", "") or "B" in speech.said[0]
+    assert speech.said[0] != speech.said[1]
+    assert "社会事务" in display.categories.itemAt(1).widget().findChildren(type(display.title))[0].text()
+    assert display.marquee.text().startswith("请留意叫号")
+    display.grab().save(str(artifacts / "display.png"))
+    display.refresh_if_changed()  # nothing new: nothing announced again
+    assert len(speech.said) == 2

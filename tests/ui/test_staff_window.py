@@ -1,0 +1,95 @@
+"""The clerk's window driven by keys and clicks, on a real hall database."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services.hall import login
+from app.ui.staff.login_dialog import LoginDialog
+from app.ui.staff.staff_window import StaffWindow
+
+
+@pytest.fixture
+def window(qtbot, queue, board, runner, sqlite_hall):  # type: ignore[no-untyped-def]
+    staff = login(sqlite_hall, "zhang", "1234")
+    w = StaffWindow(queue, board, 3, staff, runner, poll_ms=60_000)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_keyboard_drives_the_whole_ticket_journey(qtbot, window, queue, clock, artifacts):
+    first = queue.issue_ticket("B")
+    second = queue.issue_ticket("C", person_id="11010519491231002X")  # elderly: goes first
+    window.refresh()
+    assert window.model.rowCount() == 2
+    assert window.model.index(0, 0).data() == second.display_number
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert window.current.number.text() == second.display_number
+    assert window.model.rowCount() == 1
+    window.grab().save(str(artifacts / "staff_window.png"))
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert "重呼 1" in window.current.detail.text()
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert queue.ticket_status(second.id).status == "serving"
+    clock.advance(minutes=4)
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert queue.ticket_status(second.id).status == "finished"
+    assert window.current.number.text() == "—"
+    assert "办结 1" in window.counts.text()
+    qtbot.mouseClick(window.buttons["call_next"], Qt.MouseButton.LeftButton)
+    assert window.current.number.text() == first.display_number
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # park
+    assert first.display_number in window.counts.text()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert "暂无等待的号" in window.statusBar().currentMessage()
+
+
+def test_pause_and_rule_errors_are_shown_not_raised(qtbot, window, queue, monkeypatch):
+    shown: list[Exception] = []
+    monkeypatch.setattr("app.ui.staff.staff_window.show_error", lambda _parent, exc: shown.append(exc))
+    queue.issue_ticket("B")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert "恢复窗口" in window.buttons["pause"].text()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown and "暂停" in shown[-1].message_zh
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # recall with nobody at the window
+    assert "没有号" in shown[-1].message_zh
+
+
+def test_transfer_dialog_sends_ticket_to_window(qtbot, window, queue, artifacts):
+    t = queue.issue_ticket("B")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    dialog = window._transfer_dialog
+    dialog.to_window.setChecked(True)
+    dialog.window.setCurrentIndex(dialog.window.findData(6))
+    dialog.front.setChecked(True)
+    dialog.grab().save(str(artifacts / "staff_transfer_dialog.png"))
+    dialog.accept()
+    assert queue.ticket_status(t.id).status == "waiting"
+    assert queue.call_next(6).id == t.id
+
+
+def test_double_press_calls_once(qtbot, window, queue):
+    queue.issue_ticket("B")
+    queue.issue_ticket("B")
+    window._set_busy(True)  # the first press is still on its way
+    window.call_next()
+    window._set_busy(False)
+    assert window.current.number.text() == "—"
+
+
+def test_login_dialog(qtbot, runner, sqlite_hall, board, artifacts):
+    dialog = LoginDialog(runner, lambda u, p: login(sqlite_hall, u, p), board.window_numbers(), 3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("wang")
+    dialog.pin.setText("0000")
+    dialog.grab().save(str(artifacts / "staff_login.png"))
+    dialog.try_login()
+    assert dialog.staff is None and "密码错误" in dialog.message.text() and dialog.pin.text() == ""
+    dialog.pin.setText("1234")
+    dialog.try_login()
+    assert dialog.staff is not None and dialog.staff.name == "王芳" and dialog.window_number == 3

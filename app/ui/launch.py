@@ -6,7 +6,7 @@ import argparse
 import logging
 
 from app import logs, settings
-from app.qt_check import require_qt
+from app.ui.qt_check import require_qt
 
 log = logging.getLogger("onewindow.ui")
 

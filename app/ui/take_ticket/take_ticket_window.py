@@ -21,7 +21,10 @@ from app.ui.take_ticket.slip import slip_for
 STYLE = """
 QWidget#takeTicket { background: #f8fafc; }
 #title { font-size: 34px; font-weight: bold; color: #0f172a; }
-QPushButton#category { font-size: 30px; min-height: 120px; max-height: 220px; background: #1d4ed8; color: white; border-radius: 14px; }
+QPushButton#category {
+    font-size: 30px; min-height: 120px; max-height: 220px;
+    background: #1d4ed8; color: white; border-radius: 14px;
+}
 QPushButton#category:pressed { background: #1e40af; }
 QPushButton#back { font-size: 24px; min-height: 70px; }
 #result { font-size: 26px; color: #0f172a; }

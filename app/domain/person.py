@@ -21,7 +21,8 @@ def validate_ric(number: str) -> str:
 
 
 def birth_date(number: str) -> date:
-    return ric.get_birth_date(validate_ric(number))  # type: ignore[no-any-return]
+    born: date = ric.get_birth_date(validate_ric(number))
+    return born
 
 
 def age_on(number: str, today: date) -> int:

@@ -115,7 +115,7 @@ class QueueService:
 
     def _next_number(self, s: Session, hall_id: str, day: Any, cat: Category) -> int:
         """Gapless per hall, day and prefix: the counter moves in this transaction or not at all."""
-        dialect_insert = postgresql.insert if s.bind.dialect.name == "postgresql" else sqlite.insert
+        dialect_insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
         s.execute(
             dialect_insert(TicketCounter)
             .values(hall_id=hall_id, service_day=day, prefix=cat.prefix, last_number=0)
@@ -372,7 +372,7 @@ class QueueService:
 
     def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
         hall = load_hall(s, self.hall_code)
-        if lock_hall and s.bind.dialect.name == "postgresql":
+        if lock_hall and s.get_bind().dialect.name == "postgresql":
             # Serialises call-next across PCs sharing one PostgreSQL hall database (SQLite's
             # BEGIN IMMEDIATE already serialises writers), so two windows never get the same ticket.
             s.execute(select(Hall.id).where(Hall.id == hall.id).with_for_update())

@@ -24,4 +24,4 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.replace(tzinfo=UTC)

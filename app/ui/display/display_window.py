@@ -142,7 +142,10 @@ class DisplayWindow(QWidget):
                 window.setText("")
                 row.hide()
         self.recent.setText(
-            "\n".join(f"{c.display_number}  →  {c.window_number} {self.tr('号窗口')}" for c in snap.recent_calls)
+            "\n".join(
+                self.tr("%1 → %2 号窗口").replace("%1", c.display_number).replace("%2", str(c.window_number))
+                for c in snap.recent_calls
+            )
         )
         self._show_categories(snap)
         self._announce_new(snap.recent_calls)

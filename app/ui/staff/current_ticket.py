@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.domain.ticket_rules import status_zh
 from app.services.views import TicketView
 
-_PRIORITY_ZH = {"appointment": "预约", "elderly": "长者优先", "disability": "残障优先", "green_channel": "绿色通道"}
+_PRIORITY_ZH = {
+    "appointment": QT_TRANSLATE_NOOP("Priority", "预约"),
+    "elderly": QT_TRANSLATE_NOOP("Priority", "长者优先"),
+    "disability": QT_TRANSLATE_NOOP("Priority", "残障优先"),
+    "green_channel": QT_TRANSLATE_NOOP("Priority", "绿色通道"),
+}
+# Listed so lupdate extracts them; the domain returns these Chinese names.
+_STATUS = [
+    QT_TRANSLATE_NOOP("TicketStatus", "等待中"),
+    QT_TRANSLATE_NOOP("TicketStatus", "已叫号"),
+    QT_TRANSLATE_NOOP("TicketStatus", "办理中"),
+    QT_TRANSLATE_NOOP("TicketStatus", "暂挂"),
+    QT_TRANSLATE_NOOP("TicketStatus", "已完成"),
+    QT_TRANSLATE_NOOP("TicketStatus", "已过号"),
+    QT_TRANSLATE_NOOP("TicketStatus", "已取消"),
+]
 
 
 class CurrentTicketPanel(QFrame):
@@ -36,9 +51,9 @@ class CurrentTicketPanel(QFrame):
             self.detail.setText(self.tr("没有正在办理的号，按 F1 叫下一位"))
             return
         self.number.setText(t.display_number)
-        parts = [t.category_name_zh, self.tr(status_zh(t.status))]
+        parts = [t.category_name_zh, QCoreApplication.translate("TicketStatus", status_zh(t.status))]
         if t.priority in _PRIORITY_ZH:
-            parts.append(self.tr(_PRIORITY_ZH[t.priority]))
+            parts.append(QCoreApplication.translate("Priority", _PRIORITY_ZH[t.priority]))
         if t.recall_count:
             parts.append(self.tr("已重呼 %n 次", "", t.recall_count))
         if t.matters:

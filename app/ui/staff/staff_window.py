@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,7 +183,8 @@ class StaffWindow(QMainWindow):
         def done(result: Any) -> None:
             self._set_busy(False)
             if isinstance(result, TicketView):
-                self.statusBar().showMessage(f"{result.display_number}: {self.tr(status_zh(result.status))}", 5000)
+                status = QCoreApplication.translate("TicketStatus", status_zh(result.status))
+                self.statusBar().showMessage(f"{result.display_number}: {status}", 5000)
             elif result is None and empty_message:
                 self.statusBar().showMessage(empty_message, 5000)
             self.refresh()
@@ -225,9 +226,8 @@ class StaffWindow(QMainWindow):
         self._view = view
         status = {"open": self.tr("开放"), "paused": self.tr("暂停"), "closed": self.tr("关闭")}.get(view.status, "")
         who = view.staff_name or (self.staff.name if self.staff else "")
-        self.header.setText(
-            f"{view.name} · {who} · {self.tr('状态')}: {status} · {self.tr('服务类别')}: " + " ".join(view.categories)
-        )
+        state_label, served_label = self.tr("状态"), self.tr("服务类别")
+        self.header.setText(f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories))
         self.current.show_ticket(view.current)
         self.model.set_rows(rows)
         self.waiting_label.setText(self.tr("本窗口可叫的等待号: %n 个", "", view.waiting_for_me))
@@ -235,9 +235,13 @@ class StaffWindow(QMainWindow):
         avg = "—" if c.avg_service_minutes is None else f"{c.avg_service_minutes}"
         parked = "、".join(t.display_number for t in view.parked) or "—"
         self.counts.setText(
-            f"{self.tr('今日')}: {self.tr('叫号')} {c.called} · {self.tr('办结')} {c.finished} · "
-            f"{self.tr('过号')} {c.no_show} · {self.tr('转出')} {c.transferred} · "
-            f"{self.tr('平均办理(分钟)')} {avg} · {self.tr('暂挂')}: {parked}"
+            self.tr("今日: 叫号 %1 · 办结 %2 · 过号 %3 · 转出 %4 · 平均办理(分钟) %5 · 暂挂: %6")
+            .replace("%1", str(c.called))
+            .replace("%2", str(c.finished))
+            .replace("%3", str(c.no_show))
+            .replace("%4", str(c.transferred))
+            .replace("%5", avg)
+            .replace("%6", parked)
         )
         self.buttons["pause"].setText(
             (self.tr("恢复窗口") if view.status == "paused" else self.tr("暂停窗口")) + "  [F9]"

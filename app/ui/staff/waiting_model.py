@@ -6,17 +6,17 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.services.views import WaitingRow
 
 _PRIORITY = {
     "normal": "",
-    "appointment": "预约",
-    "elderly": "长者",
-    "disability": "残障",
-    "green_channel": "绿色通道",
+    "appointment": QT_TRANSLATE_NOOP("WaitingModel", "预约"),
+    "elderly": QT_TRANSLATE_NOOP("WaitingModel", "长者"),
+    "disability": QT_TRANSLATE_NOOP("WaitingModel", "残障"),
+    "green_channel": QT_TRANSLATE_NOOP("WaitingModel", "绿色通道"),
 }
 
 
@@ -25,7 +25,13 @@ def _tr(text: str) -> str:
 
 
 class WaitingModel(QAbstractTableModel):
-    COLUMNS = ("号码", "类别", "优先", "取号时间", "已等(分)")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("WaitingModel", "号码"),
+        QT_TRANSLATE_NOOP("WaitingModel", "类别"),
+        QT_TRANSLATE_NOOP("WaitingModel", "优先"),
+        QT_TRANSLATE_NOOP("WaitingModel", "取号时间"),
+        QT_TRANSLATE_NOOP("WaitingModel", "已等(分)"),
+    )
 
     def __init__(self, now: Any = None, tz: str = "Asia/Shanghai", parent: Any = None) -> None:
         super().__init__(parent)

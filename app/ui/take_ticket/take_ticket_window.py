@@ -90,7 +90,8 @@ class TakeTicketWindow(QWidget):
                 wait = self.tr("无需等待")
             else:
                 wait = self.tr("约 %1 分钟").replace("%1", str(c.estimated_wait_minutes))
-            button = QPushButton(f"{c.name_zh}\n{self.tr('等待')} {c.waiting} {self.tr('人')} · {wait}")
+            waiting = self.tr("等待 %1 人").replace("%1", str(c.waiting))
+            button = QPushButton(f"{c.name_zh}\n{waiting} · {wait}")
             button.setObjectName("category")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, p=c.prefix: self.take(p))

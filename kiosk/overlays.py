@@ -8,10 +8,6 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout, QWidget
 from kiosk.widgets import Keypad, button, label
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskOverlay", text)
-
-
 class Overlay(QWidget):
     """Dims the window and shows a centred panel. Covers the whole parent; resized by the window."""
 
@@ -55,11 +51,15 @@ class StillThereOverlay(Overlay):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.question.setText(tr("还在吗?"))
-        self.keep_button.setText(tr("我还在,继续办理"))
+        self.question.setText(QCoreApplication.translate("KioskOverlay", "还在吗?"))
+        self.keep_button.setText(QCoreApplication.translate("KioskOverlay", "我还在,继续办理"))
 
     def set_remaining(self, seconds: float) -> None:
-        self.countdown.setText(tr("{s} 秒后将返回首页并清除您输入的信息").format(s=int(seconds + 0.999)))
+        self.countdown.setText(
+            QCoreApplication.translate("KioskOverlay", "{s} 秒后将返回首页并清除您输入的信息").format(
+                s=int(seconds + 0.999)
+            )
+        )
 
 
 class PinPadOverlay(Overlay):
@@ -70,7 +70,9 @@ class PinPadOverlay(Overlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.title = label(tr("管理员退出"), role="title", align=Qt.AlignmentFlag.AlignHCenter)
+        self.title = label(
+            QCoreApplication.translate("KioskOverlay", "管理员退出"), role="title", align=Qt.AlignmentFlag.AlignHCenter
+        )
         self.field = QLineEdit()
         self.field.setObjectName("admin_pin")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -83,16 +85,16 @@ class PinPadOverlay(Overlay):
         self.panel_layout.addWidget(self.field)
         self.panel_layout.addWidget(self.message)
         self.panel_layout.addWidget(Keypad(self.field, "1234567890", max_length=12))
-        ok = button(tr("确定"), role="primary", on_click=self._submit)
+        ok = button(QCoreApplication.translate("KioskOverlay", "确定"), role="primary", on_click=self._submit)
         ok.setObjectName("admin_ok")
-        cancel = button(tr("取消"), on_click=self.cancel)
+        cancel = button(QCoreApplication.translate("KioskOverlay", "取消"), on_click=self.cancel)
         cancel.setObjectName("admin_cancel")
         self.panel_layout.addWidget(ok)
         self.panel_layout.addWidget(cancel)
 
     def open(self) -> None:
         self.field.clear()
-        self.message.setText(tr("请输入管理员密码"))
+        self.message.setText(QCoreApplication.translate("KioskOverlay", "请输入管理员密码"))
         super().open()
 
     def _submit(self) -> None:

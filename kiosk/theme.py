@@ -87,8 +87,7 @@ QPushButton {{
     border-radius: 10px; padding: 8px 18px; font-size: {t.button_pt}pt;
     min-height: {t.target_px}px; min-width: {t.target_px}px; }}
 QPushButton:pressed {{ background-color: {t.disabled_bg}; }}
-QPushButton:checked {{ background-color: {t.primary}; color: {t.on_primary};
-    border: {border_w + 2}px solid {t.text}; }}
+QPushButton:checked {{ background-color: {t.primary}; color: {t.on_primary}; border-color: {t.text}; }}
 QPushButton:disabled {{ background-color: {t.disabled_bg}; color: {t.disabled_text}; }}
 QPushButton[role="primary"], QPushButton[role="tile"] {{
     background-color: {t.primary}; color: {t.on_primary}; border: {border_w}px solid {t.primary}; }}
@@ -99,7 +98,8 @@ QPushButton[role="key"] {{ min-height: {t.keypad_px}px; min-width: {t.keypad_px}
     font-size: {t.title_pt}pt; padding: 0px; }}
 QPushButton[role="toggle"] {{ font-weight: bold; }}
 QLineEdit {{ background-color: {t.surface}; color: {t.text}; border: {border_w}px solid {t.border};
-    border-radius: 8px; padding: 6px 12px; font-size: {t.title_pt}pt; min-height: {t.target_px}px; }}
+    border-radius: 8px; padding: 6px 12px; font-size: {t.title_pt}pt; min-height: {t.target_px}px;
+    placeholder-text-color: {t.muted}; }}
 QScrollBar:vertical {{ width: {24 if not t.elderly else 32}px; background: {t.disabled_bg}; }}
 QScrollBar::handle:vertical {{ background: {t.muted}; min-height: 60px; border-radius: 6px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; }}

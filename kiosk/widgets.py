@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
 CHECK_MARK = "✓ "  # selection is shown by a mark and wording, never by colour alone
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskWidgets", text)
-
-
-def button(text: str, role: str | None = None, on_click: Callable[[], None] | None = None,
-           checkable: bool = False) -> QPushButton:
+def button(
+    text: str, role: str | None = None, on_click: Callable[[], None] | None = None, checkable: bool = False
+) -> QPushButton:
     b = QPushButton(text)
     if role:
         b.setProperty("role", role)
@@ -46,8 +43,9 @@ def mark_checked(b: QAbstractButton, text: str) -> None:
     b.setText(CHECK_MARK + text if b.isChecked() else text)
 
 
-def label(text: str, role: str | None = None, wrap: bool = True,
-          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+def label(
+    text: str, role: str | None = None, wrap: bool = True, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+) -> QLabel:
     lbl = QLabel(text)
     if role:
         lbl.setProperty("role", role)
@@ -72,6 +70,13 @@ def line_edit(placeholder: str, sensitive: bool = False) -> QLineEdit:
     return e
 
 
+class ScrollContent(QWidget):
+    """Content of a touch scroll area: never squeezed below its natural size (it scrolls instead)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, self.sizeHint().height())
+
+
 def scroll(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -88,8 +93,13 @@ class Keypad(QWidget):
     With several ``targets`` it types into the one last touched or focused.
     """
 
-    def __init__(self, targets: QLineEdit | Sequence[QLineEdit], keys: Sequence[str] = "123456789X0",
-                 columns: int = 3, max_length: int = 32) -> None:
+    def __init__(
+        self,
+        targets: QLineEdit | Sequence[QLineEdit],
+        keys: Sequence[str] = "123456789X0",
+        columns: int = 3,
+        max_length: int = 32,
+    ) -> None:
         super().__init__()
         self.targets = [targets] if isinstance(targets, QLineEdit) else list(targets)
         self.target = self.targets[0]
@@ -100,7 +110,12 @@ class Keypad(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         cells = [*keys, "DEL", "CLR"]
         for i, key in enumerate(cells):
-            text = {"DEL": tr("删除"), "CLR": tr("清空")}.get(key, key)
+            # A bare "-" is a few pixels wide on a key: show a long dash, type a hyphen.
+            text = {
+                "DEL": QCoreApplication.translate("KioskWidgets", "删除"),
+                "CLR": QCoreApplication.translate("KioskWidgets", "清空"),
+                "-": "—",
+            }.get(key, key)
             b = button(text, role="key", on_click=lambda k=key: self.press(k))
             b.setObjectName(f"key_{key}")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -165,14 +180,14 @@ class Screen(QWidget):
         outer.setSpacing(20)
         top = QHBoxLayout()
         if back:
-            b = button("← " + tr("返回"), on_click=self.go_back.emit)
+            b = button("← " + QCoreApplication.translate("KioskWidgets", "返回"), on_click=self.go_back.emit)
             b.setObjectName("back")
             b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             top.addWidget(b)
         self.title_label = label(title, role="title")
         top.addWidget(self.title_label, 1)
         if home:
-            h = button(tr("首页"), on_click=self.go_home.emit)
+            h = button(QCoreApplication.translate("KioskWidgets", "首页"), on_click=self.go_home.emit)
             h.setObjectName("home")
             h.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             top.addWidget(h)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.backend import MatterGuide, MatterKind, MatterSummary, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, button, label, line_edit, scroll
+from kiosk.widgets import Keypad, Screen, ScrollContent, button, label, line_edit, scroll
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -24,7 +24,7 @@ class GuideScreen(Screen):
         left = row.column(2)
         left.addWidget(self.field)
         left.addWidget(Keypad(self.field, LETTERS, columns=7, max_length=12))
-        self.results = QWidget()
+        self.results = ScrollContent()
         self.results_layout = QVBoxLayout(self.results)
         self.results_layout.setContentsMargins(0, 0, 0, 0)
         row.column(3).addWidget(scroll(self.results), 1)
@@ -66,7 +66,7 @@ class MatterScreen(Screen):
     def __init__(self, ctx: SessionContext, nav: Navigator, code: str) -> None:
         super().__init__(self.tr("办事指南"))
         self.ctx, self.nav, self.code = ctx, nav, code
-        self.content = QWidget()
+        self.content = ScrollContent()
         self.content_layout = QVBoxLayout(self.content)
         self.body.addWidget(scroll(self.content), 1)
         self.message = label("", role="card")

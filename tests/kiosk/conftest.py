@@ -66,6 +66,14 @@ def process_deletes() -> None:
     QCoreApplication.processEvents()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_font(qapp: QApplication) -> None:
+    """Render with the same bundled font as production, whatever the machine has installed."""
+    from app.ui.fonts import install_app_font
+
+    install_app_font(qapp)
+
+
 @pytest.fixture
 def mono() -> MonoClock:
     return MonoClock()

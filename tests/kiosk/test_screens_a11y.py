@@ -1,0 +1,40 @@
+"""Every screen, portrait and landscape, normal and elderly: screenshots, sizes, contrast.
+
+Elderly mode (长辈版) must meet the MIIT 适老化 numbers: text >= 18 pt with the largest >= 30 pt,
+touch targets >= 60x60 px, contrast >= 4.5:1. Normal mode keeps the target and contrast rules too.
+Screenshots go to tests/artifacts/kiosk/ for people to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.kiosk.a11y import audit
+from tests.kiosk.tour import TOUR, visit
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+
+
+@pytest.mark.parametrize("screen", list(TOUR))
+@pytest.mark.parametrize("mode", ["normal", "elderly"])
+@pytest.mark.parametrize("orientation", list(SIZES))
+def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str, mode: str, screen: str) -> None:  # noqa: ANN001
+    kiosk = make_kiosk(size=SIZES[orientation])
+    if mode == "elderly":
+        kiosk.restyle("zh_CN", True)
+    visit(kiosk, printer, backend, screen)
+    out = artifacts / "kiosk"
+    out.mkdir(parents=True, exist_ok=True)
+    kiosk.grab().save(str(out / f"{orientation}-{mode}-{screen}.png"))
+
+    root = kiosk
+    for overlay in (kiosk.attract, kiosk.pin_pad, kiosk.still_there):
+        if overlay is not None and overlay.isVisible():
+            root = overlay  # what is under an overlay cannot be touched or read
+            break
+    elderly = mode == "elderly"
+    findings, _ = audit(kiosk, root, min_pt=18 if elderly else None, largest_pt=30 if elderly else None)
+    assert not findings, "\n".join(map(str, findings))
+

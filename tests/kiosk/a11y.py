@@ -129,7 +129,8 @@ def audit(window: QWidget, root: QWidget, *, min_pt: float | None, largest_pt: f
         elif isinstance(w, QAbstractButton):
             hint = w.sizeHint()
             if hint.height() > w.height() + 2 or hint.width() > w.width() + 2:
-                findings.append(Finding(describe(w), f"text clipped: needs {hint.width()}x{hint.height()}, has {w.width()}x{w.height()}"))
+                findings.append(Finding(describe(w), f"text clipped: needs {hint.width()}x{hint.height()}, "
+                                                     f"has {w.width()}x{w.height()}"))
         scaled = QRect(int(rect.x() * scale), int(rect.y() * scale), int(rect.width() * scale),
                        int(rect.height() * scale))
         inset = 8 if isinstance(w, QAbstractButton | QLineEdit) or w.property("role") in ("card",) else 0

@@ -47,6 +47,7 @@ class SessionContext:
     today: Callable[[], date]
     hall_name_zh: str = ""
     hall_name_en: str = ""
+    landscape: bool = False
 
     @property
     def english(self) -> bool:

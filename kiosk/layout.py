@@ -6,10 +6,15 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 
+def _direction(landscape: bool) -> QBoxLayout.Direction:
+    return QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+
+
 class Responsive(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, landscape: bool = False) -> None:
         super().__init__()
-        self._box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        # Start in the right direction: a wrong first layout can make a window grow past its screen.
+        self._box = QBoxLayout(_direction(landscape), self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(24)
         self._content: QWidget | None = None
@@ -23,14 +28,14 @@ class Responsive(QWidget):
     def set_content(self, widget: QWidget) -> None:
         if self._content is not None:
             self._box.removeWidget(self._content)
+            self._content.hide()
             self._content.deleteLater()
         self._content = widget
         self._box.addWidget(widget)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         top = self.window()
-        landscape = top.width() > top.height()
-        wanted = QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        wanted = _direction(top.width() > top.height())
         if self._box.direction() != wanted:
             self._box.setDirection(wanted)
         super().resizeEvent(event)

@@ -130,17 +130,21 @@ def run(argv: list[str]) -> int:
     watchdog = SystemdWatchdog()
     deps = KioskDeps(backend=backend, printer=printer, worker=worker, speaker=make_speaker(),
                      card_reader=FakeCardReader(), watchdog=watchdog, hall_name=hall_name)
-    window = KioskWindow(deps, config, locked=locked)
+    if locked:
+        screen = app.primaryScreen().geometry()
+        size = (screen.width(), screen.height())
+    else:
+        size = SIZES[args.orientation or "landscape"]
+        if args.size:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+            size = (w, h)
+    window = KioskWindow(deps, config, locked=locked, size=size)
     window.exit_requested.connect(app.exit)
     if locked:
         if config.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         window.showFullScreen()
     else:
-        w, h = SIZES[args.orientation or "landscape"]
-        if args.size:
-            w, h = (int(v) for v in args.size.lower().split("x"))
-        window.resize(w, h)
         window.show()
     # READY=1 only once the first screen is really up (the event loop has run and painted it).
     QTimer.singleShot(0, lambda: watchdog.ready(status="kiosk ready"))

@@ -99,6 +99,7 @@ class Keypad(QWidget):
         keys: Sequence[str] = "123456789X0",
         columns: int = 3,
         max_length: int = 32,
+        extras: Sequence[str] = ("DEL", "CLR"),
     ) -> None:
         super().__init__()
         self.targets = [targets] if isinstance(targets, QLineEdit) else list(targets)
@@ -108,7 +109,7 @@ class Keypad(QWidget):
             t.installEventFilter(self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        cells = [*keys, "DEL", "CLR"]
+        cells = [*keys, *extras]
         for i, key in enumerate(cells):
             # A bare "-" is a few pixels wide on a key: show a long dash, type a hyphen.
             text = {

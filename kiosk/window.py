@@ -76,8 +76,11 @@ class _ActivityFilter(QObject):
 class KioskWindow(QWidget):
     exit_requested = Signal(int)
 
-    def __init__(self, deps: KioskDeps, config: KioskConfig, locked: bool = True) -> None:
+    def __init__(self, deps: KioskDeps, config: KioskConfig, locked: bool = True,
+                 size: tuple[int, int] | None = None) -> None:
         super().__init__()
+        if size is not None:
+            self.resize(*size)  # before the first session: screens lay out for this orientation
         self.setObjectName("KioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.deps, self.config, self.locked = deps, config, locked
@@ -149,7 +152,8 @@ class KioskWindow(QWidget):
         zh, en = self.deps.hall_name
         today: Callable[[], date] = lambda: self.deps.wall_clock().date()  # noqa: E731
         return SessionContext(self.deps.backend, self.deps.worker, self.theme, self.language.language,
-                              self.deps.speaker, self.printer, self.deps.card_reader, today, zh, en)
+                              self.deps.speaker, self.printer, self.deps.card_reader, today, zh, en,
+                              landscape=self.width() > self.height())
 
     def _apply_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))

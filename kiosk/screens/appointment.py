@@ -19,7 +19,7 @@ class AppointmentScreen(Screen):
         self.error.hide()
         confirm = button(self.tr("签到取号"), role="primary", on_click=self.submit)
         confirm.setObjectName("confirm")
-        row = Responsive()
+        row = Responsive(ctx.landscape)
         left = row.column()
         left.addWidget(self.field)
         left.addWidget(self.error)

@@ -20,7 +20,7 @@ class GuideScreen(Screen):
         self.field = line_edit(self.tr("拼音首字母"))
         self.field.setObjectName("search")
         self.field.textChanged.connect(self.search)
-        row = Responsive()
+        row = Responsive(ctx.landscape)
         left = row.column(2)
         left.addWidget(self.field)
         left.addWidget(Keypad(self.field, LETTERS, columns=7, max_length=12))
@@ -39,6 +39,7 @@ class GuideScreen(Screen):
     def _clear(self) -> None:
         while (item := self.results_layout.takeAt(0)) is not None:
             if (w := item.widget()) is not None:
+                w.hide()  # gone from the screen now, deleted when the event loop gets to it
                 w.deleteLater()
 
     def _show_message(self, text: str) -> None:
@@ -72,7 +73,7 @@ class MatterScreen(Screen):
         self.message = label("", role="card")
         self.message.hide()
         self.body.addWidget(self.message)
-        row = Responsive()
+        row = Responsive(ctx.landscape)
         self.print_button = button(self.tr("打印材料清单"), on_click=self.print_list)
         self.print_button.setObjectName("print_materials")
         self.ticket_button = button(self.tr("为此事项取号"), role="primary", on_click=self.take_ticket)

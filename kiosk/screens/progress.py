@@ -23,7 +23,7 @@ class ProgressScreen(Screen):
         self.error.hide()
         query = button(self.tr("查询"), role="primary", on_click=self.submit)
         query.setObjectName("query")
-        row = Responsive()
+        row = Responsive(ctx.landscape)
         left = row.column()
         left.addWidget(self.receipt)
         left.addWidget(self.last4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout
 
 from kiosk.backend import RatingLevel, RatingTarget
 from kiosk.context import Navigator, SessionContext
@@ -27,7 +27,7 @@ class RatingScreen(Screen):
         self.error.hide()
 
         # Step 1: which ticket or case.
-        self.find = Responsive()
+        self.find = Responsive(ctx.landscape)
         left = self.find.column()
         left.addWidget(label(self.tr("请扫描号票或回执上的二维码,或输入号码(如 B012)"), role="subtitle"))
         self.field = line_edit(self.tr("号码"))
@@ -41,23 +41,25 @@ class RatingScreen(Screen):
         self.body.addWidget(self.find, 1)
         self.body.addWidget(self.error)
 
-        # Step 2: level and reasons (hidden until a target is found).
-        self.rate = QWidget()
-        grid = QGridLayout(self.rate)
-        grid.setContentsMargins(0, 0, 0, 0)
+        # Step 2: level and reasons (hidden until a target is found); side by side in landscape.
+        self.rate = Responsive(ctx.landscape)
+        levels = self.rate.column()
         self.target_label = label("", role="subtitle")
-        grid.addWidget(self.target_label, 0, 0, 1, 2)
+        levels.addWidget(self.target_label)
         self.level_group = QButtonGroup(self)
         self.level_texts: dict[RatingLevel, str] = {}
-        for row, level in enumerate(RatingLevel):
+        for level in RatingLevel:
             text = "★" * int(level) + "  " + self.level_name(level)
             self.level_texts[level] = text
             b = button(text, checkable=True, on_click=lambda lv=level: self.choose(lv))
             b.setObjectName(f"level_{int(level)}")
             self.level_group.addButton(b, int(level))
-            grid.addWidget(b, 1 + row, 0, 1, 2)
+            levels.addWidget(b)
+        levels.addStretch(1)
+        right = self.rate.column()
         self.reason_title = label(self.tr("请选择不满意的原因(至少一项)"), role="subtitle")
-        grid.addWidget(self.reason_title, 7, 0, 1, 2)
+        right.addWidget(self.reason_title)
+        reasons = QGridLayout()
         self.reason_buttons = {}
         for i, key in enumerate(REASON_KEYS):
             text = self.reason_name(key)
@@ -65,10 +67,12 @@ class RatingScreen(Screen):
             b.setObjectName(f"reason_{key}")
             b.toggled.connect(lambda _on, bb=b, t=text: (mark_checked(bb, t), self._update()))
             self.reason_buttons[key] = b
-            grid.addWidget(b, 8 + i // 2, i % 2)
+            reasons.addWidget(b, i // 2, i % 2)
+        right.addLayout(reasons)
+        right.addStretch(1)
         self.submit_button = button(self.tr("提交评价"), role="primary", on_click=self.submit)
         self.submit_button.setObjectName("submit")
-        grid.addWidget(self.submit_button, 12, 0, 1, 2)
+        right.addWidget(self.submit_button)
         self.body.addWidget(self.rate, 1)
         self.rate.hide()
         self._update()

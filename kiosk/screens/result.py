@@ -18,7 +18,7 @@ class TicketResultScreen(Screen):
     def __init__(self, ctx: SessionContext, nav: Navigator, ticket: Ticket) -> None:
         super().__init__(self.tr("取号成功"), back=False)
         self.ctx, self.nav, self.ticket = ctx, nav, ticket
-        row = Responsive()
+        row = Responsive(ctx.landscape)
         info = row.column()
         info.addWidget(label(ctx.pick(ticket.category_name_zh, ticket.category_name_en), role="subtitle",
                              align=CENTER))

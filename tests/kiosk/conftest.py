@@ -116,9 +116,8 @@ def make_kiosk(qtbot, backend, printer, speaker, card_reader, mono, wall) -> Ite
         d = KioskDeps(backend=deps.pop("backend", backend), printer=deps.pop("printer", printer),
                       speaker=speaker, card_reader=card_reader, clock=mono, wall_clock=wall,
                       hall_name=("示范区政务服务中心", "Demo District Government Service Centre"), **deps)  # type: ignore[arg-type]
-        w = KioskWindow(d, config or KioskConfig(), locked=locked)
+        w = KioskWindow(d, config or KioskConfig(), locked=locked, size=size)
         windows.append(w)
-        w.resize(*size)
         if show:
             w.show()
             qtbot.waitExposed(w)

@@ -28,6 +28,8 @@ def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str,
     out = artifacts / "kiosk"
     out.mkdir(parents=True, exist_ok=True)
     kiosk.grab().save(str(out / f"{orientation}-{mode}-{screen}.png"))
+    # A full-screen kiosk cannot grow: content that needs more room than the screen is cut off.
+    assert (kiosk.width(), kiosk.height()) == SIZES[orientation], "the screen's content does not fit"
 
     root = kiosk
     for overlay in (kiosk.attract, kiosk.pin_pad, kiosk.still_there):

@@ -80,6 +80,7 @@ EDGES = ("top", "bottom", "left", "right")
 _STRIP_MM = 0.35  # ink this close to the border touches it
 _MAX_RUN_MM = 12.0  # longer contacts are scanner background, shadows, wedges of a skewed scan
 _MIN_RUNS = 3  # a couple of specks of dust are not a cut-off page
+_MIN_RUN_PX = 2  # single-pixel contacts are noise or dithering, not a cut stroke
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,6 @@ def edge_contact(mask: Mask, px_per_mm: float) -> EdgeContact:
     coverage: dict[str, float] = {}
     for edge, line in touching.items():
         runs = _runs(line)
-        runs = runs[runs <= max_run]
+        runs = runs[(runs >= _MIN_RUN_PX) & (runs <= max_run)]
         coverage[edge] = float(runs.sum()) / len(line) if len(runs) >= _MIN_RUNS else 0.0
     return EdgeContact(coverage)

@@ -93,6 +93,8 @@ def save(img: Arr, path: Path, dpi: int = DPI, **kw: object) -> Path:
         path.suffix.lower(), kw.pop("format", "PNG"))
     if fmt == "JPEG":
         kw.setdefault("quality", 85)
+    elif fmt == "PNG":
+        kw.setdefault("compress_level", 1)  # fast: the corpus is rewritten on every run
     im.save(path, format=fmt, dpi=(dpi, dpi), **kw)  # type: ignore[arg-type]
     return path
 

@@ -25,10 +25,10 @@ def is_valid_id(text: str) -> bool:
     if len(number) != 18:
         return False
     try:
-        ric.validate(number)
+        ric.validate(number)  # format, birth date and check digit
     except ValidationError:
         return False
-    return number[-1] == ric.calc_check_digit(number[:-1])
+    return True
 
 
 def birth_date(text: str) -> date:

@@ -73,13 +73,21 @@ class CitizenSession(QWidget):
         self.screen: Screen | None = None
         self.screen_name = ""
         self._params: dict[str, Any] = {}
+        self._building = False
+        self._pending: tuple[str, dict[str, Any]] | None = None
         self.go("home")
 
     # ---- Navigator -----------------------------------------------------------------------------------------
 
     def _show(self, name: str, params: dict[str, Any]) -> None:
         old = self.screen
-        screen = SCREENS[name](self.ctx, self, **params)
+        # A screen may navigate while it is being built (a synchronous backend answered at once):
+        # finish building this one first, then follow the request.
+        self._building = True
+        try:
+            screen = SCREENS[name](self.ctx, self, **params)
+        finally:
+            self._building = False
         screen.go_home.connect(self.home)
         screen.go_back.connect(self.back)
         self._stack.addWidget(screen)
@@ -89,9 +97,18 @@ class CitizenSession(QWidget):
             self._stack.removeWidget(old)
             old.deleteLater()
         self.screen_changed.emit(name)
+        if self._pending is not None:
+            # A redirect replaces the screen that asked for it (Back must not bounce into it again).
+            pending, self._pending = self._pending, None
+            self._params = pending[1]
+            self._show(*pending)
+            return
         self.ctx.speak(screen.voice_text())
 
     def go(self, name: str, **params: Any) -> None:
+        if self._building:
+            self._pending = (name, params)
+            return
         # Results (tickets, case progress) are never kept in the back history: Back skips them.
         if self.screen_name and self.screen_name not in ("ticket_result", "progress_result", "thanks"):
             self._history.append((self.screen_name, self._params))

@@ -54,10 +54,10 @@ def make_id(prefix17: str) -> str:
     """A valid resident ID number from its first 17 digits."""
     from stdnum.cn import ric
 
-    return prefix17 + ric.calc_check_digit(prefix17)
+    return prefix17 + ric.calc_check_digit(prefix17 + "0")  # it reads 18 chars and ignores the last
 
 
-ELDER_ID = make_id("33010619500101123")  # born 1950: 76 in 2026
+ELDER_ID = make_id("11010519500101123")  # born 1950 in Beijing: 76 in 2026
 ADULT_ID = make_id("33010619900101123")  # born 1990
 
 

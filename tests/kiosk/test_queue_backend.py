@@ -1,0 +1,79 @@
+"""The kiosk over the real hall database (SQLite): tickets, elderly priority, daily limit, hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.queue import QueueService
+from kiosk.backend import KioskBackend, KioskError
+from kiosk.queue_backend import QueueKioskBackend
+from tests.kiosk.conftest import ADULT_ID, ELDER_ID
+
+
+@pytest.fixture
+def real(sqlite_hall, clock) -> QueueKioskBackend:  # noqa: ANN001
+    return QueueKioskBackend(QueueService(sqlite_hall, clock=clock))
+
+
+def test_is_a_kiosk_backend(real: QueueKioskBackend) -> None:
+    assert isinstance(real, KioskBackend)
+    assert real.hall_name()[0] == "示范区政务服务中心"
+    assert real.hall_open()
+    assert [c.prefix for c in real.list_categories()][:2] == ["A", "B"]
+
+
+def test_issue_with_people_ahead_and_qr(real: QueueKioskBackend) -> None:
+    first = real.issue_ticket("B")
+    second = real.issue_ticket("B")
+    assert (first.display_number, second.display_number) == ("B001", "B002")
+    assert second.people_ahead == 1
+    assert second.qr_payload.startswith("OW1:T:")
+    assert real.rating_target(second.qr_payload).reference == "B002"
+
+
+def test_elderly_priority_and_daily_limit(real: QueueKioskBackend) -> None:
+    real.issue_ticket("B")
+    elder = real.issue_ticket("B", person_id=ELDER_ID)
+    assert elder.priority == "elderly" and elder.people_ahead == 0
+    for _ in range(5):
+        real.issue_ticket("C", person_id=ADULT_ID)
+    with pytest.raises(KioskError) as err:
+        real.issue_ticket("C", person_id=ADULT_ID)
+    assert err.value.code == "daily_limit" and err.value.message("zh_CN")
+
+
+def test_after_hours(real: QueueKioskBackend, clock) -> None:  # noqa: ANN001
+    clock.advance(hours=12)  # 22:00 in Beijing
+    assert not real.hall_open()
+    with pytest.raises(KioskError) as err:
+        real.issue_ticket("B")
+    assert err.value.code == "hall_closed"
+
+
+def test_appointment_becomes_a_real_priority_ticket(real: QueueKioskBackend) -> None:
+    real.issue_ticket("B")
+    ticket = real.check_in_appointment("OW1:A:20260001")
+    assert ticket.priority == "appointment" and ticket.category_prefix == "B"
+    with pytest.raises(KioskError):
+        real.check_in_appointment("20260001")  # each code checks in once
+
+
+def test_kiosk_window_on_the_real_queue(make_kiosk, real, clock) -> None:  # noqa: ANN001
+    kiosk = make_kiosk(backend=real)
+    kiosk.session.go("category")
+    kiosk.session.screen.choose("D")
+    assert kiosk.session.screen_name == "ticket_result"
+    assert kiosk.session.screen.number.text() == "D001"
+    kiosk.session.finish()
+    clock.advance(hours=12)
+    kiosk.session.go("category")
+    assert kiosk.session.screen_name == "after_hours"
+
+
+def test_after_hours_redirect_and_back(make_kiosk, backend) -> None:  # noqa: ANN001
+    backend.is_open = False
+    kiosk = make_kiosk()
+    kiosk.session.go("category")
+    assert kiosk.session.screen_name == "after_hours"
+    kiosk.session.back()
+    assert kiosk.session.screen_name == "home"

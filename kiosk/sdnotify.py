@@ -41,7 +41,9 @@ def watchdog_interval_ms(env: Mapping[str, str] | None = None) -> int | None:
     if not usec:
         return None
     pid = e.get("WATCHDOG_PID")
-    if pid and pid.isdigit() and int(pid) != os.getpid():
+    # The watchdog is armed for the service's main process: us, or the kiosk compositor (cage) that
+    # started us as its only client (the unit then says NotifyAccess=all).
+    if pid and pid.isdigit() and int(pid) not in (os.getpid(), os.getppid()):
         return None
     try:
         value = int(usec)

@@ -41,7 +41,9 @@ def test_notify_without_socket_is_a_no_op() -> None:
     assert notify("READY=1", {}) is False
     assert watchdog_interval_ms({}) is None
     assert watchdog_interval_ms({"WATCHDOG_USEC": "2000000"}) == 1000
-    assert watchdog_interval_ms({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "1"}) is None  # not for us
+    assert watchdog_interval_ms({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "999999999"}) is None  # not ours
+    parent = {"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": str(os.getppid())}
+    assert watchdog_interval_ms(parent) == 1000  # armed for the compositor that started us
 
 
 def test_ready_then_pings_from_the_event_loop(qtbot, notify_socket) -> None:  # noqa: ANN001

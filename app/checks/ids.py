@@ -21,9 +21,14 @@ _RIC_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _USCC_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Za-z])")
 
 
+def normalise(text: str) -> str:
+    """What the clerk typed, without spaces or dashes, upper case (a trailing x is an X)."""
+    return re.sub(r"[\s\-]", "", text or "").upper()
+
+
 def mask(number: str) -> str:
     """Show only the first 3 and last 2 characters: enough for a clerk to compare, not to copy."""
-    n = number.strip()
+    n = normalise(number)
     if len(n) <= 6:
         return "*" * len(n)
     return n[:3] + "*" * (len(n) - 5) + n[-2:]
@@ -31,11 +36,11 @@ def mask(number: str) -> str:
 
 def _ric_problem(number: str) -> tuple[str, str] | None:
     """(zh, en) reason why ``number`` is not a valid resident ID number, None if it is valid."""
-    compact = ric.compact(number)
+    compact = normalise(number)
     try:
         ric.validate(compact)
     except InvalidLength:
-        if len(compact) == 15 and compact.isdigit():
+        if len(compact) == 15 and compact.isdigit():  # first-generation card numbers
             return ("15 位旧号码已停止使用，请提供 18 位身份证号码",
                     "15-digit numbers are no longer in use; an 18-character number is required")
         return (f"长度为 {len(compact)} 位，应为 18 位", f"it has {len(compact)} characters, 18 are required")
@@ -58,7 +63,7 @@ def _ric_problem(number: str) -> tuple[str, str] | None:
 
 
 def _uscc_problem(code: str) -> tuple[str, str] | None:
-    compact = uscc.compact(code)
+    compact = normalise(code)
     try:
         uscc.validate(compact)
     except InvalidLength:
@@ -117,10 +122,10 @@ def ids_in(payloads: Iterable[str]) -> tuple[set[str], set[str]]:
     for text in payloads:
         for m in _RIC_IN_TEXT.findall(text):
             if is_valid_ric(m):
-                rics.add(ric.compact(m))
+                rics.add(normalise(m))
         for m in _USCC_IN_TEXT.findall(text.upper()):
             if is_valid_uscc(m) and not is_valid_ric(m):
-                codes.add(uscc.compact(m))
+                codes.add(normalise(m))
     return rics, codes
 
 
@@ -129,12 +134,12 @@ def check_expected_id(expected: str, payloads: Iterable[str], kind: str, cfg: Ch
 
     Only like is compared with like: an entered ID number against ID numbers in the QR codes, an
     entered credit code against credit codes. Nothing decoded means nothing to compare."""
-    text = expected.strip()
+    text = normalise(expected)
     if is_valid_ric(text):
-        entered, found = ric.compact(text), ids_in(payloads)[0]
+        entered, found = text, ids_in(payloads)[0]
         what = ("身份证号码", "resident ID number")
     elif is_valid_uscc(text):
-        entered, found = uscc.compact(text), ids_in(payloads)[1]
+        entered, found = text, ids_in(payloads)[1]
         what = ("统一社会信用代码", "credit code")
     else:
         looks_like_code = kind == "business_licence" or any(c.isalpha() and c not in "Xx" for c in text)

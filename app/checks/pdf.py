@@ -14,15 +14,21 @@ from pathlib import Path
 from types import TracebackType
 
 import numpy as np
+import numpy.typing as npt
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.checks.config import CheckConfig
 from app.checks.findings import Finding, Severity
 from app.checks.page import PageImage, make_page
-
-POINTS_PER_INCH = 72.0
-_MIN_SCAN_SHARE = 0.3  # an embedded image covering this share of the page is "the scan"
+from app.checks.pdf_images import (
+    POINTS_PER_INCH,
+    EmbeddedImage,
+    largest_pixels,
+    page_images,
+    plain_scan,
+    scan_geometry,
+)
 
 
 @contextlib.contextmanager
@@ -123,23 +129,38 @@ class PdfSource:
                 continue
             yield page
 
-    def _render(self, doc: pdfium.PdfDocument, index: int) -> PageImage:
+    def _render(self, doc: pdfium.PdfDocument, index: int) -> PageImage | Finding:
         cfg = self.cfg
         page = doc[index]
         try:
             w_pt, h_pt = page.get_size()
             if w_pt <= 0 or h_pt <= 0:
                 raise ValueError("empty page box")
+            images = page_images(page)
+            biggest = largest_pixels(images)
+            if biggest > cfg.file.max_pixels:
+                # PDFium would decode it in full to draw the page: the same bomb as a huge image file
+                return Finding(
+                    "file.unreadable", cfg.file.unreadable_severity, index + 1,
+                    f"该页嵌入的图像有 {biggest / 1e6:.0f} 百万像素，"
+                    f"超过安全上限 {cfg.file.max_pixels / 1e6:.0f} 百万像素，未显示",
+                    f"This page embeds an image of {biggest / 1e6:.0f} MP, above the safe limit of "
+                    f"{cfg.file.max_pixels / 1e6:.0f} MP; not displayed",
+                    round(biggest / 1e6, 1), round(cfg.file.max_pixels / 1e6, 1),
+                )
             # analysis_dpi, but never more pixels than an A4 page at that dpi (a 5 m poster page
             # would otherwise allocate gigabytes)
             long_side = cfg.analysis_long_side
             scale = min(cfg.analysis_dpi / POINTS_PER_INCH, long_side / max(w_pt, h_pt))
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            try:
-                arr = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3], dtype=np.uint8)
-            finally:
-                bitmap.close()
-            source_px, placed_in = _scan_image(page, w_pt * h_pt)
+            size_px = (max(1, round(w_pt * scale)), max(1, round(h_pt * scale)))
+            arr = _plain_scan_or_none(page, images, size_px)
+            if arr is None:
+                bitmap = page.render(scale=scale, rev_byteorder=True)
+                try:
+                    arr = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3], dtype=np.uint8)
+                finally:
+                    bitmap.close()
+            source_px, placed_in = scan_geometry(images, w_pt * h_pt)
         finally:
             page.close()
         return make_page(index + 1, arr, long_side, source_px, placed_in)
@@ -167,20 +188,9 @@ def _has_eof_marker(path: Path, tail: int = 2048) -> bool:
         return False
 
 
-def _scan_image(page: pdfium.PdfPage, page_area_pt: float) -> tuple[tuple[int, int] | None, tuple[float, float] | None]:
-    """The largest embedded raster if it covers a good share of the page: a scanned page.
-    Returns its pixel size and placed size in inches, or (None, None) for text/vector pages."""
-    best: tuple[float, tuple[int, int], tuple[float, float]] | None = None
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
-        try:
-            px_w, px_h = obj.get_px_size()
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # noqa: BLE001 - an unreadable image object just is not the scan
-            continue
-        area = max(right - left, 0.0) * max(top - bottom, 0.0)
-        if px_w > 0 and px_h > 0 and area > 0 and (best is None or area > best[0]):
-            best = (area, (int(px_w), int(px_h)),
-                    ((right - left) / POINTS_PER_INCH, (top - bottom) / POINTS_PER_INCH))
-    if best is None or best[0] < _MIN_SCAN_SHARE * page_area_pt:
-        return None, None
-    return best[1], best[2]
+def _plain_scan_or_none(page: pdfium.PdfPage, images: list[EmbeddedImage], size_px: tuple[int, int]
+                        ) -> npt.NDArray[np.uint8] | None:
+    try:
+        return plain_scan(page, images, size_px)
+    except Exception:  # noqa: BLE001 - the fast path is an optimisation; PDFium renders anything it declines
+        return None

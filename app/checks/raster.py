@@ -90,7 +90,7 @@ _TRANSPOSE = {
 _REDUCIBLE_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK", "I", "F"})
 
 
-def _decode_frame(img: Image.Image, long_side: int) -> npt.NDArray[np.uint8]:
+def decode_frame(img: Image.Image, long_side: int, apply_exif: bool = True) -> npt.NDArray[np.uint8]:
     """Decode one frame to at least ``long_side`` pixels and at most about twice that: the
     analysis never needs more, and copying a full 300 dpi raster costs more than all checks."""
     if img.format in ("JPEG", "MPO"):
@@ -100,7 +100,7 @@ def _decode_frame(img: Image.Image, long_side: int) -> npt.NDArray[np.uint8]:
         if scale < 1.0:
             img.draft(img.mode, (max(1, int(w * scale)), max(1, int(h * scale))))
     img.load()
-    orientation = img.getexif().get(ExifTags.Base.Orientation, 1)
+    orientation = img.getexif().get(ExifTags.Base.Orientation, 1) if apply_exif else 1
     out: Image.Image = img
     factor = max(out.size) // long_side
     if factor >= 2 and out.mode in _REDUCIBLE_MODES:
@@ -160,7 +160,7 @@ class ImageSource:
                         img.seek(index)
                     bomb = too_many_pixels(cfg, img.size, number if multi else None)
                     source_px = img.size
-                    arr = None if bomb else _decode_frame(img, cfg.analysis_long_side)
+                    arr = None if bomb else decode_frame(img, cfg.analysis_long_side)
             except Exception as exc:  # noqa: BLE001 - truncated/corrupt data must not escape
                 yield unreadable(
                     cfg,

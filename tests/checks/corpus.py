@@ -166,10 +166,34 @@ def encrypted_pdf(user_password: str, owner_password: str = "owner") -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        _stream(b"", content),
         b"<< /Filter /Standard /V 1 /R 2 /O <" + o_value.hex().encode() + b"> /U <" + u_value.hex().encode()
         + b"> /P " + str(permissions).encode() + b" >>",
     ]
+    trailer = b"/Encrypt 5 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">]"
+    return _write_pdf(objects, trailer)
+
+
+def _stream(extra: bytes, data: bytes) -> bytes:
+    return b"<< " + extra + b" /Length " + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream"
+
+
+def image_pdf(width: int, height: int, data: bytes) -> bytes:
+    """A one-page PDF drawing one JPEG image XObject whose dictionary claims ``width`` x ``height``."""
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /Im0 5 0 R >> >> >>",
+        _stream(b"", content),
+        _stream(f"/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray"
+                " /BitsPerComponent 8 /Filter /DCTDecode".encode(), data),
+    ]
+    return _write_pdf(objects, b"")
+
+
+def _write_pdf(objects: list[bytes], trailer_extra: bytes) -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for num, body in enumerate(objects, start=1):
@@ -178,7 +202,6 @@ def encrypted_pdf(user_password: str, owner_password: str = "owner") -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R /Encrypt 5 0 R /ID [<"
-            + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">] >>\nstartxref\n"
-            + str(xref).encode() + b"\n%%EOF\n")
+    out += (b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R " + trailer_extra
+            + b" >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n")
     return bytes(out)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
 from app.checks import CheckConfig, Severity, check_file
+from app.checks.measure import PageStats
+from app.checks.page import make_page
+from app.checks.pdf_images import page_images, plain_scan
 from tests.checks import corpus
 from tests.checks.conftest import assert_passes, ids
 
@@ -113,3 +117,38 @@ def test_defects_inside_pdf_pages(clean_page: corpus.Arr, tmp_path: Path) -> Non
     pages = [clean_page, corpus.skewed(clean_page, 6.0), corpus.turned(clean_page)]
     report = check_file(corpus.save_pdf(pages, tmp_path / "mixed.pdf"), "contract")
     assert {(f.check_id, f.page) for f in report.findings} == {("image.skew", 2), ("image.orientation", 3)}
+
+
+def test_scanner_pdf_fast_path_matches_pdfium_rendering(scanned_pdf: Path) -> None:
+    """Plain scanner pages are decoded straight from their JPEG; the result must be what PDFium
+    would have drawn, as far as the checks can tell."""
+    cfg = CheckConfig()
+    with pdfium.PdfDocument(scanned_pdf) as doc:
+        page = doc[1]
+        w_pt, h_pt = page.get_size()
+        scale = cfg.analysis_dpi / 72
+        size = (round(w_pt * scale), round(h_pt * scale))
+        fast = plain_scan(page, page_images(page), size)
+        assert fast is not None and (fast.shape[1], fast.shape[0]) == size
+        rendered = page.render(scale=scale, rev_byteorder=True).to_numpy()[: size[1], : size[0], :3]
+    assert np.abs(fast.astype(int) - rendered.astype(int)).mean() < 8
+    a, b = (PageStats(make_page(1, np.ascontiguousarray(x), cfg.analysis_long_side, None), cfg)
+            for x in (fast, rendered))
+    assert a.sharpness == pytest.approx(b.sharpness, rel=0.1)
+    assert a.paper_level == pytest.approx(b.paper_level, abs=3)
+    assert a.lines.h_angle == pytest.approx(b.lines.h_angle, abs=0.3)
+
+
+def test_page_with_more_than_a_scan_is_rendered(tmp_path: Path) -> None:
+    with pdfium.PdfDocument(corpus.encrypted_pdf(user_password="")) as doc:
+        page = doc[0]
+        assert plain_scan(page, page_images(page), (100, 141)) is None
+
+
+def test_oversized_embedded_image_is_not_decoded(tmp_path: Path, clean_page: corpus.Arr) -> None:
+    """An image XObject claiming 20000x20000 pixels: PDFium would allocate gigabytes to draw it."""
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(corpus.image_pdf(20000, 20000, corpus.jpeg_bytes(clean_page[:8, :8])))
+    report = check_file(path)
+    [finding] = report.findings
+    assert (finding.check_id, finding.page, finding.measured) == ("file.unreadable", 1, 400.0)

@@ -65,7 +65,7 @@ def _to_array(img: Image.Image) -> npt.NDArray[np.uint8]:
     """Pixels as uint8 grey (H, W) when the source has no colour channels, else RGB (H, W, 3)."""
     mode = img.mode
     if mode in _GREY_MODES:
-        return np.asarray(img.convert("L"), dtype=np.uint8)
+        return np.asarray(img if mode == "L" else img.convert("L"), dtype=np.uint8)
     if mode in _WIDE_GREY_MODES:  # 16-bit and float greyscale scans
         arr = np.asarray(img, dtype=np.float32)
         top = 65535.0 if mode.startswith("I;16") else max(float(arr.max()), 1.0)
@@ -75,7 +75,7 @@ def _to_array(img: Image.Image) -> npt.NDArray[np.uint8]:
         rgba = img.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(white, rgba)
-    return np.asarray(img.convert("RGB"), dtype=np.uint8)
+    return np.asarray(img if img.mode == "RGB" else img.convert("RGB"), dtype=np.uint8)
 
 
 _TRANSPOSE = {

@@ -26,6 +26,42 @@ def page(dpi: int = DPI, **kw: object) -> Arr:
     return draw_page(PageSpec(dpi=dpi, **kw))  # type: ignore[arg-type]
 
 
+def id_copy_page(dpi: int = DPI) -> Arr:
+    """An A4 sheet with the front and back of an ID card copied onto it (身份证复印件)."""
+    from app.checks.config import ID1_MM
+
+    sheet = page(dpi=dpi, lines=0, title=False, seed=21)
+    w = sheet.shape[1]
+    for seed, top_mm in ((22, 40), (23, 150)):
+        card = page(dpi=dpi, paper_mm=ID1_MM, lines=4, seed=seed, noise=0)
+        ch, cw = card.shape[:2]
+        x, y = (w - cw) // 2, mm_to_px(top_mm, dpi)
+        sheet[y : y + ch, x : x + cw] = card
+        cv2.rectangle(sheet, (x, y), (x + cw, y + ch), (120, 120, 120), 2)
+    return sheet
+
+
+def font_page(font: Path, dpi: int = DPI, pt: float = 11, seed: int = 0) -> Arr:
+    """A page of real anti-aliased Chinese text drawn with a CJK font."""
+    from PIL import ImageDraw, ImageFont
+
+    text = "政务服务大厅便民服务中心申请材料受理窗口营业执照居民身份证统一社会信用代码办事指南承诺时限"
+    rng = np.random.default_rng(seed)
+    w, h = mm_to_px(210, dpi), mm_to_px(297, dpi)
+    im = Image.new("RGB", (w, h), (PAPER, PAPER, PAPER))
+    draw = ImageDraw.Draw(im)
+    size = round(pt / 72 * dpi)
+    face = ImageFont.truetype(str(font), size)
+    margin = mm_to_px(22, dpi)
+    y = margin
+    while y < h - margin - size:
+        n = (w - 2 * margin) // size - int(rng.integers(0, 8))
+        draw.text((margin, y), "".join(rng.choice(list(text), n)), font=face, fill=(25, 25, 25))
+        y += int(size * 1.8)
+    noisy = np.asarray(im, dtype=np.float32) + rng.normal(0, 2, (h, w, 1)).astype(np.float32)
+    return np.asarray(np.clip(noisy, 0, 255), dtype=np.uint8)
+
+
 # --- defects -----------------------------------------------------------------------------------
 
 def blurred(img: Arr, sigma_at_150dpi: float, dpi: int = DPI) -> Arr:

@@ -168,3 +168,30 @@ def test_exif_orientation_is_applied(clean_page: corpus.Arr, corpus_dir: Path) -
     sideways.save(untagged, quality=85, dpi=(200, 200))
     assert "image.orientation" not in ids(check_file(tagged, "contract"))
     assert "image.orientation" in ids(check_file(untagged, "contract"))
+
+
+def test_id_card_copy_on_a4_passes(corpus_dir: Path) -> None:
+    sheet = corpus.id_copy_page()
+    for kind in ("resident_id", "other"):
+        assert_passes(check_file(corpus.save(sheet, corpus_dir / f"id_copy_{kind}.jpg"), kind))
+    turned = check_file(corpus.save(corpus.turned(sheet), corpus_dir / "id_copy_turned.jpg"), "other")
+    assert ids(turned) == {"image.orientation"}
+
+
+CJK_FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansSC-Subset-Regular.otf"
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason="bundled CJK font not present")
+def test_real_chinese_text(corpus_dir: Path) -> None:
+    """Anti-aliased glyphs from a real CJK font behave like the synthetic ones."""
+    text = corpus.font_page(CJK_FONT)
+    assert_passes(check_file(corpus.save(text, corpus_dir / "cjk.jpg"), "application_form"))
+    expected = {
+        "turned": (corpus.turned(text), "image.orientation"),
+        "skewed": (corpus.skewed(text, 4.0), "image.skew"),
+        "blurred": (corpus.blurred(text, 4.0), "image.blur"),
+        "faded": (corpus.faded(text), "image.exposure"),
+    }
+    for name, (img, check_id) in expected.items():
+        report = check_file(corpus.save(img, corpus_dir / f"cjk_{name}.jpg"), "application_form")
+        assert ids(report) == {check_id}, (name, [(f.check_id, f.measured) for f in report.findings])

@@ -2,7 +2,7 @@
 
 The document is opened from its path so PDFium reads lazily (a large file is never slurped).
 Loading errors map onto stable finding ids: a password is ``pdf.encrypted``, a damaged file is
-``pdf.corrupt``, no pages or more pages than the material kind allows is ``pdf.pages``.
+``pdf.corrupt``, no pages at all is ``pdf.pages``.
 """
 
 from __future__ import annotations
@@ -42,14 +42,14 @@ def _quiet() -> Iterator[None]:
 class PdfSource:
     """An opened PDF: file-level findings, page count, and rendered pages one at a time."""
 
-    def __init__(self, path: Path, material_kind: str, cfg: CheckConfig) -> None:
+    def __init__(self, path: Path, cfg: CheckConfig) -> None:
         self.cfg = cfg
         self.findings: list[Finding] = []
         self.page_count: int | None = None
         self._doc: pdfium.PdfDocument | None = None
-        self._open(path, material_kind)
+        self._open(path)
 
-    def _open(self, path: Path, material_kind: str) -> None:
+    def _open(self, path: Path) -> None:
         cfg = self.cfg
         try:
             with _quiet():
@@ -84,16 +84,6 @@ class PdfSource:
                 "PDF 已加密（仅限制权限），内容可以读取",
                 "The PDF is encrypted with permission restrictions only; its content can be read",
             ))
-        limit = cfg.pdf.max_pages.get(material_kind)
-        if limit is not None and self.page_count > limit:
-            self.findings.append(Finding(
-                "pdf.pages", cfg.pdf.too_many_pages_severity, None,
-                f"共 {self.page_count} 页，超过该类材料预期的 {limit} 页，请确认是否混入了其他材料",
-                f"{self.page_count} pages, more than the {limit} expected for this kind of material; "
-                "check that no other material was scanned into it",
-                float(self.page_count), float(limit),
-            ))
-
     def _load_error(self, err_code: int | None) -> None:
         cfg = self.cfg
         if err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):

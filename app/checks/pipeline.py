@@ -140,13 +140,14 @@ class _Run:
         cfg = self.cfg
         source: PdfSource | ImageSource
         if self.detected == sniff.PDF:
-            source = PdfSource(self.path, self.kind, cfg)
+            source = PdfSource(self.path, cfg)
         else:
             assert self.detected is not None
             source = ImageSource(self.path, self.detected, cfg)
         with source:
             self.page_count = source.page_count
             self.findings.extend(source.findings)
+            self._page_limit()
             steps = [s for s in PAGE_STEPS if s.applies_to(self.kind, cfg)]
             for item in source.pages():
                 if isinstance(item, Finding):
@@ -156,10 +157,23 @@ class _Run:
                 blank = is_blank(stats, cfg)
                 self.findings.extend(run_page_steps(steps, PageContext(item, stats, cfg, self.kind), blank))
                 self.facts.add_page(item, stats, blank)
-        if self.page_count is not None and self.page_count > cfg.file.max_pages_checked:
+        if self.page_count is not None and self.page_count > cfg.file.max_pages_checked:  # render cap
             self.findings.append(Finding(
                 "pdf.pages", Severity.INFO, None,
                 f"共 {self.page_count} 页，只检查了前 {cfg.file.max_pages_checked} 页",
                 f"{self.page_count} pages; only the first {cfg.file.max_pages_checked} were checked",
                 float(self.page_count), float(cfg.file.max_pages_checked),
             ))
+
+    def _page_limit(self) -> None:
+        """More pages than the kind allows (a PDF or a multi-page TIFF): maybe two materials in one."""
+        limit = self.cfg.pdf.max_pages.get(self.kind)
+        if limit is None or self.page_count is None or self.page_count <= limit:
+            return
+        self.findings.append(Finding(
+            "pdf.pages", self.cfg.pdf.too_many_pages_severity, None,
+            f"共 {self.page_count} 页，超过该类材料预期的 {limit} 页，请确认是否混入了其他材料",
+            f"{self.page_count} pages, more than the {limit} expected for this kind of material; "
+            "check that no other material was scanned into it",
+            float(self.page_count), float(limit),
+        ))

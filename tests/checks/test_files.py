@@ -159,6 +159,19 @@ def test_multipage_tiff(clean_page: corpus.Arr, tmp_path: Path) -> None:
         ("image.blur", 2, Severity.BLOCK),
         ("image.blank", 3, Severity.INFO),  # a blank back side among written pages is only a notice
     ]
+    # page limits apply to multi-page TIFF as to PDF: a resident ID has two sides
+    assert [f.measured for f in check_file(path, "resident_id").by_id("pdf.pages")] == [3.0]
+
+
+def test_reports_cross_process_boundaries(clean_page: corpus.Arr, tmp_path: Path) -> None:
+    """The GUI runs checks in a process pool: reports must pickle and serialise to JSON."""
+    import json
+    import pickle
+
+    report = check_file(corpus.save(corpus.skewed(clean_page, 5.0), tmp_path / "s.jpg"), "contract")
+    assert pickle.loads(pickle.dumps(report)) == report
+    doc = json.loads(json.dumps(report.to_dict()))
+    assert doc["worst_severity"] == "warn" and doc["findings"][0]["check_id"] == "image.skew"
 
 
 def test_greyscale_16_bit_and_palette_images(clean_page: corpus.Arr, tmp_path: Path) -> None:

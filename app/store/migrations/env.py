@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+import app.store.models_intake  # noqa: F401 - registers the intake tables on Base.metadata
 from app.store.models import Base
 
 config = context.config

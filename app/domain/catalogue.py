@@ -1,0 +1,308 @@
+"""The service catalogue (事项清单): matters, their materials, and bundles (一件事).
+
+A catalogue is read from plain data (the JSON published centrally, see resources/catalogue/) and
+is immutable: a change is a new numbered version, and a case keeps the version it was taken under.
+Materials are declared once in a shared dictionary and referenced by key from matters, so the same
+paper (an ID card, a business licence) has the same key everywhere and merges without duplicates
+when several matters are taken in together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from app.domain.errors import UserError
+
+# Must equal app.checks.MATERIAL_KINDS (checked by a test): domain code may not import app.checks.
+MATERIAL_KINDS: tuple[str, ...] = (
+    "resident_id",
+    "business_licence",
+    "application_form",
+    "certificate",
+    "contract",
+    "photo",
+    "other",
+)
+
+
+class CatalogueError(UserError):
+    code = "catalogue"
+
+
+class MatterKind(StrEnum):
+    IMMEDIATE = "immediate"  # 即办件: done on the spot
+    PROMISED = "promised"  # 承诺件: done by a promised date
+
+
+class Requirement(StrEnum):
+    REQUIRED = "required"
+    CONDITIONAL = "conditional"  # only in the situation described by `condition_zh`
+    OPTIONAL = "optional"
+
+
+class MaterialForm(StrEnum):
+    ORIGINAL = "original"  # 原件 (shown and scanned, returned to the citizen)
+    COPY = "copy"  # 复印件
+
+
+_REQUIREMENT_RANK = {Requirement.OPTIONAL: 0, Requirement.CONDITIONAL: 1, Requirement.REQUIRED: 2}
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    key: str
+    name_zh: str
+    name_en: str
+    kind: str = "other"
+    form: MaterialForm = MaterialForm.COPY
+    count: int = 1
+    sides: int = 1  # 2 for an ID card: front and back
+    colour_required: bool = False  # a seal (公章) must be visible in colour
+    min_dpi: int | None = None
+    requirement: Requirement = Requirement.REQUIRED
+    condition_zh: str = ""
+    condition_en: str = ""
+    e_licence: bool = False  # 电子证照免提交: not collected when the electronic licence is verified
+    rongque: bool = False  # 容缺: may be missing at acceptance and supplied by a deadline
+    commitment: bool = False  # 告知承诺: may be replaced by a signed commitment
+    for_matters: tuple[str, ...] = ()  # filled in when merged: which selected matters need it
+
+
+@dataclass(frozen=True)
+class Matter:
+    code: str
+    name_zh: str
+    name_en: str
+    department_zh: str
+    department_en: str
+    category: str  # the hall's ticket prefix / service zone, e.g. "D" 市场准入
+    kind: MatterKind
+    legal_days: int
+    promised_days: int
+    fee_fen: int = 0  # in fen (1/100 yuan): money never goes through floats
+    fee_note_zh: str = ""
+    fee_note_en: str = ""
+    online: bool = True
+    offline: bool = True
+    materials: tuple[MaterialSpec, ...] = ()
+    produces: tuple[str, ...] = ()  # material keys this matter issues (a later step in a bundle needs no copy)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """一件事: several matters taken in together with one set of materials."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    category: str
+    matter_codes: tuple[str, ...]
+    promised_days: int
+    unified_form: MaterialSpec | None = None  # 一表申请: replaces every member's own application form
+    note_zh: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    label: str
+    matters: tuple[Matter, ...]
+    bundles: tuple[Bundle, ...] = ()
+
+    def matter(self, code: str) -> Matter:
+        for m in self.matters:
+            if m.code == code:
+                return m
+        raise CatalogueError(f"事项清单中没有事项“{code}”", f"No matter '{code}' in the catalogue", code="not_found")
+
+    def bundle(self, code: str) -> Bundle:
+        for b in self.bundles:
+            if b.code == code:
+                return b
+        raise CatalogueError(
+            f"事项清单中没有“一件事”“{code}”", f"No bundle '{code}' in the catalogue", code="not_found"
+        )
+
+    def bundle_matters(self, bundle: Bundle) -> tuple[Matter, ...]:
+        return tuple(self.matter(c) for c in bundle.matter_codes)
+
+
+# ---- merging materials ----------------------------------------------------------------------------------
+
+
+def _stricter(a: MaterialSpec, b: MaterialSpec) -> MaterialSpec:
+    """One requirement that satisfies both: the strictest of each property, relief only if both allow it."""
+    requirement = max(a.requirement, b.requirement, key=lambda r: _REQUIREMENT_RANK[r])
+    min_dpi = max(a.min_dpi or 0, b.min_dpi or 0) or None
+    keeps_condition = a if a.requirement == requirement else b
+    return replace(
+        a,
+        form=MaterialForm.ORIGINAL if MaterialForm.ORIGINAL in (a.form, b.form) else MaterialForm.COPY,
+        count=max(a.count, b.count),
+        sides=max(a.sides, b.sides),
+        colour_required=a.colour_required or b.colour_required,
+        min_dpi=min_dpi,
+        requirement=requirement,
+        condition_zh=keeps_condition.condition_zh,
+        condition_en=keeps_condition.condition_en,
+        e_licence=a.e_licence and b.e_licence,
+        rongque=a.rongque and b.rongque,
+        commitment=a.commitment and b.commitment,
+        for_matters=a.for_matters + tuple(c for c in b.for_matters if c not in a.for_matters),
+    )
+
+
+def merge_materials(matters: Sequence[Matter], unified_form: MaterialSpec | None = None) -> tuple[MaterialSpec, ...]:
+    """The checklist for matters taken in together: each material once, in first-seen order.
+
+    - a material that another selected matter issues (e.g. the business licence issued by company
+      registration) is dropped: the citizen cannot bring what the hall is about to issue;
+    - with a unified form (一表申请), every member's application form is replaced by that one form;
+    - the same key from several matters merges into the strictest requirement of them all.
+    """
+    produced = {key for m in matters for key in m.produces}
+    merged: dict[str, MaterialSpec] = {}
+    for matter in matters:
+        for spec in matter.materials:
+            if spec.key in produced and spec.key not in matter.produces:
+                continue
+            if unified_form is not None and spec.kind == "application_form":
+                spec = replace(unified_form, requirement=Requirement.REQUIRED)
+            spec = replace(spec, for_matters=(matter.code,))
+            merged[spec.key] = _stricter(merged[spec.key], spec) if spec.key in merged else spec
+    return tuple(merged.values())
+
+
+def agent_materials() -> tuple[MaterialSpec, ...]:
+    """What an agent (代理人/经办人) adds to any checklist: their own ID and the authorisation."""
+    return (
+        MaterialSpec(
+            "agent_id",
+            "代理人身份证件",
+            "Agent's identity card",
+            kind="resident_id",
+            form=MaterialForm.ORIGINAL,
+            sides=2,
+            e_licence=True,
+        ),
+        MaterialSpec(
+            "power_of_attorney",
+            "授权委托书",
+            "Power of attorney",
+            kind="other",
+            form=MaterialForm.ORIGINAL,
+            colour_required=False,
+        ),
+    )
+
+
+# ---- reading the published JSON -------------------------------------------------------------------------
+
+_MATERIAL_FIELDS = {f.name for f in fields(MaterialSpec)} - {"for_matters"}
+
+
+def _material(data: Mapping[str, Any], where: str) -> MaterialSpec:
+    unknown = set(data) - _MATERIAL_FIELDS
+    if unknown:
+        raise _bad(f"{where}: unknown material field(s) {sorted(unknown)}")
+    try:
+        spec = MaterialSpec(
+            **{
+                **data,
+                "form": MaterialForm(data.get("form", "copy")),
+                "requirement": Requirement(data.get("requirement", "required")),
+            }
+        )
+    except (TypeError, ValueError) as exc:
+        raise _bad(f"{where}: {exc}") from None
+    if spec.kind not in MATERIAL_KINDS:
+        raise _bad(f"{where}: material kind {spec.kind!r} is not one of {', '.join(MATERIAL_KINDS)}")
+    if spec.count < 1 or spec.sides not in (1, 2):
+        raise _bad(f"{where}: count must be >= 1 and sides 1 or 2")
+    if spec.requirement is Requirement.CONDITIONAL and not spec.condition_zh:
+        raise _bad(f"{where}: a conditional material needs condition_zh")
+    return spec
+
+
+def _bad(detail: str) -> CatalogueError:
+    return CatalogueError(f"事项清单数据有误：{detail}", f"The catalogue data is invalid: {detail}")
+
+
+def _matter(data: Mapping[str, Any], shared: Mapping[str, Mapping[str, Any]]) -> Matter:
+    code = str(data.get("code", ""))
+    materials: list[MaterialSpec] = []
+    for i, item in enumerate(data.get("materials", [])):
+        where = f"matter {code} material {i + 1}"
+        if isinstance(item, str):
+            item = {"ref": item}
+        ref = item.get("ref")
+        if ref is not None:
+            if ref not in shared:
+                raise _bad(f"{where}: no shared material {ref!r}")
+            item = {**shared[ref], **{k: v for k, v in item.items() if k != "ref"}, "key": ref}
+        materials.append(_material(item, where))
+    keys = [m.key for m in materials]
+    if len(set(keys)) != len(keys):
+        raise _bad(f"matter {code}: a material key appears twice")
+    try:
+        matter = Matter(
+            code=code,
+            name_zh=data["name_zh"],
+            name_en=data.get("name_en", ""),
+            department_zh=data["department_zh"],
+            department_en=data.get("department_en", ""),
+            category=data["category"],
+            kind=MatterKind(data["kind"]),
+            legal_days=int(data["legal_days"]),
+            promised_days=int(data["promised_days"]),
+            fee_fen=round(float(data.get("fee_yuan", 0)) * 100),
+            fee_note_zh=data.get("fee_note_zh", ""),
+            fee_note_en=data.get("fee_note_en", ""),
+            online=bool(data.get("online", True)),
+            offline=bool(data.get("offline", True)),
+            materials=tuple(materials),
+            produces=tuple(data.get("produces", ())),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise _bad(f"matter {code or '?'}: {exc!r}") from None
+    if not code or matter.promised_days > matter.legal_days or matter.promised_days < 0:
+        raise _bad(f"matter {code or '?'}: needs a code and 0 <= promised_days <= legal_days")
+    if matter.kind is MatterKind.IMMEDIATE and matter.promised_days != 0:
+        raise _bad(f"matter {code}: an immediate matter (即办件) has promised_days 0")
+    return matter
+
+
+def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
+    """Build and validate a catalogue from its published JSON; raises CatalogueError on any problem."""
+    shared: dict[str, Mapping[str, Any]] = dict(data.get("materials", {}))
+    matters = tuple(_matter(m, shared) for m in data.get("matters", []))
+    codes = [m.code for m in matters]
+    if len(set(codes)) != len(codes):
+        raise _bad("a matter code appears twice")
+    bundles: list[Bundle] = []
+    for b in data.get("bundles", []):
+        code = str(b.get("code", ""))
+        members = tuple(b.get("matters", ()))
+        missing = [c for c in members if c not in codes]
+        if not code or len(members) < 2 or missing:
+            raise _bad(f"bundle {code or '?'}: needs a code and at least two known matters (unknown: {missing})")
+        form = b.get("unified_form")
+        bundles.append(
+            Bundle(
+                code=code,
+                name_zh=b["name_zh"],
+                name_en=b.get("name_en", ""),
+                category=b["category"],
+                matter_codes=members,
+                promised_days=int(b["promised_days"]),
+                unified_form=_material({**form, "kind": "application_form"}, f"bundle {code} form") if form else None,
+                note_zh=b.get("note_zh", ""),
+                note_en=b.get("note_en", ""),
+            )
+        )
+    if {b.code for b in bundles} & set(codes):
+        raise _bad("a bundle code is also a matter code")
+    return Catalogue(label=str(data.get("label", "")), matters=matters, bundles=tuple(bundles))

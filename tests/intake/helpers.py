@@ -1,0 +1,45 @@
+"""Small helpers for intake service tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.services.intake import IntakeService
+from app.services.intake_views import CaseView, ChecklistItemView
+
+
+def ok_report(pages: int = 1) -> dict[str, Any]:
+    return {"findings": [], "page_count": pages, "detected_type": "png", "worst_severity": None}
+
+
+def finding(check_id: str, severity: str, message_zh: str, page: int | None = 1) -> dict[str, Any]:
+    return {
+        "check_id": check_id,
+        "severity": severity,
+        "page": page,
+        "message_zh": message_zh,
+        "message_en": check_id,
+        "measured": 32.0,
+        "threshold": 60.0,
+    }
+
+
+def report(*findings: dict[str, Any], pages: int = 1) -> dict[str, Any]:
+    worst = "block" if any(f["severity"] == "block" for f in findings) else ("warn" if findings else None)
+    return {"findings": list(findings), "page_count": pages, "detected_type": "png", "worst_severity": worst}
+
+
+def item(view: CaseView, key: str) -> ChecklistItemView:
+    return next(i for i in view.items if i.material.key == key)
+
+
+def scan(tmp: Path, name: str, content: bytes | None = None) -> Path:
+    path = tmp / name
+    path.write_bytes(content if content is not None else name.encode() * 50)
+    return path
+
+
+def attach_ok(intake: IntakeService, view: CaseView, key: str, tmp: Path, pages: int = 1) -> CaseView:
+    result = intake.attach_file(view.id, item(view, key).id, scan(tmp, f"{key}.png"))
+    return intake.record_check(result.file.id, ok_report(pages))

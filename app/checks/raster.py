@@ -158,9 +158,10 @@ class ImageSource:
                 with _pillow_guard():
                     if index:
                         img.seek(index)
-                    bomb = too_many_pixels(cfg, img.size, number if multi else None)
                     source_px = img.size
-                    arr = None if bomb else decode_frame(img, cfg.analysis_long_side)
+                    bomb = too_many_pixels(cfg, source_px, number if multi else None)
+                    if bomb is None:
+                        arr = decode_frame(img, cfg.analysis_long_side)
             except Exception as exc:  # noqa: BLE001 - truncated/corrupt data must not escape
                 yield unreadable(
                     cfg,
@@ -171,8 +172,8 @@ class ImageSource:
                 if index == 0:
                     return  # nothing after a broken first frame can be trusted
                 continue
-            if bomb is not None or arr is None:
-                yield bomb if bomb is not None else unreadable(cfg, "图像无法解码", "Image cannot be decoded")
+            if bomb is not None:
+                yield bomb
                 continue
             yield make_page(number, arr, cfg.analysis_long_side, source_px)
 

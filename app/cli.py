@@ -80,10 +80,11 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from app.checks.cli import run
 
-    argv = (
-        list(args.files) + (["--material", args.material] if args.material else []) + (["--json"] if args.json else [])
-    )
-    return run(argv)
+    options = ["--json"] if args.json else []
+    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config)):
+        if value:
+            options += [flag, value]
+    return run([*options, "--", *args.files])  # "--": a file named like "-x.png" is still a file
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -161,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")
     check.add_argument("--material", help="material kind, e.g. resident_id, business_licence")
+    check.add_argument("--expected-id", help="ID number the clerk entered, compared with the document")
+    check.add_argument("--config", help="JSON file overriding check thresholds")
     check.add_argument("--json", action="store_true")
     check.set_defaults(func=cmd_check)
 

@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -191,24 +191,24 @@ class QueueService:
         links = s.scalars(select(WindowCategory).where(WindowCategory.window_id == w.id)).all()
         served = [ServedCategory(x.category_id, x.order, x.weight) for x in links]
         waiting = (Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
-        heads: list[Candidate] = []
-        direct = s.execute(
-            select(Ticket.id, Ticket.category_id, Ticket.sort_at)
+        # One round trip for the head of every line this window may call (plus tickets sent to it).
+        parts = [
+            select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(True).label("direct"))
             .where(*waiting, Ticket.target_window_id == w.id)
             .order_by(Ticket.sort_at, Ticket.number)
             .limit(1)
-        ).first()
-        if direct:
-            heads.append(Candidate(direct[0], direct[1], direct[2], for_this_window=True))
+            .subquery()
+        ]
         for sc in served:
-            head = s.execute(
-                select(Ticket.id, Ticket.sort_at)
+            parts.append(
+                select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(False).label("direct"))
                 .where(*waiting, Ticket.category_id == sc.category_id, Ticket.target_window_id.is_(None))
                 .order_by(Ticket.sort_at, Ticket.number)
                 .limit(1)
-            ).first()
-            if head:
-                heads.append(Candidate(head[0], sc.category_id, head[1]))
+                .subquery()
+            )
+        rows = s.execute(union_all(*(select(*p.c) for p in parts))).all()
+        heads = [Candidate(tid, cid, sort_at, for_this_window=bool(d)) for tid, cid, sort_at, d in rows]
         calls = dict(
             s.execute(
                 select(Ticket.category_id, func.count())

@@ -81,8 +81,9 @@ def test_owed_materials_block_approval_until_supplied(intake, cases, person, tmp
     assert lease.owed
     with pytest.raises(RuleViolation):
         cases.supply_owed(view.id, lease.id)  # nothing attached yet
-    with pytest.raises(RuleViolation):
-        attach_ok(intake, intake.case_view(view.id), "form_G003", tmp_path / "..")  # not owed: frozen
+    with pytest.raises(RuleViolation) as err:
+        attach_ok(intake, intake.case_view(view.id), "form_G003", tmp_path)  # not owed: frozen
+    assert "不能再修改材料" in err.value.message_zh
     attach_ok(intake, intake.case_view(view.id), "lease_contract", tmp_path)
     row = cases.supply_owed(view.id, lease.id)
     assert not row.deficiency_open

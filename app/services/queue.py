@@ -185,7 +185,7 @@ class QueueService:
             self._apply(s, hall, t, Action.CALL, now, w, staff_id)
             t.window_id, t.staff_id, t.called_at, t.target_window_id, t.recall_count = w.id, staff_id, now, None, 0
             s.flush()
-            return rd.ticket_view(s, hall, t)
+            return rd.ticket_view(s, hall, t, w)
 
     def _pick(self, s: Session, hall: Hall, w: Window, day: Any) -> Candidate | None:
         links = s.scalars(select(WindowCategory).where(WindowCategory.window_id == w.id)).all()
@@ -234,7 +234,7 @@ class QueueService:
                     s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail={"recall": t.recall_count}
                 )
             s.flush()
-            return rd.ticket_view(s, hall, t)
+            return rd.ticket_view(s, hall, t, w)
 
     def skip(self, window_number: int) -> TicketView:
         return self._act_on_current(window_number, Action.SKIP, event_kind="no_show")
@@ -258,7 +258,7 @@ class QueueService:
                 raise NotFoundError("没有找到本窗口暂挂的这个号", "No such parked ticket at this window")
             self._apply(s, hall, t, Action.RESUME, self.clock(), w, w.staff_id)
             s.flush()
-            return rd.ticket_view(s, hall, t)
+            return rd.ticket_view(s, hall, t, w)
 
     def transfer(
         self,
@@ -300,7 +300,7 @@ class QueueService:
             )
             t.sort_at = front_of_line_key(earliest, now) if to_front else now
             s.flush()
-            return rd.ticket_view(s, hall, t)
+            return rd.ticket_view(s, hall, t, w)
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
@@ -310,7 +310,7 @@ class QueueService:
             t = self._require_current(s, w)
             self._apply(s, hall, t, action, self.clock(), w, w.staff_id, kind=event_kind)
             s.flush()
-            return rd.ticket_view(s, hall, t)
+            return rd.ticket_view(s, hall, t, w)
 
     def _apply(
         self,

@@ -73,9 +73,12 @@ def estimate_for(s: Session, cat: Category, day: date, ahead: int) -> int | None
     return estimated_wait_minutes(ahead, avg_service_minutes(s, cat, day), open_windows_for(s, cat.hall_id, cat.id))
 
 
-def ticket_view(s: Session, hall: Hall, t: Ticket) -> TicketView:
+def ticket_view(s: Session, hall: Hall, t: Ticket, window: Window | None = None) -> TicketView:
     cat = s.get_one(Category, t.category_id)
-    window_number = s.scalar(select(Window.number).where(Window.id == t.window_id)) if t.window_id else None
+    if window is not None and window.id == t.window_id:
+        window_number: int | None = window.number
+    else:
+        window_number = s.scalar(select(Window.number).where(Window.id == t.window_id)) if t.window_id else None
     ahead = people_ahead(s, t)
     wait = estimate_for(s, cat, t.service_day, ahead) if t.status == TicketStatus.WAITING else None
     return TicketView(

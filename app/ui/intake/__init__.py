@@ -1,0 +1,1 @@
+"""Unified intake (一窗受理) at the clerk's window."""

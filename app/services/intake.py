@@ -247,5 +247,8 @@ class IntakeService(IntakeFiles):
     def issue_notice(self, case_id: str, staff_id: str | None = None, end_intake: bool = False) -> NoticeView:
         return self.decisions.issue_notice(case_id, staff_id, end_intake)
 
+    def end_after_notice(self, case_id: str, staff_id: str | None = None) -> CaseView:
+        return self.decisions.end_after_notice(case_id, staff_id)
+
     def receipt(self, case_id: str) -> ReceiptView:
         return self.decisions.receipt(case_id)

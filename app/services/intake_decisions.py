@@ -198,6 +198,18 @@ class DecisionService:
             s.flush()
             return self._notice_view(s, hall, case, notice)
 
+    def end_after_notice(self, case_id: str, staff_id: str | None) -> CaseView:
+        """The citizen leaves with the notice to gather the materials: intake ends (已一次性告知)."""
+        with self.db.write() as s:
+            hall, case, today = self._draft(s, case_id)
+            if s.scalars(select(CaseNotice.id).where(CaseNotice.case_id == case.id)).first() is None:
+                raise RuleViolation("请先出具一次性告知书", "Issue the one-time notice first")
+            set_status(
+                s, case, str(CaseStatus.NOTIFIED), self.clock(), kind="intake_ended", staff_id=staff_id, role="clerk"
+            )
+            s.flush()
+            return rd.case_view(s, case, self.calendar, today)
+
     def latest_notice(self, case_id: str) -> NoticeView | None:
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)

@@ -111,6 +111,6 @@ def render_notice_image(n: NoticeView, width_px: int = PREVIEW_WIDTH_PX) -> QIma
 
 def render_notice_png(n: NoticeView, path: str | Path) -> Path:
     out = Path(path)
-    if not render_notice_image(n).save(str(out), "PNG"):
+    if not render_notice_image(n).save(str(out), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; Qt wants str
         raise OSError(f"could not write {out}")
     return out

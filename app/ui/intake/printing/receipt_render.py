@@ -138,7 +138,7 @@ def render_receipt_image(receipt: ReceiptView) -> QImage:
 
 def render_receipt_png(receipt: ReceiptView, path: str | Path) -> Path:
     out = Path(path)
-    if not render_receipt_image(receipt).save(str(out), "PNG"):
+    if not render_receipt_image(receipt).save(str(out), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; Qt wants str
         raise OSError(f"could not write {out}")
     return out
 

@@ -25,10 +25,12 @@ def hash_secret(secret: str) -> str:
 
 
 def load_hall(session: Session, code: str | None = None) -> Hall:
-    query = select(Hall).order_by(Hall.code).limit(1)
+    from app.services import queue_sql as sq  # prebuilt: this runs at the start of every queue operation
+
     if code:
-        query = select(Hall).where(Hall.code == code)
-    hall = session.scalars(query).first()
+        hall = session.scalars(sq.HALL_BY_CODE, sq.params(code=code)).first()
+    else:
+        hall = session.scalars(sq.FIRST_HALL).first()
     if hall is None:
         raise NotFoundError(
             "本机还没有大厅配置，请先运行 onewindow hall init --sample",

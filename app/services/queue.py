@@ -6,8 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal, select, union_all, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import calendar
@@ -28,13 +27,14 @@ from app.domain.queue_policy import (
     front_of_line_key,
     sort_key_for,
 )
-from app.domain.ticket_rules import ACTIVE_AT_WINDOW, Action, TicketSource, TicketStatus, next_status
+from app.domain.ticket_rules import Action, TicketSource, TicketStatus, next_status
 from app.services import queue_read as rd
+from app.services import queue_sql as sq
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import CategoryView, TicketView
 from app.store.database import Database
-from app.store.models import Category, Hall, QueueEvent, Ticket, TicketCounter, Window, WindowCategory
+from app.store.models import Category, Hall, QueueEvent, Ticket, Window
 
 log = logging.getLogger("onewindow.queue")
 
@@ -95,18 +95,14 @@ class QueueService:
         return view
 
     def _category(self, s: Session, hall: Hall, prefix: str) -> Category:
-        cat = s.scalars(
-            select(Category).where(Category.hall_id == hall.id, Category.prefix == prefix.upper(), Category.active)
-        ).first()
+        cat = s.scalars(sq.CATEGORY_BY_PREFIX, sq.params(hall_id=hall.id, prefix=prefix.upper())).first()
         if cat is None:
             raise NotFoundError(f"没有业务类别“{prefix}”", f"No service category '{prefix}'")
         return cat
 
     def _check_daily_limit(self, s: Session, hall: Hall, day: Any, key: str) -> None:
         limit = int(hall.settings.get("daily_tickets_per_person", 5))
-        taken = s.scalar(
-            select(func.count()).where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.person_key == key)
-        )
+        taken = s.scalar(sq.PERSON_TICKETS_TODAY, sq.params(hall_id=hall.id, day=day, key=key))
         if (taken or 0) >= limit:
             raise DailyLimitError(
                 f"您今天已取号 {taken} 次，达到每日上限，请到咨询台求助",
@@ -115,20 +111,8 @@ class QueueService:
 
     def _next_number(self, s: Session, hall_id: str, day: Any, cat: Category) -> int:
         """Gapless per hall, day and prefix: the counter moves in this transaction or not at all."""
-        dialect_insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-        s.execute(
-            dialect_insert(TicketCounter)
-            .values(hall_id=hall_id, service_day=day, prefix=cat.prefix, last_number=0)
-            .on_conflict_do_nothing()
-        )
-        last = s.execute(
-            update(TicketCounter)
-            .where(
-                TicketCounter.hall_id == hall_id, TicketCounter.service_day == day, TicketCounter.prefix == cat.prefix
-            )
-            .values(last_number=TicketCounter.last_number + 1)
-            .returning(TicketCounter.last_number)
-        ).scalar_one()
+        keys = sq.params(hall_id=hall_id, day=day, prefix=cat.prefix)
+        last = s.execute(sq.NEXT_NUMBER[s.get_bind().dialect.name], keys).scalar_one()
         number = cat.number_start + last - 1
         if number > cat.number_end:
             raise CategoryFullError(
@@ -188,34 +172,14 @@ class QueueService:
             return rd.ticket_view(s, hall, t, w)
 
     def _pick(self, s: Session, hall: Hall, w: Window, day: Any) -> Candidate | None:
-        links = s.scalars(select(WindowCategory).where(WindowCategory.window_id == w.id)).all()
+        links = s.scalars(sq.WINDOW_LINKS, sq.params(window_id=w.id)).all()
         served = [ServedCategory(x.category_id, x.order, x.weight) for x in links]
-        waiting = (Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
         # One round trip for the head of every line this window may call (plus tickets sent to it).
-        parts = [
-            select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(True).label("direct"))
-            .where(*waiting, Ticket.target_window_id == w.id)
-            .order_by(Ticket.sort_at, Ticket.number)
-            .limit(1)
-            .subquery()
-        ]
-        for sc in served:
-            parts.append(
-                select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(False).label("direct"))
-                .where(*waiting, Ticket.category_id == sc.category_id, Ticket.target_window_id.is_(None))
-                .order_by(Ticket.sort_at, Ticket.number)
-                .limit(1)
-                .subquery()
-            )
-        rows = s.execute(union_all(*(select(*p.c) for p in parts))).all()
+        keys = sq.params(hall_id=hall.id, day=day, window_id=w.id)
+        keys.update(sq.params(**{f"c{i}": sc.category_id for i, sc in enumerate(served)}))
+        rows = s.execute(sq.line_heads(len(served)), keys).all()
         heads = [Candidate(tid, cid, sort_at, for_this_window=bool(d)) for tid, cid, sort_at, d in rows]
-        calls = dict(
-            s.execute(
-                select(Ticket.category_id, func.count())
-                .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.window_id == w.id)
-                .group_by(Ticket.category_id)
-            ).all()
-        )
+        calls: dict[str, int] = {cid: n for cid, n in s.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
         return choose_next(w.mode, served, heads, calls)
 
     def recall(self, window_number: int) -> TicketView:
@@ -375,16 +339,14 @@ class QueueService:
         if lock_hall and s.get_bind().dialect.name == "postgresql":
             # Serialises call-next across PCs sharing one PostgreSQL hall database (SQLite's
             # BEGIN IMMEDIATE already serialises writers), so two windows never get the same ticket.
-            s.execute(select(Hall.id).where(Hall.id == hall.id).with_for_update())
-        w = s.scalars(select(Window).where(Window.hall_id == hall.id, Window.number == number)).first()
+            s.execute(sq.HALL_LOCK, sq.params(hall_id=hall.id))
+        w = s.scalars(sq.WINDOW_BY_NUMBER, sq.params(hall_id=hall.id, number=number)).first()
         if w is None:
             raise NotFoundError(f"没有 {number} 号窗口", f"No window number {number}")
         return hall, w
 
     def _current(self, s: Session, w: Window) -> Ticket | None:
-        return s.scalars(
-            select(Ticket).where(Ticket.window_id == w.id, Ticket.status.in_(tuple(ACTIVE_AT_WINDOW))).limit(1)
-        ).first()
+        return s.scalars(sq.CURRENT_AT_WINDOW, sq.params(window_id=w.id)).first()
 
     def _require_current(self, s: Session, w: Window) -> Ticket:
         t = self._current(s, w)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import service_day
 from app.domain.ticket_rules import TicketStatus
 from app.domain.wait_estimate import estimated_wait_minutes, rolling_service_minutes
+from app.services import queue_sql as sq
 from app.services.views import CallRecord, CategoryView, TicketView, WaitingRow, WindowCounts
 from app.store.models import Category, Hall, QueueEvent, Staff, Ticket, Window, WindowCategory
 
@@ -33,38 +34,18 @@ def today(hall: Hall, now: datetime) -> date:
 def people_ahead(s: Session, t: Ticket) -> int:
     if t.status != TicketStatus.WAITING:
         return 0
-    line = and_(
-        Ticket.hall_id == t.hall_id,
-        Ticket.service_day == t.service_day,
-        Ticket.status == TicketStatus.WAITING,
-        Ticket.category_id == t.category_id,
-        Ticket.target_window_id.is_(None),
+    keys = sq.params(
+        hall_id=t.hall_id, day=t.service_day, category_id=t.category_id, sort_at=t.sort_at, number=t.number
     )
-    earlier = or_(Ticket.sort_at < t.sort_at, and_(Ticket.sort_at == t.sort_at, Ticket.number < t.number))
-    return s.scalar(select(func.count()).where(line, earlier)) or 0
+    return s.scalar(sq.PEOPLE_AHEAD, keys) or 0
 
 
 def open_windows_for(s: Session, hall_id: str, category_id: str) -> int:
-    q = (
-        select(func.count(func.distinct(Window.id)))
-        .join(WindowCategory, WindowCategory.window_id == Window.id)
-        .where(Window.hall_id == hall_id, Window.status == "open", WindowCategory.category_id == category_id)
-    )
-    return s.scalar(q) or 0
+    return s.scalar(sq.OPEN_WINDOWS_FOR_CATEGORY, sq.params(hall_id=hall_id, category_id=category_id)) or 0
 
 
 def avg_service_minutes(s: Session, cat: Category, day: date) -> float:
-    rows = s.execute(
-        select(Ticket.started_at, Ticket.finished_at)
-        .where(
-            Ticket.hall_id == cat.hall_id,
-            Ticket.service_day == day,
-            Ticket.category_id == cat.id,
-            Ticket.status == TicketStatus.FINISHED,
-        )
-        .order_by(Ticket.finished_at.desc())
-        .limit(20)
-    ).all()
+    rows = s.execute(sq.RECENT_SERVICE_TIMES, sq.params(hall_id=cat.hall_id, day=day, category_id=cat.id)).all()
     durations = [(f - st).total_seconds() for st, f in reversed(rows) if st and f]
     return rolling_service_minutes(durations, float(cat.default_service_minutes))
 
@@ -78,7 +59,7 @@ def ticket_view(s: Session, hall: Hall, t: Ticket, window: Window | None = None)
     if window is not None and window.id == t.window_id:
         window_number: int | None = window.number
     else:
-        window_number = s.scalar(select(Window.number).where(Window.id == t.window_id)) if t.window_id else None
+        window_number = s.scalar(sq.WINDOW_NUMBER, sq.params(window_id=t.window_id)) if t.window_id else None
     ahead = people_ahead(s, t)
     wait = estimate_for(s, cat, t.service_day, ahead) if t.status == TicketStatus.WAITING else None
     return TicketView(

@@ -90,7 +90,19 @@ class Ticket(Synced, Base):
     __sync_entity__ = "ticket"
     __table_args__ = (
         UniqueConstraint("hall_id", "service_day", "prefix", "number"),
-        Index("ix_ticket_line", "hall_id", "service_day", "status", "category_id", "sort_at"),
+        # Covers a line (one category, not sent to a window) in call order, so the head of a line and
+        # "people ahead" are answered from the index alone.
+        Index(
+            "ix_ticket_line",
+            "hall_id",
+            "service_day",
+            "status",
+            "category_id",
+            "target_window_id",
+            "sort_at",
+            "number",
+        ),
+        Index("ix_ticket_direct", "target_window_id", "status", "sort_at"),
         Index("ix_ticket_person", "hall_id", "service_day", "person_key"),
         Index("ix_ticket_window", "hall_id", "service_day", "window_id", "status"),
     )

@@ -174,8 +174,11 @@ def upgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_ticket_hall_id"), ["hall_id"], unique=False)
         batch_op.create_index(
-            "ix_ticket_line", ["hall_id", "service_day", "status", "category_id", "sort_at"], unique=False
+            "ix_ticket_line",
+            ["hall_id", "service_day", "status", "category_id", "target_window_id", "sort_at", "number"],
+            unique=False,
         )
+        batch_op.create_index("ix_ticket_direct", ["target_window_id", "status", "sort_at"], unique=False)
         batch_op.create_index("ix_ticket_person", ["hall_id", "service_day", "person_key"], unique=False)
         batch_op.create_index("ix_ticket_window", ["hall_id", "service_day", "window_id", "status"], unique=False)
 
@@ -252,6 +255,7 @@ def downgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_window")
         batch_op.drop_index("ix_ticket_person")
+        batch_op.drop_index("ix_ticket_direct")
         batch_op.drop_index("ix_ticket_line")
         batch_op.drop_index(batch_op.f("ix_ticket_hall_id"))
 

@@ -1,0 +1,112 @@
+"""Statements on the queue's hot paths (issue, call-next), built once with bound parameters.
+
+Building a SQLAlchemy expression costs more than SQLite takes to run it; building these once
+and only binding values per call keeps ticket issue and call-next close to the disk's own floor.
+Parameter names carry a `b_` prefix because UPDATE reserves plain column names for its SET clause.
+"""
+
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.domain.ticket_rules import ACTIVE_AT_WINDOW, TicketStatus
+from app.store.models import Category, Hall, Ticket, TicketCounter, Window, WindowCategory
+
+
+def _b(name: str) -> Any:
+    return bindparam(f"b_{name}")
+
+
+FIRST_HALL = select(Hall).order_by(Hall.code).limit(1)
+HALL_BY_CODE = select(Hall).where(Hall.code == _b("code"))
+
+CATEGORY_BY_PREFIX = select(Category).where(
+    Category.hall_id == _b("hall_id"), Category.prefix == _b("prefix"), Category.active
+)
+PERSON_TICKETS_TODAY = select(func.count()).where(
+    Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.person_key == _b("key")
+)
+
+
+def _counter_upsert(dialect_insert: Any) -> Any:
+    """Take the next number in one statement: insert 1 for the day's first ticket, else add 1."""
+    stmt = dialect_insert(TicketCounter).values(
+        hall_id=_b("hall_id"), service_day=_b("day"), prefix=_b("prefix"), last_number=1
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=[TicketCounter.hall_id, TicketCounter.service_day, TicketCounter.prefix],
+        set_={"last_number": TicketCounter.last_number + 1},
+    ).returning(TicketCounter.last_number)
+
+
+NEXT_NUMBER = {"sqlite": _counter_upsert(sqlite.insert), "postgresql": _counter_upsert(postgresql.insert)}
+
+_WAITING_IN_LINE = and_(
+    Ticket.hall_id == _b("hall_id"),
+    Ticket.service_day == _b("day"),
+    Ticket.status == TicketStatus.WAITING,
+    Ticket.category_id == _b("category_id"),
+    Ticket.target_window_id.is_(None),
+)
+PEOPLE_AHEAD = select(func.count()).where(
+    _WAITING_IN_LINE,
+    or_(Ticket.sort_at < _b("sort_at"), and_(Ticket.sort_at == _b("sort_at"), Ticket.number < _b("number"))),
+)
+RECENT_SERVICE_TIMES = (
+    select(Ticket.started_at, Ticket.finished_at)
+    .where(
+        Ticket.hall_id == _b("hall_id"),
+        Ticket.service_day == _b("day"),
+        Ticket.category_id == _b("category_id"),
+        Ticket.status == TicketStatus.FINISHED,
+    )
+    .order_by(Ticket.finished_at.desc())
+    .limit(20)
+)
+OPEN_WINDOWS_FOR_CATEGORY = (
+    select(func.count(func.distinct(Window.id)))
+    .join(WindowCategory, WindowCategory.window_id == Window.id)
+    .where(Window.hall_id == _b("hall_id"), Window.status == "open", WindowCategory.category_id == _b("category_id"))
+)
+WINDOW_NUMBER = select(Window.number).where(Window.id == _b("window_id"))
+
+WINDOW_BY_NUMBER = select(Window).where(Window.hall_id == _b("hall_id"), Window.number == _b("number"))
+CURRENT_AT_WINDOW = (
+    select(Ticket).where(Ticket.window_id == _b("window_id"), Ticket.status.in_(tuple(ACTIVE_AT_WINDOW))).limit(1)
+)
+WINDOW_LINKS = select(WindowCategory).where(WindowCategory.window_id == _b("window_id"))
+CALLS_TODAY_BY_CATEGORY = (
+    select(Ticket.category_id, func.count())
+    .where(Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.window_id == _b("window_id"))
+    .group_by(Ticket.category_id)
+)
+HALL_LOCK = select(Hall.id).where(Hall.id == _b("hall_id")).with_for_update()
+
+
+@cache
+def line_heads(categories: int) -> Select[Any]:
+    """The earliest waiting ticket sent to the window, and the head of each of its `categories` lines."""
+    waiting = (Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.status == TicketStatus.WAITING)
+    order = (Ticket.sort_at, Ticket.number)
+    parts = [
+        select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(True).label("direct"))
+        .where(*waiting, Ticket.target_window_id == _b("window_id"))
+        .order_by(*order)
+        .limit(1)
+        .subquery()
+    ]
+    for i in range(categories):
+        parts.append(
+            select(Ticket.id, Ticket.category_id, Ticket.sort_at, literal(False).label("direct"))
+            .where(*waiting, Ticket.category_id == _b(f"c{i}"), Ticket.target_window_id.is_(None))
+            .order_by(*order)
+            .limit(1)
+            .subquery()
+        )
+    return union_all(*(select(*p.c) for p in parts))  # type: ignore[return-value]
+
+
+def params(**values: Any) -> dict[str, Any]:
+    return {f"b_{k}": v for k, v in values.items()}

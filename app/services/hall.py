@@ -106,8 +106,17 @@ def create_hall(db: Database, spec: dict[str, Any]) -> HallView:
         return hall_view(hall)
 
 
-def create_sample_hall(db: Database) -> HallView:
-    return create_hall(db, json.loads(SAMPLE_HALL.read_text(encoding="utf-8")))
+def create_sample_hall(db: Database, always_open: bool = False) -> HallView:
+    """The sample hall; `always_open` drops its opening hours so a demo works at any time of day."""
+    spec = json.loads(SAMPLE_HALL.read_text(encoding="utf-8"))
+    if always_open:
+        spec["opening_hours"] = {}
+    return create_hall(db, spec)
+
+
+def current_hall(db: Database) -> HallView:
+    with db.read() as s:
+        return hall_view(load_hall(s))
 
 
 def login(db: Database, login_name: str, secret: str) -> StaffView:

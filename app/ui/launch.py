@@ -18,7 +18,7 @@ def _open_hall(args: argparse.Namespace, create_sample: bool):  # type: ignore[n
     db = Database(settings.db_url(args.db), device_id=settings.device_id())
     db.upgrade()
     if create_sample:
-        create_sample_hall(db)
+        create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
     return db
 
 
@@ -26,7 +26,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
     logs.configure(settings.paths().log_dir)
     from app.services.board import QueueBoard
-    from app.services.hall import list_staff, login
+    from app.services.hall import current_hall, list_staff, login
     from app.services.queue import QueueService
     from app.ui.app_setup import install_excepthook, make_app
     from app.ui.display.display_window import DisplayWindow
@@ -44,7 +44,9 @@ def launch(role: str, args: argparse.Namespace) -> int:
     keep: list[object] = []
 
     if role in ("demo", "display"):
-        display = DisplayWindow(board, runner, Announcer.with_system_backends())
+        hall = current_hall(db)
+        repeat = int(hall.settings.get("announce_repeat", 2))
+        display = DisplayWindow(board, runner, Announcer.with_system_backends(repeat=repeat), tz=hall.timezone)
         if role == "display" and not demo:
             display.showFullScreen()
         else:

@@ -1,0 +1,81 @@
+"""The reviewer screen: cases listed most urgent first, overdue highlighted, status moves, pickup."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.ui.backoffice.backoffice_window import BackofficeWindow
+from app.ui.backoffice.case_model import OVERDUE_BG
+from tests.intake.builders import make_ric
+from tests.intake.helpers import attach_ok
+
+
+def accepted(intake, person_id: str, tmp_path, code: str = "C006") -> str:  # type: ignore[no-untyped-def]
+    from app.domain.applicant import Applicant, ApplicantKind
+
+    view = intake.start_case([code])
+    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", person_id, "13900001111"))
+    for i in view.items:
+        if i.material.requirement == "required":
+            view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
+        else:
+            view = intake.set_disposition(view.id, i.id, "not_applicable")
+    intake.accept(view.id)
+    return view.id
+
+
+@pytest.fixture
+def reviewer(sqlite_hall):  # type: ignore[no-untyped-def]
+    from app.services.hall import login
+
+    return login(sqlite_hall, "admin", "8888")
+
+
+def test_reviewer_moves_cases_and_overdue_is_highlighted(
+    qtbot, intake, cases, runner, clock, tmp_path, artifacts, reviewer
+):
+    person = make_ric()
+    late = accepted(intake, person, tmp_path)
+    fresh_ids = []
+    clock.advance(days=3)  # Thursday: the first case (promised Tuesday) is late
+    fresh_ids.append(accepted(intake, make_ric(seq="321"), tmp_path, code="C003"))
+    w = BackofficeWindow(cases, runner, role="supervisor", staff=reviewer, poll_ms=60_000)
+    errors: list[Exception] = []
+    w.error_handler = errors.append
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.model.rowCount() == 2
+    w.grab().save(str(artifacts / "intake_backoffice_list.png"))
+    first = w.model.row_at(0)
+    assert first.id == late and first.overdue
+    assert w.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BG
+    assert "超期" in w.model.index(0, 3).data()
+    assert "超期 1 件" in w.counts.text()
+
+    w.table.selectRow(0)
+    assert w.buttons["with_department"].isEnabled() and not w.buttons["approved"].isEnabled()
+    assert w.history.rowCount() >= 3
+    qtbot.mouseClick(w.buttons["in_review"], Qt.MouseButton.LeftButton)
+    assert cases.row(late).status == "in_review"
+    qtbot.mouseClick(w.buttons["needs_supplement"], Qt.MouseButton.LeftButton)
+    w._dialog.text.setPlainText("申请表缺少本人签名")
+    w._dialog.accept()
+    assert cases.row(late).status == "needs_supplement"
+    qtbot.mouseClick(w.buttons["in_review"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.buttons["approved"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.buttons["ready_for_pickup"], Qt.MouseButton.LeftButton)
+    assert cases.row(late).status == "ready_for_pickup"
+    w.filter.setCurrentIndex(3)  # 待领取
+    w.table.selectRow(0)
+    w.grab().save(str(artifacts / "intake_backoffice.png"))
+    assert w.buttons["delivered"].isEnabled()
+    qtbot.mouseClick(w.buttons["delivered"], Qt.MouseButton.LeftButton)
+    w._dialog.textValueSelected.emit(make_ric(seq="999"))  # somebody else's ID
+    assert errors and "不符" in errors[-1].message_zh
+    w.deliver(person)
+    assert cases.row(late).status == "delivered"
+    w.filter.setCurrentIndex(5)  # overdue only: the late case was concluded late, so it stays listed
+    assert [w.model.row_at(i).id for i in range(w.model.rowCount())] == [late]
+    assert len(errors) == 1

@@ -1,5 +1,7 @@
 """Real checks on generated scans through the worker function, and receipt numbers under concurrency."""
 
+import struct
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -56,6 +58,29 @@ def test_empty_and_hostile_files_give_findings_not_errors(one_case, tmp_path):
     outcome, view = _check(intake, view, "articles", renamed)
     assert "file.type" in {f["check_id"] for f in outcome.report["findings"]}
     assert outcome.thumbnails  # still drawn from the real content
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG that claims to be huge: signature, IHDR and IEND, no pixels (a decompression bomb's header)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+def test_bombs_and_odd_names_are_contained(one_case, tmp_path):
+    intake, view = one_case
+    bomb = tmp_path / "huge.png"
+    bomb.write_bytes(_png_header_only(20_000, 20_000))
+    outcome, view = _check(intake, view, "enterprise_form", bomb)
+    assert outcome.report["worst_severity"] == "block" and outcome.thumbnails == ()
+    odd = tmp_path / ("申请表 \u202e第1页;rm -rf ~.jpeg")
+    odd.write_bytes(builders.clean_page(tmp_path / "p.png").read_bytes())
+    outcome, view = _check(intake, view, "articles", odd)
+    assert outcome.report["path"] == odd.name and outcome.thumbnails
+    assert item(view, "enterprise_form").files[0].original_name == "huge.png"
 
 
 def test_a_dead_worker_becomes_a_blocking_finding(one_case, tmp_path):

@@ -74,7 +74,7 @@ class CheckRunner(QObject):
         token = self._next_call
         self._calls[token] = on_done
         future = self._executor().submit(fn, *args)
-        future.add_done_callback(lambda f: self._delivered.emit(token, f.exception() or f.result()))
+        future.add_done_callback(lambda f: self._emit(token, f.exception() or f.result()))
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -88,7 +88,14 @@ class CheckRunner(QObject):
         except BrokenProcessPool:
             self._reset_pool()
             future = self._executor().submit(run_check_job, job)
-        future.add_done_callback(lambda f, j=job: self._delivered.emit(j, _result(f)))  # type: ignore[misc]
+        future.add_done_callback(lambda f, j=job: self._emit(j, _result(f)))  # type: ignore[misc]
+
+    def _emit(self, key: object, result: object) -> None:
+        """Called on the pool's thread; the queued signal brings the result to the GUI thread."""
+        try:
+            self._delivered.emit(key, result)
+        except RuntimeError:  # the window (and this runner) closed while the check ran: nothing to show
+            pass
 
     def _reset_pool(self) -> None:
         if self._pool is not None:

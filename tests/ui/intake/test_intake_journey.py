@@ -113,6 +113,9 @@ def test_full_intake_journey(qtbot, window, tmp_path, artifacts, intake, cases):
     assert window.decisions.buttons["notice"].isEnabled()
     assert "尚不能受理" in window.blockers.text()
     shot(window, artifacts, "3_findings")
+    window.view_file(item(window, "legal_rep_id").files[0].id)  # the page viewer renders page 1
+    assert window._preview is not None and "身份证" in window._preview.windowTitle()
+    window._preview.reject()
 
     # the one-time notice lists every problem at once
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)

@@ -31,13 +31,13 @@ from app.services.case_store import (
 from app.services.clock import Clock
 from app.services.hall import load_hall
 from app.services.intake_views import CaseView, NoticeItemView, NoticeView, ReceiptView
+from app.services.queue_read import QR_SCHEME  # receipts share the ticket QR scheme
 from app.store.database import Database
 from app.store.models import Hall
 from app.store.models_intake import CaseMaterial, CaseNotice, IntakeCase
 
 log = logging.getLogger("onewindow.intake")
 
-QR_SCHEME = "OW1"  # same scheme as ticket QR codes (app.services.queue_read.QR_SCHEME)
 DEFAULT_RONGQUE_DAYS = 5  # working days to supply what 容缺受理 left owed, unless the hall sets rongque_days
 MIN_REASON_CHARS = 4
 

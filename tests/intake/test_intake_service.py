@@ -72,7 +72,7 @@ def test_applicant_is_validated_before_it_is_stored(intake, hall_queue, person):
     assert "agent_id" not in {i.material.key for i in view.items}
 
 
-def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_path):
+def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_path, hall_db):
     view, _ = start_business(intake, hall_queue)
     view = intake.set_applicant(view.id, person)
     form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"))
@@ -128,6 +128,10 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
         intake.accept(view.id)
     with pytest.raises(RuleViolation):
         intake.set_applicant(view.id, person)
+    with hall_db.read() as s:
+        entities = set(s.scalars(select(Outbox.entity)))
+    synced = {"intake_case", "case_material", "case_file", "case_finding", "case_event", "case_notice"}
+    assert synced | {"catalogue_version"} <= entities  # everything intake writes goes to the central server
 
 
 def test_accept_with_deficiency_lists_what_is_owed(intake, hall_queue, person, tmp_path):

@@ -43,6 +43,8 @@ class KioskConfig:
     maintenance_hours: tuple[int, int] = (3, 5)
     maintenance_min_uptime_hours: float = 20.0
     hall_code: str | None = None
+    voice: bool = True  # elderly-mode voice guidance
+    voice_engine: str | None = None  # a QTextToSpeech engine name; default: flite, then a running speechd
     log_dir: str | None = None
 
     def idle_policy(self, elderly: bool, elderly_factor: float = 2.0) -> IdlePolicy:

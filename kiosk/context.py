@@ -48,6 +48,7 @@ class SessionContext:
     hall_name_zh: str = ""
     hall_name_en: str = ""
     landscape: bool = False
+    width: int = 1080  # the kiosk window's width when the session was built
 
     @property
     def english(self) -> bool:

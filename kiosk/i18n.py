@@ -43,9 +43,6 @@ class TsTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         return self._table.get((context, source), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return not self._table
-
 
 class LanguageSwitcher:
     def __init__(self) -> None:

@@ -91,6 +91,8 @@ class LockdownFilter(QObject):
                 # returning True stops the widget from seeing it either way.
                 event.accept()
                 self.blocked += 1
+                if t == QEvent.Type.KeyPress:
+                    log.info("blocked key %s", QKeySequence(event.keyCombination()).toString())  # type: ignore[attr-defined]
                 return True
             return False
         if t == QEvent.Type.ContextMenu:

@@ -25,8 +25,9 @@ from kiosk.crash import install_crash_handlers
 from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import open_printer
+from kiosk.pyside_workaround import immortalize_singletons
 from kiosk.queue_backend import FAKED_PARTS, QueueKioskBackend
-from kiosk.voice import make_speaker
+from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
 from kiosk.worker import ThreadWorker
@@ -57,8 +58,9 @@ def _setup_logging(config: KioskConfig) -> None:
         return
     log_dir = config.resolved_log_dir()
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._onewindow_kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -79,8 +81,9 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     from app.services.queue import QueueService
     from app.store.database import Database
 
-    url = args.db or (str(Path(tempfile.gettempdir()) / "onewindow-kiosk-demo.sqlite3") if args.demo
-                      else _default_db_url())
+    url = args.db or (
+        str(Path(tempfile.gettempdir()) / "onewindow-kiosk-demo.sqlite3") if args.demo else _default_db_url()
+    )
     db = Database(url, device_id="kiosk")
     db.upgrade()
     if args.demo:
@@ -100,6 +103,7 @@ def _install_font(app: QApplication) -> None:
 
 
 def run(argv: list[str]) -> int:
+    immortalize_singletons()  # PySide6 6.12 + Python 3.11 refcount bug: see kiosk/pyside_workaround.py
     args = parse_args(argv)
     try:
         config = load_config(args.config)
@@ -128,7 +132,8 @@ def run(argv: list[str]) -> int:
     printer = open_printer(printer_spec) if printer_spec else None
     worker = ThreadWorker()
     watchdog = SystemdWatchdog()
-    deps = KioskDeps(backend=backend, printer=printer, worker=worker, speaker=make_speaker(),
+    speaker = make_speaker(engine=config.voice_engine) if config.voice else NullSpeaker()
+    deps = KioskDeps(backend=backend, printer=printer, worker=worker, speaker=speaker,
                      card_reader=FakeCardReader(), watchdog=watchdog, hall_name=hall_name)
     if locked:
         screen = app.primaryScreen().geometry()
@@ -141,6 +146,7 @@ def run(argv: list[str]) -> int:
     window = KioskWindow(deps, config, locked=locked, size=size)
     window.exit_requested.connect(app.exit)
     if locked:
+        window.setMaximumSize(*size)  # never grow past the screen, whatever a screen asks for
         if config.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         window.showFullScreen()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger("onewindow.kiosk.voice")
@@ -36,7 +38,7 @@ class RecordingSpeaker:
 
 
 class TtsSpeaker:
-    """Speaks through app.ui.voice.Announcer when it exists, else QTextToSpeech directly."""
+    """QTextToSpeech for elderly-mode guidance (the hall announcer in app.ui.voice is for calls)."""
 
     def __init__(self, engine: Any) -> None:
         self._engine = engine
@@ -49,16 +51,33 @@ class TtsSpeaker:
         self._engine.stop()
 
 
-def make_speaker(language: str = "zh_CN") -> Speaker:
+def _speechd_running() -> bool:
+    """speechd's QTextToSpeech plugin blocks for a long time when no speech-dispatcher answers."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    return bool(runtime) and Path(runtime, "speech-dispatcher", "speechd.sock").exists()
+
+
+def pick_engine(available: list[str], wanted: str | None) -> str | None:
+    if wanted:
+        return wanted if wanted in available else None
+    for name in ("flite", "speechd", "sapi", "winrt", "darwin", "android"):
+        if name in available and (name != "speechd" or _speechd_running()):
+            return name
+    return None  # "mock" (Qt's silent test engine) is never chosen by default
+
+
+def make_speaker(language: str = "zh_CN", engine: str | None = None) -> Speaker:
     try:
         from PySide6.QtCore import QLocale
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
         log.info("QtTextToSpeech not available: no voice guidance")
         return NullSpeaker()
-    if not QTextToSpeech.availableEngines():
-        log.info("no text-to-speech engine installed: no voice guidance")
+    name = pick_engine(list(QTextToSpeech.availableEngines()), engine)
+    if name is None:
+        log.info("no usable text-to-speech engine: no voice guidance")
         return NullSpeaker()
-    engine = QTextToSpeech()
-    engine.setLocale(QLocale(language))
-    return TtsSpeaker(engine)
+    tts = QTextToSpeech(name)
+    tts.setLocale(QLocale(language))
+    log.info("voice guidance through the %s engine", name)
+    return TtsSpeaker(tts)

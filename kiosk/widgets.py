@@ -141,7 +141,8 @@ class Keypad(QWidget):
 class TileGrid(QWidget):
     """Buttons in as many columns as fit (2 in portrait, 3-4 in landscape)."""
 
-    def __init__(self, tiles: Sequence[QWidget], min_tile_width: int = 300, max_columns: int = 4) -> None:
+    def __init__(self, tiles: Sequence[QWidget], min_tile_width: int = 300, max_columns: int = 4,
+                 expected_width: int = 1000) -> None:
         super().__init__()
         self.tiles = list(tiles)
         self.min_tile_width = min_tile_width
@@ -149,7 +150,11 @@ class TileGrid(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._columns = 0
-        self._relayout(2)
+        # Lay out for the expected width at once: too many rows at first can grow the window past the screen.
+        self._relayout(self._columns_for(expected_width))
+
+    def _columns_for(self, width: int) -> int:
+        return max(1, min(self.max_columns, width // self.min_tile_width))
 
     def _relayout(self, columns: int) -> None:
         if columns == self._columns:
@@ -161,8 +166,7 @@ class TileGrid(QWidget):
             self._grid.addWidget(tile, i // columns, i % columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        columns = max(1, min(self.max_columns, event.size().width() // self.min_tile_width))
-        self._relayout(columns)
+        self._relayout(self._columns_for(event.size().width()))
         super().resizeEvent(event)
 
 

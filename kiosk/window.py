@@ -153,7 +153,7 @@ class KioskWindow(QWidget):
         today: Callable[[], date] = lambda: self.deps.wall_clock().date()  # noqa: E731
         return SessionContext(self.deps.backend, self.deps.worker, self.theme, self.language.language,
                               self.deps.speaker, self.printer, self.deps.card_reader, today, zh, en,
-                              landscape=self.width() > self.height())
+                              landscape=self.width() > self.height(), width=self.width())
 
     def _apply_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))

@@ -29,7 +29,9 @@ class HomeScreen(Screen):
             b = button(text, role="tile", on_click=lambda t=target: nav.go(t))
             b.setObjectName(name)
             tiles.append(b)
-        self.body.addWidget(TileGrid(tiles, min_tile_width=320 if not ctx.theme.elderly else 420, max_columns=3))
+        grid = TileGrid(tiles, min_tile_width=320 if not ctx.theme.elderly else 420, max_columns=3,
+                        expected_width=ctx.width - 64)
+        self.body.addWidget(grid)
         self.body.addWidget(label(self.tr("也可以直接扫描号票、回执或预约二维码"), role="hint"))
         self.body.addStretch(1)
 

@@ -26,7 +26,7 @@ class AfterHoursScreen(Screen):
             b = button(text, role="tile", on_click=lambda t=target: nav.go(t))
             b.setObjectName(name)
             tiles.append(b)
-        self.body.addWidget(TileGrid(tiles, min_tile_width=320, max_columns=3))
+        self.body.addWidget(TileGrid(tiles, min_tile_width=320, max_columns=3, expected_width=ctx.width - 64))
         self.body.addWidget(label(self.tr("也可以通过政务服务网或手机App在线预约和查询"), role="hint"))
         self.body.addStretch(1)
 

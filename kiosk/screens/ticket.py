@@ -40,7 +40,7 @@ class CategoryScreen(Screen):
             b.setObjectName(f"category_{c.prefix}")
             tiles.append(b)
         self.grid_holder.set_content(TileGrid(tiles, min_tile_width=300 if not self.ctx.theme.elderly else 440,
-                                              max_columns=4))
+                                              max_columns=4, expected_width=self.ctx.width - 64))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))

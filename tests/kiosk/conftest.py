@@ -15,6 +15,7 @@ from kiosk.config import KioskConfig
 from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import StatusDummy
+from kiosk.pyside_workaround import immortalize_singletons
 from kiosk.voice import RecordingSpeaker
 from kiosk.window import KioskDeps, KioskWindow
 
@@ -64,6 +65,12 @@ ADULT_ID = make_id("33010619900101123")  # born 1990
 def process_deletes() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pyside_refcount_workaround() -> None:
+    """See kiosk/pyside_workaround.py: without it a long kiosk test run aborts the interpreter."""
+    immortalize_singletons()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -30,7 +30,10 @@ def cmd_hall_init(args: argparse.Namespace) -> int:
 
     db = _db(args)
     if args.sample:
+        from app.services.catalogue import CatalogueService
+
         hall = create_sample_hall(db)
+        CatalogueService(db).ensure_sample()  # intake needs a service catalogue
     elif args.config:
         with open(args.config, encoding="utf-8") as fh:
             hall = create_hall(db, json.load(fh))
@@ -38,6 +41,16 @@ def cmd_hall_init(args: argparse.Namespace) -> int:
         print("请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
         return 2
     _print(hall, args.json, f"大厅已就绪 / hall ready: {hall.code} {hall.name_zh}")
+    return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.services.catalogue import CatalogueService
+
+    version = CatalogueService(_db(args)).import_file(Path(args.file))
+    _print(version, args.json, f"事项清单已导入 / catalogue imported: {version}")
     return 0
 
 
@@ -124,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = with_db(sub.add_parser("demo", help="staff window, take-ticket screen and display on a sample hall"))
     demo.set_defaults(func=_gui("demo"), window=3, demo=True)
-    for role in ("staff", "display"):
+    for role in ("staff", "display", "intake", "backoffice"):
         sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
         sp.add_argument("--window", type=int, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
@@ -139,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--config", help="a hall JSON file like resources/sample/hall.json")
     init.add_argument("--json", action="store_true")
     init.set_defaults(func=cmd_hall_init)
+
+    catalogue = sub.add_parser("catalogue", help="service catalogue (事项清单)").add_subparsers(
+        dest="catalogue_cmd", required=True
+    )
+    cat_import = with_db(catalogue.add_parser("import", help="publish a new catalogue version from a JSON file"))
+    cat_import.add_argument("file")
+    cat_import.add_argument("--json", action="store_true")
+    cat_import.set_defaults(func=cmd_catalogue_import)
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd", required=True)
     issue = with_db(ticket.add_parser("issue", help="issue a ticket"))

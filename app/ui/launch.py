@@ -1,9 +1,10 @@
-"""Starts the GUI roles: `onewindow demo | staff | display`."""
+"""Starts the GUI roles: `onewindow demo | staff | display | intake | backoffice`."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+from typing import Any
 
 from app import logs, settings
 from app.ui.qt_check import require_qt
@@ -11,74 +12,147 @@ from app.ui.qt_check import require_qt
 log = logging.getLogger("onewindow.ui")
 
 
-def _open_hall(args: argparse.Namespace, create_sample: bool):  # type: ignore[no-untyped-def]
+def _open_hall(args: argparse.Namespace, demo: bool):  # type: ignore[no-untyped-def]
+    from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
     from app.store.database import Database
 
     db = Database(settings.db_url(args.db), device_id=settings.device_id())
     db.upgrade()
-    if create_sample:
+    if demo:
         create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
+        CatalogueService(db).ensure_sample()
     return db
+
+
+class Roles:
+    """Builds the windows of each role over one database and one service runner; keeps them alive."""
+
+    def __init__(self, db: Any, demo: bool) -> None:
+        from app.services.board import QueueBoard
+        from app.services.cases import CaseService
+        from app.services.catalogue import CatalogueService
+        from app.services.intake import IntakeService
+        from app.services.queue import QueueService
+        from app.ui.intake.check_runner import CheckRunner
+        from app.ui.runner import ServiceRunner
+
+        self.db, self.demo = db, demo
+        self.queue, self.board, self.runner = QueueService(db), QueueBoard(db), ServiceRunner()
+        self.catalogue = CatalogueService(db)
+        self.intake = IntakeService(db, self.catalogue)
+        self.cases = CaseService(db)
+        self.checker = CheckRunner()
+        self.windows: list[Any] = []
+
+    def _keep(self, window: Any) -> Any:
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def display(self, full_screen: bool) -> None:
+        from app.services.hall import current_hall
+        from app.ui.display.display_window import DisplayWindow
+        from app.ui.voice import Announcer
+
+        hall = current_hall(self.db)
+        repeat = int(hall.settings.get("announce_repeat", 2))
+        display = DisplayWindow(
+            self.board, self.runner, Announcer.with_system_backends(repeat=repeat), tz=hall.timezone
+        )
+        self._keep(display)
+        if full_screen:
+            display.showFullScreen()
+        else:
+            display.resize(1280, 720)
+
+    def take_ticket(self) -> None:
+        from app.ui.take_ticket.take_ticket_window import TakeTicketWindow
+
+        self._keep(TakeTicketWindow(self.queue, self.runner, settings.paths().data_dir / "tickets"))
+
+    def staff(self, window_number: int, staff: Any) -> None:
+        from app.ui.staff.staff_window import StaffWindow
+
+        def on_intake(ticket: Any) -> None:
+            self.open_intake(ticket, window_number, staff)
+
+        self._keep(StaffWindow(self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake))
+
+    def open_intake(self, ticket: Any, window_number: int | None, staff: Any) -> None:
+        from app.ui.intake.intake_window import IntakeWindow
+
+        self._keep(
+            IntakeWindow(
+                self.intake,
+                self.catalogue,
+                self.runner,
+                checker=self.checker,
+                ticket=ticket,
+                window_number=window_number,
+                staff=staff,
+            )
+        )
+
+    def backoffice(self, staff: Any) -> None:
+        from app.ui.backoffice.backoffice_window import BackofficeWindow
+
+        role = staff.role if staff.role in ("reviewer", "supervisor") else "reviewer"
+        self._keep(BackofficeWindow(self.cases, self.runner, role=role, staff=staff))
+
+    def login(self, default_window: int) -> tuple[Any, int] | None:
+        from app.services.hall import login
+        from app.ui.staff.login_dialog import LoginDialog
+
+        dialog = LoginDialog(
+            self.runner, lambda u, p: login(self.db, u, p), self.board.window_numbers(), default_window
+        )
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
+            return None
+        return dialog.staff, dialog.window_number
+
+    def shutdown(self) -> None:
+        self.runner.wait_idle()
+        self.checker.shutdown()
+        self.db.dispose()
 
 
 def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
     logs.configure(settings.paths().log_dir)
-    from app.services.board import QueueBoard
-    from app.services.hall import current_hall, list_staff, login
-    from app.services.queue import QueueService
+    from app.services.hall import list_staff
     from app.ui.app_setup import install_excepthook, make_app
-    from app.ui.display.display_window import DisplayWindow
-    from app.ui.runner import ServiceRunner
-    from app.ui.staff.login_dialog import LoginDialog
-    from app.ui.staff.staff_window import StaffWindow
-    from app.ui.take_ticket.take_ticket_window import TakeTicketWindow
-    from app.ui.voice import Announcer
 
     app = make_app()
     install_excepthook()
     demo = role == "demo" or bool(getattr(args, "demo", False))
-    db = _open_hall(args, create_sample=demo)
-    queue, board, runner = QueueService(db), QueueBoard(db), ServiceRunner()
-    keep: list[object] = []
-
-    if role in ("demo", "display"):
-        hall = current_hall(db)
-        repeat = int(hall.settings.get("announce_repeat", 2))
-        display = DisplayWindow(board, runner, Announcer.with_system_backends(repeat=repeat), tz=hall.timezone)
-        if role == "display" and not demo:
-            display.showFullScreen()
-        else:
-            display.resize(1280, 720)
-            display.show()
-        keep.append(display)
-    if role == "demo":
-        take = TakeTicketWindow(queue, runner, settings.paths().data_dir / "tickets")
-        take.show()
-        clerk = next((s for s in list_staff(db) if s.login == "wang"), None)
-        staff = StaffWindow(queue, board, args.window, clerk, runner)
-        staff.show()
-        keep += [take, staff]
-        _seed_demo_tickets(queue)
-    elif role == "staff":
-        dialog = LoginDialog(runner, lambda u, p: login(db, u, p), board.window_numbers(), args.window)
-        if dialog.exec() != LoginDialog.DialogCode.Accepted:
-            return 0
-        staff = StaffWindow(queue, board, dialog.window_number, dialog.staff, runner)
-        staff.show()
-        keep.append(staff)
-    code = app.exec()
-    runner.wait_idle()
-    db.dispose()
-    return int(code)
+    roles = Roles(_open_hall(args, demo), demo)
+    try:
+        if role in ("demo", "display"):
+            roles.display(full_screen=role == "display" and not demo)
+        if role == "demo":
+            roles.take_ticket()
+            clerk = next((s for s in list_staff(roles.db) if s.login == "wang"), None)
+            roles.staff(args.window, clerk)
+            _seed_demo_tickets(roles.queue)
+        elif role in ("staff", "intake", "backoffice"):
+            who = roles.login(args.window)
+            if who is None:
+                return 0
+            staff, window_number = who
+            if role == "staff":
+                roles.staff(window_number, staff)
+            elif role == "intake":
+                roles.open_intake(roles.board.window_view(window_number).current, window_number, staff)
+            else:
+                roles.backoffice(staff)
+        return int(app.exec())
+    finally:
+        roles.shutdown()
 
 
-def _seed_demo_tickets(queue: object) -> None:
+def _seed_demo_tickets(queue: Any) -> None:
     """A few citizens already waiting, so the demo has something to call."""
-    from app.services.queue import QueueService
-
-    assert isinstance(queue, QueueService)
     if any(c.waiting for c in queue.list_categories()):
         return
     for prefix in ("B", "G", "B", "C", "A"):

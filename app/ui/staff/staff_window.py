@@ -55,8 +55,10 @@ class StaffWindow(QMainWindow):
         staff: StaffView | None,
         runner: ServiceRunner,
         poll_ms: int = 1000,
+        on_intake: Callable[[TicketView], None] | None = None,
     ) -> None:
         super().__init__()
+        self.on_intake = on_intake
         self.queue, self.board, self.runner = queue, board, runner
         self.window_number, self.staff = window_number, staff
         self._seen_counter = -1
@@ -94,6 +96,7 @@ class StaffWindow(QMainWindow):
             ("transfer", self.tr("转移"), "F7", self.transfer),
             ("resume", self.tr("恢复暂挂"), "F8", self.resume_parked),
             ("pause", self.tr("暂停窗口"), "F9", self.toggle_pause),
+            ("intake", self.tr("受理办件"), "F10", self.start_intake),
         ]
         for i, (key, label, shortcut, slot) in enumerate(specs):
             action = QAction(label, self)
@@ -169,6 +172,13 @@ class StaffWindow(QMainWindow):
         self._resume_menu = menu
         menu.popup(self.buttons["resume"].mapToGlobal(self.buttons["resume"].rect().bottomLeft()))
 
+    def start_intake(self) -> None:
+        """Open unified intake (一窗受理) for the citizen at this window."""
+        if self._view is None or self._view.current is None or self.on_intake is None:
+            self.statusBar().showMessage(self.tr("本窗口当前没有号"), 5000)
+            return
+        self.on_intake(self._view.current)
+
     def toggle_pause(self) -> None:
         if self._view is not None and self._view.status == "paused":
             self._do(lambda: self.queue.resume_window(self.window_number))
@@ -227,7 +237,9 @@ class StaffWindow(QMainWindow):
         status = {"open": self.tr("开放"), "paused": self.tr("暂停"), "closed": self.tr("关闭")}.get(view.status, "")
         who = view.staff_name or (self.staff.name if self.staff else "")
         state_label, served_label = self.tr("状态"), self.tr("服务类别")
-        self.header.setText(f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories))
+        self.header.setText(
+            f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories)
+        )
         self.current.show_ticket(view.current)
         self.model.set_rows(rows)
         self.waiting_label.setText(self.tr("本窗口可叫的等待号: %n 个", "", view.waiting_for_me))

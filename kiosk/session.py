@@ -81,6 +81,8 @@ class CitizenSession(QWidget):
 
     def _show(self, name: str, params: dict[str, Any]) -> None:
         old = self.screen
+        if old is not None:
+            old.leave()
         # A screen may navigate while it is being built (a synchronous backend answered at once):
         # finish building this one first, then follow the request.
         self._building = True
@@ -127,6 +129,11 @@ class CitizenSession(QWidget):
         self._history.clear()
         self._params = {}
         self._show("home", {})
+
+    def leave(self) -> None:
+        """The whole session is being torn down."""
+        if self.screen is not None:
+            self.screen.leave()
 
     def finish(self) -> None:
         self.finished.emit()

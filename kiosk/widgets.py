@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -77,14 +76,68 @@ class ScrollContent(QWidget):
         return QSize(0, self.sizeHint().height())
 
 
+class DragScroll(QObject):
+    """Drag-to-scroll for touch screens, without QScroller.
+
+    QScroller.grabGesture registers a new gesture type for every scroll area and PySide6 keeps a Python
+    enum object for each one: a kiosk that builds screens all day would leak. This filter moves the
+    scroll bar while a finger drags over the area or any widget in it; a drag longer than ``slop``
+    pixels never ends as a click on the button it started on.
+    """
+
+    def __init__(self, area: QScrollArea, slop: int = 24) -> None:
+        super().__init__(area)
+        self.area = area
+        self.slop = slop
+        self._start_y: float | None = None
+        self._start_value = 0
+        self._dragging = False
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        t = event.type()
+        if t not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+            return False
+        y = event.globalPosition().y()  # type: ignore[attr-defined]
+        bar = self.area.verticalScrollBar()
+        if t == QEvent.Type.MouseButtonPress:
+            self._start_y, self._start_value, self._dragging = y, bar.value(), False
+            return False
+        if self._start_y is None:
+            return False
+        if t == QEvent.Type.MouseMove:
+            if not self._dragging and abs(y - self._start_y) > self.slop:
+                self._dragging = True
+                if isinstance(watched, QAbstractButton):
+                    watched.setDown(False)  # the press becomes a scroll, not a click
+            if self._dragging:
+                bar.setValue(int(self._start_value - (y - self._start_y)))
+                return True
+            return False
+        dragged = self._dragging
+        self._start_y, self._dragging = None, False
+        return dragged  # swallow the release that ends a drag
+
+
 def scroll(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(content)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    dragger = DragScroll(area)
+    dragger.watch(area.viewport())
+    area.setProperty("role", "touch-scroll")
     return area
+
+
+def watch_drags(area: QScrollArea, widget: QWidget) -> None:
+    """Let a drag that starts on ``widget`` (e.g. a list button) scroll ``area``."""
+    dragger = area.findChild(DragScroll)
+    if dragger is not None:
+        dragger.watch(widget)
 
 
 class Keypad(QWidget):
@@ -200,6 +253,9 @@ class Screen(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(16)
         outer.addLayout(self.body, 1)
+
+    def leave(self) -> None:
+        """The screen is being left (before deletion): release devices it started."""
 
     def voice_text(self) -> str:
         """What elderly mode reads aloud when the screen opens."""

@@ -169,6 +169,7 @@ class KioskWindow(QWidget):
     def _drop_session(self) -> None:
         old, self.session = self.session, None
         if old is not None:
+            old.leave()
             self._layout.removeWidget(old)
             old.hide()
             old.setParent(None)

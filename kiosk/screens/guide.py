@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from kiosk.backend import MatterGuide, MatterKind, MatterSummary, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, ScrollContent, button, label, line_edit, scroll
+from kiosk.widgets import Keypad, Screen, ScrollContent, button, label, line_edit, scroll, watch_drags
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -27,7 +27,8 @@ class GuideScreen(Screen):
         self.results = ScrollContent()
         self.results_layout = QVBoxLayout(self.results)
         self.results_layout.setContentsMargins(0, 0, 0, 0)
-        row.column(3).addWidget(scroll(self.results), 1)
+        self.area = scroll(self.results)
+        row.column(3).addWidget(self.area, 1)
         self.body.addWidget(row, 1)
         self.search("")
 
@@ -56,6 +57,7 @@ class GuideScreen(Screen):
             text = f"{self.ctx.pick(m.name_zh, m.name_en)}\n{self.ctx.pick(m.department_zh, m.department_en)}"
             b = button(text, on_click=lambda c=m.code: self.nav.go("matter", code=c))
             b.setObjectName(f"matter_{m.code}")
+            watch_drags(self.area, b)
             self.results_layout.addWidget(b)
         self.results_layout.addStretch(1)
 

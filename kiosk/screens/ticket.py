@@ -83,7 +83,9 @@ class IdEntryScreen(Screen):
         row.column().addWidget(Keypad(self.field, "123456789X0", max_length=18, extras=("DEL",)))
         self.body.addWidget(row, 1)
         ctx.card_reader.start(self._card)
-        self.destroyed.connect(ctx.card_reader.stop)
+
+    def leave(self) -> None:
+        self.ctx.card_reader.stop()
 
     def _card(self, number: str) -> None:
         self.field.setText(number)

@@ -1,0 +1,186 @@
+"""Soak: many simulated citizen sessions with idle resets, watching memory, widgets and timers.
+
+``python -m kiosk.soak --sessions 10000`` prints one JSON object. Runs on the offscreen platform with
+the fake backend and the demo printer, a fake clock (no sleeping) and a synchronous worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.backend import RatingLevel
+from kiosk.config import KioskConfig
+from kiosk.fake_backend import FakeKioskBackend
+from kiosk.printer import StatusDummy
+from kiosk.pyside_workaround import immortalize_singletons
+from kiosk.voice import RecordingSpeaker
+from kiosk.window import KioskDeps, KioskWindow
+
+IDS = ("110105195001011234", "110105199001011232", "310101199001011234")
+
+
+def rss_kib() -> int:
+    """Current resident set size (Linux /proc; peak RSS elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def _settle() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _scenarios(k: KioskWindow, i: int) -> None:
+    s = k.session
+    kind = i % 7
+    if kind == 0:
+        s.go("category")
+        s.screen.choose("ABCDEFGH"[i % 8])
+    elif kind == 1:
+        s.go("id_entry", prefix="B")
+        s.screen.field.setText(IDS[i % 3])
+        s.screen.submit()
+    elif kind == 2:
+        s.go("guide")
+        s.screen.field.setText("SFZ")
+        s.go("matter", code="330100-001")
+    elif kind == 3:
+        s.go("progress")
+        s.screen.receipt.setText("H023-20261120-0007")
+        s.screen.last4.setText("1234")
+        s.screen.submit()
+    elif kind == 4:
+        s.go("rating")
+        s.screen.field.setText("B012")
+        s.screen.lookup()
+        s.screen.choose(RatingLevel.DISSATISFIED)
+        s.screen.reason_buttons["wait"].setChecked(True)
+        s.screen.submit()
+    elif kind == 5:
+        k.restyle("zh_CN", True)  # elderly mode, then a ticket
+        k.session.go("category")
+        k.session.screen.choose("G")
+    else:
+        k.restyle("en_US", False)
+        k.session.go("appointment")
+        k.session.screen.field.setText("99999999")
+        k.session.screen.submit()  # unknown code: the error path
+
+
+def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[int], None] | None = None
+             ) -> dict[str, Any]:
+    immortalize_singletons()
+    app = QApplication.instance() or QApplication(["soak", "-platform", "offscreen"])
+    clock = _Clock()
+    backend = FakeKioskBackend(clock=lambda: datetime(2026, 11, 23, 10, 0))
+    printer = StatusDummy()
+    config = KioskConfig(idle_seconds=60, countdown_seconds=20, attract_seconds=180)
+    deps = KioskDeps(backend=backend, printer=printer, speaker=RecordingSpeaker(), clock=clock,
+                     hall_name=backend.hall_name())
+    kiosk = KioskWindow(deps, config, locked=True, size=(1080, 1920))
+    kiosk.show()
+    _settle()
+    samples: dict[str, Any] = {}
+    start = time.perf_counter()
+    for i in range(sessions):
+        k = kiosk
+        k._on_input_now()  # a citizen touches the screen
+        _scenarios(k, i)
+        if i % 2:
+            k.session.finish()  # pressed 完成 (or a screen without it: treat as done)
+        else:
+            clock.t += k.idle.policy.idle_s + 1  # walked away: 还在吗? then the reset
+            k.tick()
+            clock.t += k.idle.policy.countdown_s + 1
+            k.tick()
+        if i % 10 == 0:
+            clock.t += config.attract_seconds + 1
+            k.tick()  # attract screen
+            k._on_input_now()  # woken up again
+        # The fake hall is not what we measure: keep its lists from growing.
+        backend.issued.clear()
+        backend.ratings.clear()
+        backend._issued_today.clear()
+        backend._appointments = {"20260001": "B", "20260002": "D", "20260003": "G"}
+        deps.speaker.spoken.clear()  # type: ignore[attr-defined]
+        _settle()
+        if i + 1 == warmup or i + 1 == sessions:
+            gc.collect()
+            _settle()
+            samples["warm" if i + 1 == warmup else "end"] = {
+                "rss_kib": rss_kib(),
+                "widgets": len(QApplication.allWidgets()),
+                "top_level_widgets": len(QApplication.topLevelWidgets()),
+                "qobjects_under_window": len(kiosk.findChildren(QObject)),
+                "timers": len(kiosk.findChildren(QTimer)),
+                "python_objects": len(gc.get_objects()),
+            }
+        if progress and (i + 1) % 1000 == 0:
+            progress(i + 1)
+    elapsed = time.perf_counter() - start
+    warm, end = samples["warm"], samples["end"]
+    result = {
+        "sessions": sessions,
+        "warmup_sessions": warmup,
+        "sessions_built": kiosk.sessions_built,
+        "seconds": round(elapsed, 1),
+        "ms_per_session": round(1000 * elapsed / sessions, 2),
+        "warm": warm,
+        "end": end,
+        "rss_growth_pct": round(100 * (end["rss_kib"] - warm["rss_kib"]) / warm["rss_kib"], 2),
+        "widget_leak": end["widgets"] - warm["widgets"],
+        "timer_leak": end["timers"] - warm["timers"],
+        "qobject_leak": end["qobjects_under_window"] - warm["qobjects_under_window"],
+        "python": sys.version.split()[0],
+        "pid": os.getpid(),
+    }
+    kiosk.shutdown()
+    kiosk._allow_close = True
+    kiosk.close()
+    kiosk.deleteLater()
+    _settle()
+    del app
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="kiosk soak: simulated citizen sessions with idle resets")
+    p.add_argument("--sessions", type=int, default=10_000)
+    p.add_argument("--warmup", type=int, default=1_000)
+    args = p.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = run_soak(args.sessions, args.warmup,
+                      progress=lambda n: print(f"{n} sessions", file=sys.stderr, flush=True))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

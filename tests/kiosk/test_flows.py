@@ -1,0 +1,156 @@
+"""Citizen journeys driven through the screens (clicks on the real buttons where it matters)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.backend import RatingLevel
+from kiosk.screens.rating import rating_ready
+from kiosk.session import classify_scan
+from kiosk.window import KioskWindow
+from tests.kiosk.conftest import ADULT_ID, ELDER_ID
+
+
+def click(qtbot, root, name: str) -> None:  # noqa: ANN001
+    QCoreApplication.processEvents()  # widgets added to shown layouts appear on the next loop pass
+    visible = [b for b in root.findChildren(QPushButton, name) if b.isVisible()]
+    assert len(visible) == 1, name
+    qtbot.mouseClick(visible[0], Qt.MouseButton.LeftButton)
+
+
+def test_take_a_ticket_by_touch(qtbot, kiosk: KioskWindow) -> None:  # noqa: ANN001
+    click(qtbot, kiosk, "tile_ticket")
+    click(qtbot, kiosk, "category_C")
+    screen = kiosk.session.screen
+    assert kiosk.session.screen_name == "ticket_result"
+    assert screen.number.text() == "C001" and "前面还有" in screen.ahead.text()
+    click(qtbot, kiosk, "done")
+    assert kiosk.session.screen_name == "home"
+
+
+def test_real_name_elderly_priority_by_keypad(qtbot, kiosk: KioskWindow, speaker) -> None:  # noqa: ANN001
+    kiosk.restyle("zh_CN", True)
+    click(qtbot, kiosk, "tile_ticket")
+    click(qtbot, kiosk, "real_name")
+    assert kiosk.session.screen.real_name.text().startswith("✓")  # not colour alone
+    click(qtbot, kiosk, "category_G")
+    for ch in ELDER_ID:
+        click(qtbot, kiosk, f"key_{ch}")
+    field = kiosk.session.screen.field
+    click(qtbot, kiosk, "confirm")
+    assert field.text() == ""  # the number is gone from the screen at once
+    result = kiosk.session.screen
+    assert kiosk.session.screen_name == "ticket_result" and result.ticket.priority == "elderly"
+    assert any("长辈" in s for s in speaker.spoken) and any("G 0 0 1" in s for s in speaker.spoken)
+
+
+def test_card_reader_and_daily_limit(kiosk: KioskWindow, card_reader) -> None:  # noqa: ANN001
+    for _ in range(3):
+        kiosk.session.go("id_entry", prefix="B")
+        assert card_reader.active
+        card_reader.present(ADULT_ID)
+        assert kiosk.session.screen_name == "ticket_result"
+    assert not card_reader.active  # stopped when the screen went away
+    kiosk.session.go("id_entry", prefix="B")
+    card_reader.present(ADULT_ID)
+    screen = kiosk.session.screen
+    assert kiosk.session.screen_name == "id_entry" and "上限" in screen.error.text()
+
+
+def test_invalid_id_is_refused_locally(kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
+    kiosk.session.go("id_entry", prefix="B")
+    kiosk.session.screen.field.setText(ADULT_ID[:-1] + ("0" if ADULT_ID[-1] != "0" else "1"))
+    kiosk.session.screen.submit()
+    assert kiosk.session.screen.error.text().startswith("!") and backend.issued == []
+
+
+def test_progress_shows_plain_status_and_masks(kiosk: KioskWindow) -> None:
+    kiosk.session.go("progress")
+    s = kiosk.session.screen
+    s.receipt.setText("H023-20261121-0015")
+    s.last4.setText("5678")
+    s.submit()
+    r = kiosk.session.screen
+    assert r.status.text() == "审批中"
+    texts = [w.text() for w in r.findChildren(type(r.status))]
+    assert any("李*华" in t for t in texts) and any("**********5678" in t for t in texts)
+    kiosk.session.go("progress")
+    kiosk.session.screen.receipt.setText("H023-20261121-0015")
+    kiosk.session.screen.last4.setText("0000")
+    kiosk.session.screen.submit()
+    assert kiosk.session.screen_name == "progress" and "未查到" in kiosk.session.screen.error.text()
+
+
+def test_guide_search_detail_and_ticket_by_matter(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
+    click(qtbot, kiosk, "tile_guide")
+    for ch in "SFZ":
+        click(qtbot, kiosk, f"key_{ch}")
+    QCoreApplication.processEvents()
+    names = [b.objectName() for b in kiosk.session.screen.results.findChildren(QPushButton) if b.isVisible()]
+    assert names == ["matter_330100-001"]
+    click(qtbot, kiosk, "matter_330100-001")
+    matter = kiosk.session.screen
+    assert matter.title_label.text() == "居民身份证换领"
+    click(qtbot, kiosk, "take_ticket")
+    assert kiosk.session.screen_name == "ticket_result"
+    assert backend.issued[-1].category_prefix == "C"
+
+
+def test_drag_scrolls_the_list_without_clicking(qtbot, make_kiosk) -> None:  # noqa: ANN001
+    kiosk = make_kiosk(size=(1920, 1080))
+    kiosk.restyle("zh_CN", True)  # big buttons: the list is longer than the screen
+    kiosk.session.go("guide")
+    QCoreApplication.processEvents()
+    screen = kiosk.session.screen
+    bar = screen.area.verticalScrollBar()
+    assert bar.maximum() > 0
+    button = screen.results.findChild(QPushButton, "matter_330100-002")
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseMove(button, QPoint(20, -200))
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton, pos=QPoint(20, -200))
+    assert bar.value() > 0
+    assert kiosk.session.screen_name == "guide"
+
+
+def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
+    assert rating_ready(RatingLevel.SATISFIED, ()) and not rating_ready(RatingLevel.DISSATISFIED, ())
+    assert not rating_ready(None, ("wait",))
+    kiosk.session.go("rating")
+    s = kiosk.session.screen
+    s.field.setText("B012")
+    click(qtbot, kiosk, "lookup")
+    click(qtbot, kiosk, "level_1")
+    assert not s.submit_button.isEnabled()
+    click(qtbot, kiosk, "reason_attitude")
+    assert s.submit_button.isEnabled()
+    click(qtbot, kiosk, "submit")
+    assert kiosk.session.screen_name == "thanks"
+    target, level, reasons = backend.ratings[-1]
+    assert (target.reference, level, reasons) == ("B012", RatingLevel.VERY_DISSATISFIED, ("attitude",))
+
+
+def test_good_rating_sends_no_reasons(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
+    kiosk.session.go("rating")
+    kiosk.session.screen.handle_scan("OW:R:H023-20261120-0007")
+    click(qtbot, kiosk, "level_5")
+    click(qtbot, kiosk, "submit")
+    assert backend.ratings[-1][1:] == (RatingLevel.VERY_SATISFIED, ())
+
+
+def test_scan_routing() -> None:
+    assert classify_scan("OW1:A:20260001") == "appointment"
+    assert classify_scan("20260001") == "appointment"
+    assert classify_scan("OW1:T:H023:0192") == "ticket"
+    assert classify_scan("H023-20261120-0007") == "receipt"
+    assert classify_scan("https://example.org") == "unknown"
+
+
+def test_network_banner(kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
+    assert not kiosk.network_banner.isVisible()
+    backend.online = False
+    kiosk.refresh_sync()
+    assert kiosk.network_banner.isVisible() and "网络" in kiosk.network_banner.text()
+    kiosk.session.go("category")
+    kiosk.session.screen.choose("B")  # tickets keep coming offline
+    assert kiosk.session.screen_name == "ticket_result"

@@ -1,0 +1,45 @@
+"""The stable command line: one JSON object per command, errors on stderr with a non-zero exit code."""
+
+import json
+
+import pytest
+
+from app.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'hall.db'}"
+
+
+def test_hall_init_issue_and_call_next(capsys, db):
+    code, out, _ = run(capsys, "hall", "init", "--sample", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["code"] == "H023"
+    code, out, _ = run(capsys, "hall", "init", "--sample", "--db", db)  # idempotent
+    assert code == 0
+    code, out, _ = run(capsys, "ticket", "issue", "--category", "B", "--db", db, "--json")
+    ticket = json.loads(out)
+    assert code == 0 and ticket["display_number"] == "B001" and ticket["qr_payload"].startswith("OW1:T:H023:")
+    code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
+    called = json.loads(out)
+    assert called["window"] == 3 and called["ticket"]["id"] == ticket["id"] and called["ticket"]["status"] == "called"
+    code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
+    assert json.loads(out) == {"window": 3, "ticket": None}
+    code, out, _ = run(capsys, "ticket", "status", "B001", "--db", db, "--json")
+    assert json.loads(out)["status"] == "finished"  # calling the next one finished it
+
+
+def test_errors_are_bilingual_on_stderr(capsys, db):
+    code, out, err = run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    assert code == 1 and out == "" and "hall init" in err and "大厅" in err
+    run(capsys, "hall", "init", "--sample", "--db", db)
+    code, out, err = run(capsys, "ticket", "issue", "--category", "Z", "--db", db, "--json")
+    assert code == 1 and out == "" and "没有业务类别" in err and "No service category" in err
+    code, out, err = run(capsys, "ticket", "call-next", "--window", "99", "--db", db)
+    assert code == 1 and "99" in err

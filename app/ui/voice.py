@@ -3,8 +3,11 @@
 Announcements queue FIFO and never cut each other off. Each one: announcement_started + visual_call,
 the chime, the sentence `repeat` times with a pause between, announcement_finished. Speech goes to an
 injectable backend (QtSpeechBackend wraps QTextToSpeech); with no TTS engine, or no audio device for
-the chime, the missing step is skipped and the display still gets visual_call. A watchdog ends any
-step whose backend never reports back, so a hung engine cannot stall the hall's calling.
+the chime, the missing step is skipped and the display still gets visual_call.
+
+Engines can hang (speech-dispatcher with no working audio blocks every later call), so QTextToSpeech
+runs in a helper process, and a watchdog ends any step whose backend never reports back; after
+repeated time-outs speech is muted for a while instead of delaying every call.
 
 QtMultimedia/QtTextToSpeech need the system's libpulse; when they cannot be imported the announcer
 runs visual-only.
@@ -12,67 +15,39 @@ runs visual-only.
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
-import math
-import struct
-import tempfile
-import wave
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from io import BytesIO
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, QTimer, QUrl, Signal, SignalInstance
+
+from app.devices.announcement import (
+    LANGUAGES,
+    call_text,
+    chime_file,
+    is_mandarin_voice,
+    spell_number,
+    spoken_call_text,
+)
 
 try:
     from PySide6.QtTextToSpeech import QTextToSpeech
 except ImportError:  # libpulse missing: no speech, visual calls still work
     QTextToSpeech = None
 
+__all__ = ["Announcer", "QtSpeechBackend", "SoundEffectChime", "call_text", "spell_number", "spoken_call_text"]
+
 log = logging.getLogger("onewindow.ui.voice")
 
-# --- texts -------------------------------------------------------------------------------------
-# Explicit per-language templates (not the UI language): a hall may announce in both languages.
-_SCREEN = {
-    "zh": "请 {number} 号 到 {window} 号窗口办理",
-    "en": "Ticket {number}, please go to window {window}",
-}
-_SPOKEN = {
-    "zh": "请，{number}号，到{window}号窗口办理",
-    "en": "Ticket {number}, please go to window {window}",
-}
-_ZH_DIGITS = "零一二三四五六七八九"
 
-
-def _template(table: dict[str, str], language: str) -> str:
-    try:
-        return table[language]
-    except KeyError:
-        raise ValueError(f"no call text for language {language!r}") from None
-
-
-def call_text(display_number: str, window_number: int, language: str = "zh") -> str:
-    """On-screen text of a call, e.g. "请 B012 号 到 3 号窗口办理"."""
-    return _template(_SCREEN, language).format(number=display_number, window=window_number)
-
-
-def spell_number(display_number: str, language: str = "zh") -> str:
-    """Digit by digit, as halls call tickets: "B012" -> "B 零 一 二" (not "B 十二")."""
-    chars = [_ZH_DIGITS[int(c)] if language == "zh" and c.isdigit() else c for c in display_number]
-    return " ".join(chars)
-
-
-def spoken_call_text(display_number: str, window_number: int, language: str = "zh") -> str:
-    """What the TTS engine is given; window numbers stay numerals ("12号" reads as 十二号)."""
-    spelled = spell_number(display_number, language)
-    return _template(_SPOKEN, language).format(number=spelled, window=window_number)
-
-
-# --- backends ----------------------------------------------------------------------------------
 class SpeechBackend(Protocol):
     """Speaks one utterance at a time; `finished` fires once per say() when it ends or fails."""
 
@@ -93,105 +68,217 @@ class ChimeBackend(Protocol):
     def stop(self) -> None: ...
 
 
+# --- speech ------------------------------------------------------------------------------------
+# QTextToSpeech runs in a helper process (this module run with --speech-helper ENGINE), spoken to with
+# JSON lines over stdin/stdout. Engines can block inside Qt calls while holding Python's GIL (seen with
+# speech-dispatcher and no working audio), which would freeze the whole display if done in-process.
+def _select_chinese(tts: QTextToSpeech) -> bool:
+    chinese = [loc for loc in tts.availableLocales() if loc.language() == QLocale.Language.Chinese]
+    if chinese:
+        chinese.sort(key=lambda loc: loc.territory() != QLocale.Territory.China)  # zh_CN first
+        tts.setLocale(chinese[0])
+        return True
+    # speech-dispatcher + espeak-ng file Mandarin under the "C" locale (language code "cmn"), so
+    # look by voice name; prefer a base voice that reads Latin letters (the "B" of B012) as English.
+    voices = [v for v in tts.allVoices(None) if is_mandarin_voice(v.name())]
+    if not voices:
+        return False
+    voices.sort(key=lambda v: ("+" in v.name(), "english" not in v.name().lower()))
+    tts.setVoice(voices[0])
+    return True
+
+
+class _LineReader(QObject):
+    """Helper side: stdin lines, read on a thread, delivered to the main thread as signals."""
+
+    line = Signal(str)
+    eof = Signal()
+
+    def start(self) -> None:
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for raw in sys.stdin.buffer:
+            self.line.emit(raw.decode("utf-8"))
+        self.eof.emit()
+
+
+def _helper_main(engine: str) -> int:
+    app = QCoreApplication([])
+
+    def send(**message: object) -> None:
+        sys.stdout.buffer.write(json.dumps(message).encode() + b"\n")
+        sys.stdout.buffer.flush()
+
+    tts = QTextToSpeech(engine) if QTextToSpeech is not None else None
+    usable = tts is not None and tts.state() != QTextToSpeech.State.Error
+    send(ready=usable, chinese=usable and _select_chinese(tts))
+    if tts is None or not usable:
+        return 1
+    current: dict[str, object] = {"seq": None, "started": False}
+
+    def on_state(state: QTextToSpeech.State) -> None:
+        if state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing):
+            current["started"] = True
+        # Only after Speaking: a late Ready from an earlier stop must not end the new utterance.
+        elif current["seq"] is not None and (current["started"] or state == QTextToSpeech.State.Error):
+            send(done=current["seq"])
+            current["seq"] = None
+
+    def on_line(line: str) -> None:
+        command = json.loads(line)
+        current.update(seq=command["seq"], started=False)
+        tts.say(command["say"])
+
+    tts.stateChanged.connect(on_state)
+    reader = _LineReader()
+    reader.line.connect(on_line)
+    reader.eof.connect(app.quit)
+    reader.start()
+    return app.exec()
+
+
 class QtSpeechBackend(QObject):
-    """QTextToSpeech, set to a Chinese locale when the engine offers one."""
+    """QTextToSpeech in a helper process, set to a Chinese voice when the engine offers one.
+
+    stop() kills the helper and starts a fresh one, which also clears an engine that hung. While no
+    helper is ready, say() finishes at once (that call goes unspoken) and a restart is tried later.
+    """
 
     finished = Signal()
+    OPEN_TIMEOUT_MS = 8000
+    RETRY_AFTER_S = 60.0
 
-    def __init__(self, engine: str, parent: QObject | None = None) -> None:
+    def __init__(self, engine: str, parent: QObject | None = None, command: Sequence[str] | None = None) -> None:
         super().__init__(parent)
-        if QTextToSpeech is None:
-            raise RuntimeError("PySide6.QtTextToSpeech is not available")
-        self._tts = QTextToSpeech(engine, self)
-        self._speaking = False
-        self._tts.stateChanged.connect(self._on_state)
-        self.has_chinese = self.usable and self._select_chinese()
-
-    @property
-    def engine(self) -> str:
-        return self._tts.engine()
-
-    @property
-    def usable(self) -> bool:
-        return self._tts.state() != QTextToSpeech.State.Error
+        self.engine = engine
+        self.has_chinese = False
+        self.ready = False
+        self.restarts = 0
+        self._command = list(command) if command else [sys.executable, "-m", __name__, "--speech-helper", engine]
+        self._seq = 0
+        self._retry_at = 0.0
+        self._buffer = b""
+        self._process: QProcess | None = None
+        self._open_timer = QTimer(self, singleShot=True)
+        self._open_timer.timeout.connect(self._on_open_timeout)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._start()
 
     @classmethod
     def create(cls, parent: QObject | None = None, engines: Sequence[str] | None = None) -> QtSpeechBackend | None:
-        """First working engine, preferring one with a Chinese voice; None when there is none.
+        """First engine that starts, preferring one with a Chinese voice; None when there is none.
 
-        Qt's "mock" engine (shipped in the wheel for Qt's own tests) is silent, so it is only used
-        when asked for by name.
+        Waits (bounded) for the helpers, so call it once at start-up. Qt's "mock" engine (shipped in
+        the wheel for Qt's own tests) is silent, so it is only used when asked for by name.
         """
         if QTextToSpeech is None:
             return None
-        names = list(engines) if engines is not None else [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-        fallback: QtSpeechBackend | None = None
+        names = list(engines) if engines is not None else [
+            e for e in QTextToSpeech.availableEngines() if e != "mock"]
+        chosen: QtSpeechBackend | None = None
         for name in names:
             backend = cls(name, parent)
-            if backend.usable and backend.has_chinese:
-                if fallback is not None:
-                    fallback.deleteLater()
-                return backend
-            if backend.usable and fallback is None:
-                fallback = backend
+            backend.wait_ready()
+            if backend.ready and (chosen is None or (backend.has_chinese and not chosen.has_chinese)):
+                if chosen is not None:
+                    chosen.shutdown()
+                chosen = backend
             else:
-                backend.deleteLater()
-        return fallback
+                backend.shutdown()
+            if chosen is not None and chosen.has_chinese:
+                break
+        return chosen
 
-    def _select_chinese(self) -> bool:
-        chinese = [loc for loc in self._tts.availableLocales() if loc.language() == QLocale.Language.Chinese]
-        chinese.sort(key=lambda loc: loc.territory() != QLocale.Territory.China)  # zh_CN first
-        if chinese:
-            self._tts.setLocale(chinese[0])
-        return bool(chinese)
+    def wait_ready(self, timeout_ms: int | None = None) -> bool:
+        """Block until the helper reported in (start-up only)."""
+        deadline = time.monotonic() + (timeout_ms or self.OPEN_TIMEOUT_MS) / 1000
+        while not self.ready and self._process is not None and time.monotonic() < deadline:
+            remaining = int((deadline - time.monotonic()) * 1000)
+            if not self._process.waitForReadyRead(max(1, remaining)):
+                break
+            self._on_output()
+        return self.ready
 
     def say(self, text: str) -> None:
-        self._speaking = True
-        self._tts.say(text)
-        if self._tts.state() == QTextToSpeech.State.Error:
-            QTimer.singleShot(0, self._done)
+        self._seq += 1
+        if self.ready and self._process is not None:
+            self._process.write(json.dumps({"seq": self._seq, "say": text}).encode() + b"\n")
+            return
+        if self._process is None and time.monotonic() >= self._retry_at:
+            self._start()
+        QTimer.singleShot(0, self.finished.emit)
 
     def stop(self) -> None:
-        self._speaking = False
-        self._tts.stop()
+        self._seq += 1  # any late "done" from the abandoned helper is stale
+        self._kill()
+        self.restarts += 1
+        self._start()
 
-    def _on_state(self, state: QTextToSpeech.State) -> None:
-        if state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
-            self._done()
+    def shutdown(self) -> None:
+        """End the helper: EOF first, then kill if it does not leave promptly."""
+        self._open_timer.stop()
+        process, self._process, self.ready = self._process, None, False
+        if process is not None:
+            process.closeWriteChannel()
+            if not process.waitForFinished(1000):
+                process.kill()
+                process.waitForFinished(1000)
 
-    def _done(self) -> None:
-        if self._speaking:
-            self._speaking = False
-            self.finished.emit()
+    def _start(self) -> None:
+        self.ready, self._buffer = False, b""
+        process = QProcess(self)
+        process.readyReadStandardOutput.connect(self._on_output)
+        process.readyReadStandardError.connect(self._on_stderr)
+        # A partial, not disconnect() later: PySide6 6.12's disconnect() corrupts the refcount of True.
+        process.finished.connect(partial(self._on_exit, process))
+        self._process = process
+        self._open_timer.start(self.OPEN_TIMEOUT_MS)
+        process.setWorkingDirectory(str(Path(__file__).resolve().parents[2]))  # so -m finds the app package
+        process.start(self._command[0], self._command[1:])
+
+    def _kill(self) -> None:
+        self._open_timer.stop()
+        process, self._process, self.ready = self._process, None, False
+        if process is not None:
+            process.kill()
+            process.waitForFinished(1000)
+            process.deleteLater()
+
+    def _on_open_timeout(self) -> None:
+        log.error("text-to-speech helper for %r did not start; retrying in %.0f s", self.engine, self.RETRY_AFTER_S)
+        self._kill()
+        self._retry_at = time.monotonic() + self.RETRY_AFTER_S
+
+    def _on_exit(self, process: QProcess, *_: object) -> None:
+        if process is not self._process:
+            return  # a helper we shut down or replaced on purpose
+        log.warning("text-to-speech helper for %r exited", self.engine)
+        self._open_timer.stop()
+        self._process, self.ready = None, False
+        self._retry_at = time.monotonic() + self.RETRY_AFTER_S
+
+    def _on_stderr(self) -> None:
+        if self._process is not None:
+            log.debug("tts helper: %s", bytes(self._process.readAllStandardError().data()).decode(errors="replace"))
+
+    def _on_output(self) -> None:
+        if self._process is None:
+            return
+        self._buffer += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            message = json.loads(line)
+            if "ready" in message:
+                self._open_timer.stop()
+                self.ready, self.has_chinese = bool(message["ready"]), bool(message["chinese"])
+            elif message.get("done") == self._seq:
+                self.finished.emit()
 
 
-def chime_wav_bytes(rate: int = 22050) -> bytes:
-    """A soft two-tone "ding-dong" (E5 then C5, decaying), 16-bit mono WAV."""
-    frames = bytearray()
-    for freq in (659.25, 523.25):
-        for i in range(int(rate * 0.45)):
-            t = i / rate
-            sample = 0.4 * math.exp(-4.0 * t) * math.sin(2 * math.pi * freq * t)
-            frames += struct.pack("<h", int(sample * 32767))
-    buffer = BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(bytes(frames))
-    return buffer.getvalue()
-
-
-def _chime_file() -> Path:
-    data = chime_wav_bytes()
-    path = Path(tempfile.gettempdir()) / f"onewindow-chime-{hashlib.sha256(data).hexdigest()[:12]}.wav"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    return path
-
-
+# --- chime -------------------------------------------------------------------------------------
 class SoundEffectChime(QObject):
     """The chime through QSoundEffect; create() returns None when there is no audio output."""
 
@@ -217,7 +304,7 @@ class SoundEffectChime(QObject):
         if not QMediaDevices.audioOutputs():
             return None
         try:
-            return cls(_chime_file(), parent)
+            return cls(chime_file(), parent)
         except OSError as exc:
             log.warning("chime disabled: %s", exc)
             return None
@@ -262,6 +349,10 @@ class Announcer(QObject):
     visual_call = Signal(str, int)
 
     CHIME_TIMEOUT_MS = 4000
+    SPEECH_TIMEOUT_MS = 5000  # plus per character: generous, only a hung engine should reach it
+    SPEECH_TIMEOUT_PER_CHAR_MS = 400
+    MUTE_AFTER_TIMEOUTS = 2  # consecutive speech time-outs before speech is muted ...
+    MUTE_FOR_S = 60.0  # ... for this long, then tried again
 
     def __init__(
         self,
@@ -276,17 +367,20 @@ class Announcer(QObject):
         super().__init__(parent)
         if repeat < 1:
             raise ValueError("repeat must be >= 1")
-        _template(_SCREEN, language)  # fail early on an unknown language
+        if language not in LANGUAGES:
+            raise ValueError(f"no call text for language {language!r}")
         self._speech, self._chime = speech, chime
         self._repeat, self._gap_ms, self._language = repeat, gap_ms, language
         self._queue: deque[_Call] = deque()
         self._current: str | None = None  # on-screen text of the call in progress
         self._steps: deque[tuple[str, str]] = deque()
         self._waiting: str | None = None  # "chime" | "speech" | "pause" while a step runs
+        self._timeouts = 0
+        self._muted_until = 0.0
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._on_timeout)
         if speech is not None:
-            speech.finished.connect(lambda: self._step_done("speech"))
+            speech.finished.connect(self._on_speech_finished)
         if chime is not None:
             chime.finished.connect(lambda: self._step_done("chime"))
 
@@ -307,6 +401,10 @@ class Announcer(QObject):
     @property
     def has_speech(self) -> bool:
         return self._speech is not None
+
+    @property
+    def speech_muted(self) -> bool:
+        return time.monotonic() < self._muted_until
 
     @property
     def busy(self) -> bool:
@@ -344,15 +442,17 @@ class Announcer(QObject):
     def _advance(self) -> None:
         self._watchdog.stop()
         self._waiting = None
+        speech = self._speech if not self.speech_muted else None
         while self._steps:
             kind, text = self._steps.popleft()
             if kind == "chime" and self._chime is not None:
                 self._run("chime", self.CHIME_TIMEOUT_MS, self._chime.play)
                 return
-            if kind == "speech" and self._speech is not None:
-                self._run("speech", 5000 + 400 * len(text), partial(self._speech.say, text))
+            if kind == "speech" and speech is not None:
+                timeout = self.SPEECH_TIMEOUT_MS + self.SPEECH_TIMEOUT_PER_CHAR_MS * len(text)
+                self._run("speech", timeout, partial(speech.say, text))
                 return
-            if kind == "pause" and self._speech is not None:
+            if kind == "pause" and speech is not None:
                 self._run("pause", self._gap_ms, None)  # the pause simply ends at the timeout
                 return
         self._finish()
@@ -364,6 +464,10 @@ class Announcer(QObject):
         if start is not None:
             start()
 
+    def _on_speech_finished(self) -> None:
+        self._timeouts = 0
+        self._step_done("speech")
+
     def _step_done(self, kind: str) -> None:
         if self._waiting == kind:
             self._advance()
@@ -373,8 +477,13 @@ class Announcer(QObject):
         if kind == "chime" and self._chime is not None:
             self._chime.stop()
         elif kind == "speech" and self._speech is not None:
-            log.warning("speech did not finish in time; skipping")
             self._speech.stop()
+            self._timeouts += 1
+            log.warning("speech did not finish in time (%d in a row)", self._timeouts)
+            if self._timeouts >= self.MUTE_AFTER_TIMEOUTS:
+                log.error("speech muted for %.0f s: the text-to-speech engine does not respond", self.MUTE_FOR_S)
+                self._muted_until = time.monotonic() + self.MUTE_FOR_S
+                self._timeouts = 0
         self._advance()
 
     def _finish(self) -> None:
@@ -382,3 +491,7 @@ class Announcer(QObject):
         if text is not None:
             self.announcement_finished.emit(text)
         self._start_next()
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--speech-helper":
+    sys.exit(_helper_main(sys.argv[2]))

@@ -1,0 +1,48 @@
+from datetime import datetime
+
+import pytest
+
+from app.devices.ticket_slip import DEFAULT_NOTICE, TicketSlip, clean, slip_text
+
+
+def make_slip(**overrides: object) -> TicketSlip:
+    fields: dict[str, object] = {
+        "hall_name": "杭州市民之家政务服务中心",
+        "category_name": "社会事务",
+        "display_number": "B012",
+        "issued_at": datetime(2026, 11, 22, 9, 15),
+        "people_ahead": 5,
+        "estimated_wait_minutes": 12,
+        "qr_payload": "https://q.example/H023/20261122/B012",
+    }
+    fields.update(overrides)
+    return TicketSlip(**fields)  # type: ignore[arg-type]
+
+
+def test_slip_text_lines() -> None:
+    text = slip_text(make_slip(window_hint="3 号窗口"))
+    assert text.number == "B012"
+    assert text.people_ahead == "前面还有 5 人"
+    assert text.wait == "预计等待约 12 分钟"
+    assert text.issued == "取号时间 2026-11-22 09:15"
+    assert text.window == "办理窗口：3 号窗口"
+    assert text.notice == DEFAULT_NOTICE
+
+
+def test_optional_lines_absent() -> None:
+    text = slip_text(make_slip(estimated_wait_minutes=None))
+    assert text.wait is None
+    assert text.window is None
+
+
+@pytest.mark.parametrize(
+    "overrides", [{"people_ahead": -1}, {"estimated_wait_minutes": -3}, {"display_number": " "}]
+)
+def test_rejects_invalid(overrides: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        make_slip(**overrides)
+
+
+def test_clean_drops_control_characters() -> None:
+    assert clean("大厅\x1b@\x1d V") == "大厅@ V"
+    assert clean("第一行\n第二行") == "第一行 第二行"

@@ -87,7 +87,7 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     db = Database(url, device_id="kiosk")
     db.upgrade()
     if args.demo:
-        create_sample_hall(db)
+        create_sample_hall(db, always_open=True)  # a demo works at any hour
     backend = QueueKioskBackend(QueueService(db, hall_code=config.hall_code))
     log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
     return backend, db

@@ -40,8 +40,10 @@ from app.devices.announcement import (
 
 try:
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    HAVE_TTS = True
 except ImportError:  # libpulse missing: no speech, visual calls still work
-    QTextToSpeech = None
+    HAVE_TTS = False
 
 __all__ = ["Announcer", "QtSpeechBackend", "SoundEffectChime", "call_text", "spell_number", "spoken_call_text"]
 
@@ -75,12 +77,13 @@ class ChimeBackend(Protocol):
 def _select_chinese(tts: QTextToSpeech) -> bool:
     chinese = [loc for loc in tts.availableLocales() if loc.language() == QLocale.Language.Chinese]
     if chinese:
-        chinese.sort(key=lambda loc: loc.territory() != QLocale.Territory.China)  # zh_CN first
+        chinese.sort(key=lambda loc: loc.name() != "zh_CN")
         tts.setLocale(chinese[0])
         return True
     # speech-dispatcher + espeak-ng file Mandarin under the "C" locale (language code "cmn"), so
     # look by voice name; prefer a base voice that reads Latin letters (the "B" of B012) as English.
-    voices = [v for v in tts.allVoices(None) if is_mandarin_voice(v.name())]
+    every_voice = tts.allVoices(None)  # type: ignore[arg-type]  # None: all locales (the stub lacks it)
+    voices = [v for v in every_voice if is_mandarin_voice(v.name())]
     if not voices:
         return False
     voices.sort(key=lambda v: ("+" in v.name(), "english" not in v.name().lower()))
@@ -110,10 +113,13 @@ def _helper_main(engine: str) -> int:
         sys.stdout.buffer.write(json.dumps(message).encode() + b"\n")
         sys.stdout.buffer.flush()
 
-    tts = QTextToSpeech(engine) if QTextToSpeech is not None else None
-    usable = tts is not None and tts.state() != QTextToSpeech.State.Error
+    if not HAVE_TTS:
+        send(ready=False, chinese=False)
+        return 1
+    tts = QTextToSpeech(engine)
+    usable = tts.state() != QTextToSpeech.State.Error
     send(ready=usable, chinese=usable and _select_chinese(tts))
-    if tts is None or not usable:
+    if not usable:
         return 1
     current: dict[str, object] = {"seq": None, "started": False}
 
@@ -174,7 +180,7 @@ class QtSpeechBackend(QObject):
         Waits (bounded) for the helpers, so call it once at start-up. Qt's "mock" engine (shipped in
         the wheel for Qt's own tests) is silent, so it is only used when asked for by name.
         """
-        if QTextToSpeech is None:
+        if not HAVE_TTS:
             return None
         names = list(engines) if engines is not None else [
             e for e in QTextToSpeech.availableEngines() if e != "mock"]
@@ -270,7 +276,13 @@ class QtSpeechBackend(QObject):
         self._buffer += bytes(self._process.readAllStandardOutput().data())
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
-            message = json.loads(line)
+            try:
+                message = json.loads(line)
+            except ValueError:  # a library chatting on stdout; not ours
+                log.debug("tts helper said: %r", line)
+                continue
+            if not isinstance(message, dict):
+                continue
             if "ready" in message:
                 self._open_timer.stop()
                 self.ready, self.has_chinese = bool(message["ready"]), bool(message["chinese"])

@@ -163,7 +163,7 @@ def test_invalid_settings() -> None:
 
 
 # --- real Qt backends -------------------------------------------------------------------------
-needs_tts = pytest.mark.skipif(voice.QTextToSpeech is None,
+needs_tts = pytest.mark.skipif(not voice.HAVE_TTS,
                                reason="PySide6.QtTextToSpeech cannot load (system libpulse missing)")
 
 
@@ -187,8 +187,9 @@ def test_repeated_timeouts_mute_speech_for_a_while(qtbot: QtBot) -> None:
 
 
 # --- the speech helper process ------------------------------------------------------------------
-HUNG_HELPER = [sys.executable, "-c",  # reports in, then never answers
-               "import json, sys; print(json.dumps({'ready': True, 'chinese': True}), flush=True); sys.stdin.read()"]
+HUNG_HELPER = [sys.executable, "-c",  # chatter on stdout, reports in, then never answers
+               "import json, sys; print('engine banner'); print(json.dumps({'ready': True, 'chinese': True}),"
+               " flush=True); sys.stdin.read()"]
 SILENT_HELPER = [sys.executable, "-c", "import sys; sys.stdin.read()"]
 
 

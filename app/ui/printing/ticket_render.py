@@ -157,7 +157,7 @@ def render_ticket_image(slip: TicketSlip) -> QImage:
 
 def render_ticket_png(slip: TicketSlip, path: str | Path) -> Path:
     out = Path(path)
-    if not render_ticket_image(slip).save(str(out), "PNG"):
+    if not render_ticket_image(slip).save(str(out), "PNG"):  # type: ignore[call-overload]  # stub wants bytes; runtime wants str
         raise OSError(f"could not write {out}")
     return out
 

@@ -1,6 +1,205 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="39" />
+        <source>② 申请人</source>
+        <translation>② Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="42" />
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="43" />
+        <source>单位（企业）</source>
+        <translation>Organisation (company)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="49" />
+        <source>手机或座机，办结后通知领取</source>
+        <translation>Mobile or landline; we call when the result is ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="52" />
+        <source>由代理人 / 经办人办理</source>
+        <translation>Handled by an agent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="59" />
+        <source>已核验授权委托书（或监护关系证明）</source>
+        <translation>Power of attorney (or guardianship proof) verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="61" />
+        <location filename="../../app/ui/intake/applicant_form.py" line="67" />
+        <location filename="../../app/ui/intake/applicant_form.py" line="97" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="62" />
+        <location filename="../../app/ui/intake/applicant_form.py" line="69" />
+        <location filename="../../app/ui/intake/applicant_form.py" line="98" />
+        <source>身份证号</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="66" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="72" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="74" />
+        <source>联系地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="75" />
+        <source>保存申请人</source>
+        <translation>Save applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="97" />
+        <source>单位名称</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="98" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="115" />
+        <location filename="../../app/ui/intake/applicant_form.py" line="123" />
+        <source>号码有效</source>
+        <translation>Number is valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/applicant_form.py" line="119" />
+        <source>格式正确</source>
+        <translation>Format is valid</translation>
+    </message>
+</context>
+<context>
+    <name>BackofficeWindow</name>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="84" />
+        <source>一窗通 · 后台审批</source>
+        <translation>OneWindow · Back-office review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="95" />
+        <source>后台审批</source>
+        <translation>Back-office review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="139" />
+        <source>出件（核验身份）</source>
+        <translation>Hand out (check identity)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="169" />
+        <source>共 %1 件 · 超期 %2 件</source>
+        <translation>%1 cases · %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
+        <source>需补正</source>
+        <translation>Needs supplement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
+        <source>请写明需要申请人补正的内容：</source>
+        <translation>Describe what the applicant must supplement:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="230" />
+        <source>出件</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="231" />
+        <source>请读取或输入领取人（申请人或代理人）的身份证号：</source>
+        <translation>Read or type the ID number of the person collecting (applicant or agent):</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="73" />
+        <source>③ 材料清单</source>
+        <translation>③ Materials</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="94" />
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="95" />
+        <source>扫描</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="96" />
+        <source>电子证照已核验</source>
+        <translation>E-licence verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="97" />
+        <source>告知承诺</source>
+        <translation>Signed commitment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="98" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="99" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="129" />
+        <source>前移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="130" />
+        <source>后移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="131" />
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="132" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="154" />
+        <source>说明理由并放行</source>
+        <translation>Accept with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/checklist_panel.py" line="226" />
+        <source>选择“%1”的扫描件</source>
+        <translation>Choose the scans for "%1"</translation>
+    </message>
+</context>
+<context>
     <name>CurrentTicketPanel</name>
     <message>
         <location filename="../../app/ui/staff/current_ticket.py" line="34" />
@@ -21,12 +220,102 @@
         <location filename="../../app/ui/staff/current_ticket.py" line="58" />
         <source>已重呼 %n 次</source>
         <translation>
-            <numerusform>Recalled %n time(s)</numerusform><numerusform>Recalled %n time(s)</numerusform></translation>
+            <numerusform>Recalled %n time(s)</numerusform>
+            <numerusform>Recalled %n time(s)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/staff/current_ticket.py" line="60" />
         <source>事项: </source>
         <translation>Matters: </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="45" />
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="46" />
+        <location filename="../../app/ui/intake/intake_actions.py" line="127" />
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="47" />
+        <source>容缺受理</source>
+        <translation>Accept with missing items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="48" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="49" />
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="127" />
+        <source>请写明不予受理的理由，将告知申请人并记录在办件中。</source>
+        <translation>State the reason for refusing; it is told to the applicant and recorded in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="132" />
+        <source>已不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="140" />
+        <source>已受理，受理编号 %1</source>
+        <translation>Accepted, receipt number %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="157" />
+        <source>一次性告知书 %1</source>
+        <translation>One-time notice %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="159" />
+        <source>结束本次受理（申请人补齐后再来）</source>
+        <translation>End this intake (the applicant returns with everything)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="169" />
+        <source>一次性告知书已生成：%1</source>
+        <translation>One-time notice created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_actions.py" line="189" />
+        <source>受理回执 %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeficiencyDialog</name>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="65" />
+        <location filename="../../app/ui/intake/dialogs.py" line="78" />
+        <source>容缺受理</source>
+        <translation>Accept with missing items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="67" />
+        <source>以下材料允许容缺，受理后由申请人在期限内补交：</source>
+        <translation>These materials may be supplied after acceptance, by the deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="69" />
+        <source>使用默认补交期限（本中心规定的工作日数）</source>
+        <translation>Use the default deadline (this centre's working days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="79" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -65,7 +354,579 @@
         <location filename="../../app/ui/display/display_window.py" line="163" />
         <source>%n 人</source>
         <translation>
-            <numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImagePreview</name>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="119" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLabels</name>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="49" />
+        <source>在办（全部未出件）</source>
+        <translation>Open (not yet handed out)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="52" />
+        <source>待审查</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="53" />
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="65" />
+        <location filename="../../app/ui/intake/labels.py" line="51" />
+        <source>需补正</source>
+        <translation>Needs supplement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="54" />
+        <location filename="../../app/ui/intake/labels.py" line="54" />
+        <source>待领取</source>
+        <translation>Ready for pickup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="55" />
+        <location filename="../../app/ui/intake/labels.py" line="55" />
+        <source>已出件</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="56" />
+        <location filename="../../app/ui/backoffice/case_model.py" line="116" />
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="61" />
+        <source>流转部门</source>
+        <translation>Send to department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="62" />
+        <source>开始审查 / 补正已收到</source>
+        <translation>Start review / supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="63" />
+        <location filename="../../app/ui/intake/labels.py" line="52" />
+        <source>准予许可</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="64" />
+        <location filename="../../app/ui/intake/labels.py" line="53" />
+        <source>不予许可</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/backoffice_window.py" line="66" />
+        <source>办结待领取</source>
+        <translation>Done, ready for pickup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="21" />
+        <source>开始受理</source>
+        <translation>Intake started</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="22" />
+        <source>登记申请人</source>
+        <translation>Applicant registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="23" />
+        <source>更改事项</source>
+        <translation>Matters changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="24" />
+        <source>添加材料文件</source>
+        <translation>File added</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="25" />
+        <source>移除材料文件</source>
+        <translation>File removed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="26" />
+        <source>恢复材料文件</source>
+        <translation>File restored</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="27" />
+        <source>材料免交/承诺/不适用</source>
+        <translation>Material exempt / committed / not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="28" />
+        <source>放行检查结果</source>
+        <translation>Check finding accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="29" />
+        <source>出具一次性告知书</source>
+        <translation>One-time notice issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="30" />
+        <source>告知后结束受理</source>
+        <translation>Ended after notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="31" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="32" />
+        <source>容缺受理</source>
+        <translation>Accept with missing items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="33" />
+        <location filename="../../app/ui/intake/labels.py" line="47" />
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="34" />
+        <source>状态变更</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="35" />
+        <source>补交容缺材料</source>
+        <translation>Missing item supplied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="36" />
+        <source>出件</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="41" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="42" />
+        <source>审批人员</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="43" />
+        <source>值班主任</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="49" />
+        <source>受理编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="50" />
+        <location filename="../../app/ui/intake/models.py" line="71" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="51" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="52" />
+        <location filename="../../app/ui/intake/models.py" line="107" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="53" />
+        <source>承诺办结</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="54" />
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="55" />
+        <source>容缺</source>
+        <translation>Missing items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="123" />
+        <source>已超 %1</source>
+        <translation>%1 over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="128" />
+        <source>待补（%1 前）</source>
+        <translation>Owed (by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="140" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="141" />
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backoffice/case_model.py" line="142" />
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="17" />
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="18" />
+        <source>无需提交</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="19" />
+        <source>未提交</source>
+        <translation>Not supplied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="20" />
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="21" />
+        <source>需确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="22" />
+        <source>检查中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="33" />
+        <source>不合格，须重新提交</source>
+        <translation>Failed, must be resubmitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="34" />
+        <source>需确认，可说明理由放行</source>
+        <translation>To confirm: accept with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="35" />
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="40" />
+        <source>电子证照已核验，免提交</source>
+        <translation>E-licence verified, not required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="41" />
+        <source>已签告知承诺书</source>
+        <translation>Commitment signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="42" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="45" />
+        <source>受理中</source>
+        <translation>In intake</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="46" />
+        <source>已一次性告知</source>
+        <translation>Notice given</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="48" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="49" />
+        <source>已流转部门</source>
+        <translation>With department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="50" />
+        <source>审查中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="58" />
+        <source>即办件</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="59" />
+        <source>承诺件</source>
+        <translation>By a date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="60" />
+        <source>一件事</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="75" />
+        <source>原件 %1 份</source>
+        <translation>%1 original(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="77" />
+        <source>复印件 %1 份</source>
+        <translation>%1 copy(ies)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="81" />
+        <source>正反两面</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="83" />
+        <source>须彩色</source>
+        <translation>In colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="85" />
+        <source>选交</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="87" />
+        <source>情形：</source>
+        <translation>When: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="89" />
+        <source>可电子证照</source>
+        <translation>E-licence accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="91" />
+        <source>可告知承诺</source>
+        <translation>Commitment accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="93" />
+        <source>可容缺</source>
+        <translation>May be supplied later</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="99" />
+        <source>免费</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/labels.py" line="100" />
+        <source>%1 元</source>
+        <translation>CNY %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="70" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="72" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="73" />
+        <source>承诺时限</source>
+        <translation>Promised time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="90" />
+        <source>当场办结</source>
+        <translation>Done on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="91" />
+        <source>%1 个工作日</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="105" />
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="106" />
+        <source>要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="108" />
+        <source>文件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="126" />
+        <source>容缺待补</source>
+        <translation>Owed later</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="133" />
+        <source>%1 份 / %2 页</source>
+        <translation>%1 file(s) / %2 page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="151" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="152" />
+        <source>检查结果</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="153" />
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="171" />
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="173" />
+        <source>整个文件</source>
+        <translation>Whole file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="176" />
+        <source>第 %1 份</source>
+        <translation>File %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="182" />
+        <source>已放行：</source>
+        <translation>Accepted: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/models.py" line="219" />
+        <source>%1 页</source>
+        <translation>%1 page(s)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWindow</name>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="90" />
+        <source>一窗通 · 一窗受理</source>
+        <translation>OneWindow · Unified intake</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="97" />
+        <source>扫描失败：</source>
+        <translation>Scanning failed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="116" />
+        <location filename="../../app/ui/intake/intake_window.py" line="233" />
+        <source>请先选定办理事项</source>
+        <translation>Choose the matter first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="134" />
+        <source>正在检查材料 %v/%m</source>
+        <translation>Checking materials %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="223" />
+        <source>申请人信息已保存</source>
+        <translation>Applicant saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="251" />
+        <source>注意：与已添加的“%1”内容相同</source>
+        <translation>Note: same content as "%1" already added</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="276" />
+        <source>放行检查结果</source>
+        <translation>Check finding accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="277" />
+        <source>这条检查结果为“需确认”。请说明为什么可以接受，理由将记录在办件中。</source>
+        <translation>This finding needs confirmation. Say why it is acceptable; the reason is recorded in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="312" />
+        <source>当场办结</source>
+        <translation>Done on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="314" />
+        <source>%1 个工作日</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="317" />
+        <source>承诺时限：%1 · 收费：%2</source>
+        <translation>Promised time: %1 · Fee: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="320" />
+        <source>承诺办结日期：%1</source>
+        <translation>Promised completion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="323" />
+        <source>尚不能受理：</source>
+        <translation>Cannot accept yet: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="328" />
+        <source>一窗受理</source>
+        <translation>Unified intake</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="330" />
+        <source>%1 号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="332" />
+        <source>当前号 %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="334" />
+        <source>经办人 %1</source>
+        <translation>Clerk %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/intake_window.py" line="338" />
+        <source>受理编号 %1</source>
+        <translation>Receipt %1</translation>
     </message>
 </context>
 <context>
@@ -104,6 +965,29 @@
     </message>
 </context>
 <context>
+    <name>MatterPicker</name>
+    <message>
+        <location filename="../../app/ui/intake/matter_picker.py" line="29" />
+        <source>① 办理事项</source>
+        <translation>① Matters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/matter_picker.py" line="32" />
+        <source>事项名称、编码或拼音首字母，如 qykb</source>
+        <translation>Matter name, code or pinyin initials, e.g. qykb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/matter_picker.py" line="45" />
+        <source>选定事项</source>
+        <translation>Choose matter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/matter_picker.py" line="48" />
+        <source>可按住 Ctrl 多选，一次受理多个事项</source>
+        <translation>Hold Ctrl to choose several matters at once</translation>
+    </message>
+</context>
+<context>
     <name>Priority</name>
     <message>
         <location filename="../../app/ui/staff/current_ticket.py" line="12" />
@@ -127,111 +1011,142 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="37" />
+        <source>（选择常用理由，或直接填写）</source>
+        <translation>(pick a common reason, or type one)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="41" />
+        <source>至少 4 个字，会记录在办件中</source>
+        <translation>At least 4 characters; recorded in the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="44" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="45" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>StaffWindow</name>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="65" />
+        <location filename="../../app/ui/staff/staff_window.py" line="67" />
         <source>一窗通 · %1 号窗口</source>
         <translation>OneWindow · Window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="88" />
+        <location filename="../../app/ui/staff/staff_window.py" line="90" />
         <source>叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="89" />
+        <location filename="../../app/ui/staff/staff_window.py" line="91" />
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="90" />
+        <location filename="../../app/ui/staff/staff_window.py" line="92" />
         <source>开始办理</source>
         <translation>Start service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="91" />
+        <location filename="../../app/ui/staff/staff_window.py" line="93" />
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="92" />
+        <location filename="../../app/ui/staff/staff_window.py" line="94" />
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="93" />
+        <location filename="../../app/ui/staff/staff_window.py" line="95" />
         <source>暂挂</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="94" />
+        <location filename="../../app/ui/staff/staff_window.py" line="96" />
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="95" />
+        <location filename="../../app/ui/staff/staff_window.py" line="97" />
         <source>恢复暂挂</source>
         <translation>Resume parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="96" />
-        <location filename="../../app/ui/staff/staff_window.py" line="247" />
+        <location filename="../../app/ui/staff/staff_window.py" line="98" />
+        <location filename="../../app/ui/staff/staff_window.py" line="259" />
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="142" />
+        <location filename="../../app/ui/staff/staff_window.py" line="99" />
+        <source>受理办件</source>
+        <translation>Start intake</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/staff/staff_window.py" line="145" />
         <source>暂无等待的号</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="146" />
+        <location filename="../../app/ui/staff/staff_window.py" line="149" />
+        <location filename="../../app/ui/staff/staff_window.py" line="178" />
         <source>本窗口当前没有号</source>
         <translation>There is no ticket at this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="162" />
+        <location filename="../../app/ui/staff/staff_window.py" line="165" />
         <source>没有暂挂的号</source>
         <translation>No parked tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="227" />
+        <location filename="../../app/ui/staff/staff_window.py" line="237" />
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="227" />
+        <location filename="../../app/ui/staff/staff_window.py" line="237" />
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="227" />
+        <location filename="../../app/ui/staff/staff_window.py" line="237" />
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="229" />
+        <location filename="../../app/ui/staff/staff_window.py" line="239" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="229" />
+        <location filename="../../app/ui/staff/staff_window.py" line="239" />
         <source>服务类别</source>
         <translation>Serves</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/staff/staff_window.py" line="233" />
+        <location filename="../../app/ui/staff/staff_window.py" line="245" />
         <source>本窗口可叫的等待号: %n 个</source>
         <translation>
-            <numerusform>Waiting for this window: %n</numerusform><numerusform>Waiting for this window: %n</numerusform></translation>
+            <numerusform>Waiting for this window: %n</numerusform>
+            <numerusform>Waiting for this window: %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="238" />
+        <location filename="../../app/ui/staff/staff_window.py" line="250" />
         <source>今日: 叫号 %1 · 办结 %2 · 过号 %3 · 转出 %4 · 平均办理(分钟) %5 · 暂挂: %6</source>
         <translation>Today: called %1 · finished %2 · no-show %3 · transferred %4 · avg service (min) %5 · parked: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="247" />
+        <location filename="../../app/ui/staff/staff_window.py" line="259" />
         <source>恢复窗口</source>
         <translation>Resume window</translation>
     </message>
@@ -343,47 +1258,47 @@
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="16" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="23" />
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="17" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="24" />
         <source>长者</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="18" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="25" />
         <source>残障</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="19" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="26" />
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="29" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="36" />
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="30" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="37" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="31" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="38" />
         <source>优先</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="32" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="39" />
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="33" />
+        <location filename="../../app/ui/staff/waiting_model.py" line="40" />
         <source>已等(分)</source>
         <translation>Waited (min)</translation>
     </message>

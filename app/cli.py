@@ -90,6 +90,45 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ticket_print(args: argparse.Namespace) -> int:
+    """Print (or re-print) a ticket: ESC/POS bytes to a printer device or file, and/or PDF/PNG."""
+    from pathlib import Path
+
+    from app.devices.escpos_ticket import ticket_escpos_bytes
+    from app.services.hall import current_hall
+    from app.services.queue import QueueService
+    from app.ui.take_ticket.slip import slip_for
+
+    db = _db(args)
+    t = QueueService(db).ticket_status(args.ref)
+    if t is None:
+        print(f"没有找到 {args.ref} / ticket not found", file=sys.stderr)
+        return 1
+    slip = slip_for(t, current_hall(db).timezone)
+    written = []
+    if args.escpos:
+        with open(args.escpos, "ab") as out:  # a device such as /dev/usb/lp0, or a file
+            out.write(ticket_escpos_bytes(slip))
+        written.append(args.escpos)
+    if args.pdf or args.png:
+        from app.ui.qt_check import require_qt
+
+        require_qt()
+        from app.ui.app_setup import make_app
+        from app.ui.printing.ticket_render import render_ticket_pdf, render_ticket_png
+
+        make_app([sys.argv[0], "-platform", "offscreen"])
+        if args.pdf:
+            written.append(str(render_ticket_pdf(slip, Path(args.pdf))))
+        if args.png:
+            written.append(str(render_ticket_png(slip, Path(args.png))))
+    if not written:
+        print("请给出 --escpos、--pdf 或 --png / give --escpos, --pdf or --png", file=sys.stderr)
+        return 2
+    _print({"ticket": t.display_number, "written": written}, args.json, "已输出 / written: " + ", ".join(written))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from app.checks.cli import run
 
@@ -179,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("ref")
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_ticket_status)
+
+    tprint = with_db(ticket.add_parser("print", help="print a ticket (ESC/POS, PDF or PNG)"))
+    tprint.add_argument("ref", help="QR payload, id, or today's number such as B012")
+    tprint.add_argument("--escpos", help="printer device or file for ESC/POS bytes, e.g. /dev/usb/lp0")
+    tprint.add_argument("--pdf", help="write an 80 mm PDF")
+    tprint.add_argument("--png", help="write a 203-dpi PNG")
+    tprint.add_argument("--json", action="store_true")
+    tprint.set_defaults(func=cmd_ticket_print)
 
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")

@@ -43,3 +43,19 @@ def test_errors_are_bilingual_on_stderr(capsys, db):
     assert code == 1 and out == "" and "没有业务类别" in err and "No service category" in err
     code, out, err = run(capsys, "ticket", "call-next", "--window", "99", "--db", db)
     assert code == 1 and "99" in err
+
+
+def test_ticket_print_escpos_and_pdf(capsys, db, tmp_path):
+    run(capsys, "hall", "init", "--sample", "--db", db)
+    run(capsys, "ticket", "issue", "--category", "G", "--db", db)
+    raw, pdf = tmp_path / "lp0", tmp_path / "t.pdf"
+    code, out, err = run(
+        capsys, "ticket", "print", "G001", "--db", db, "--escpos", str(raw), "--pdf", str(pdf), "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["ticket"] == "G001"
+    data = raw.read_bytes()
+    assert "医保社保".encode("gb18030") in data and b"G001" in data and b"\x1dV" in data  # text, number, cut
+    assert pdf.read_bytes().startswith(b"%PDF")
+    code, _, err = run(capsys, "ticket", "print", "G999", "--db", db, "--escpos", str(raw))
+    assert code == 1 and "not found" in err

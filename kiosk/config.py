@@ -52,7 +52,14 @@ class KioskConfig:
         return policy.scaled(elderly_factor) if elderly else policy
 
     def resolved_log_dir(self) -> Path:
-        return Path(self.log_dir) if self.log_dir else Path(user_log_dir("onewindow", appauthor=False))
+        if self.log_dir:
+            return Path(self.log_dir)
+        try:
+            from app.settings import paths
+
+            return paths().log_dir
+        except ImportError:
+            return Path(user_log_dir("onewindow", appauthor=False))
 
 
 def default_config_path() -> Path:

@@ -11,7 +11,6 @@ import argparse
 import logging
 import logging.handlers
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -67,27 +66,19 @@ def _setup_logging(config: KioskConfig) -> None:
     root.setLevel(logging.INFO)
 
 
-def _default_db_url() -> str:
-    from platformdirs import user_data_dir
-
-    return str(Path(user_data_dir("onewindow", appauthor=False)) / "hall.sqlite3")
-
-
 def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Any]:
     """The real queue over the hall database; the sample hall is created for --demo."""
     if args.fake_backend:
         return FakeKioskBackend(), None
     from app.services.hall import create_sample_hall
     from app.services.queue import QueueService
+    from app.settings import db_url, device_id
     from app.store.database import Database
 
-    url = args.db or (
-        str(Path(tempfile.gettempdir()) / "onewindow-kiosk-demo.sqlite3") if args.demo else _default_db_url()
-    )
-    db = Database(url, device_id="kiosk")
+    db = Database(db_url(args.db), device_id=device_id())
     db.upgrade()
     if args.demo:
-        create_sample_hall(db, always_open=True)  # a demo works at any hour
+        create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
     backend = QueueKioskBackend(QueueService(db, hall_code=config.hall_code))
     log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
     return backend, db

@@ -12,7 +12,8 @@ from typing import Any
 from escpos.printer import Dummy
 from PySide6.QtCore import QObject, Signal
 
-from app.devices.escpos_ticket import CHINESE_MODE_OFF, CHINESE_MODE_ON, ENCODING, print_ticket
+from app.devices.escpos_text import CHINESE_MODE_OFF, CHINESE_MODE_ON, ENCODING
+from app.devices.escpos_ticket import print_ticket
 from app.devices.printer_status import PrinterState, query_printer_state
 from app.devices.ticket_slip import TicketSlip, clean
 from kiosk.backend import Ticket

@@ -1,6 +1,7 @@
 from escpos.printer import Dummy
 
-from app.devices.escpos_ticket import CHINESE_MODE_ON, print_ticket, ticket_escpos_bytes
+from app.devices.escpos_text import CHINESE_MODE_ON
+from app.devices.escpos_ticket import print_ticket, ticket_escpos_bytes
 from tests.devices.test_ticket_slip import make_slip
 
 GS_QR = b"\x1d(k"

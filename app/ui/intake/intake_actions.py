@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from app.devices.receipt_escpos import receipt_escpos_bytes
 from app.services.intake_views import CaseView, NoticeView, ReceiptView
 from app.ui.intake.dialogs import DeficiencyDialog, ImagePreview, ReasonDialog
 from app.ui.intake.printing.notice_render import render_notice_image, render_notice_pdf
-from app.ui.intake.printing.receipt_escpos import receipt_escpos_bytes
 from app.ui.intake.printing.receipt_render import render_receipt_image, render_receipt_pdf
 
 if TYPE_CHECKING:

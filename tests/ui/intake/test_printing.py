@@ -4,10 +4,10 @@ import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image
 
+from app.devices.receipt_escpos import receipt_escpos_bytes
+from app.devices.receipt_text import money, receipt_text
 from app.ui.intake.printing.notice_render import notice_html, render_notice_pdf, render_notice_png
-from app.ui.intake.printing.receipt_escpos import receipt_escpos_bytes
 from app.ui.intake.printing.receipt_render import render_receipt_pdf, render_receipt_png
-from app.ui.intake.printing.receipt_text import money, receipt_text
 from tests.ui.intake.samples import notice, receipt
 
 

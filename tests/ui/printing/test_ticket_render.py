@@ -14,13 +14,8 @@ from PIL import Image
 from PySide6.QtGui import QImage
 
 from app.devices.ticket_slip import TicketSlip
-from app.ui.printing.ticket_render import (
-    MARGIN_PX,
-    WIDTH_PX,
-    render_ticket_image,
-    render_ticket_pdf,
-    render_ticket_png,
-)
+from app.ui.printing.slip_canvas import MARGIN_PX, WIDTH_PX
+from app.ui.printing.ticket_render import render_ticket_image, render_ticket_pdf, render_ticket_png
 from tests.devices.test_ticket_slip import make_slip
 
 REPO = Path(__file__).resolve().parents[3]

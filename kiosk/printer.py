@@ -12,7 +12,7 @@ from typing import Any
 from escpos.printer import Dummy
 from PySide6.QtCore import QObject, Signal
 
-from app.devices.escpos_text import CHINESE_MODE_OFF, CHINESE_MODE_ON, ENCODING
+from app.devices import escpos_text as esc
 from app.devices.escpos_ticket import print_ticket
 from app.devices.printer_status import PrinterState, query_printer_state
 from app.devices.ticket_slip import TicketSlip, clean
@@ -137,12 +137,10 @@ class PrinterMonitor(QObject):
             if self._query() not in PRINTABLE:
                 return False
             device = self.device
-            device.hw("INIT")
-            device._raw(CHINESE_MODE_ON)
+            esc.begin(device)
             for line in lines:
-                device._raw(clean(line).encode(ENCODING, errors="replace") + b"\n")
-            device._raw(CHINESE_MODE_OFF)
-            device.cut()
+                esc.line(device, clean(line), errors="replace")
+            esc.end(device)
             if isinstance(device, Dummy):
                 device.clear()
             return True

@@ -77,3 +77,18 @@ def test_banner_words_for_every_state() -> None:
         if state is not PrinterState.OK:
             role, text = printer_banner(state)  # type: ignore[misc]
             assert text[0] in "!▲"  # a mark and words, not only a colour
+
+
+def test_material_list_prints_in_gb18030(kiosk: KioskWindow, printer: StatusDummy) -> None:
+    sent: list[bytes] = []
+    original_clear = printer.clear
+
+    def spy_clear() -> None:
+        sent.append(printer.output)
+        original_clear()
+
+    printer.clear = spy_clear  # type: ignore[method-assign]
+    kiosk.session.go("matter", code="330100-004")
+    kiosk.session.screen.print_list()
+    assert "新生儿出生一件事".encode("gb18030") in sent[0]
+    assert "已打印" in kiosk.session.screen.message.text()

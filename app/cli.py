@@ -159,13 +159,6 @@ def _gui(role: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def cmd_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.main import run
-
-    argv = (["--demo"] if args.demo else []) + (["--db", args.db] if args.db else [])
-    return run(argv)
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
     sub = p.add_subparsers(dest="command", required=True)
@@ -181,9 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--window", type=int, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         sp.set_defaults(func=_gui(role))
-    k = with_db(sub.add_parser("kiosk", help="the locked-down self-service kiosk"))
-    k.add_argument("--demo", action="store_true", help="unlocked, in a window")
-    k.set_defaults(func=cmd_kiosk)
+    # `onewindow kiosk ...` is handed whole to the kiosk's own parser (see main); listed here for --help.
+    sub.add_parser("kiosk", help="the locked-down self-service kiosk (onewindow kiosk --help for its options)")
 
     hall = sub.add_parser("hall", help="hall configuration").add_subparsers(dest="hall_cmd", required=True)
     init = with_db(hall.add_parser("init", help="create the hall database"))
@@ -243,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["kiosk"]:
+        from kiosk.main import run as run_kiosk
+
+        return run_kiosk(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

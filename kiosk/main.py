@@ -18,13 +18,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.backend import KioskBackend, KioskError
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
 from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import open_printer
-from kiosk.pyside_workaround import immortalize_singletons
 from kiosk.queue_backend import FAKED_PARTS, QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
@@ -94,7 +94,7 @@ def _install_font(app: QApplication) -> None:
 
 
 def run(argv: list[str]) -> int:
-    immortalize_singletons()  # PySide6 6.12 + Python 3.11 refcount bug: see kiosk/pyside_workaround.py
+    immortalize_singletons()  # PySide6 6.12 + Python 3.11 refcount bug: see app/ui/pyside_workaround.py
     args = parse_args(argv)
     try:
         config = load_config(args.config)

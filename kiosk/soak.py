@@ -19,11 +19,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.backend import RatingLevel
 from kiosk.config import KioskConfig
 from kiosk.fake_backend import FakeKioskBackend
 from kiosk.printer import StatusDummy
-from kiosk.pyside_workaround import immortalize_singletons
 from kiosk.voice import RecordingSpeaker
 from kiosk.window import KioskDeps, KioskWindow
 

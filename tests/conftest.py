@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from app.ui.pyside_workaround import immortalize_singletons
 from tests.support.pg_cluster import PgCluster, unavailable_reason
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ONEWINDOW_DEVICE", "test-device")
+
+# PySide6 6.12 on Python 3.11 drains references to None/True/False; a long test run would abort.
+immortalize_singletons()
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.errors import UserError
 from app.ui.fonts import install_app_font
 from app.ui.i18n import DEFAULT_LANGUAGE, set_language
+from app.ui.pyside_workaround import immortalize_singletons
 
 log = logging.getLogger("onewindow.ui")
 
 
 def make_app(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) -> QApplication:
+    immortalize_singletons()  # PySide6 6.12 on Python 3.11 drains None/True/False: see pyside_workaround
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -11,11 +11,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.config import KioskConfig
 from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import StatusDummy
-from kiosk.pyside_workaround import immortalize_singletons
 from kiosk.voice import RecordingSpeaker
 from kiosk.window import KioskDeps, KioskWindow
 
@@ -69,7 +69,7 @@ def process_deletes() -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _pyside_refcount_workaround() -> None:
-    """See kiosk/pyside_workaround.py: without it a long kiosk test run aborts the interpreter."""
+    """See app/ui/pyside_workaround.py: without it a long kiosk test run aborts the interpreter."""
     immortalize_singletons()
 
 

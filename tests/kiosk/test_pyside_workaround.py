@@ -10,7 +10,7 @@ import pytest
 PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication, QPushButton
-from kiosk.pyside_workaround import immortalize_singletons
+from app.ui.pyside_workaround import immortalize_singletons
 app = QApplication([])
 b = QPushButton()
 natural = sys.getrefcount(None)

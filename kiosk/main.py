@@ -70,6 +70,8 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     """The real queue over the hall database; the sample hall is created for --demo."""
     if args.fake_backend:
         return FakeKioskBackend(), None
+    from app.services.cases import CaseService
+    from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
     from app.services.queue import QueueService
     from app.settings import db_url, device_id
@@ -77,9 +79,15 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
 
     db = Database(db_url(args.db), device_id=device_id())
     db.upgrade()
+    catalogue = CatalogueService(db)
     if args.demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
-    backend = QueueKioskBackend(QueueService(db, hall_code=config.hall_code))
+        catalogue.ensure_sample()
+    backend = QueueKioskBackend(
+        QueueService(db, hall_code=config.hall_code),
+        cases=CaseService(db, hall_code=config.hall_code),
+        catalogue=catalogue,
+    )
     log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
     return backend, db
 
@@ -124,8 +132,15 @@ def run(argv: list[str]) -> int:
     worker = ThreadWorker()
     watchdog = SystemdWatchdog()
     speaker = make_speaker(engine=config.voice_engine) if config.voice else NullSpeaker()
-    deps = KioskDeps(backend=backend, printer=printer, worker=worker, speaker=speaker,
-                     card_reader=FakeCardReader(), watchdog=watchdog, hall_name=hall_name)
+    deps = KioskDeps(
+        backend=backend,
+        printer=printer,
+        worker=worker,
+        speaker=speaker,
+        card_reader=FakeCardReader(),
+        watchdog=watchdog,
+        hall_name=hall_name,
+    )
     if locked:
         screen = app.primaryScreen().geometry()
         size = (screen.width(), screen.height())

@@ -1,22 +1,27 @@
 """``KioskBackend`` over the real hall database.
 
 Real: hall name, opening hours, categories, ticket issuing (elderly priority and the per-person daily limit
-are enforced by QueueService), ticket lookup for ratings, appointment tickets once the code is resolved.
-Borrowed from ``FakeKioskBackend`` until their services exist: resolving an appointment code, case progress,
-the catalogue, storing ratings, sync status. ``FAKED_PARTS`` lists them so the shell can log it at start-up.
+are enforced by QueueService), ticket lookup for ratings, appointment tickets once the code is resolved,
+case progress (CaseService) and the service guide (CatalogueService) when those services are given.
+Borrowed from ``FakeKioskBackend`` until their services exist: resolving an appointment code, storing ratings,
+sync status. ``FAKED_PARTS`` lists them so the shell can log it at start-up.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, time
 from typing import Any, TypeVar
 
 from kiosk.backend import (
     CaseProgress,
+    CaseStatus,
     Category,
     KioskError,
+    Material,
     MatterGuide,
+    MatterKind,
     MatterSummary,
     RatingLevel,
     RatingTarget,
@@ -27,7 +32,20 @@ from kiosk.fake_backend import FakeKioskBackend
 
 log = logging.getLogger("onewindow.kiosk.backend")
 
-FAKED_PARTS = ("appointment codes", "case progress", "service guide", "ratings", "sync status")
+FAKED_PARTS = ("appointment codes", "ratings", "sync status")
+
+# Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
+_CASE_STATUS = {
+    "received": CaseStatus.RECEIVED,
+    "with_department": CaseStatus.RECEIVED,
+    "in_review": CaseStatus.IN_REVIEW,
+    "approved": CaseStatus.IN_REVIEW,  # approved but not yet ready to hand out
+    "needs_supplement": CaseStatus.NEEDS_SUPPLEMENT,
+    "ready_for_pickup": CaseStatus.READY,
+    "delivered": CaseStatus.COLLECTED,
+    "rejected": CaseStatus.REJECTED,
+    "not_accepted": CaseStatus.REJECTED,
+}
 
 T = TypeVar("T")
 
@@ -50,9 +68,12 @@ def ticket_from_view(view: Any) -> Ticket:
 
 
 class QueueKioskBackend:
-    def __init__(self, queue: Any, fallback: FakeKioskBackend | None = None) -> None:
-        # ``queue`` is an app.services.queue.QueueService; typed loosely so kiosk/ imports no store code.
-        self.queue = queue
+    def __init__(
+        self, queue: Any, fallback: FakeKioskBackend | None = None, *, cases: Any = None, catalogue: Any = None
+    ) -> None:
+        # ``queue`` is an app.services.queue.QueueService, ``cases`` a CaseService, ``catalogue`` a
+        # CatalogueService; typed loosely so kiosk/ imports no store code.
+        self.queue, self.cases, self.catalogue = queue, cases, catalogue
         self.fallback = fallback or FakeKioskBackend()
         self._hall_name: tuple[str, str] | None = None
 
@@ -97,16 +118,70 @@ class QueueKioskBackend:
         return ticket_from_view(view)
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress:
-        return self.fallback.case_progress(receipt_number, id_last4)  # FAKED: no case service yet
+        if self.cases is None:
+            return self.fallback.case_progress(receipt_number, id_last4)
+        view = self._call(self.cases.progress, receipt_number, id_last4)
+        status = _CASE_STATUS.get(str(view.status))
+        if status is None:  # a draft or a one-time notice is not a case the citizen can follow
+            raise KioskError("not_found", "未查到办件，请核对受理编号", "No case found: check the receipt number")
+        promised = datetime.combine(view.promised_date, time(17, 0)) if view.promised_date else None
+        return CaseProgress(
+            receipt_number=view.receipt_number,
+            matter_name_zh=view.title_zh,
+            matter_name_en=view.title_en,
+            status=status,
+            applicant_masked=view.applicant_masked,
+            id_masked="*" * 14 + id_last4.strip().upper(),
+            accepted_on=view.accepted_at or datetime.now(),
+            promised_by=promised,
+        )
 
     def case_progress_by_qr(self, payload: str) -> CaseProgress:
-        return self.fallback.case_progress_by_qr(payload)  # FAKED
+        # A receipt QR carries only the receipt number: the citizen still types the last 4 ID characters.
+        return self.fallback.case_progress_by_qr(payload) if self.cases is None else self._needs_last4(payload)
+
+    @staticmethod
+    def _needs_last4(payload: str) -> CaseProgress:
+        raise KioskError(
+            "need_id_last4",
+            "请输入受理编号对应证件号的后四位",
+            "Please type the last 4 characters of the ID number on the receipt",
+        )
 
     def search_matters(self, query: str) -> list[MatterSummary]:
-        return self.fallback.search_matters(query)  # FAKED: no catalogue service yet
+        if self.catalogue is None:
+            return self.fallback.search_matters(query)
+        hits = self._call(self.catalogue.search, query, 30) if query.strip() else []
+        return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
-        return self.fallback.matter_guide(code)  # FAKED
+        if self.catalogue is None:
+            return self.fallback.matter_guide(code)
+        from app.domain.errors import UserError
+
+        try:
+            m = self.catalogue.matter(code)
+            summary = MatterSummary(m.code, m.name_zh, m.name_en, m.department_zh, m.department_en, m.category)
+            kind, legal, promised, fee_fen, materials = m.kind, m.legal_days, m.promised_days, m.fee_fen, m.materials
+        except UserError as exc:
+            if exc.code != "not_found":
+                raise KioskError(exc.code, exc.message_zh, exc.message_en) from exc
+            b = self._call(self.catalogue.bundle, code)
+            depts = "、".join(dict.fromkeys(x.department_zh for x in b.matters))
+            summary = MatterSummary(b.code, b.name_zh, b.name_en, depts, "", b.category)
+            kind, legal, promised = "promised", max((x.legal_days for x in b.matters), default=0), b.promised_days
+            fee_fen = sum(x.fee_fen for x in b.matters)
+            materials = tuple(self._call(self.catalogue.preview_checklist, [], b.code))
+        fee_zh, fee_en = ("免费", "Free") if fee_fen == 0 else (f"{fee_fen / 100:g} 元", f"CNY {fee_fen / 100:g}")
+        return MatterGuide(
+            summary=summary,
+            kind=MatterKind(kind),
+            legal_days=legal,
+            promised_days=promised,
+            fee_zh=fee_zh,
+            fee_en=fee_en,
+            materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
+        )
 
     def rating_target(self, reference: str) -> RatingTarget:
         view = self._call(self.queue.ticket_status, reference)
@@ -117,7 +192,7 @@ class QueueKioskBackend:
                 f"{view.display_number} 号 {view.category_name_zh}",
                 f"Ticket {view.display_number} {view.category_name_en}",
             )
-        return self.fallback.rating_target(reference)  # receipts: FAKED until the case service exists
+        return self.fallback.rating_target(reference)  # receipts: FAKED until the ratings service exists
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
         self.fallback.submit_rating(target, level, reasons)  # FAKED: no ratings service yet

@@ -1,0 +1,41 @@
+"""The kiosk's case progress and service guide come from the real case and catalogue services."""
+
+import pytest
+
+from kiosk.backend import CaseStatus, KioskError, MatterKind
+from kiosk.queue_backend import QueueKioskBackend
+from tests.intake.test_cases_service import accepted_case
+
+
+@pytest.fixture
+def backend(hall_queue, cases, catalogue):  # type: ignore[no-untyped-def]
+    return QueueKioskBackend(hall_queue, cases=cases, catalogue=catalogue)
+
+
+def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path):
+    case_id = accepted_case(intake, person, tmp_path)
+    receipt = cases.row(case_id).receipt_number
+    last4 = person.id_number[-4:]
+    progress = backend.case_progress(receipt, last4)
+    assert progress.status is CaseStatus.RECEIVED and progress.receipt_number == receipt
+    assert person.name not in progress.applicant_masked and progress.id_masked.endswith(last4)
+    for status in ("in_review", "approved", "ready_for_pickup"):
+        cases.move(case_id, status)
+    assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY
+    with pytest.raises(KioskError) as err:
+        backend.case_progress(receipt, "0000")
+    assert "未查到" in err.value.message_zh
+
+
+def test_service_guide_from_the_catalogue(backend):
+    hits = backend.search_matters("qykb")
+    assert hits and hits[0].name_zh == "企业开办"
+    bundle = backend.matter_guide(hits[0].code)
+    assert bundle.fee_zh == "免费" and bundle.promised_days == 1
+    names = [m.name_zh for m in bundle.materials]
+    assert any("申请表" in n for n in names) and any("身份证" in n for n in names)  # the 2 always required
+    hits = backend.search_matters("居住证")
+    guide = backend.matter_guide(hits[0].code)
+    assert guide.kind in (MatterKind.IMMEDIATE, MatterKind.PROMISED) and guide.materials
+    with pytest.raises(KioskError):
+        backend.matter_guide("NO-SUCH-CODE")

@@ -113,26 +113,33 @@ def test_renders_identically_without_any_system_font(
     which shows the Chinese comes from the bundled font (no tofu on a bare kiosk)."""
     conf = tmp_path / "fonts.conf"
     conf.write_text(_NO_FONTS_CONF.format(cache=tmp_path / "fc-cache"), encoding="utf-8")
-    out = artifacts / "ticket_no_system_fonts.png"
-    script = textwrap.dedent(f"""
-        from PySide6.QtGui import QFontDatabase, QGuiApplication
-        app = QGuiApplication([])
-        system = QFontDatabase.families()
-        from app.ui.fonts import install_app_font
-        from app.ui.printing.ticket_render import render_ticket_png
-        from tests.devices.test_ticket_slip import make_slip
-        family = install_app_font(app)
-        render_ticket_png(make_slip(), {str(out)!r})
-        print(family, "|", ",".join(system))
-    """)
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True,
-                            text=True, timeout=120, check=True)
-    family, system = result.stdout.strip().split(" | ")
+
+    def render_in_child(out: Path, extra_env: dict[str, str]) -> tuple[str, str]:
+        # Both renders run in fresh processes, so fonts set app-wide by other tests (the kiosk's) cannot differ.
+        script = textwrap.dedent(f"""
+            from PySide6.QtGui import QFontDatabase, QGuiApplication
+            app = QGuiApplication([])
+            system = QFontDatabase.families()
+            from app.ui.fonts import install_app_font
+            from app.ui.printing.ticket_render import render_ticket_png
+            from tests.devices.test_ticket_slip import make_slip
+            family = install_app_font(app)
+            render_ticket_png(make_slip(), {str(out)!r})
+            print(family, "|", ",".join(system))
+        """)
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra_env}
+        result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True,
+                                text=True, timeout=120, check=True)
+        family, system = result.stdout.strip().split(" | ")
+        return family, system
+
+    bare = artifacts / "ticket_no_system_fonts.png"
+    family, system = render_in_child(bare, {"FONTCONFIG_FILE": str(conf)})
     assert family == app_font_family
     assert not any("CJK" in f or "Noto" in f for f in system.split(","))  # really no system CJK font
-    theirs = pixels(QImage(str(out)))
-    ours = pixels(render_ticket_image(make_slip()))
+    normal = tmp_path / "ticket_with_system_fonts.png"
+    render_in_child(normal, {})
+    theirs, ours = pixels(QImage(str(bare))), pixels(QImage(str(normal)))
     assert theirs.shape == ours.shape
     assert (theirs == ours).all()
 

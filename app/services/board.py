@@ -8,7 +8,7 @@ from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import DisplaySnapshot, WaitingRow, WindowView
 from app.store.database import Database
-from app.store.models import Category, Outbox, Ticket, Window, WindowCategory
+from app.store.models import Category, ChangeCounter, Ticket, Window, WindowCategory
 
 
 class QueueBoard:
@@ -20,7 +20,7 @@ class QueueBoard:
     def change_counter(self) -> int:
         """Grows with every committed change in the hall: screens poll it and refresh only when it moves."""
         with self.db.read() as s:
-            return s.scalar(select(func.max(Outbox.seq))) or 0
+            return s.scalar(select(func.sum(ChangeCounter.n))) or 0
 
     def window_numbers(self) -> list[tuple[int, str]]:
         with self.db.read() as s:
@@ -98,5 +98,5 @@ class QueueBoard:
                 current_calls=tuple(sorted(current, key=lambda c: c.window_number)),
                 recent_calls=tuple(calls[:recent]),
                 categories=tuple(rd.category_views(s, hall, day)),
-                change_counter=s.scalar(select(func.max(Outbox.seq))) or 0,
+                change_counter=s.scalar(select(func.sum(ChangeCounter.n))) or 0,
             )

@@ -153,6 +153,18 @@ class TicketCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ChangeCounter(Base):
+    """Local (not synced): grows by one with every committed change in the hall, in commit order.
+
+    Screens poll it to know when to refresh. It is bumped as the last statement of each writing
+    transaction (a row lock), so a reader never sees a later change before an earlier one.
+    """
+
+    __tablename__ = "change_counter"
+    hall_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class Outbox(Base):
     """Mutations waiting to be pushed to the central server, written in the same transaction as the change."""
 

@@ -8,11 +8,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridLogicalClock
 from app.domain.ids import new_id
-from app.store.models import Outbox, Synced
+from app.store.models import ChangeCounter, Outbox, Synced
 
 
 def _json_value(value: Any) -> Any:
@@ -74,9 +75,30 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     pending = session.info.pop("outbox_pending", None)
     if pending:
         session.connection().execute(insert(Outbox), pending)
+        session.info.setdefault("changed_halls", set()).update(row["hall_id"] for row in pending)
+
+
+def _before_commit(session: Session) -> None:
+    """Bump the hall's change counter as the transaction's last statement (see ChangeCounter)."""
+    session.flush()
+    halls = session.info.pop("changed_halls", None)
+    if not halls:
+        return
+    conn = session.connection()
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    for hall_id in sorted(halls):  # a fixed order: two transactions never wait on each other in a cycle
+        stmt = dialect_insert(ChangeCounter).values(hall_id=hall_id, n=1)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["hall_id"], set_={"n": ChangeCounter.n + 1}))
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop("changed_halls", None)
+    session.info.pop("outbox_pending", None)
 
 
 def install(session_class: type[Session]) -> None:
     if not event.contains(session_class, "before_flush", _before_flush):
         event.listen(session_class, "before_flush", _before_flush)
         event.listen(session_class, "after_flush", _after_flush)
+        event.listen(session_class, "before_commit", _before_commit)
+        event.listen(session_class, "after_soft_rollback", lambda s, _t: _after_rollback(s))

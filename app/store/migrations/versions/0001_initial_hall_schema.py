@@ -15,6 +15,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "change_counter",
+        sa.Column("hall_id", sa.String(length=36), nullable=False),
+        sa.Column("n", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("hall_id"),
+    )
 
     op.create_table(
         "category",
@@ -241,6 +247,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("change_counter")
 
     with op.batch_alter_table("queue_event", schema=None) as batch_op:
         batch_op.drop_index("ix_queue_event_ticket")

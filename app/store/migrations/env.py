@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import app.store.models_intake  # noqa: F401 - registers the intake tables on Base.metadata
+import app.store.models_visits  # noqa: F401 - registers the appointment and rating tables
 from app.store.models import Base
 
 config = context.config

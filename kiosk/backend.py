@@ -1,8 +1,7 @@
 """What the kiosk screens need from the hall, as one narrow Protocol.
 
-Screens only ever talk to a ``KioskBackend``. ``QueueKioskBackend`` (kiosk/queue_backend.py) serves the
-queue parts from the real ``QueueService``; the parts whose services do not exist yet (appointments,
-case progress, catalogue, ratings, sync status) come from ``FakeKioskBackend`` until they land.
+Screens only ever talk to a ``KioskBackend``. ``QueueKioskBackend`` (kiosk/queue_backend.py) serves it from
+the real hall services; ``FakeKioskBackend`` stands in for any service it is not given (tests, --fake-backend).
 Everything returned is a frozen dataclass so nothing on screen holds a database session.
 """
 
@@ -127,6 +126,9 @@ class RatingTarget:
     reference: str  # display number or receipt number, safe to show
     description_zh: str
     description_en: str
+    # The row the rating is about, never shown: a ticket number such as B012 repeats every day, so the
+    # rating must not be resolved again from ``reference`` after the citizen scanned an older ticket.
+    target_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class SyncStatus:
     online: bool
     pending_uploads: int
     last_sync_at: datetime | None
+    # No sync agent is configured: the hall works on its own database only (本地模式，未连接中心服务器).
+    # ``online`` is then False and ``pending_uploads`` is not counted.
+    local_only: bool = False
 
 
 @runtime_checkable

@@ -83,10 +83,15 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     if args.demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
         catalogue.ensure_sample()
+    from app.services.appointments import AppointmentService
+    from app.services.ratings import RatingService
+
     backend = QueueKioskBackend(
         QueueService(db, hall_code=config.hall_code),
         cases=CaseService(db, hall_code=config.hall_code),
         catalogue=catalogue,
+        appointments=AppointmentService(db, hall_code=config.hall_code),
+        ratings=RatingService(db, hall_code=config.hall_code),
     )
     log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
     return backend, db

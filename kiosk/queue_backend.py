@@ -1,10 +1,12 @@
 """``KioskBackend`` over the real hall database.
 
 Real: hall name, opening hours, categories, ticket issuing (elderly priority and the per-person daily limit
-are enforced by QueueService), ticket lookup for ratings, appointment tickets once the code is resolved,
-case progress (CaseService) and the service guide (CatalogueService) when those services are given.
-Borrowed from ``FakeKioskBackend`` until their services exist: resolving an appointment code, storing ratings,
-sync status. ``FAKED_PARTS`` lists them so the shell can log it at start-up.
+are enforced by QueueService); and, when their services are given, appointment check-in (AppointmentService:
+the code becomes a priority ticket in one transaction), case progress (CaseService), the service guide
+(CatalogueService) and ratings (RatingService: one per ticket or case, bad ones open a follow-up).
+A part whose service is not given falls back to ``FakeKioskBackend`` (tests, partial set-ups).
+Sync status is honest: there is no sync agent yet, so the kiosk reports local mode (本地模式，未连接中心服务器)
+unless a fake was explicitly handed in. ``FAKED_PARTS`` lists what is still faked with every service given.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from kiosk.fake_backend import FakeKioskBackend
 
 log = logging.getLogger("onewindow.kiosk.backend")
 
-FAKED_PARTS = ("appointment codes", "ratings", "sync status")
+FAKED_PARTS: tuple[str, ...] = ()
 
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
 _CASE_STATUS = {
@@ -69,11 +71,21 @@ def ticket_from_view(view: Any) -> Ticket:
 
 class QueueKioskBackend:
     def __init__(
-        self, queue: Any, fallback: FakeKioskBackend | None = None, *, cases: Any = None, catalogue: Any = None
+        self,
+        queue: Any,
+        fallback: FakeKioskBackend | None = None,
+        *,
+        cases: Any = None,
+        catalogue: Any = None,
+        appointments: Any = None,
+        ratings: Any = None,
     ) -> None:
         # ``queue`` is an app.services.queue.QueueService, ``cases`` a CaseService, ``catalogue`` a
-        # CatalogueService; typed loosely so kiosk/ imports no store code.
+        # CatalogueService, ``appointments`` an AppointmentService, ``ratings`` a RatingService; typed
+        # loosely so kiosk/ imports no store code.
         self.queue, self.cases, self.catalogue = queue, cases, catalogue
+        self.appointments, self.ratings = appointments, ratings
+        self._fake_sync = fallback is not None  # a fake handed in on purpose also speaks for sync status
         self.fallback = fallback or FakeKioskBackend()
         self._hall_name: tuple[str, str] | None = None
 
@@ -112,7 +124,9 @@ class QueueKioskBackend:
         return ticket_from_view(view)
 
     def check_in_appointment(self, code: str) -> Ticket:
-        # FAKED: no appointment service yet; the fake resolves the code, the ticket itself is real.
+        if self.appointments is not None:
+            return ticket_from_view(self._call(self.appointments.check_in, code).ticket)
+        # No appointment service: the fake resolves the code, the ticket itself is real.
         prefix = self.fallback.resolve_appointment(code)
         view = self._call(self.queue.issue_ticket, prefix, source="appointment", priority="appointment")
         return ticket_from_view(view)
@@ -184,6 +198,9 @@ class QueueKioskBackend:
         )
 
     def rating_target(self, reference: str) -> RatingTarget:
+        if self.ratings is not None:
+            t = self._call(self.ratings.resolve_target, reference)
+            return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
         view = self._call(self.queue.ticket_status, reference)
         if view is not None:
             return RatingTarget(
@@ -191,11 +208,21 @@ class QueueKioskBackend:
                 view.display_number,
                 f"{view.display_number} 号 {view.category_name_zh}",
                 f"Ticket {view.display_number} {view.category_name_en}",
+                target_id=view.id,
             )
-        return self.fallback.rating_target(reference)  # receipts: FAKED until the ratings service exists
+        return self.fallback.rating_target(reference)  # receipts: only the fake knows them without a service
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
-        self.fallback.submit_rating(target, level, reasons)  # FAKED: no ratings service yet
+        if self.ratings is None:
+            self.fallback.submit_rating(target, level, reasons)
+        elif target.target_id:
+            self._call(self.ratings.submit, target.kind, target.target_id, int(level), reasons, channel="kiosk")
+        else:  # a target built without its id: resolve the shown reference again
+            self._call(self.ratings.rate, target.reference, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
-        return self.fallback.sync_status()  # FAKED: the sync agent does not exist yet
+        if self._fake_sync:
+            return self.fallback.sync_status()
+        # No sync agent exists yet: nothing leaves the hall database, so say so instead of claiming "online".
+        # The outbox backlog is not counted: without an agent it only grows, and counting it costs a scan.
+        return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)

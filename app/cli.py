@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from app.domain.errors import UserError
 
@@ -129,6 +130,46 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_appointment_book(args: argparse.Namespace) -> int:
+    from app.services.appointments import AppointmentService
+
+    a = AppointmentService(_db(args)).book(
+        args.category, args.date, args.slot, matter_code=args.matter, name=args.name or "", id_number=args.id_number
+    )
+    _print(a, args.json, f"预约成功 / booked: {a.service_day} {a.slot} {a.category_name_zh}  预约码 / code {a.code}")
+    return 0
+
+
+def cmd_appointment_check_in(args: argparse.Namespace) -> int:
+    from app.services.appointments import AppointmentService
+
+    r = AppointmentService(_db(args)).check_in(args.code)
+    t = r.ticket
+    _print(r, args.json, f"签到成功 / checked in: {t.display_number} {t.category_name_zh} 前面 {t.people_ahead} 人")
+    return 0
+
+
+def cmd_appointment_list(args: argparse.Namespace) -> int:
+    from app.services.appointments import AppointmentService
+
+    rows = AppointmentService(_db(args)).list_for_day(args.date)
+    lines = [f"{a.slot}  {a.code}  {a.category_prefix}  {a.person_masked or '—'}  {a.status}" for a in rows]
+    _print({"appointments": rows}, args.json, "\n".join(lines) or "当天没有预约 / no appointments")
+    return 0
+
+
+def cmd_rating_list(args: argparse.Namespace) -> int:
+    from app.services.ratings import RatingService
+
+    rows = RatingService(_db(args)).list_ratings(bad_only=args.bad)
+    lines = [
+        f"{r.service_day}  {r.reference}  {r.level_zh}  {r.reasons_zh}  {r.follow_up_status or ''}".rstrip()
+        for r in rows
+    ]
+    _print({"ratings": rows}, args.json, "\n".join(lines) or "没有评价 / no ratings")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from app.checks.cli import run
 
@@ -218,6 +259,33 @@ def build_parser() -> argparse.ArgumentParser:
     tprint.add_argument("--png", help="write a 203-dpi PNG")
     tprint.add_argument("--json", action="store_true")
     tprint.set_defaults(func=cmd_ticket_print)
+
+    appt = sub.add_parser("appointment", help="appointments (预约)").add_subparsers(
+        dest="appointment_cmd", required=True
+    )
+    book = with_db(appt.add_parser("book", help="book a time slot"))
+    book.add_argument("--category", required=True, help="category prefix, e.g. B")
+    book.add_argument("--date", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    book.add_argument("--slot", required=True, help="HH:MM-HH:MM, hall local time")
+    book.add_argument("--matter", help="matter code from the catalogue")
+    book.add_argument("--name", help="the citizen's name (stored masked)")
+    book.add_argument("--id-number", help="resident ID number (only a salted hash is stored)")
+    book.add_argument("--json", action="store_true")
+    book.set_defaults(func=cmd_appointment_book)
+    check_in = with_db(appt.add_parser("check-in", help="check an appointment in: issues its priority ticket"))
+    check_in.add_argument("code", help="the 6-digit code or the QR payload OW1:A:...")
+    check_in.add_argument("--json", action="store_true")
+    check_in.set_defaults(func=cmd_appointment_check_in)
+    appt_list = with_db(appt.add_parser("list", help="a day's appointments"))
+    appt_list.add_argument("--date", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    appt_list.add_argument("--json", action="store_true")
+    appt_list.set_defaults(func=cmd_appointment_list)
+
+    rating = sub.add_parser("rating", help="ratings (好差评)").add_subparsers(dest="rating_cmd", required=True)
+    rating_list = with_db(rating.add_parser("list", help="ratings, newest first"))
+    rating_list.add_argument("--bad", action="store_true", help="only 不满意 and 非常不满意")
+    rating_list.add_argument("--json", action="store_true")
+    rating_list.set_defaults(func=cmd_rating_list)
 
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")

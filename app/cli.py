@@ -151,22 +151,25 @@ def cmd_appointment_check_in(args: argparse.Namespace) -> int:
 
 def cmd_appointment_list(args: argparse.Namespace) -> int:
     from app.services.appointments import AppointmentService
+    from app.services.views import to_jsonable
 
     rows = AppointmentService(_db(args)).list_for_day(args.date)
     lines = [f"{a.slot}  {a.code}  {a.category_prefix}  {a.person_masked or '—'}  {a.status}" for a in rows]
-    _print({"appointments": rows}, args.json, "\n".join(lines) or "当天没有预约 / no appointments")
+    text = "\n".join(lines) or "当天没有预约 / no appointments"
+    _print({"appointments": [to_jsonable(a) for a in rows]}, args.json, text)
     return 0
 
 
 def cmd_rating_list(args: argparse.Namespace) -> int:
     from app.services.ratings import RatingService
+    from app.services.views import to_jsonable
 
     rows = RatingService(_db(args)).list_ratings(bad_only=args.bad)
     lines = [
         f"{r.service_day}  {r.reference}  {r.level_zh}  {r.reasons_zh}  {r.follow_up_status or ''}".rstrip()
         for r in rows
     ]
-    _print({"ratings": rows}, args.json, "\n".join(lines) or "没有评价 / no ratings")
+    _print({"ratings": [to_jsonable(r) for r in rows]}, args.json, "\n".join(lines) or "没有评价 / no ratings")
     return 0
 
 

@@ -36,6 +36,7 @@ STYLE = """
 #bigNumber { font-size: 72px; font-weight: bold; color: #1d4ed8; }
 QPushButton { font-size: 16px; min-height: 44px; padding: 4px 10px; }
 QPushButton#primary { background: #1d4ed8; color: white; font-weight: bold; }
+QPushButton#intake { background: #047857; color: white; font-weight: bold; }
 QPushButton:disabled { color: #888; }
 #header { font-size: 18px; font-weight: bold; }
 #counts { font-size: 17px; }
@@ -108,7 +109,7 @@ class StaffWindow(QMainWindow):
             button.setObjectName("primary" if key == "call_next" else key)
             button.clicked.connect(action.trigger)
             self.actions[key], self.buttons[key] = action, button
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 3, i % 3, 1, 3 if key == "intake" else 1)  # intake: a full row
         left = QVBoxLayout()
         left.addWidget(self.current, 1)
         left.addLayout(grid)

@@ -45,6 +45,8 @@ class KioskConfig:
     hall_code: str | None = None
     voice: bool = True  # elderly-mode voice guidance
     voice_engine: str | None = None  # a QTextToSpeech engine name; default: flite, then a running speechd
+    camera: bool = False  # read QR codes with a camera too (for kiosks without a keyboard-wedge scanner)
+    camera_device: str | None = None  # a QMediaDevices video input id; default: the first camera
     log_dir: str | None = None
 
     def idle_policy(self, elderly: bool, elderly_factor: float = 2.0) -> IdlePolicy:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE, CornerTapDetector, PinResult, PinVerifier
 from kiosk.backend import KioskBackend, SyncStatus
 from kiosk.banners import network_banner, printer_banner
+from kiosk.camera_scanner import CameraScanner
 from kiosk.config import KioskConfig
 from kiosk.context import SessionContext
 from kiosk.i18n import DEFAULT_LANGUAGE, LanguageSwitcher
@@ -127,6 +128,12 @@ class KioskWindow(QWidget):
         self.scanner.scanned.connect(self._on_scan)
         for f in (self.lockdown, self.scanner, self.activity):
             app.installEventFilter(f)  # the last installed runs first: activity, scanner, lock-down
+        self.camera: CameraScanner | None = None
+        if config.camera:
+            self.camera = CameraScanner(clock=deps.clock, parent=self)
+            self.camera.scanned.connect(self._on_scan)
+            if not self.camera.start(config.camera_device):
+                self.camera = None
 
         self.idle_timer = self._timer(1000, self.tick)
         self.printer_timer = self._timer(int(config.printer_poll_seconds * 1000), self.printer.refresh)
@@ -330,6 +337,8 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         for t in (self.idle_timer, self.printer_timer, self.sync_timer):
             t.stop()
+        if self.camera is not None:
+            self.camera.stop()
         app = QApplication.instance()
         if app is not None:
             for f in (self.lockdown, self.scanner, self.activity):

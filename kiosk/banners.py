@@ -30,6 +30,8 @@ def printer_banner(state: PrinterState) -> tuple[str, str] | None:
 def network_banner(status: SyncStatus | None) -> tuple[str, str] | None:
     if status is None or (status.online and status.pending_uploads == 0):
         return None
+    if getattr(status, "local_only", False):
+        return None  # a hall without a central server: nothing is wrong, so citizens see no banner
     if not status.online:
         return "banner-warn", QCoreApplication.translate(
             "KioskBanner", "▲ 网络中断:取号和查询照常,数据将在网络恢复后自动同步"

@@ -80,11 +80,13 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     db = Database(db_url(args.db), device_id=device_id())
     db.upgrade()
     catalogue = CatalogueService(db)
+    from app.services.appointments import AppointmentService
+    from app.services.ratings import RatingService
+
     if args.demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
         catalogue.ensure_sample()
-    from app.services.appointments import AppointmentService
-    from app.services.ratings import RatingService
+        AppointmentService(db, hall_code=config.hall_code).seed_demo()  # codes 100001-100004
 
     backend = QueueKioskBackend(
         QueueService(db, hall_code=config.hall_code),
@@ -93,7 +95,8 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
         appointments=AppointmentService(db, hall_code=config.hall_code),
         ratings=RatingService(db, hall_code=config.hall_code),
     )
-    log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
+    if FAKED_PARTS:
+        log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
     return backend, db
 
 

@@ -49,7 +49,7 @@ SCAN_ROUTES = {"appointment": "appointment", "receipt": "progress", "ticket": "r
 def classify_scan(code: str) -> str:
     """Tell what a scanned QR code is: appointment, receipt (case) or ticket; 'unknown' otherwise."""
     c = code.strip().upper()
-    if c.startswith(("OW1:A:", "OW:A:")) or (c.isdigit() and len(c) == 8):
+    if c.startswith(("OW1:A:", "OW:A:")) or (c.isdigit() and len(c) in (6, 8)):  # hall codes 6, older 8
         return "appointment"
     if c.startswith(("OW1:R:", "OW:R:")) or (len(c) == 18 and c[0].isalpha() and c[4] == "-"):
         return "receipt"

@@ -13,6 +13,7 @@ log = logging.getLogger("onewindow.ui")
 
 
 def _open_hall(args: argparse.Namespace, demo: bool):  # type: ignore[no-untyped-def]
+    from app.services.appointments import AppointmentService
     from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
     from app.store.database import Database
@@ -22,6 +23,7 @@ def _open_hall(args: argparse.Namespace, demo: bool):  # type: ignore[no-untyped
     if demo:
         create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
         CatalogueService(db).ensure_sample()
+        AppointmentService(db).seed_demo()  # codes 100001-100004 for the kiosk's appointment check-in
     return db
 
 

@@ -38,8 +38,8 @@
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <source>请扫描预约二维码,或输入8位预约码</source>
-        <translation>Scan your appointment QR code or enter the 8-digit code</translation>
+        <source>请扫描预约二维码,或输入6位预约码</source>
+        <translation>Scan your appointment QR code or enter the 6-digit code</translation>
     </message>
     <message>
         <source>预约码</source>

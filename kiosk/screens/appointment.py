@@ -12,7 +12,7 @@ class AppointmentScreen(Screen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
         super().__init__(self.tr("预约签到"))
         self.ctx, self.nav = ctx, nav
-        self.body.addWidget(label(self.tr("请扫描预约二维码,或输入8位预约码"), role="subtitle"))
+        self.body.addWidget(label(self.tr("请扫描预约二维码,或输入6位预约码"), role="subtitle"))
         self.field = line_edit(self.tr("预约码"))
         self.field.setObjectName("appointment_code")
         self.error = label("", role="error")

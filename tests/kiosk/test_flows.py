@@ -154,3 +154,15 @@ def test_network_banner(kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     kiosk.session.go("category")
     kiosk.session.screen.choose("B")  # tickets keep coming offline
     assert kiosk.session.screen_name == "ticket_result"
+
+
+def test_no_banner_for_a_hall_without_a_central_server() -> None:
+    from datetime import datetime
+
+    from kiosk.backend import SyncStatus
+    from kiosk.banners import network_banner
+
+    assert network_banner(SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)) is None
+    offline = network_banner(SyncStatus(online=False, pending_uploads=3, last_sync_at=datetime(2026, 11, 23)))
+    assert offline is not None and offline[0] == "banner-warn"
+    assert classify_scan("100004") == "appointment"

@@ -23,6 +23,7 @@ from app.domain.queue_policy import (
     Candidate,
     Priority,
     ServedCategory,
+    ServeMode,
     choose_next,
     front_of_line_key,
     sort_key_for,
@@ -162,7 +163,8 @@ class QueueService:
             if current is not None:
                 self._apply(s, hall, current, Action.FINISH, now, w, staff_id, {"auto": True})
             day = rd.today(hall, now)
-            picked = self._pick(s, hall, w, day)
+            with s.no_autoflush:  # the finished ticket is not in any line: one flush at the end is enough
+                picked = self._pick(s, hall, w, day)
             if picked is None:
                 return None
             t = s.get_one(Ticket, picked.ticket_id)
@@ -179,7 +181,9 @@ class QueueService:
         keys.update(sq.params(**{f"c{i}": sc.category_id for i, sc in enumerate(served)}))
         rows = s.execute(sq.line_heads(len(served)), keys).all()
         heads = [Candidate(tid, cid, sort_at, for_this_window=bool(d)) for tid, cid, sort_at, d in rows]
-        calls: dict[str, int] = {cid: n for cid, n in s.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
+        calls: dict[str, int] = {}
+        if w.mode == ServeMode.WEIGHT and len(heads) > 1:  # shares only matter when several lines compete
+            calls = {cid: n for cid, n in s.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
         return choose_next(w.mode, served, heads, calls)
 
     def recall(self, window_number: int) -> TicketView:

@@ -7,7 +7,7 @@ origin device and queuing the mutation happen together or not at all.
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import bindparam, event, insert, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -78,6 +78,15 @@ def _after_flush(session: Session, flush_context: Any) -> None:
         session.info.setdefault("changed_halls", set()).update(row["hall_id"] for row in pending)
 
 
+def _bump_statement(dialect_insert: Any) -> Any:
+    stmt = dialect_insert(ChangeCounter).values(hall_id=bindparam("b_hall_id"), n=1)
+    return stmt.on_conflict_do_update(index_elements=["hall_id"], set_={"n": ChangeCounter.n + 1})
+
+
+# Built once: this runs at the end of every writing transaction.
+_BUMP = {"sqlite": _bump_statement(sqlite.insert), "postgresql": _bump_statement(postgresql.insert)}
+
+
 def _before_commit(session: Session) -> None:
     """Bump the hall's change counter as the transaction's last statement (see ChangeCounter)."""
     session.flush()
@@ -85,10 +94,8 @@ def _before_commit(session: Session) -> None:
     if not halls:
         return
     conn = session.connection()
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     for hall_id in sorted(halls):  # a fixed order: two transactions never wait on each other in a cycle
-        stmt = dialect_insert(ChangeCounter).values(hall_id=hall_id, n=1)
-        conn.execute(stmt.on_conflict_do_update(index_elements=["hall_id"], set_={"n": ChangeCounter.n + 1}))
+        conn.execute(_BUMP[conn.dialect.name], {"b_hall_id": hall_id})
 
 
 def _after_rollback(session: Session) -> None:

@@ -71,7 +71,8 @@ class Roles:
     def take_ticket(self) -> None:
         from app.ui.take_ticket.take_ticket_window import TakeTicketWindow
 
-        self._keep(TakeTicketWindow(self.queue, self.runner, settings.paths().data_dir / "tickets"))
+        tickets = settings.paths().data_dir / "tickets"
+        self._keep(TakeTicketWindow(self.queue, self.runner, tickets, change_counter=self.board.change_counter))
 
     def staff(self, window_number: int, staff: Any) -> None:
         from app.ui.staff.staff_window import StaffWindow
@@ -113,6 +114,27 @@ class Roles:
             return None
         return dialog.staff, dialog.window_number
 
+    def tile_demo(self) -> None:
+        """Lay the demo's windows side by side, so nothing hides behind anything (a bare X session has
+        no window manager to place them): staff window left, display top right, take-ticket bottom right."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        left_w = int(area.width() * 0.55)
+        right_w, top_h = area.width() - left_w, int(area.height() * 0.5)
+        places = {
+            "StaffWindow": (area.x(), area.y(), left_w, area.height()),
+            "DisplayWindow": (area.x() + left_w, area.y(), right_w, top_h),
+            "TakeTicketWindow": (area.x() + left_w, area.y() + top_h, right_w, area.height() - top_h),
+        }
+        for window in self.windows:
+            place = places.get(type(window).__name__)
+            if place is not None:
+                window.setGeometry(*place)
+
     def shutdown(self) -> None:
         self.runner.wait_idle()
         self.checker.shutdown()
@@ -136,6 +158,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
             roles.take_ticket()
             clerk = next((s for s in list_staff(roles.db) if s.login == "wang"), None)
             roles.staff(args.window, clerk)
+            roles.tile_demo()
             _seed_demo_tickets(roles.queue)
         elif role in ("staff", "intake", "backoffice"):
             who = roles.login(args.window)

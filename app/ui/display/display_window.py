@@ -6,34 +6,47 @@ visual highlight otherwise); announcements never overwrite each other.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from app.services.board import QueueBoard
 from app.services.views import CallRecord, DisplaySnapshot
+from app.ui.change_watch import ChangeWatcher
 from app.ui.display.marquee import Marquee
 from app.ui.runner import ServiceRunner
 from app.ui.voice import Announcer
 
-STYLE = """
-QWidget#display { background: #0b1f3a; }
-QLabel { color: #f8fafc; }
-#title { font-size: 40px; font-weight: bold; }
-#clock { font-size: 32px; }
-#sectionTitle { font-size: 30px; color: #fde68a; font-weight: bold; }
-#callNumber { font-size: 84px; font-weight: bold; color: #fbbf24; }
-#callWindow { font-size: 56px; font-weight: bold; }
-#callRow { background: #13315c; border-radius: 12px; }
-#callRow[flash="true"] { background: #b45309; }
-#recent { font-size: 30px; }
-#categoryTile { background: #13315c; border-radius: 10px; }
-#categoryName { font-size: 26px; }
-#categoryCount { font-size: 34px; font-weight: bold; color: #86efac; }
-Marquee { font-size: 30px; color: #f8fafc; background: #102a4c; }
+STYLE_TEMPLATE = """
+QWidget#display {{ background: #0b1f3a; }}
+QLabel {{ color: #f8fafc; }}
+#title {{ font-size: {f40}px; font-weight: bold; }}
+#clock {{ font-size: {f32}px; }}
+#sectionTitle {{ font-size: {f30}px; color: #fde68a; font-weight: bold; }}
+#callNumber {{ font-size: {f84}px; font-weight: bold; color: #fbbf24; }}
+#callWindow {{ font-size: {f56}px; font-weight: bold; }}
+#callRow {{ background: #13315c; border-radius: 12px; }}
+#callRow[flash="true"] {{ background: #b45309; }}
+#recent {{ font-size: {f30}px; }}
+#categoryTile {{ background: #13315c; border-radius: 10px; }}
+#categoryName {{ font-size: {f26}px; }}
+#categoryCount {{ font-size: {f34}px; font-weight: bold; color: #86efac; }}
+Marquee {{ font-size: {f30}px; color: #f8fafc; background: #102a4c; }}
 """
+DESIGN_SIZE = (1920, 1080)  # font sizes above are for a full-HD screen; other sizes scale them
+
+
+def scaled_style(width: int, height: int) -> str:
+    """The stylesheet for a display of this size (TVs in halls are often 1366x768 or 4K)."""
+    scale = max(0.4, min(width / DESIGN_SIZE[0], height / DESIGN_SIZE[1]))
+    sizes = {f"f{n}": max(10, round(int(n) * scale)) for n in re.findall(r"\{f(\d+)\}", STYLE_TEMPLATE)}
+    return STYLE_TEMPLATE.format(**sizes)
+
+
 MAX_CALL_ROWS = 6
 
 
@@ -54,9 +67,10 @@ class DisplayWindow(QWidget):
         self._tz = ZoneInfo(tz)
         self._now = now or (lambda: datetime.now(UTC))
         self._announced: set[str] | None = None  # event ids already announced; None until the first load
-        self._counter = -1
+        self.watcher = ChangeWatcher(runner, board.change_counter)
         self.setWindowTitle(self.tr("一窗通 · 叫号屏"))
-        self.setStyleSheet(STYLE)
+        self._style_for: tuple[int, int] | None = None
+        self._apply_scale(*DESIGN_SIZE)
         self._build()
         if announcer is not None:
             announcer.visual_call.connect(self._flash)
@@ -97,7 +111,8 @@ class DisplayWindow(QWidget):
         self.recent.setAlignment(Qt.AlignmentFlag.AlignTop)
         left = QVBoxLayout()
         left.addWidget(calls_title)
-        left.addLayout(self.call_grid, 1)
+        left.addLayout(self.call_grid)
+        left.addStretch(1)  # calls stay at the top, whether one window calls or six
         right = QVBoxLayout()
         right.addWidget(recent_title)
         right.addWidget(self.recent, 1)
@@ -109,6 +124,8 @@ class DisplayWindow(QWidget):
         self.categories = QHBoxLayout()
         self.marquee = Marquee()
         root = QVBoxLayout(self)
+        # The fonts follow the window size (resizeEvent), so the layout must not pin a minimum size.
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.addLayout(header)
         root.addLayout(body, 1)
         root.addWidget(waiting_title)
@@ -118,15 +135,7 @@ class DisplayWindow(QWidget):
 
     def refresh_if_changed(self) -> None:
         self.clock.setText(self._now().astimezone(self._tz).strftime("%Y-%m-%d %H:%M"))
-        if self.runner.busy:
-            return
-
-        def check(counter: int) -> None:
-            if counter != self._counter:
-                self._counter = counter
-                self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None)
-
-        self.runner.submit(self.board.change_counter, check, lambda _e: None)
+        self.watcher.poll(lambda: self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None))
 
     def show_snapshot(self, snap: DisplaySnapshot) -> None:
         self.title.setText(snap.hall_name)
@@ -192,6 +201,17 @@ class DisplayWindow(QWidget):
             row.setProperty("flash", "false")
             row.style().unpolish(row)
             row.style().polish(row)
+
+    def _apply_scale(self, width: int, height: int) -> None:
+        old = self._style_for
+        if old is not None and abs(old[0] - width) < 40 and abs(old[1] - height) < 40:
+            return  # restyling repolishes every widget: only when the size really changed
+        self._style_for = (width, height)
+        self.setStyleSheet(scaled_style(width, height))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        self._apply_scale(event.size().width(), event.size().height())
+        super().resizeEvent(event)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
         self.poll.stop()

@@ -26,6 +26,7 @@ from app.services.board import QueueBoard
 from app.services.queue import QueueService
 from app.services.views import StaffView, TicketView, WaitingRow, WindowView
 from app.ui.app_setup import show_error
+from app.ui.change_watch import ChangeWatcher
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
 from app.ui.staff.transfer_dialog import TransferDialog
@@ -62,7 +63,7 @@ class StaffWindow(QMainWindow):
         self.on_intake = on_intake
         self.queue, self.board, self.runner = queue, board, runner
         self.window_number, self.staff = window_number, staff
-        self._seen_counter = -1
+        self.watcher = ChangeWatcher(runner, board.change_counter)
         self._view: WindowView | None = None
         self._busy = False
         self.setWindowTitle(self.tr("一窗通 · %1 号窗口").replace("%1", str(window_number)))
@@ -218,15 +219,7 @@ class StaffWindow(QMainWindow):
     # ---- refresh -----------------------------------------------------------------------------------------
 
     def refresh_if_changed(self) -> None:
-        if self.runner.busy:
-            return
-
-        def check(counter: int) -> None:
-            if counter != self._seen_counter:
-                self._seen_counter = counter
-                self.refresh()
-
-        self.runner.submit(self.board.change_counter, check, lambda _e: None)
+        self.watcher.poll(self.refresh)
 
     def refresh(self) -> None:
         n = self.window_number

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QSt
 from app.services.queue import QueueService
 from app.services.views import CategoryView, TicketView
 from app.ui.app_setup import show_error
+from app.ui.change_watch import ChangeWatcher
 from app.ui.printing.ticket_render import render_ticket_image, render_ticket_pdf
 from app.ui.runner import ServiceRunner
 from app.ui.take_ticket.slip import slip_for
@@ -22,7 +24,7 @@ STYLE = """
 QWidget#takeTicket { background: #f8fafc; }
 #title { font-size: 34px; font-weight: bold; color: #0f172a; }
 QPushButton#category {
-    font-size: 30px; min-height: 120px; max-height: 220px;
+    font-size: 24px; min-height: 96px; max-height: 220px;
     background: #1d4ed8; color: white; border-radius: 14px;
 }
 QPushButton#category:pressed { background: #1e40af; }
@@ -32,7 +34,14 @@ QPushButton#back { font-size: 24px; min-height: 70px; }
 
 
 class TakeTicketWindow(QWidget):
-    def __init__(self, queue: QueueService, runner: ServiceRunner, print_dir: Path, reset_ms: int = 15000) -> None:
+    def __init__(
+        self,
+        queue: QueueService,
+        runner: ServiceRunner,
+        print_dir: Path,
+        reset_ms: int = 15000,
+        change_counter: Callable[[], int] | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("takeTicket")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -75,6 +84,16 @@ class TakeTicketWindow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.resize(900, 1000)
         self.load_categories()
+        # Keep the waiting counts on the home screen current while nobody touches it.
+        self.watcher = ChangeWatcher(runner, change_counter) if change_counter else None
+        self.poll = QTimer(self)
+        self.poll.setInterval(2000)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
+
+    def _poll(self) -> None:
+        if self.watcher is not None and self.stack.currentWidget() is self.home:
+            self.watcher.poll(self.load_categories)
 
     def load_categories(self) -> None:
         self.runner.submit(self.queue.list_categories, self._show_categories, lambda e: show_error(self, e))
@@ -91,11 +110,12 @@ class TakeTicketWindow(QWidget):
             else:
                 wait = self.tr("约 %1 分钟").replace("%1", str(c.estimated_wait_minutes))
             waiting = self.tr("等待 %1 人").replace("%1", str(c.waiting))
-            button = QPushButton(f"{c.name_zh}\n{waiting} · {wait}")
+            button = QPushButton(f"{c.name_zh}\n{waiting}\n{wait}")
             button.setObjectName("category")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, p=c.prefix: self.take(p))
-            self.grid.addWidget(button, i // 2, i % 2)
+            columns = 3 if self.width() > self.height() * 1.6 else 2  # a very wide screen: three across
+            self.grid.addWidget(button, i // columns, i % columns)
             self.buttons[c.prefix] = button
 
     def take(self, prefix: str) -> None:

@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QColor, QFont
 
 from app.services.intake_views import CaseEventView, CaseRow
-from app.ui.intake.labels import CASE_STATUS, tr_label
+from app.ui.intake.labels import CASE_STATUS, CTX, tr_label
+from app.ui.widgets.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -44,7 +45,9 @@ ROLE = {
 }
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowsModel):
+    HEADER_CONTEXT = CTX
+
     COLUMNS = (
         QT_TRANSLATE_NOOP("IntakeLabels", "受理编号"),
         QT_TRANSLATE_NOOP("IntakeLabels", "事项"),
@@ -55,31 +58,8 @@ class CaseTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("IntakeLabels", "容缺"),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CaseRow] = []
-
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CaseRow:
-        return self._rows[row]
-
     def row_of(self, case_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == case_id), -1)
-
-    def rowCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr_label(self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -11,15 +11,14 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 
 from app.services.intake_views import ChecklistItemView, FileView, FindingView, SearchHit
 from app.ui.intake.labels import (
+    CTX,
     DISPOSITION,
     ITEM_COLOUR,
     ITEM_STATUS,
@@ -29,40 +28,14 @@ from app.ui.intake.labels import (
     requirement_text,
     tr_label,
 )
+from app.ui.widgets.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_PARENT = QModelIndex()
 
 
-class _RowsModel(QAbstractTableModel):
-    COLUMNS: tuple[object, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr_label(self.COLUMNS[section])
-        return None
+class _RowsModel(RowsModel):
+    HEADER_CONTEXT = CTX
 
 
 class SearchHitModel(_RowsModel):

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services.views import WaitingRow
+from app.ui.widgets.rows_model import RowsModel
 
 _PRIORITY = {
     "normal": "",
@@ -31,7 +31,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WaitingModel", text)
 
 
-class WaitingModel(QAbstractTableModel):
+class WaitingModel(RowsModel):
+    HEADER_CONTEXT = "WaitingModel"
+
     COLUMNS = (
         QT_TRANSLATE_NOOP("WaitingModel", "号码"),
         QT_TRANSLATE_NOOP("WaitingModel", "类别"),
@@ -45,25 +47,6 @@ class WaitingModel(QAbstractTableModel):
         self._rows: list[WaitingRow] = []
         self._now = now or (lambda: datetime.now(UTC))
         self._tz = ZoneInfo(tz)
-
-    def set_rows(self, rows: list[WaitingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> WaitingRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

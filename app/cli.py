@@ -213,10 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = with_db(sub.add_parser("demo", help="staff window, take-ticket screen and display on a sample hall"))
     demo.set_defaults(func=_gui("demo"), window=3, demo=True)
+    demo.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
     for role in ("staff", "display", "intake", "backoffice"):
         sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
         sp.add_argument("--window", type=int, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
+        sp.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
         sp.set_defaults(func=_gui(role))
     # `onewindow kiosk ...` is handed whole to the kiosk's own parser (see main); listed here for --help.
     sub.add_parser("kiosk", help="the locked-down self-service kiosk (onewindow kiosk --help for its options)")

@@ -147,7 +147,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
     from app.services.hall import list_staff
     from app.ui.app_setup import install_excepthook, make_app
 
-    app = make_app()
+    app = make_app(language=getattr(args, "lang", "zh_CN"))
     install_excepthook()
     demo = role == "demo" or bool(getattr(args, "demo", False))
     roles = Roles(_open_hall(args, demo), demo)

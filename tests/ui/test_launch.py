@@ -36,7 +36,28 @@ def test_demo_opens_all_screens_and_intake(qapp, qtbot, monkeypatch, tmp_path, a
     monkeypatch.setattr(qapp, "exec", fake_exec)
     # No sound system in tests: a visual-only announcer instead of speech-dispatcher and PulseAudio.
     monkeypatch.setattr(Announcer, "with_system_backends", classmethod(lambda cls, **kw: cls(None, None, **kw)))
-    args = argparse.Namespace(db=f"sqlite:///{tmp_path / 'demo.db'}", window=3, demo=True)
+    args = argparse.Namespace(db=f"sqlite:///{tmp_path / 'demo.db'}", window=3, demo=True, lang="zh_CN")
     assert launch_module.launch("demo", args) == 0
     assert {"StaffWindow", "TakeTicketWindow", "DisplayWindow", "IntakeWindow"} <= set(seen)
     assert seen["waiting"] == 4  # window 3 serves B, C and G: B001, G001, B002, C001 were seeded
+
+
+def test_demo_in_english(qapp, monkeypatch, tmp_path):
+    titles: list[str] = []
+
+    def fake_exec() -> int:
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+        for w in QApplication.topLevelWidgets():
+            w.close()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", fake_exec)
+    monkeypatch.setattr(Announcer, "with_system_backends", classmethod(lambda cls, **kw: cls(None, None, **kw)))
+    args = argparse.Namespace(db=f"sqlite:///{tmp_path / 'demo.db'}", window=3, demo=True, lang="en_US")
+    try:
+        assert launch_module.launch("demo", args) == 0
+    finally:
+        from app.ui.i18n import set_language
+
+        set_language("zh_CN")
+    assert "OneWindow · Take a ticket" in titles and "OneWindow · Window 3" in titles

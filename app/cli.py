@@ -96,9 +96,9 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from app.devices.escpos_ticket import ticket_escpos_bytes
+    from app.devices.slip_from_ticket import slip_for
     from app.services.hall import current_hall
     from app.services.queue import QueueService
-    from app.ui.take_ticket.slip import slip_for
 
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)

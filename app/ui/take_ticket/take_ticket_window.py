@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from app.devices.slip_from_ticket import slip_for
 from app.services.queue import QueueService
 from app.services.views import CategoryView, TicketView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
 from app.ui.printing.ticket_render import render_ticket_image, render_ticket_pdf
 from app.ui.runner import ServiceRunner
-from app.ui.take_ticket.slip import slip_for
 
 STYLE = """
 QWidget#takeTicket { background: #f8fafc; }

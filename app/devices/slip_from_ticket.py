@@ -1,4 +1,4 @@
-"""Turns a service TicketView into the printable TicketSlip, in the hall's local time."""
+"""Turns a queue TicketView into the printable TicketSlip, in the hall's local time (Qt-free: CLI and screens)."""
 
 from zoneinfo import ZoneInfo
 

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.domain.ids import new_id
@@ -24,6 +24,8 @@ class Synced:
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     origin_device: Mapped[str] = mapped_column(String(64), default="")
+    # A tombstone: synced rows are never hard-deleted, so a delete reaches every copy like any other change.
+    deleted: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Hall(Synced, Base):
@@ -169,6 +171,8 @@ class Outbox(Base):
     """Mutations waiting to be pushed to the central server, written in the same transaction as the change."""
 
     __tablename__ = "outbox"
+    # The sync agent scans for what is still to push, oldest first; pruning scans pushed_at.
+    __table_args__ = (Index("ix_outbox_pending", "pushed_at", "seq"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     mutation_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
     hall_id: Mapped[str] = mapped_column(String(36), index=True)

@@ -300,6 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     check.set_defaults(func=cmd_check)
 
+    from app import cli_sync
+    from server import cli as server_cli
+
+    cli_sync.register(sub, with_db, _db)
+    server_cli.register(sub)
+
     bench = sub.add_parser("bench", help="benchmarks (print JSON)")
     bench.add_argument("what", choices=["queue", "checks", "sync"])
     bench.add_argument("--json", action="store_true")

@@ -94,3 +94,10 @@ class BlobStore:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+
+
+def hall_blob_store() -> BlobStore:
+    """The hall's store of scanned files, in the data directory (intake writes it, the sync agent uploads it)."""
+    from app import settings
+
+    return BlobStore(settings.paths().data_dir / "blobs")

@@ -17,13 +17,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
 from app.domain import applicant as ap
 from app.domain.catalogue import MaterialSpec, MatterKind, Requirement, agent_materials, merge_materials
 from app.domain.checklist import Disposition, check_disposition
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
-from app.services.blobs import BlobStore
+from app.services.blobs import BlobStore, hall_blob_store
 from app.services.case_store import add_event, local_day
 from app.services.catalogue import CatalogueService, load_calendar, resolve, spec_from_json, spec_to_json
 from app.services.clock import Clock, system_clock
@@ -40,7 +39,7 @@ AGENT_KEYS = frozenset(m.key for m in agent_materials())
 
 
 def default_blob_store() -> BlobStore:
-    return BlobStore(settings.paths().data_dir / "blobs")
+    return hall_blob_store()
 
 
 class IntakeService(IntakeFiles):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import HybridLogicalClock
@@ -50,6 +51,17 @@ def _make_sqlite_engine(url: str, immediate: bool) -> Engine:
     return engine
 
 
+def make_engines(url: str) -> tuple[Engine, Engine]:
+    """(writer, reader) for a normalised URL: SQLite gets WAL, durable commits and BEGIN IMMEDIATE writers."""
+    if url.startswith("sqlite"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return _make_sqlite_engine(url, immediate=True), _make_sqlite_engine(url, immediate=False)
+    engine = create_engine(url, pool_pre_ping=True)
+    return engine, engine
+
+
 def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         return "postgresql+psycopg://" + url[len("postgresql://") :]
@@ -64,15 +76,8 @@ class Database:
         self.device_id = device_id
         self.hlc = clock or HybridLogicalClock()
         self.is_sqlite = self.url.startswith("sqlite")
-        if self.is_sqlite:
-            path = self.url.removeprefix("sqlite:///")
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.write_engine = _make_sqlite_engine(self.url, immediate=True)
-            self.read_engine = _make_sqlite_engine(self.url, immediate=False)
-        else:
-            self.write_engine = create_engine(self.url, pool_pre_ping=True)
-            self.read_engine = self.write_engine
+        self.write_engine, self.read_engine = make_engines(self.url)
+        self._clock_seeded = False
         info = {"hlc": self.hlc, "device_id": self.device_id}
         self._writer = sessionmaker(self.write_engine, class_=HallSession, expire_on_commit=False, info=info)
         self._reader = sessionmaker(self.read_engine, class_=HallSession, expire_on_commit=False, info=info)
@@ -80,8 +85,20 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction that commits on success and rolls back on any error."""
+        if not self._clock_seeded:
+            self._seed_clock()
         with self._writer() as session, session.begin():
             yield session
+
+    def _seed_clock(self) -> None:
+        from app.store.synced import largest_stored_hlc
+
+        try:
+            with self._reader() as session, session.begin():
+                self.hlc.restart_from(largest_stored_hlc(session))
+        except (OperationalError, ProgrammingError):
+            return  # no tables yet (before the first upgrade): nothing stored to continue from
+        self._clock_seeded = True
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -4,6 +4,8 @@ Hooked on the Session's before_flush so no service can forget it: stamping versi
 origin device and queuing the mutation happen together or not at all.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -37,6 +39,9 @@ def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]
     obj.version = (obj.version or 0) + 1
     obj.updated_hlc = clock.now()
     obj.origin_device = device
+    payload = row_payload(obj)
+    if op == "delete":
+        payload["deleted"] = True  # leaves the hall as a tombstone: the server never hard-deletes a synced row
     pending.append(
         {
             "mutation_id": new_id(),
@@ -47,7 +52,7 @@ def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]
             "version": obj.version,
             "hlc": obj.updated_hlc,
             "origin_device": device,
-            "payload": row_payload(obj),
+            "payload": payload,
             "created_at": datetime.now(UTC),
             "pushed_at": None,
             "result": None,
@@ -58,6 +63,8 @@ def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     if "hlc" not in session.info:
         return  # a session not opened through Database (e.g. migrations): nothing to record
+    if session.info.get("applying_remote"):
+        return  # rows pulled from the server keep their own stamps and are not sent back
     pending: list[dict[str, Any]] = session.info.setdefault("outbox_pending", [])
     for obj in list(session.new):
         if isinstance(obj, Synced):
@@ -101,6 +108,19 @@ def _before_commit(session: Session) -> None:
 def _after_rollback(session: Session) -> None:
     session.info.pop("changed_halls", None)
     session.info.pop("outbox_pending", None)
+
+
+@contextmanager
+def applying_remote_changes(session: Session, hall_id: str) -> Iterator[None]:
+    """Write rows received from the central server: no outbox rows, no restamping (they carry the version and
+    HLC they were given), but the hall's change counter still moves so every screen refreshes."""
+    session.flush()
+    session.info["applying_remote"] = True
+    try:
+        yield
+        session.info.setdefault("changed_halls", set()).add(hall_id)
+    finally:
+        session.info.pop("applying_remote", None)
 
 
 def install(session_class: type[Session]) -> None:

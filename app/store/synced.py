@@ -1,0 +1,73 @@
+"""Every synced table, by its entity name: what the sync agent pushes, applies, snapshots and verifies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table, func, select
+from sqlalchemy.orm import Session
+
+import app.store.models_intake
+import app.store.models_visits  # noqa: F401 - registers the tables below on Base
+from app.store.models import Base, Synced
+from app.store.types import UTCDateTime
+
+_ = app.store.models_intake
+
+
+@cache
+def synced_models() -> dict[str, type[Synced]]:
+    found: dict[str, type[Synced]] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if issubclass(cls, Synced) and cls.__sync_entity__:
+            found[cls.__sync_entity__] = cls
+    return found
+
+
+def table_of(entity: str) -> Table:
+    table = synced_models()[entity].__table__
+    assert isinstance(table, Table)
+    return table
+
+
+@cache
+def _converters(entity: str) -> dict[str, Any]:
+    """JSON value -> column value, per column (dates travel as ISO strings)."""
+    out: dict[str, Any] = {}
+    for col in table_of(entity).columns:
+        if isinstance(col.type, Date):
+            out[col.key] = lambda v: date.fromisoformat(v) if isinstance(v, str) else v
+        elif isinstance(col.type, UTCDateTime | DateTime):
+            out[col.key] = _to_datetime
+        else:
+            out[col.key] = None
+    return out
+
+
+def _to_datetime(v: Any) -> Any:
+    # ISO strings carry their UTC offset, so UTCDateTime gets the aware datetime it insists on.
+    if isinstance(v, str):
+        return datetime.fromisoformat(v)
+    return v
+
+
+def row_from_payload(entity: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """Column values for a payload received from elsewhere: unknown fields (a newer schema) are ignored."""
+    row: dict[str, Any] = {}
+    for key, conv in _converters(entity).items():
+        if key in payload:
+            value = payload[key]
+            row[key] = conv(value) if conv is not None and value is not None else value
+    return row
+
+
+def largest_stored_hlc(session: Session) -> int:
+    """The HLC restarts from here, never from 0: a restarted device must not stamp changes in the past."""
+    best = 0
+    for model in synced_models().values():
+        value = session.scalar(select(func.max(model.updated_hlc)))
+        best = max(best, int(value or 0))
+    return best

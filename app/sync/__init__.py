@@ -1,0 +1,1 @@
+"""The hall sync agent: pushes the outbox, uploads scanned files, pulls the central feed (see ARCHITECTURE.md)."""

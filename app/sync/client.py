@@ -1,0 +1,141 @@
+"""HTTP to the central server (requests): tokens refreshed on their own, every failure a SyncError."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from app.sync.errors import DeviceRevoked, FeedReset, NetworkError, SchemaTooOld, SyncError
+
+TIMEOUT = (5, 60)  # connect, read: a town centre's link is slow, but a dead one must not hang the agent
+
+
+def _network(exc: Exception, url: str) -> NetworkError:
+    return NetworkError(
+        f"连不上中心服务器 {url}（{type(exc).__name__}），数据已保存在本地，稍后自动重试",
+        f"Cannot reach the central server {url} ({type(exc).__name__}); everything is kept locally and retried",
+    )
+
+
+class SyncClient:
+    def __init__(
+        self, base_url: str, device_id: str = "", device_secret: str = "", session: requests.Session | None = None
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.device_id = device_id
+        self.device_secret = device_secret
+        self.http = session or requests.Session()
+        self._token: str | None = None
+
+    # ---- plumbing ------------------------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> requests.Response:
+        url = self.base_url + path
+        for attempt in (1, 2):
+            headers = dict(kwargs.pop("headers", {}) or {})
+            if auth:
+                headers["Authorization"] = f"Bearer {self._token or self._fetch_token()}"
+            try:
+                response = self.http.request(method, url, headers=headers, timeout=TIMEOUT, **kwargs)
+            except requests.RequestException as exc:
+                raise _network(exc, self.base_url) from None
+            if response.status_code == 401 and auth and attempt == 1:
+                self._token = None  # expired: fetch a fresh one once; a revoked device fails at the token
+                kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
+                continue
+            if response.status_code >= 500:
+                raise NetworkError(
+                    f"中心服务器出错（{response.status_code}），稍后自动重试",
+                    f"The central server failed ({response.status_code}); will retry",
+                )
+            return response
+        raise DeviceRevoked("本设备的同步权限已被撤销，本地数据保留", "This device was revoked; its local data is kept")
+
+    def _fetch_token(self) -> str:
+        if not self.device_id:
+            raise SyncError("本机尚未注册到中心服务器", "This hall is not enrolled with a central server")
+        r = self._request(
+            "POST",
+            "/v1/auth/token",
+            auth=False,
+            json={"device_id": self.device_id, "device_secret": self.device_secret},
+        )
+        if r.status_code == 401:
+            raise DeviceRevoked(
+                "本设备的同步权限已被撤销，本地数据保留", "This device was revoked; its local data is kept"
+            )
+        self._check(r)
+        self._token = str(r.json()["token"])
+        return self._token
+
+    @staticmethod
+    def _check(r: requests.Response) -> dict[str, Any]:
+        try:
+            body: dict[str, Any] = r.json()
+        except ValueError:
+            body = {}
+        if r.status_code >= 400:
+            raise SyncError(
+                str(body.get("message_zh") or f"中心服务器拒绝了请求（{r.status_code}）"),
+                str(body.get("message_en") or f"The central server refused the request ({r.status_code})"),
+            )
+        return body
+
+    # ---- protocol ------------------------------------------------------------------------------------------
+
+    def enrol(self, code: str, hall_id: str, hall_code: str, device_name: str) -> dict[str, Any]:
+        r = self._request(
+            "POST",
+            "/v1/enrol",
+            auth=False,
+            json={"code": code, "hall_id": hall_id, "hall_code": hall_code, "device_name": device_name},
+        )
+        return self._check(r)
+
+    def push(self, schema_version: int, mutations: list[dict[str, Any]]) -> dict[str, Any]:
+        r = self._request("POST", "/v1/sync/push", json={"schema_version": schema_version, "mutations": mutations})
+        if r.status_code == 426:
+            need = r.json().get("needs_schema_version")
+            raise SchemaTooOld(
+                f"中心服务器需要更新的本地程序（数据结构版本 {need}），请升级 OneWindow",
+                f"The central server needs a newer hall schema ({need}): upgrade OneWindow",
+            )
+        return self._check(r)
+
+    def pull(self, cursor: str, limit: int) -> dict[str, Any]:
+        r = self._request("GET", "/v1/sync/pull", params={"cursor": cursor, "limit": limit})
+        if r.status_code == 410:
+            body = r.json()
+            raise FeedReset(str(body.get("reason", "reset")), str(body.get("feed_epoch", "")))
+        return self._check(r)
+
+    def verify(self) -> dict[str, Any]:
+        return self._check(self._request("GET", "/v1/sync/verify"))
+
+    def blob_offset(self, sha256: str) -> int | None:
+        """None when the server has the whole file; else how many bytes of an upload it holds."""
+        r = self._request("HEAD", f"/v1/blobs/{sha256}")
+        if r.status_code == 200:
+            return None
+        if r.status_code == 404:
+            return int(r.headers.get("Upload-Offset", "0"))
+        self._check(r)
+        return 0
+
+    def blob_append(self, sha256: str, offset: int, total: int, data: bytes) -> tuple[int, bool]:
+        """(new offset, finished). A 409 tells us where the server really is; a 422 that the bytes were wrong."""
+        headers = {
+            "Upload-Offset": str(offset),
+            "Upload-Length": str(total),
+            "Content-Type": "application/octet-stream",
+        }
+        r = self._request("PATCH", f"/v1/blobs/{sha256}", data=data, headers=headers)
+        if r.status_code in (200, 201):
+            return total, True
+        if r.status_code in (204, 409):
+            return int(r.headers.get("Upload-Offset", "0")), False
+        if r.status_code == 422:
+            raise SyncError("上传的文件校验不符，将重新上传", "The uploaded file did not match its hash; will re-send")
+        self._check(r)
+        return offset, False

@@ -1,0 +1,115 @@
+"""`onewindow server ...`: run the central server, make enrolment codes, add reviewers, start a new epoch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from server.config import ServerSettings
+
+
+def _settings(args: argparse.Namespace) -> ServerSettings:
+    given: dict[str, Any] = {}
+    for name in ("db", "host", "port", "blobs"):
+        value = getattr(args, name, None)
+        if value is not None:
+            given[name] = value
+    return ServerSettings(**given)
+
+
+def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from server.main import open_database
+
+    return open_database(_settings(args))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from server.main import serve
+
+    return serve(_settings(args))
+
+
+def cmd_enrol_code(args: argparse.Namespace) -> int:
+    from server.auth import new_enrol_code
+
+    settings = _settings(args)
+    db = _database(args)
+    with db.write() as s:
+        code = new_enrol_code(s, args.hall_code, settings.enrol_code_ttl_h, args.name or "")
+    hours = settings.enrol_code_ttl_h
+    if args.json:
+        print(json.dumps({"code": code, "hall_code": args.hall_code.upper(), "expires_in_h": hours}))
+    else:
+        print(
+            f"大厅 {args.hall_code.upper()} 的注册码 / enrolment code: {code}  ({hours} 小时内有效 / valid {hours} h)"
+        )
+    return 0
+
+
+def cmd_reviewer_add(args: argparse.Namespace) -> int:
+    from server.auth import add_reviewer
+
+    with _database(args).write() as s:
+        add_reviewer(s, args.login, args.name, args.pin, args.role)
+    print(f"审批人员已保存 / reviewer saved: {args.login}")
+    return 0
+
+
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    from server.feed import new_epoch
+
+    with _database(args).write() as s:
+        epoch = new_epoch(s)
+    print(
+        f"新的同步纪元 / new feed epoch: {epoch}  (每个大厅将重新上传其全部数据 / every hall re-pushes what it holds)"
+    )
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from server.auth import revoke_device
+
+    with _database(args).write() as s:
+        revoke_device(s, args.device)
+    print(f"设备已撤销 / device revoked: {args.device}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    server = sub.add_parser("server", help="the central server (FastAPI): run it, or manage halls and reviewers")
+    server.add_argument("--db", help="server database URL (default: server.db in the data directory)")
+    server.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    server.add_argument("--port", type=int, help="port (default 8600)")
+    server.add_argument("--blobs", help="directory for scanned files (default: server-blobs in the data directory)")
+    server.set_defaults(func=cmd_serve)
+    actions = server.add_subparsers(dest="server_cmd")
+
+    def child(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_text)
+        p.add_argument("--db", default=argparse.SUPPRESS, help="server database URL")
+        return p
+
+    code = child("enrol-code", "register a hall if new and print a one-time enrolment code (24 h)")
+    code.add_argument("--hall-code", required=True)
+    code.add_argument("--name", help="the hall's name, for the register")
+    code.add_argument("--json", action="store_true")
+    code.set_defaults(func=cmd_enrol_code)
+
+    reviewer = actions.add_parser("reviewer", help="back-office reviewer accounts").add_subparsers(
+        dest="reviewer_cmd", required=True
+    )
+    add = reviewer.add_parser("add", help="add or update a reviewer (argon2-hashed PIN)")
+    add.add_argument("--db", default=argparse.SUPPRESS)
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--pin", required=True)
+    add.add_argument("--role", default="reviewer", choices=["reviewer", "supervisor"])
+    add.set_defaults(func=cmd_reviewer_add)
+
+    epoch = child("new-epoch", "after restoring a backup: every hall re-pushes what it holds")
+    epoch.set_defaults(func=cmd_new_epoch)
+
+    revoke = child("revoke", "revoke a device: it can no longer sync (it keeps its local data)")
+    revoke.add_argument("--device", required=True)
+    revoke.set_defaults(func=cmd_revoke)

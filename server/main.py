@@ -1,0 +1,64 @@
+"""The central server as an ASGI app (FastAPI), and how `onewindow server` runs it."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app.domain.errors import AuthError, UserError
+from app.domain.hlc import HybridLogicalClock
+from server.api import blobs, sync
+from server.api.deps import ServerState
+from server.auth import meta_value
+from server.blobstore import DiskBlobStore
+from server.config import ServerSettings
+from server.db import ServerDatabase
+from server.feed import feed_epoch
+
+log = logging.getLogger("onewindow.server")
+
+
+def open_database(settings: ServerSettings) -> ServerDatabase:
+    db = ServerDatabase(settings.db_url())
+    db.upgrade()
+    return db
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    db = open_database(settings)
+    with db.write() as s:
+        key = meta_value(s, "signing_key")
+        feed_epoch(s)  # the first epoch exists before the first hall asks
+    app = FastAPI(title="OneWindow central server", version="1", description="Sync, blobs, back office, public queue")
+    app.state.onewindow = ServerState(
+        settings=settings,
+        db=db,
+        clock=HybridLogicalClock(max_drift_ms=settings.max_clock_drift_ms),
+        blobs=DiskBlobStore(settings.blob_dir()),
+        signing_key=key,
+    )
+    app.include_router(sync.router)
+    app.include_router(blobs.router)
+
+    @app.exception_handler(UserError)
+    async def user_error(_request: Request, exc: UserError) -> JSONResponse:
+        status = 401 if isinstance(exc, AuthError) else 400
+        return JSONResponse(
+            status_code=status, content={"error": exc.code, "message_zh": exc.message_zh, "message_en": exc.message_en}
+        )
+
+    return app
+
+
+def serve(settings: ServerSettings) -> int:
+    import uvicorn
+
+    app = create_app(settings)
+    print(f"中心服务器监听 / central server listening on http://{settings.host}:{settings.port}", flush=True)
+    # uvicorn stops cleanly on SIGTERM and SIGINT: requests in flight finish, nothing half-written is left.
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    app.state.onewindow.db.dispose()
+    return 0

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from app.domain.errors import AuthError, UserError
 from app.domain.hlc import HybridLogicalClock
-from server.api import blobs, sync
+from server.api import backoffice, blobs, sync
 from server.api.deps import ServerState
 from server.auth import meta_value
 from server.blobstore import DiskBlobStore
@@ -42,6 +42,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     )
     app.include_router(sync.router)
     app.include_router(blobs.router)
+    app.include_router(backoffice.router)
 
     @app.exception_handler(UserError)
     async def user_error(_request: Request, exc: UserError) -> JSONResponse:

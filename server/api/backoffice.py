@@ -1,0 +1,46 @@
+"""Back-office routes: reviewer login (argon2 on the server), case list, case moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from server import auth, backoffice
+from server.api.deps import ReviewerCaller, state
+
+router = APIRouter(prefix="/v1/backoffice")
+
+
+class Login(BaseModel):
+    login: str
+    pin: str
+
+
+class Move(BaseModel):
+    to: str
+    reason: str = ""
+
+
+@router.post("/login")
+def login(body: Login, request: Request) -> dict[str, Any]:
+    st = state(request)
+    with st.db.read() as s:
+        principal = auth.reviewer_principal(s, body.login, body.pin)
+    token = auth.sign(st.signing_key, principal, st.settings.token_ttl_s)
+    return {"token": token, "login": principal.subject, "role": principal.role}
+
+
+@router.get("/cases")
+def cases(request: Request, who: ReviewerCaller, status: str | None = None) -> dict[str, Any]:
+    st = state(request)
+    with st.db.read() as s:
+        return {"cases": backoffice.list_cases(s, st.blobs, status)}
+
+
+@router.post("/cases/{hall_id}/{case_id}/move")
+def move(hall_id: str, case_id: str, body: Move, request: Request, who: ReviewerCaller) -> dict[str, Any]:
+    st = state(request)
+    with st.db.write() as s:
+        return backoffice.move_case(s, who, hall_id, case_id, body.to, body.reason, st.clock)

@@ -1,0 +1,74 @@
+"""前台受理、后台审批、就近出件: a case taken in at the hall, decided on the central server by a reviewer,
+ready at the hall (kiosk shows it), handed out at the window — with the hall offline in between."""
+
+from __future__ import annotations
+
+import requests
+
+from app.services.cases import CaseService
+from app.sync.agent import SyncAgent
+from app.sync.status import verify
+from tests.sync.cases import PERSON_ID, accepted_case
+
+
+def _reviewer(central) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    central.cli("reviewer", "add", "--login", "shen", "--name", "沈审批", "--pin", "2468")
+    token = requests.post(central.url + "/v1/backoffice/login", json={"login": "shen", "pin": "2468"}, timeout=10)
+    assert token.ok
+    return {"Authorization": f"Bearer {token.json()['token']}"}
+
+
+def test_case_decided_centrally_reaches_the_hall_and_is_handed_out(make_hall, central, tmp_path):  # type: ignore[no-untyped-def]
+    db = make_hall("H023")
+    receipt = accepted_case(db, tmp_path)
+    report = SyncAgent(db).run_once()
+    assert report.caught_up and report.blobs_uploaded == 3
+
+    headers = _reviewer(central)
+    listed = requests.get(central.url + "/v1/backoffice/cases?status=received", headers=headers, timeout=10).json()
+    case = next(c for c in listed["cases"] if c["receipt_number"] == receipt.receipt_number)
+    assert case["files"] == 3 and case["files_pending"] == 0
+    assert PERSON_ID not in case["applicant_id_number"]  # masked before it left the hall
+    url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+
+    # a clerk's move order is refused by the table: received -> ready is not a step
+    bad = requests.post(url, json={"to": "ready_for_pickup"}, headers=headers, timeout=10)
+    assert bad.status_code == 400 and "message_zh" in bad.json()
+    assert requests.post(url, json={"to": "x"}, timeout=10).status_code == 401  # no token, no move
+    for step in ("in_review", "approved", "ready_for_pickup"):
+        assert requests.post(url, json={"to": step}, headers=headers, timeout=10).ok
+
+    cases = CaseService(db)
+    assert cases.progress(receipt.receipt_number, PERSON_ID[-4:]).status == "received"  # not synced yet
+    assert SyncAgent(db).run_once().caught_up
+    progress = cases.progress(receipt.receipt_number, PERSON_ID[-4:])
+    assert progress.status == "ready_for_pickup"  # the kiosk shows 可领取
+    history = [e.to_status for e in cases.history(case["case_id"])]
+    assert history[-3:] == ["in_review", "approved", "ready_for_pickup"]
+
+    cases.deliver(case["case_id"], PERSON_ID)  # the full ID number stayed at the hall: the check works
+    assert SyncAgent(db).run_once().caught_up
+    after = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"]
+    assert next(c for c in after if c["case_id"] == case["case_id"])["status"] == "delivered"
+    assert verify(db)["equal"]
+
+
+def test_an_offline_hall_edit_never_undoes_a_central_decision(make_hall, central, tmp_path):  # type: ignore[no-untyped-def]
+    db = make_hall("H023")
+    receipt = accepted_case(db, tmp_path)
+    SyncAgent(db).run_once()
+    headers = _reviewer(central)
+    case = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"][0]
+    url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+    requests.post(url, json={"to": "in_review"}, headers=headers, timeout=10).raise_for_status()
+    # meanwhile, offline, the window edits the case (the citizen's new phone number)
+    from app.store.models_intake import IntakeCase
+
+    with db.write() as s:
+        s.get(IntakeCase, case["case_id"]).contact_phone = "13900139000"
+    assert SyncAgent(db).run_once().caught_up
+    row = CaseService(db).progress(receipt.receipt_number, PERSON_ID[-4:])
+    assert row.status == "in_review"
+    with db.read() as s:
+        assert s.get(IntakeCase, case["case_id"]).contact_phone == "13900139000"
+    assert verify(db)["equal"]

@@ -25,6 +25,8 @@ class SyncState(Base):
     # Set when the server's feed was reset (new epoch, 410, or a cursor ahead of the feed): the hall
     # re-pushes a snapshot of everything it holds before it pulls from the start.
     snapshot_needed: Mapped[bool] = mapped_column(default=False)
+    # "<entity>:<last id sent>": a snapshot cut short by a broken link resumes here instead of starting over
+    snapshot_progress: Mapped[str] = mapped_column(String(120), default="")
     last_success_at: Mapped[datetime | None] = mapped_column(default=None)
     last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)

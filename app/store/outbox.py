@@ -26,9 +26,37 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _scalar_defaults(cls: type) -> dict[str, Any]:
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = {}
+        for prop in inspect(cls).column_attrs:
+            default = prop.columns[0].default
+            if default is not None and getattr(default, "is_scalar", False):
+                found[prop.key] = default.arg
+            elif default is not None and getattr(default, "is_callable", False):
+                found[prop.key] = default  # e.g. dict for a JSON column: called per row below
+        _DEFAULTS[cls] = found
+    return found
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
 def row_payload(obj: Synced) -> dict[str, Any]:
+    """The row as it will be stored. Before the INSERT runs, a column left to its default is still None on the
+    object: the payload carries the default instead, so the copy elsewhere matches the row here."""
     mapper = inspect(type(obj))
-    return {col.key: _json_value(getattr(obj, col.key)) for col in mapper.column_attrs}
+    defaults = _scalar_defaults(type(obj))
+    out = {}
+    for col in mapper.column_attrs:
+        value = getattr(obj, col.key)
+        if value is None and col.key in defaults:
+            value = defaults[col.key]
+            if hasattr(value, "is_callable"):
+                value = value.arg(None)  # SQLAlchemy wraps a no-argument default to take the context
+        out[col.key] = _json_value(value)
+    return out
 
 
 def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]) -> None:

@@ -117,11 +117,12 @@ class SyncAgent:
             report.retry_later = len(retry)
 
     def _push_snapshot(self, client: SyncClient, cfg: state.SyncSettings, schema: int, report: SyncReport) -> None:
-        for batch in outgoing.snapshot(self.db, cfg.hall_id, cfg.feed_epoch, self.push_batch):
+        batches = outgoing.snapshot(self.db, cfg.hall_id, cfg.feed_epoch, self.push_batch, cfg.snapshot_progress)
+        for progress, batch in batches:
             client.push(schema, batch)
             report.snapshots += len(batch)
-        with self.db.write() as s:
-            state.state_row(s, cfg.hall_id).snapshot_needed = False
+            state.save_snapshot_progress(self.db, cfg.hall_id, progress)
+        state.save_snapshot_progress(self.db, cfg.hall_id, "", done=True)
 
     def _note_epoch(self, cfg: state.SyncSettings, epoch: str) -> None:
         if epoch and cfg.feed_epoch and epoch != cfg.feed_epoch and not cfg.snapshot_needed:

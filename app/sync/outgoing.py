@@ -85,12 +85,19 @@ def pending_summary(db: Database, hall_id: str) -> tuple[int, datetime | None]:
     return int(count or 0), oldest
 
 
-def snapshot(db: Database, hall_id: str, epoch: str, batch: int) -> Iterator[list[dict[str, Any]]]:
-    """Every row the hall holds, as mutations (parents first). Ids are derived from the epoch and the row's
-    state, so a snapshot cut short by a crash and sent again is answered `duplicate`, not applied twice."""
+def snapshot(
+    db: Database, hall_id: str, epoch: str, batch: int, resume: str = ""
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Every row the hall holds, as mutations (parents first), each batch with the progress mark to resume from.
+    Ids are derived from the epoch and the row's state, so a batch sent twice is answered `duplicate`."""
     models = sorted(synced_models().items(), key=lambda kv: RULES[kv[0]].rank if kv[0] in RULES else 99)
+    resume_entity, _, resume_after = resume.partition(":")
+    skipping = bool(resume_entity)
     for entity, model in models:
-        after = ""
+        if skipping and entity != resume_entity:
+            continue
+        after = resume_after if skipping else ""
+        skipping = False
         while True:
             with db.read() as s:
                 rows = list(
@@ -101,7 +108,7 @@ def snapshot(db: Database, hall_id: str, epoch: str, batch: int) -> Iterator[lis
             if not rows:
                 break
             after = rows[-1].id
-            yield [
+            yield f"{entity}:{after}", [
                 {
                     "mutation_id": str(uuid.uuid5(_SNAPSHOT_NS, f"{epoch}:{entity}:{r.id}:{r.updated_hlc}")),
                     "hall_id": hall_id,

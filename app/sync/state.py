@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.services.hall import load_hall
 from app.store.database import Database
+from app.store.models import Outbox
 from app.store.models_sync import SyncState
 
 
@@ -23,6 +24,7 @@ class SyncSettings:
     cursor: str
     feed_epoch: str
     snapshot_needed: bool
+    snapshot_progress: str = ""
 
     @property
     def enrolled(self) -> bool:
@@ -40,6 +42,7 @@ def state_row(session: Session, hall_id: str) -> SyncState:
             cursor="",
             feed_epoch="",
             snapshot_needed=False,
+            snapshot_progress="",
             pulled_rows=0,
         )
         session.add(row)
@@ -62,6 +65,7 @@ def load_settings(db: Database) -> SyncSettings:
             row.cursor,
             row.feed_epoch,
             row.snapshot_needed,
+            row.snapshot_progress,
         )
 
 
@@ -69,8 +73,10 @@ def save_enrolment(db: Database, hall_id: str, server_url: str, device_id: str, 
     with db.write() as s:
         row = state_row(s, hall_id)
         row.server_url, row.device_id, row.device_secret = server_url.rstrip("/"), device_id, secret
-        # A newly enrolled hall sends everything it already holds, then reads the feed from the start.
-        row.cursor, row.feed_epoch, row.snapshot_needed = "", epoch, True
+        # The outbox holds every change never pushed; only a hall that already pushed (and pruned) elsewhere
+        # must send a snapshot of what it holds. Either way it reads the feed from the start.
+        pushed_before = s.scalar(select(Outbox.seq).where(Outbox.pushed_at.is_not(None)).limit(1)) is not None
+        row.cursor, row.feed_epoch, row.snapshot_needed, row.snapshot_progress = "", epoch, pushed_before, ""
 
 
 def mark(db: Database, hall_id: str, *, success: bool, error: str | None = None) -> None:
@@ -88,7 +94,15 @@ def require_reset(db: Database, hall_id: str, epoch: str) -> None:
     """The feed was reset: re-push a snapshot of everything, then pull from the start of the new epoch."""
     with db.write() as s:
         row = state_row(s, hall_id)
-        row.snapshot_needed, row.cursor, row.feed_epoch = True, "", epoch
+        row.snapshot_needed, row.cursor, row.feed_epoch, row.snapshot_progress = True, "", epoch, ""
+
+
+def save_snapshot_progress(db: Database, hall_id: str, progress: str, done: bool = False) -> None:
+    with db.write() as s:
+        row = state_row(s, hall_id)
+        row.snapshot_progress = "" if done else progress
+        if done:
+            row.snapshot_needed = False
 
 
 def schema_version(db: Database) -> int:

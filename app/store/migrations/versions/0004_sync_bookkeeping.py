@@ -48,6 +48,7 @@ def upgrade() -> None:
         sa.Column("cursor", sa.String(length=200), nullable=False),
         sa.Column("feed_epoch", sa.String(length=64), nullable=False),
         sa.Column("snapshot_needed", sa.Boolean(), nullable=False),
+        sa.Column("snapshot_progress", sa.String(length=120), nullable=False),
         sa.Column("last_success_at", sa.DateTime(), nullable=True),
         sa.Column("last_attempt_at", sa.DateTime(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),

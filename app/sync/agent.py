@@ -16,7 +16,7 @@ import requests
 
 from app.services.blobs import BlobStore, hall_blob_store
 from app.store.database import Database
-from app.sync import blob_upload, incoming, outgoing, state
+from app.sync import blob_upload, faultpoints, incoming, outgoing, state
 from app.sync.client import SyncClient
 from app.sync.errors import FeedReset, NotEnrolled, SyncError
 
@@ -109,6 +109,7 @@ class SyncAgent:
             if not batch:
                 return retry
             answer = client.push(schema, batch)
+            faultpoints.reached("after_push_response")  # the server committed; the hall has not recorded it
             self._note_epoch(cfg, str(answer.get("feed_epoch", "")))
             results = answer["results"]
             retry.update(outgoing.record_results(self.db, results))
@@ -120,6 +121,7 @@ class SyncAgent:
         batches = outgoing.snapshot(self.db, cfg.hall_id, cfg.feed_epoch, self.push_batch, cfg.snapshot_progress)
         for progress, batch in batches:
             client.push(schema, batch)
+            faultpoints.reached("mid_snapshot")
             report.snapshots += len(batch)
             state.save_snapshot_progress(self.db, cfg.hall_id, progress)
         state.save_snapshot_progress(self.db, cfg.hall_id, "", done=True)

@@ -10,6 +10,7 @@ from app.services.blobs import BlobStore
 from app.store.database import Database
 from app.store.models_intake import CaseFile
 from app.store.models_sync import BlobUpload
+from app.sync import faultpoints
 from app.sync.client import SyncClient
 from app.sync.errors import SyncError
 
@@ -73,6 +74,7 @@ def upload_one(client: SyncClient, store: BlobStore, sha256: str) -> bool:
             fh.seek(offset)
             data = fh.read(CHUNK)
             offset, finished = client.blob_append(sha256, offset, total, data)
+            faultpoints.reached("after_blob_chunk")
             if finished:
                 return True
     return False

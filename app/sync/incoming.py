@@ -17,6 +17,7 @@ from app.store.database import Database
 from app.store.models import TicketCounter
 from app.store.outbox import applying_remote_changes
 from app.store.synced import row_from_payload, table_of
+from app.sync import faultpoints
 from app.sync.state import state_row
 
 log = logging.getLogger("onewindow.sync")
@@ -102,6 +103,7 @@ def apply_page(db: Database, hall_id: str, rows: list[dict[str, Any]], cursor: s
             written += len(inserts) + len(updates)
         if tickets:
             _rebuild_counters(s, tickets)
+        faultpoints.reached("mid_pull_apply")  # rows written, cursor not yet, nothing committed
         state = state_row(s, hall_id)
         state.cursor, state.feed_epoch = cursor, epoch
         state.pulled_rows = (state.pulled_rows or 0) + written

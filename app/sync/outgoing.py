@@ -108,17 +108,20 @@ def snapshot(
             if not rows:
                 break
             after = rows[-1].id
-            yield f"{entity}:{after}", [
-                {
-                    "mutation_id": str(uuid.uuid5(_SNAPSHOT_NS, f"{epoch}:{entity}:{r.id}:{r.updated_hlc}")),
-                    "hall_id": hall_id,
-                    "entity": entity,
-                    "entity_id": r.id,
-                    "op": "upsert",
-                    "version": r.version,
-                    "hlc": r.updated_hlc,
-                    "origin_device": r.origin_device,
-                    "payload": outgoing_payload(entity, row_payload(r)),
-                }
-                for r in rows
-            ]
+            yield (
+                f"{entity}:{after}",
+                [
+                    {
+                        "mutation_id": str(uuid.uuid5(_SNAPSHOT_NS, f"{epoch}:{entity}:{r.id}:{r.updated_hlc}")),
+                        "hall_id": hall_id,
+                        "entity": entity,
+                        "entity_id": r.id,
+                        "op": "upsert",
+                        "version": r.version,
+                        "hlc": r.updated_hlc,
+                        "origin_device": r.origin_device,
+                        "payload": outgoing_payload(entity, row_payload(r)),
+                    }
+                    for r in rows
+                ],
+            )

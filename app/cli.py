@@ -188,6 +188,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench.bench_queue import main as bench_main
     elif args.what == "checks":
         from bench.bench_checks import main as bench_main  # type: ignore[no-redef]
+    elif args.what == "sync":
+        from bench.bench_sync import main as bench_main  # type: ignore[no-redef]
     else:
         print(f"bench {args.what}: not available yet / 尚未提供", file=sys.stderr)
         return 2
@@ -304,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     from server import cli as server_cli
 
     cli_sync.register(sub, with_db, _db)
+    cli_sync.register_simulate(sub, with_db, _db)
     server_cli.register(sub)
 
     bench = sub.add_parser("bench", help="benchmarks (print JSON)")

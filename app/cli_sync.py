@@ -98,3 +98,38 @@ def register(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.Arg
     enrol.set_defaults(func=bind(cmd_enrol))
     child("status", "what is waiting to sync, last success, cursor").set_defaults(func=bind(cmd_status))
     child("verify", "compare counts and hashes with the server").set_defaults(func=bind(cmd_verify))
+
+
+def cmd_simulate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from datetime import date
+
+    from app.services.simulate import Simulator
+
+    db = open_db(args)
+    sim = Simulator(db, seed=args.seed, tickets_per_day=args.tickets_per_day, cases_per_day=args.cases_per_day)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r模拟 / simulating: {done}/{total} 天 / days", end="", file=sys.stderr, flush=True)
+
+    report = sim.run(args.days, end=date.fromisoformat(args.end) if args.end else None, progress=progress)
+    print(file=sys.stderr)
+    text = (
+        f"{report.days} 天（营业 {report.open_days} 天）/ days: 取号 {report.tickets}，办结 {report.served}，"
+        f"过号 {report.no_shows}，受理 {report.cases}（{report.files} 个文件），"
+        f"评价 {report.ratings}，预约 {report.appointments}"
+    )
+    _print(asdict(report), args.json, text)
+    return 0
+
+
+def register_simulate(
+    sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser], open_db: Any
+) -> None:
+    sim = with_db(sub.add_parser("simulate", help="realistic hall activity through the real services"))
+    sim.add_argument("--days", type=int, required=True, help="how many days, ending yesterday (or --end)")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--end", help="last simulated day, YYYY-MM-DD (default: yesterday)")
+    sim.add_argument("--tickets-per-day", type=int, default=90)
+    sim.add_argument("--cases-per-day", type=int, default=4)
+    sim.add_argument("--json", action="store_true")
+    sim.set_defaults(func=lambda args: cmd_simulate(args, open_db))

@@ -11,7 +11,7 @@ import pytest
 from app.services.hall import SAMPLE_HALL, create_hall
 from app.store.database import Database
 from app.sync.status import enrol
-from tests.support.central import CentralServer
+from server.process import CentralServer
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""A real central server for tests: `onewindow server` in a subprocess on 127.0.0.1, a free port, its own files."""
+"""`onewindow server` in a child process on 127.0.0.1 and a free port: for the demo, benchmarks and tests."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from app.domain.ticket_ref import ticket_from_scan
 from kiosk.context import SessionContext
 from kiosk.screens.appointment import AppointmentScreen
 from kiosk.screens.guide import GuideScreen, MatterScreen
@@ -53,7 +54,7 @@ def classify_scan(code: str) -> str:
         return "appointment"
     if c.startswith(("OW1:R:", "OW:R:")) or (len(c) == 18 and c[0].isalpha() and c[4] == "-"):
         return "receipt"
-    if c.startswith(("OW1:T:", "OW:T:")):
+    if ticket_from_scan(code) is not None:
         return "ticket"
     return "unknown"
 

@@ -7,9 +7,9 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from app.domain.errors import AuthError, UserError
+from app.domain.errors import AuthError, NotFoundError, UserError
 from app.domain.hlc import HybridLogicalClock
-from server.api import backoffice, blobs, sync
+from server.api import backoffice, blobs, public, sync
 from server.api.deps import ServerState
 from server.auth import meta_value
 from server.blobstore import DiskBlobStore
@@ -43,10 +43,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(blobs.router)
     app.include_router(backoffice.router)
+    app.include_router(public.router)
 
     @app.exception_handler(UserError)
     async def user_error(_request: Request, exc: UserError) -> JSONResponse:
-        status = 401 if isinstance(exc, AuthError) else 400
+        status = 401 if isinstance(exc, AuthError) else 404 if isinstance(exc, NotFoundError) else 400
         return JSONResponse(
             status_code=status, content={"error": exc.code, "message_zh": exc.message_zh, "message_en": exc.message_en}
         )

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from app.domain.errors import UserError
+from app.domain.ticket_ref import QR_SCHEME, ticket_from_scan
 
-QR_SCHEME = "OW1"
 MAX_COMMENT = 500
 MIN_NOTE = 4  # a follow-up step says what was done: "已回访" alone is not a record
 DEFAULT_RATING_DAYS = 7  # a ticket may be rated up to this many days after its service day
@@ -132,10 +132,9 @@ def parse_reference(text: str) -> Reference:
     number (B012), or a bare ticket id."""
     raw = unicodedata.normalize("NFKC", text or "").strip()
     upper = raw.upper()
-    if upper.startswith(f"{QR_SCHEME}:T:"):
-        parts = raw.split(":")
-        hall = parts[2].upper() if len(parts) == 4 else None
-        return Reference("ticket_id", parts[-1], hall)
+    scanned = ticket_from_scan(raw)
+    if scanned is not None:
+        return Reference("ticket_id", scanned[1], scanned[0])
     if upper.startswith(f"{QR_SCHEME}:R:"):
         return Reference("receipt", upper.removeprefix(f"{QR_SCHEME}:R:"))
     compact = upper.replace(" ", "")

@@ -28,6 +28,7 @@ from app.domain.queue_policy import (
     front_of_line_key,
     sort_key_for,
 )
+from app.domain.ticket_ref import ticket_from_scan
 from app.domain.ticket_rules import Action, TicketSource, TicketStatus, next_status
 from app.services import queue_read as rd
 from app.services import queue_sql as sq
@@ -375,8 +376,9 @@ class QueueService:
         ref = ref.strip()
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            if ref.startswith(f"{rd.QR_SCHEME}:T:"):
-                ref = ref.rsplit(":", 1)[-1]
+            scanned = ticket_from_scan(ref)
+            if scanned is not None:
+                ref = scanned[1]
             t = s.get(Ticket, ref)
             if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
                 t = s.scalars(

@@ -9,22 +9,16 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import service_day
+from app.domain.ticket_ref import QR_SCHEME, ticket_qr_payload  # noqa: F401 - QR_SCHEME re-exported
 from app.domain.ticket_rules import TicketStatus
 from app.domain.wait_estimate import estimated_wait_minutes, rolling_service_minutes
 from app.services import queue_sql as sq
 from app.services.views import CallRecord, CategoryView, TicketView, WaitingRow, WindowCounts
 from app.store.models import Category, Hall, QueueEvent, Staff, Ticket, Window, WindowCategory
 
-QR_SCHEME = "OW1"
-
 
 def display_number(prefix: str, number: int) -> str:
     return f"{prefix}{number:03d}"
-
-
-def ticket_qr_payload(hall_code: str, ticket_id: str) -> str:
-    """What the ticket's QR code encodes: a reference the kiosk and the status page can look up."""
-    return f"{QR_SCHEME}:T:{hall_code}:{ticket_id}"
 
 
 def today(hall: Hall, now: datetime) -> date:
@@ -78,7 +72,7 @@ def ticket_view(s: Session, hall: Hall, t: Ticket, window: Window | None = None)
         recall_count=t.recall_count,
         people_ahead=ahead,
         estimated_wait_minutes=wait,
-        qr_payload=ticket_qr_payload(hall.code, t.id),
+        qr_payload=ticket_qr_payload(hall.code, t.id, str((hall.settings or {}).get("public_base_url", ""))),
         hall_code=hall.code,
         hall_name=hall.name_zh,
         matters=tuple(t.matters or ()),

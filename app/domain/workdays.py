@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from app.domain.errors import UserError
+
 # A calendar with no working day for this long is a configuration error, not a long holiday.
 _MAX_SCAN_DAYS = 366
 
@@ -30,11 +32,19 @@ def _dates(items: Iterable[str]) -> frozenset[date]:
     return frozenset(out)
 
 
+class CalendarNotCovered(UserError):
+    """A deadline in a year the calendar does not cover: an error the clerk sees, never a silent guess."""
+
+    code = "calendar_not_covered"
+
+
 @dataclass(frozen=True)
 class WorkdayCalendar:
     holidays: frozenset[date] = frozenset()
     makeup_workdays: frozenset[date] = frozenset()  # weekend days worked in exchange for a long holiday
     weekend: frozenset[int] = field(default_factory=lambda: frozenset({5, 6}))  # date.weekday(): 5 = Saturday
+    # Years whose holidays are known (the State Council notice is out). Empty: no check (tests, old files).
+    covers: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         both = self.holidays & self.makeup_workdays
@@ -48,9 +58,21 @@ class WorkdayCalendar:
             holidays=_dates(spec.get("holidays", [])),
             makeup_workdays=_dates(spec.get("makeup_workdays", [])),
             weekend=frozenset(int(d) for d in weekend) if weekend is not None else frozenset({5, 6}),
+            covers=frozenset(int(y) for y in spec.get("covers", [])),
         )
 
+    def _check_covered(self, day: date) -> None:
+        if self.covers and day.year not in self.covers:
+            years = "、".join(str(y) for y in sorted(self.covers))
+            raise CalendarNotCovered(
+                f"工作日历只包含 {years} 年，无法计算 {day.year} 年的期限："
+                "请发布新一年的节假日安排（onewindow server publish calendar）",
+                f"The working-day calendar covers {years} only and cannot count days in {day.year}: "
+                "publish the new year's holidays (onewindow server publish calendar)",
+            )
+
     def is_workday(self, day: date) -> bool:
+        self._check_covered(day)
         if day in self.makeup_workdays:
             return True
         if day in self.holidays:

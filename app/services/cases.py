@@ -21,7 +21,7 @@ from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.case_store import add_event, load_case, local_day, set_status, staff_name
-from app.services.catalogue import load_calendar
+from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.intake_views import CaseEventView, CaseProgressView, CaseRow
@@ -44,7 +44,7 @@ class CaseService:
         hall_code: str | None = None,
     ) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or load_calendar()
+        self.calendar = calendar or hall_calendar(db, hall_code)
 
     # ---- lists -------------------------------------------------------------------------------------------
 

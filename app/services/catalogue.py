@@ -26,6 +26,7 @@ from app.domain.catalogue import (
     merge_materials,
     parse_catalogue,
 )
+from app.domain.errors import UserError
 from app.domain.matter_search import MatterIndex
 from app.domain.workdays import WorkdayCalendar
 from app.services.clock import Clock, system_clock
@@ -51,6 +52,28 @@ def load_calendar(path: Path | None = None, extra: dict[str, Any] | None = None)
             "makeup_workdays": [*spec.get("makeup_workdays", []), *extra.get("makeup_workdays", [])],
         }
     return WorkdayCalendar.from_dict(spec)
+
+
+def hall_calendar(db: Database, hall_code: str | None = None) -> WorkdayCalendar:
+    """The calendar a hall counts deadlines with: the version published centrally when the hall has pulled one
+    (同源发布), else the file shipped with the application; plus the hall's own extra days either way."""
+    try:
+        with db.read() as s:
+            settings = dict(load_hall(s, hall_code).settings or {})
+    except UserError:
+        return load_calendar()  # no hall yet: nothing of its own to add
+    central = settings.get("central_calendar")
+    extra = settings.get("calendar_extra")
+    if isinstance(central, dict) and isinstance(central.get("spec"), dict):
+        spec = central["spec"]
+        if extra:
+            spec = {
+                **spec,
+                "holidays": [*spec.get("holidays", []), *extra.get("holidays", [])],
+                "makeup_workdays": [*spec.get("makeup_workdays", []), *extra.get("makeup_workdays", [])],
+            }
+        return WorkdayCalendar.from_dict(spec)
+    return load_calendar(extra=extra if isinstance(extra, dict) else None)
 
 
 def content_hash(data: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.blobs import BlobStore, hall_blob_store
 from app.services.case_store import add_event, local_day
-from app.services.catalogue import CatalogueService, load_calendar, resolve, spec_from_json, spec_to_json
+from app.services.catalogue import CatalogueService, hall_calendar, resolve, spec_from_json, spec_to_json
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.intake_decisions import DecisionService
@@ -55,7 +55,7 @@ class IntakeService(IntakeFiles):
     ) -> None:
         self.db, self.catalogue, self.clock, self.hall_code = db, catalogue, clock, hall_code
         self.blobs = blobs or default_blob_store()
-        self.calendar = calendar or load_calendar()
+        self.calendar = calendar or hall_calendar(db, hall_code)
         self.decisions = DecisionService(db, self.calendar, clock, hall_code)
 
     # ---- starting a case ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from app.domain.ratings import (
     validate_rating,
 )
 from app.domain.workdays import WorkdayCalendar
-from app.services.catalogue import load_calendar
+from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.queue_read import display_number
@@ -81,7 +81,7 @@ class RatingService:
         hall_code: str | None = None,
     ) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or load_calendar()
+        self.calendar = calendar or hall_calendar(db, hall_code)
 
     # ---- what is rated -------------------------------------------------------------------------------------
 

@@ -234,7 +234,6 @@ class Simulator:
         nxt = day + timedelta(days=1)
         for _ in range(self.rng.randrange(0, 4)):
             slot = self.rng.choice(("09:00-09:30", "10:00-10:30", "14:00-14:30"))
-            if self._try(
-                lambda slot=slot: service.book(self.rng.choice(self.prefixes), nxt, slot, name=_name(self.rng))
-            ):
+            book = partial(service.book, self.rng.choice(self.prefixes), nxt, slot, name=_name(self.rng))
+            if self._try(book):
                 self.report.appointments += 1

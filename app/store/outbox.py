@@ -30,8 +30,9 @@ def _scalar_defaults(cls: type) -> dict[str, Any]:
     found = _DEFAULTS.get(cls)
     if found is None:
         found = {}
-        for prop in inspect(cls).column_attrs:
-            default = prop.columns[0].default
+        props: Any = inspect(cls).column_attrs
+        for prop in props:
+            default: Any = prop.columns[0].default
             if default is not None and getattr(default, "is_scalar", False):
                 found[prop.key] = default.arg
             elif default is not None and getattr(default, "is_callable", False):

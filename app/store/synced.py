@@ -28,7 +28,7 @@ def synced_models() -> dict[str, type[Synced]]:
 
 
 def table_of(entity: str) -> Table:
-    table = synced_models()[entity].__table__
+    table = getattr(synced_models()[entity], "__table__", None)
     assert isinstance(table, Table)
     return table
 

@@ -1,7 +1,7 @@
 """Alembic environment of the central server (its own tables, its own version history)."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from server.models import ServerBase
 
@@ -9,7 +9,7 @@ config = context.config
 target_metadata = ServerBase.metadata
 
 
-def _configure(connection: object) -> None:
+def _configure(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()

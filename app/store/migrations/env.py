@@ -1,7 +1,7 @@
 """Alembic environment: uses the connection handed over by app.store.migrate, or the configured URL."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 import app.store.models_intake  # noqa: F401 - registers the intake tables on Base.metadata
 import app.store.models_sync  # noqa: F401 - registers the local sync bookkeeping tables
@@ -22,7 +22,7 @@ def run() -> None:
     _configure(connection)
 
 
-def _configure(connection: object) -> None:
+def _configure(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()

@@ -113,3 +113,43 @@ def register(sub: Any) -> None:
     revoke = child("revoke", "revoke a device: it can no longer sync (it keeps its local data)")
     revoke.add_argument("--device", required=True)
     revoke.set_defaults(func=cmd_revoke)
+    register_publish(actions)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import func, select
+
+    from app.domain.errors import UserError
+    from app.domain.hlc import HybridLogicalClock
+    from server.models import Record
+    from server.releases import publish
+
+    try:
+        content = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UserError(f"无法读取 {args.file}：{type(exc).__name__}", f"Cannot read {args.file}: {exc}") from None
+    if not isinstance(content, dict):
+        raise UserError(f"{args.file} 不是 JSON 对象", f"{args.file} is not a JSON object")
+    with _database(args).write() as s:
+        clock = HybridLogicalClock()
+        clock.restart_from(int(s.scalar(select(func.max(Record.hlc))) or 0))
+        result = publish(s, args.kind, content, args.label or "", clock)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        state = "已发布 / published" if result["created"] else "已是现行版本 / already published"
+        print(f"{state}: {args.kind} #{result['number']} ({result['sha256'][:12]})")
+        print("各大厅同步后生效 / every hall takes it on its next sync")
+    return 0
+
+
+def register_publish(actions: Any) -> None:
+    pub = actions.add_parser("publish", help="publish a catalogue or working-day calendar to every hall (同源发布)")
+    pub.add_argument("kind", choices=["catalogue", "calendar"])
+    pub.add_argument("file", help="JSON file like resources/catalogue/catalogue.json or calendar.json")
+    pub.add_argument("--label", help="a name for this version")
+    pub.add_argument("--db", default=argparse.SUPPRESS)
+    pub.add_argument("--json", action="store_true")
+    pub.set_defaults(func=cmd_publish)

@@ -115,6 +115,11 @@ def _merge(
     session: Session, principal: Principal, winners: dict[tuple[str, str], Mutation], clock: HybridLogicalClock
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     current = _current(session, principal.hall_id, list(winners))
+    in_batch = {
+        m.payload.get("number"): str(m.payload.get("content_sha256"))
+        for m in winners.values()
+        if m.entity == "catalogue_version"
+    }
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for key, m in winners.items():
@@ -129,6 +134,8 @@ def _merge(
             flags = "clock_ahead"  # a hall fact is never refused, but a clock a day ahead is flagged for a person
         else:
             clock.observe(m.hlc)
+        if m.entity == "intake_case" and _old_catalogue(session, principal.hall_id, payload, in_batch):
+            flags = ",".join(f for f in (flags, "old_catalogue") if f)  # accepted, and flagged for a person
         if m.entity == "intake_case":
             merged = merge_case(payload, rec.payload if rec is not None else None)
             if any(merged.get(f) != payload.get(f) for f in CENTRAL_CASE_FIELDS):
@@ -147,3 +154,20 @@ def _merge(
         }
         (new if rec is None else changed).append(row)
     return new, changed
+
+
+def _old_catalogue(session: Session, hall_id: str, case: dict[str, Any], in_batch: dict[Any, str]) -> bool:
+    """Taken under a catalogue other than the newest published one (the hall had not synced it yet)."""
+    from server.releases import latest
+
+    newest = latest(session, "catalogue")
+    if newest is None or case.get("catalogue_version") is None:
+        return False
+    if case["catalogue_version"] in in_batch:
+        return in_batch[case["catalogue_version"]] != newest.entity_id
+    for rec in session.scalars(
+        select(Record).where(Record.hall_id == hall_id, Record.entity == "catalogue_version", Record.deleted.is_(False))
+    ):
+        if rec.payload.get("number") == case.get("catalogue_version"):
+            return bool(rec.payload.get("content_sha256") != newest.entity_id)
+    return False

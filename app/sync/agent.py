@@ -16,7 +16,7 @@ import requests
 
 from app.services.blobs import BlobStore, hall_blob_store
 from app.store.database import Database
-from app.sync import blob_upload, faultpoints, incoming, outgoing, state
+from app.sync import blob_upload, faultpoints, incoming, outgoing, releases, state
 from app.sync.client import SyncClient
 from app.sync.errors import FeedReset, NotEnrolled, SyncError
 
@@ -33,6 +33,7 @@ class SyncReport:
     pulled: int = 0
     clock_flags: int = 0
     snapshots: int = 0
+    releases: int = 0
     resets: list[str] = field(default_factory=list)
     caught_up: bool = False
 
@@ -134,6 +135,9 @@ class SyncAgent:
         cursor = cfg.cursor
         for _ in range(1000):
             page = client.pull(cursor, self.pull_limit)
+            central = [r for r in page["rows"] if r["entity"] in ("catalogue_release", "calendar_release")]
+            if central:
+                report.releases += releases.take_in(self.db, central)
             written, flagged = incoming.apply_page(
                 self.db, cfg.hall_id, page["rows"], page["cursor"], page["feed_epoch"]
             )

@@ -27,6 +27,8 @@ _PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
 # one direction's second derivative is ~0.6 of the Laplacian on an even blur: scaled so that the
 # blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
 _DIRECTIONAL_SCALE = 1.65
+_THREE = np.ones((3, 3), np.uint8)
+_SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
 
 
@@ -183,11 +185,17 @@ class PageStats:
 
         The threshold follows the page's contrast so faded pages still show their lines. Solid
         dark areas (scanner lid, black borders, photos, shadows) are removed: they are not text and
-        their straight edges would pass for text lines."""
+        their straight edges would pass for text lines. So is coloured ink (a red seal, a stamp):
+        it sits across the text and would pass for a short line at the wrong end of the page."""
         small = self._small
         delta = max(self.cfg.blank.ink_delta, min(60.0, 0.5 * self.contrast))
         mask = np.asarray(small < self.paper_level - delta, dtype=np.uint8)
         solid = cv2.dilate(cv2.morphologyEx(mask, cv2.MORPH_OPEN, _SOLID_KERNEL), _SOLID_KERNEL)
+        chroma = self._chroma  # every other pixel of the analysis page: the grid of this mask
+        # only when colour is a small part of the ink: on a page written in blue it is the text
+        if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
+            h, w = mask.shape
+            solid |= cv2.dilate(chroma[:h, :w], _THREE)
         return np.asarray((mask > 0) & (solid == 0))
 
     @cached_property

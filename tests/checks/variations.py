@@ -36,6 +36,7 @@ LAYOUTS: dict[str, PageSpec] = {
     "small_print": PageSpec(dpi=DPI, seed=36, glyph_mm=2.8, lines=60),
     "large_print": PageSpec(dpi=DPI, seed=37, glyph_mm=6.5, lines=14, title=False),
     "sealed": PageSpec(dpi=DPI, seed=38, seal=True, lines=10),
+    "licence": PageSpec(dpi=DPI, seed=30, seal=True, qr_payload="https://www.gsxt.gov.cn/#/91330106MA2H0K5Q5R"),
 }
 
 
@@ -79,6 +80,14 @@ def paper(img: Arr, colour: tuple[int, int, int]) -> Arr:
     """The same page on tinted paper (recycled, yellowish or grey stock)."""
     scale = np.array(colour, np.float32) / corpus.PAPER
     return np.asarray(np.clip(img.astype(np.float32) * scale, 0, 255), dtype=np.uint8)
+
+
+def blue_ink(img: Arr) -> Arr:
+    """Written in blue ballpoint (or printed in blue): the text itself is coloured."""
+    out = img.copy()
+    dark = img.min(axis=2) < 128
+    out[dark] = (30, 60, 190)
+    return out
 
 
 def blank_sheet(noise: float = 2.0, colour: int = corpus.PAPER, seed: int = 40) -> Arr:
@@ -161,6 +170,7 @@ def clean_cases(layouts: list[str]) -> Cases:
         yield Case("clean/scanner_border", name, corpus.dark_scanner_border(base, mm_to_px(6, DPI)), "contract", None)
         yield Case("clean/dusty", name, dusty(base), "contract", None)
         yield Case("clean/frame_straight", name, in_frame(base, 0.0), "contract", None)
+        yield Case("clean/blue_ink", name, blue_ink(base), "application_form", None)
 
 
 def through_text(img: Arr, edge: str, from_mm: float) -> float:

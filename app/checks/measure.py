@@ -195,7 +195,7 @@ class PageStats:
         # only when colour is a small part of the ink: on a page written in blue it is the text
         if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
             h, w = mask.shape
-            solid |= cv2.dilate(chroma[:h, :w], _THREE)
+            solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
         return np.asarray((mask > 0) & (solid == 0))
 
     @cached_property

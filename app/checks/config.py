@@ -120,6 +120,9 @@ class OrientationRule:
     # page turned by 90 degrees (clean pages measure ~1.5 the other way); errs on the side of silence
     min_ratio: float = 1.25
     min_ink_points: int = 2000
+    # upside down (180 degrees): layout cues (alignment, head room, title, seal) each vote +-1;
+    # the page is called upside down at this many votes against and none for upright
+    upside_down_votes: int = 2
     severity: Severity = Severity.WARN
 
 

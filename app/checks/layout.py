@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 Mask = npt.NDArray[np.bool_]
 
-_MAX_POINTS = 20_000  # ink pixels sampled for the profiles: plenty for a page, bounded cost
+_MAX_POINTS = 12_000  # ink pixels sampled for the profiles: plenty for a page, bounded cost
 _SEARCH_DEG = 20.0
 _BIN_PX = 2.0
 
@@ -50,15 +50,19 @@ def _profile_scores(along: npt.NDArray[np.float64], across: npt.NDArray[np.float
     return np.asarray((counts * counts).sum(axis=1) / (n * n) * extent, dtype=np.float64)
 
 
-def _best_angle(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64]) -> tuple[float, float]:
-    coarse = np.arange(-_SEARCH_DEG, _SEARCH_DEG + 0.5, 1.0)
+def _coarse(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64]) -> tuple[float, float]:
+    angles = np.arange(-_SEARCH_DEG, _SEARCH_DEG + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
-    scores = _profile_scores(along[::4], across[::4], coarse)
-    centre = float(coarse[int(np.argmax(scores))])
-    fine = np.arange(centre - 1.0, centre + 1.05, 0.1)
-    scores = _profile_scores(along, across, fine)
+    scores = _profile_scores(along[::4], across[::4], angles)
     best = int(np.argmax(scores))
-    return float(scores[best]), float(round(fine[best], 1))
+    return float(scores[best]), float(angles[best])
+
+
+def _fine(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64], centre: float) -> tuple[float, float]:
+    angles = np.arange(centre - 1.0, centre + 1.05, 0.1)
+    scores = _profile_scores(along, across, angles)
+    best = int(np.argmax(scores))
+    return float(scores[best]), float(round(angles[best], 1))
 
 
 def line_structure(mask: Mask) -> LineStructure:
@@ -72,8 +76,10 @@ def line_structure(mask: Mask) -> LineStructure:
     x = xs.astype(np.float64)
     y = ys.astype(np.float64)
     # rows: project y across horizontal lines; columns: project x across vertical lines
-    h_score, h_angle = _best_angle(-x, y)
-    v_score, v_angle = _best_angle(y, x)
+    h_score, h_angle = _fine(-x, y, _coarse(-x, y)[1])
+    v_score, v_angle = _coarse(y, x)
+    if v_score >= h_score:  # only a page that may be turned needs the exact vertical angle
+        v_score, v_angle = _fine(y, x, v_angle)
     return LineStructure(n, h_score, h_angle, v_score, v_angle)
 
 
@@ -82,6 +88,8 @@ _STRIP_MM = 0.35  # ink this close to the border touches it
 _MAX_RUN_MM = 12.0  # longer contacts are scanner background, shadows, wedges of a skewed scan
 _MIN_RUNS = 3  # a couple of specks of dust are not a cut-off page
 _MIN_RUN_PX = 2  # single-pixel contacts are noise or dithering, not a cut stroke
+_NEAR_MM = 1.5  # ink this close to the border belongs to what was cut there
+_MERGE_MM = 3.0  # strokes closer than this belong to the same cut line of text (less than a line gap)
 
 
 @dataclass(frozen=True)
@@ -100,28 +108,46 @@ class EdgeContact:
         return edge, self.coverage.get(edge, 0.0)
 
 
-def _runs(line: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
-    """Lengths of the runs of True."""
+def _runs(line: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Starts and ends (exclusive) of the runs of True."""
     padded = np.concatenate(([False], line, [False])).astype(np.int8)
     change = np.flatnonzero(np.diff(padded))
-    return np.asarray(change[1::2] - change[0::2], dtype=np.int64)
+    return np.asarray(change[0::2], dtype=np.int64), np.asarray(change[1::2], dtype=np.int64)
+
+
+def _covered(touch: npt.NDArray[np.bool_], near: npt.NDArray[np.bool_], max_run: float, merge: float) -> float:
+    """Share of an edge covered by cut content. ``touch`` marks where ink meets the border, ``near``
+    where there is ink close to it: a cut line of text counts with the height of its glyphs that
+    reach the border, not just the width of the one or two strokes that happen to cross it."""
+    starts, ends = _runs(near)
+    lengths = ends - starts
+    touches = np.concatenate(([0], np.cumsum(touch, dtype=np.int64)))
+    keep = (touches[ends] > touches[starts]) & (lengths >= _MIN_RUN_PX) & (lengths <= max_run)
+    if int(keep.sum()) < _MIN_RUNS:
+        return 0.0
+    starts, ends = starts[keep], ends[keep]
+    new_group = np.concatenate(([True], starts[1:] - ends[:-1] > merge))
+    first = starts[new_group]
+    last = np.maximum.reduceat(ends, np.flatnonzero(new_group))
+    return float((last - first).sum()) / len(touch)
 
 
 def edge_contact(mask: Mask, px_per_mm: float) -> EdgeContact:
     h, w = mask.shape
     strip = max(1, round(_STRIP_MM * px_per_mm))
+    depth = max(strip, round(_NEAR_MM * px_per_mm))
     max_run = _MAX_RUN_MM * px_per_mm
-    if min(h, w) < 8 * strip:
+    if min(h, w) < 8 * depth:
         return EdgeContact({e: 0.0 for e in EDGES})
-    touching = {
-        "top": np.asarray(mask[:strip, :].any(axis=0), dtype=np.bool_),
-        "bottom": np.asarray(mask[-strip:, :].any(axis=0), dtype=np.bool_),
-        "left": np.asarray(mask[:, :strip].any(axis=1), dtype=np.bool_),
-        "right": np.asarray(mask[:, -strip:].any(axis=1), dtype=np.bool_),
+    sides = {
+        "top": lambda d: mask[:d, :].any(axis=0),
+        "bottom": lambda d: mask[-d:, :].any(axis=0),
+        "left": lambda d: mask[:, :d].any(axis=1),
+        "right": lambda d: mask[:, -d:].any(axis=1),
     }
-    coverage: dict[str, float] = {}
-    for edge, line in touching.items():
-        runs = _runs(line)
-        runs = runs[(runs >= _MIN_RUN_PX) & (runs <= max_run)]
-        coverage[edge] = float(runs.sum()) / len(line) if len(runs) >= _MIN_RUNS else 0.0
-    return EdgeContact(coverage)
+    merge = _MERGE_MM * px_per_mm
+    return EdgeContact({
+        edge: _covered(np.asarray(side(strip), dtype=np.bool_), np.asarray(side(depth), dtype=np.bool_),
+                       max_run, merge)
+        for edge, side in sides.items()
+    })

@@ -7,7 +7,9 @@ paper makes the measures indifferent to a grey scanner background or a yellowish
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
+from typing import Any
 
 import cv2
 import numpy as np
@@ -16,11 +18,17 @@ import numpy.typing as npt
 from app.checks.config import CheckConfig
 from app.checks.layout import EdgeContact, LineStructure, edge_contact, line_structure
 from app.checks.page import PageImage
+from app.checks.upright import Votes, upright_votes
 
 _TILE = 64  # px at 150 dpi, about 11 mm: a few characters
 _MIN_TILE_INK = 0.02
 _MIN_TILE_STD = 3.0
 _PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
+# one direction's second derivative is ~0.6 of the Laplacian on an even blur: scaled so that the
+# blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
+_DIRECTIONAL_SCALE = 1.65
+_THREE = np.ones((3, 3), np.uint8)
+_SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
 
 
@@ -51,9 +59,39 @@ class PageStats:
         return max(0, int(np.ceil(self.paper_level - self.cfg.blank.ink_delta)))
 
     @cached_property
+    def _small(self) -> npt.NDArray[np.uint8]:
+        """The page at half the analysis resolution (~75 dpi), area-averaged: scanner noise averages
+        out while strokes stay dark. Layout and blank measures work on it."""
+        grey = self.page.grey
+        return np.asarray(cv2.resize(grey, (max(1, grey.shape[1] // 2), max(1, grey.shape[0] // 2)),
+                                     interpolation=cv2.INTER_AREA), dtype=np.uint8)
+
+    @cached_property
     def ink_fraction(self) -> float:
-        hist = self._histogram
-        return float(hist[: self._ink_threshold].sum() / max(hist.sum(), 1.0))
+        """Share of the page with ink on it, at ~75 dpi. Dark background reaching the image border
+        (scanner lid, the area around a smaller or turned sheet) is not ink: a blank sheet scanned
+        with a black border is still blank."""
+        small = self._small
+        hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
+        cum = np.cumsum(hist)
+        paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
+        ink = np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+        count = cv2.countNonZero(ink)
+        if count == 0:
+            return 0.0
+        solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
+        if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
+            return float(count) / float(small.size)  # nothing solid reaches the border
+        n, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+        h, w = small.shape
+        x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+        touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
+        touching[0] = False  # label 0 is everything that is not solid
+        if touching.any():
+            background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8), _SOLID_KERNEL)
+            if cv2.countNonZero(background) < 0.5 * small.size:  # more than half: that is content
+                count = cv2.countNonZero(cv2.bitwise_and(ink, cv2.bitwise_not(background * 255)))
+        return float(count) / float(small.size)
 
     @cached_property
     def ink_level(self) -> float | None:
@@ -70,44 +108,76 @@ class PageStats:
 
     @cached_property
     def sharpness(self) -> float | None:
-        """100 x median over text tiles of std(Laplacian) / std(grey).
+        """100 x the median over text tiles of std(second derivative) / std(grey), taken across
+        and along the lines separately, the weaker direction counting.
 
         Dividing by the tile's own contrast makes a faded or dark page no "blurrier" than a crisp
-        one; using only tiles with ink ignores empty margins. None if no tile has text."""
+        one; using only tiles with ink ignores empty margins; the two directions catch motion blur
+        (a sheet that moved while scanned), which smears one direction only. None if no tile has
+        text."""
         grey = self.page.grey
         h, w = grey.shape
         rows, cols = h // _TILE, w // _TILE
         if rows == 0 or cols == 0:
             return None
-        g = grey[: rows * _TILE, : cols * _TILE].astype(np.float32)
-        lap = np.asarray(cv2.Laplacian(cv2.GaussianBlur(g, (0, 0), _PRE_SMOOTH_SIGMA), cv2.CV_32F, ksize=3),
-                         dtype=np.float32)
-        ink = (g < self._ink_threshold).astype(np.float32)
+        g = np.ascontiguousarray(grey[: rows * _TILE, : cols * _TILE])
 
-        def tile_mean(a: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        def tile_mean(a: npt.NDArray[Any], rc: tuple[int, int]) -> npt.NDArray[np.float32]:
             # area resize by an exact integer factor is the mean of each tile, and fast
-            return np.asarray(cv2.resize(a, (cols, rows), interpolation=cv2.INTER_AREA), dtype=np.float32)
+            return np.asarray(cv2.resize(a, (rc[1], rc[0]), interpolation=cv2.INTER_AREA), dtype=np.float32)
 
-        def tile_std(a: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-            var = tile_mean(a * a) - tile_mean(a) ** 2
-            return np.sqrt(np.maximum(var, 0.0))
-
-        g_std = tile_std(g)
-        use = (tile_mean(ink) >= _MIN_TILE_INK) & (g_std >= _MIN_TILE_STD)
+        mean = tile_mean(g.astype(np.float32), (rows, cols))
+        g_std = np.sqrt(np.maximum(tile_mean(cv2.multiply(g, g, dtype=cv2.CV_32F), (rows, cols)) - mean * mean, 0.0))
+        _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
+        ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
+        use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)
         if not use.any():
             return None
-        ratio = tile_std(lap)[use] / g_std[use]
-        return float(np.median(ratio)) * 100.0
+        # derivatives only over the block of tiles that hold text (margins cost nothing)
+        r_any, c_any = np.flatnonzero(use.any(axis=1)), np.flatnonzero(use.any(axis=0))
+        r0, r1, c0, c1 = int(r_any[0]), int(r_any[-1]) + 1, int(c_any[0]), int(c_any[-1]) + 1
+        block = g[r0 * _TILE : r1 * _TILE, c0 * _TILE : c1 * _TILE]
+        smooth = cv2.GaussianBlur(block, (0, 0), _PRE_SMOOTH_SIGMA)
+        used, contrast = use[r0:r1, c0:c1], g_std[r0:r1, c0:c1][use[r0:r1, c0:c1]]
+        per_direction = []
+        for dx, dy in ((2, 0), (0, 2)):
+            second = cv2.Sobel(smooth, cv2.CV_16S, dx, dy, ksize=3)
+            # the mean of a second derivative over a tile is ~0: its RMS is its standard deviation
+            rms = np.sqrt(tile_mean(cv2.multiply(second, second, dtype=cv2.CV_32F), (r1 - r0, c1 - c0)))
+            per_direction.append(float(np.median(rms[used] / contrast)))
+        return min(per_direction) * _DIRECTIONAL_SCALE * 100.0
+
+    @cached_property
+    def _chroma(self) -> npt.NDArray[np.uint8] | None:
+        """255 where a pixel is clearly coloured (max-min channel spread above the threshold)."""
+        if self.page.rgb is None:
+            return None
+        # every other pixel of every other row: a share and a centre need no more, and a seal's
+        # ring (~0.7 mm, 4 px) is still hit all the way round
+        rgb = np.ascontiguousarray(self.page.rgb[::2, ::2])
+        r, g, b = cv2.split(rgb)
+        spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
+        _, mask = cv2.threshold(spread, math.ceil(self.cfg.colour.min_chroma) - 1, 255, cv2.THRESH_BINARY)
+        return np.asarray(mask, dtype=np.uint8)
 
     @cached_property
     def chroma_fraction(self) -> float:
-        """Share of clearly coloured pixels (max-min channel spread above the threshold)."""
-        rgb = self.page.rgb
-        if rgb is None:
+        """Share of clearly coloured pixels."""
+        mask = self._chroma
+        if mask is None:
             return 0.0
-        r, g, b = cv2.split(rgb)
-        spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
-        return float(np.count_nonzero(np.asarray(spread) >= self.cfg.colour.min_chroma)) / float(spread.size)
+        return float(cv2.countNonZero(mask)) / float(mask.size)
+
+    @cached_property
+    def seal_y(self) -> float | None:
+        """Height of the centre of the coloured ink (0 top, 1 bottom), None with too little colour:
+        where the red seal is tells which way up the page is."""
+        mask = self._chroma
+        if mask is None or self.chroma_fraction < self.cfg.colour.min_fraction:
+            return None
+        per_row = cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
+        total = float(per_row.sum())
+        return float(per_row @ np.arange(len(per_row), dtype=np.float32)) / total / len(per_row) if total else None
 
     @cached_property
     def layout_mask(self) -> npt.NDArray[np.bool_]:
@@ -115,18 +185,26 @@ class PageStats:
 
         The threshold follows the page's contrast so faded pages still show their lines. Solid
         dark areas (scanner lid, black borders, photos, shadows) are removed: they are not text and
-        their straight edges would pass for text lines."""
-        grey = self.page.grey
-        small = cv2.resize(grey, (max(1, grey.shape[1] // 2), max(1, grey.shape[0] // 2)),
-                           interpolation=cv2.INTER_AREA)
+        their straight edges would pass for text lines. So is coloured ink (a red seal, a stamp):
+        it sits across the text and would pass for a short line at the wrong end of the page."""
+        small = self._small
         delta = max(self.cfg.blank.ink_delta, min(60.0, 0.5 * self.contrast))
         mask = np.asarray(small < self.paper_level - delta, dtype=np.uint8)
         solid = cv2.dilate(cv2.morphologyEx(mask, cv2.MORPH_OPEN, _SOLID_KERNEL), _SOLID_KERNEL)
+        chroma = self._chroma  # every other pixel of the analysis page: the grid of this mask
+        # only when colour is a small part of the ink: on a page written in blue it is the text
+        if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
+            h, w = mask.shape
+            solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
         return np.asarray((mask > 0) & (solid == 0))
 
     @cached_property
     def lines(self) -> LineStructure:
         return line_structure(self.layout_mask)
+
+    @cached_property
+    def upright(self) -> Votes | None:
+        return upright_votes(self.layout_mask, self.lines.h_angle, self.seal_y)
 
     @cached_property
     def edges(self) -> EdgeContact:

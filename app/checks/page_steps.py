@@ -139,15 +139,26 @@ def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
 
 @page_step("image.orientation", kinds=_documents)
 def check_orientation(ctx: PageContext) -> Finding | None:
-    if not _turned(ctx.stats, ctx.cfg):
+    rule = ctx.cfg.orientation
+    if _turned(ctx.stats, ctx.cfg):
+        lines = ctx.stats.lines
+        ratio = lines.v_score / max(lines.h_score, 1e-9)
+        return Finding(
+            "image.orientation", rule.severity, ctx.page.number,
+            "页面方向旋转了 90°（文字行为竖向），请转正后重新扫描或保存",
+            "The page is turned by 90 degrees (text lines run vertically); please turn it upright and rescan "
+            "or save again",
+            round(ratio, 2), rule.min_ratio,
+        )
+    votes = ctx.stats.upright
+    if votes is None or votes.any_upright or -votes.total < rule.upside_down_votes:
         return None
-    lines = ctx.stats.lines
-    ratio = lines.v_score / max(lines.h_score, 1e-9)
     return Finding(
-        "image.orientation", ctx.cfg.orientation.severity, ctx.page.number,
-        "页面方向旋转了 90°（文字行为竖向），请转正后重新扫描或保存",
-        "The page is turned by 90 degrees (text lines run vertically); please turn it upright and rescan or save again",
-        round(ratio, 2), ctx.cfg.orientation.min_ratio,
+        "image.orientation", rule.severity, ctx.page.number,
+        "页面上下颠倒（旋转了 180°：文字靠右对齐、标题或印章位置反向），请转正后重新扫描或保存",
+        "The page is upside down (turned by 180 degrees: text aligned to the right, title or seal on the "
+        "wrong side); please turn it upright and rescan or save again",
+        float(-votes.total), float(rule.upside_down_votes),
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import ExifTags, Image
@@ -111,6 +112,42 @@ def decode_frame(img: Image.Image, long_side: int, apply_exif: bool = True) -> n
     return _to_array(out)
 
 
+def decode_png(path: Path, img: Image.Image, long_side: int) -> npt.NDArray[np.uint8] | None:
+    """A plain 8-bit grey or RGB PNG decoded by OpenCV, scaled by 1/2, 1/4 or 1/8 in the same pass
+    (PNG has no reduced decoding; this saves Pillow's full-size copy and its separate reduce).
+    None for anything else (palette, alpha, transparency, 16-bit grey, EXIF orientation, a broken
+    file): Pillow decodes those, and reports broken data as a finding."""
+    if img.format != "PNG" or img.mode not in ("L", "RGB") or "transparency" in img.info:
+        return None
+    if getattr(img, "n_frames", 1) != 1:
+        return None
+    if "exif" in img.info:  # the eXIf chunk comes before the pixels (img.getexif() would decode them all)
+        exif = Image.Exif()
+        exif.load(img.info["exif"])
+        if exif.get(ExifTags.Base.Orientation, 1) != 1:
+            return None
+    factor = max(img.size) // long_side
+    flags = {1: (cv2.IMREAD_GRAYSCALE, cv2.IMREAD_COLOR_RGB),
+             2: (cv2.IMREAD_REDUCED_GRAYSCALE_2, cv2.IMREAD_REDUCED_COLOR_2),
+             4: (cv2.IMREAD_REDUCED_GRAYSCALE_4, cv2.IMREAD_REDUCED_COLOR_4),
+             8: (cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8)}
+    step = 8 if factor >= 8 else 4 if factor >= 4 else 2 if factor >= 2 else 1
+    grey_flag, colour_flag = flags[step]
+    try:
+        data = np.fromfile(path, dtype=np.uint8)
+        arr = cv2.imdecode(data, grey_flag if img.mode == "L" else colour_flag)
+    except (OSError, cv2.error):
+        return None
+    if arr is None or arr.ndim != (2 if img.mode == "L" else 3):
+        return None
+    if step > 1 and img.mode == "RGB":
+        arr = cv2.cvtColor(arr, cv2.COLOR_BGR2RGB)  # the reduced colour modes give BGR
+    expected = (-(-img.size[1] // step), -(-img.size[0] // step))
+    if abs(arr.shape[0] - expected[0]) > 1 or abs(arr.shape[1] - expected[1]) > 1:
+        return None
+    return np.asarray(arr, dtype=np.uint8)
+
+
 class ImageSource:
     """An opened image file: file-level findings, page count, and its pages one at a time
     (so that a 50-frame TIFF never sits in memory all at once)."""
@@ -120,6 +157,7 @@ class ImageSource:
         self.findings: list[Finding] = []
         self.page_count: int | None = None
         self._img: Image.Image | None = None
+        self._path = path
         self._open(path, detected)
 
     def _open(self, path: Path, detected: str) -> None:
@@ -161,7 +199,8 @@ class ImageSource:
                     source_px = img.size
                     bomb = too_many_pixels(cfg, source_px, number if multi else None)
                     if bomb is None:
-                        arr = decode_frame(img, cfg.analysis_long_side)
+                        fast = decode_png(self._path, img, cfg.analysis_long_side) if not multi else None
+                        arr = fast if fast is not None else decode_frame(img, cfg.analysis_long_side)
             except Exception as exc:  # noqa: BLE001 - truncated/corrupt data must not escape
                 yield unreadable(
                     cfg,

@@ -33,6 +33,9 @@ class PageSpec:
     qr_payload: str | None = None
     seed: int = 1
     noise: float = 2.0  # std dev of scanner noise, grey levels
+    margin_mm: float = 22.0  # white border around the text block
+    glyph_mm: float = 4.2  # character size: 4.2 mm is about 12 pt
+    line_spacing: float = 1.9  # line pitch as a multiple of the character size
 
 
 def mm_to_px(mm: float, dpi: float) -> int:
@@ -105,10 +108,10 @@ def draw_page(spec: PageSpec = PageSpec()) -> RGBImage:
     dpi = spec.dpi
     w, h = mm_to_px(spec.paper_mm[0], dpi), mm_to_px(spec.paper_mm[1], dpi)
     img = np.full((h, w, 3), 247, dtype=np.uint8)
-    margin = mm_to_px(22, dpi)
-    glyph = mm_to_px(4.2, dpi)  # about 12 pt text
+    margin = mm_to_px(spec.margin_mm, dpi)
+    glyph = mm_to_px(spec.glyph_mm, dpi)
     thick = max(1, round(dpi / 100))  # ~0.25 mm strokes
-    line_pitch = int(glyph * 1.9)
+    line_pitch = int(glyph * spec.line_spacing)
     y = margin
     if spec.title:  # larger, centred
         title = int(glyph * 1.6)

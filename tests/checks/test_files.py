@@ -216,3 +216,32 @@ def test_internal_error_becomes_a_finding(clean_page: corpus.Arr, tmp_path: Path
     path = corpus.save(clean_page, tmp_path / "ok.png")
     report = check_file(path, "contract")
     assert ids(report) == {"file.unreadable"} and "RuntimeError" in report.findings[0].message_en
+
+
+def test_png_fast_decode_matches_pillow(tmp_path: Path) -> None:
+    """Plain grey and RGB PNGs are decoded by OpenCV at reduced size; the page is the one Pillow
+    gives. PNGs with a palette, transparency or an EXIF orientation are left to Pillow."""
+    from app.checks.raster import decode_frame, decode_png
+
+    rgb = corpus.page(dpi=300, seed=11, seal=True)
+    cases = {"rgb.png": rgb, "grey.png": rgb[:, :, 1]}
+    for name, pixels in cases.items():
+        path = tmp_path / name
+        Image.fromarray(pixels).save(path, compress_level=1)
+        with Image.open(path) as img:
+            fast = decode_png(path, img, 1754)
+        with Image.open(path) as img:
+            slow = decode_frame(img, 1754)
+        assert fast is not None and fast.shape == slow.shape, name
+        assert float(np.abs(fast.astype(np.int16) - slow.astype(np.int16)).mean()) < 1.0, name
+    Image.fromarray(rgb).convert("P").save(tmp_path / "palette.png")
+    Image.fromarray(rgb).convert("RGBA").save(tmp_path / "alpha.png")
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.fromarray(rgb).save(tmp_path / "exif.png", exif=exif.tobytes())
+    for name in ("palette.png", "alpha.png", "exif.png"):
+        with Image.open(tmp_path / name) as img:
+            assert decode_png(tmp_path / name, img, 1754) is None, name
+    # the EXIF-turned PNG is still checked upright, through Pillow
+    report = check_file(tmp_path / "exif.png", "contract")
+    assert "image.orientation" in ids(report)  # stored upright, tagged "rotate 90": shown sideways

@@ -11,11 +11,12 @@ from datetime import date
 from app.domain.errors import UserError
 
 
-def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
+    """The hall database named by --db; only `hall init` may create a new SQLite file."""
     from app import settings
     from app.store.database import Database
 
-    db = Database(settings.db_url(args.db), device_id=settings.device_id())
+    db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=create)
     db.upgrade()
     return db
 
@@ -27,20 +28,20 @@ def _print(obj: object, as_json: bool, text: str) -> None:
 
 
 def cmd_hall_init(args: argparse.Namespace) -> int:
-    from app.services.hall import create_hall, create_sample_hall
+    from app.services.hall import create_hall, create_sample_hall, read_hall_file
 
-    db = _db(args)
-    if args.sample:
+    if not args.sample and not args.config:
+        print("错误 / error: 请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
+        return 2
+    spec = read_hall_file(args.config) if args.config and not args.sample else None  # checked before any write
+    db = _db(args, create=True)
+    if spec is None:
         from app.services.catalogue import CatalogueService
 
         hall = create_sample_hall(db)
         CatalogueService(db).ensure_sample()  # intake needs a service catalogue
-    elif args.config:
-        with open(args.config, encoding="utf-8") as fh:
-            hall = create_hall(db, json.load(fh))
     else:
-        print("请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
-        return 2
+        hall = create_hall(db, spec)
     _print(hall, args.json, f"大厅已就绪 / hall ready: {hall.code} {hall.name_zh}")
     return 0
 
@@ -48,9 +49,10 @@ def cmd_hall_init(args: argparse.Namespace) -> int:
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from app.services.catalogue import CatalogueService
+    from app.services.catalogue import CatalogueService, read_catalogue_file
 
-    version = CatalogueService(_db(args)).import_file(Path(args.file))
+    data = read_catalogue_file(Path(args.file))  # read and checked before the database is opened
+    version = CatalogueService(_db(args)).import_catalogue(data)
     _print(version, args.json, f"事项清单已导入 / catalogue imported: {version}")
     return 0
 
@@ -316,9 +318,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except UserError as exc:
-        print(f"错误 / error: {exc.bilingual()}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes one line; bugs are logged in full
+        from app.store.errors import as_user_error
+
+        known = as_user_error(exc, _url_of(args))
+        if known is None:
+            from app.logs import log_crash
+
+            where = log_crash(exc)
+            print(
+                f"错误 / error: 意外错误，详情已记录在 {where} / unexpected error ({type(exc).__name__}), "
+                f"details logged in {where}",
+                file=sys.stderr,
+            )
+            return 70
+        print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
         return 1
+
+
+def _url_of(args: argparse.Namespace) -> str | None:
+    if not hasattr(args, "db"):
+        return None
+    from app import settings
+    from app.store.database import normalise_url
+
+    try:
+        return normalise_url(settings.db_url(args.db))
+    except UserError:
+        return settings.db_url(args.db)
 
 
 if __name__ == "__main__":

@@ -31,3 +31,22 @@ def configure(log_dir: Path, level: int = logging.INFO) -> None:
     handler.addFilter(MaskPersonalData())
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def log_crash(exc: BaseException) -> Path:
+    """Log an unexpected exception in full to the rotating log file; returns that file, to tell the user."""
+    from app import settings
+
+    log_dir = settings.paths().log_dir
+    try:
+        configure(log_dir)
+    except OSError:  # a log folder we cannot write: fall back to the temporary folder
+        import tempfile
+
+        log_dir = Path(tempfile.gettempdir()) / "onewindow-logs"
+        configure(log_dir)
+    logging.getLogger("onewindow.crash").critical("unexpected error", exc_info=exc)
+    files = [h for h in logging.getLogger("onewindow").handlers if isinstance(h, logging.FileHandler)]
+    for handler in files:
+        handler.flush()
+    return Path(files[0].baseFilename) if files else log_dir / "onewindow.log"

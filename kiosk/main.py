@@ -77,7 +77,7 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
     from app.settings import db_url, device_id
     from app.store.database import Database
 
-    db = Database(db_url(args.db), device_id=device_id())
+    db = Database(db_url(args.db), device_id=device_id(), create=args.demo)  # only the demo makes a hall
     db.upgrade()
     catalogue = CatalogueService(db)
     from app.services.appointments import AppointmentService
@@ -133,6 +133,18 @@ def run(argv: list[str]) -> int:
     except KioskError as exc:
         log.error("cannot start the kiosk: %s", exc)
         print(exc.message_en, file=sys.stderr)
+        return CONFIG_EXIT_CODE
+    except Exception as exc:
+        from app.settings import db_url
+        from app.store.errors import as_user_error
+        from app.ui.app_setup import show_startup_error
+
+        known = as_user_error(exc, db_url(args.db))
+        if known is None:
+            raise  # a bug: the crash handler logs it
+        log.error("cannot start the kiosk: %s", known.message_en)
+        # Locked, nobody can click the dialog away: it closes after a minute and systemd restarts us.
+        show_startup_error(known, timeout_ms=60_000 if locked else None)
         return CONFIG_EXIT_CODE
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.errors import NoHallDatabase
 from app.domain.hlc import HybridLogicalClock
 from app.store import outbox
 
@@ -50,24 +51,53 @@ def _make_sqlite_engine(url: str, immediate: bool) -> Engine:
     return engine
 
 
+KNOWN_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
+
+
 def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         return "postgresql+psycopg://" + url[len("postgresql://") :]
     if "://" not in url:  # a bare path means an SQLite file
         return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.split("://", 1)[0] not in KNOWN_SCHEMES:
+        from app.store.errors import bad_url
+
+        raise bad_url(url)
     return url
 
 
+def _no_hall_file(given: str, path: Path) -> NoHallDatabase:
+    command = f"onewindow hall init --sample --db {given}"
+    return NoHallDatabase(
+        f"没有大厅数据库 {path}；请先运行 {command}（或用 --db 指向已有的大厅数据库）",
+        f"There is no hall database at {path}: run `{command}` first (or point --db at an existing hall database)",
+    )
+
+
 class Database:
-    def __init__(self, url: str, device_id: str = "local", clock: HybridLogicalClock | None = None) -> None:
+    """The hall database. `create=False` refuses to make a new SQLite file (a command that only uses a hall
+    must not leave an empty database behind when the user mistyped the path)."""
+
+    def __init__(
+        self, url: str, device_id: str = "local", clock: HybridLogicalClock | None = None, *, create: bool = True
+    ) -> None:
+        from app.store.errors import sqlite_path
+
         self.url = normalise_url(url)
         self.device_id = device_id
         self.hlc = clock or HybridLogicalClock()
         self.is_sqlite = self.url.startswith("sqlite")
         if self.is_sqlite:
-            path = self.url.removeprefix("sqlite:///")
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path = sqlite_path(self.url)
+            if path is not None and not path.exists():
+                if not create:
+                    raise _no_hall_file(url, path)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except PermissionError as exc:
+                    from app.store.errors import as_user_error
+
+                    raise (as_user_error(exc, self.url) or exc) from None
             self.write_engine = _make_sqlite_engine(self.url, immediate=True)
             self.read_engine = _make_sqlite_engine(self.url, immediate=False)
         else:

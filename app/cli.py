@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 from datetime import date
 
 from app.domain.errors import UserError
@@ -17,8 +18,12 @@ def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-unty
     from app.store.database import Database
 
     db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=create)
+    _opened.append(db)  # closed by main, whatever happens
     db.upgrade()
     return db
+
+
+_opened: list[Any] = []
 
 
 def _print(obj: object, as_json: bool, text: str) -> None:
@@ -231,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--config", help="a hall JSON file like resources/sample/hall.json")
     init.add_argument("--json", action="store_true")
     init.set_defaults(func=cmd_hall_init)
+    from app.cli_hall import register as register_hall
+
+    register_hall(hall, with_db)
 
     catalogue = sub.add_parser("catalogue", help="service catalogue (事项清单)").add_subparsers(
         dest="catalogue_cmd", required=True
@@ -334,6 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 70
         print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().dispose()
 
 
 def _url_of(args: argparse.Namespace) -> str | None:

@@ -98,7 +98,7 @@ def _pg_dump(url: str, tmp: Path) -> str:
         check=False,
     )
     if done.returncode != 0:
-        detail = (done.stderr.strip().splitlines() or ["?"])[-1][:200]
+        detail = " ".join(done.stderr.split())[:240] or f"exit {done.returncode}"
         raise DatabaseError(f"pg_dump 备份失败：{detail}", f"pg_dump failed: {detail}")
     return "pg_dump"
 

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 from datetime import date
+from typing import Any
 
 from app.domain.errors import UserError
 

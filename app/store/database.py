@@ -118,10 +118,11 @@ class Database:
         with self._reader() as session, session.begin():
             yield session
 
-    def upgrade(self) -> None:
+    def upgrade(self) -> bool:
+        """Migrate to the newest schema; reads the revision first and locks only when an upgrade is due."""
         from app.store.migrate import upgrade_to_head
 
-        upgrade_to_head(self.write_engine)
+        return upgrade_to_head(self.write_engine, self.read_engine)
 
     def dispose(self) -> None:
         self.write_engine.dispose()

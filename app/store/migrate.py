@@ -1,12 +1,24 @@
-"""Runs the Alembic migrations shipped inside the package (no alembic.ini needed)."""
+"""Runs the Alembic migrations shipped inside the package (no alembic.ini needed).
 
+Every process calls `upgrade_to_head` at start-up. The schema revision is read first, in a plain read
+transaction that never waits for writers; the write lock (SQLite `BEGIN IMMEDIATE`) is taken only when an
+upgrade is really due. So a kiosk restarting while the clerks work starts at once instead of queueing behind
+their transactions.
+"""
+
+from __future__ import annotations
+
+import logging
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger("onewindow.store")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -17,8 +29,24 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-def upgrade_to_head(engine: Engine) -> None:
+def head_revisions(cfg: Config | None = None) -> set[str]:
+    return set(ScriptDirectory.from_config(cfg or alembic_config()).get_heads())
+
+
+def current_revisions(engine: Engine) -> set[str]:
+    """The revisions the database is at (empty for a new database), read without any write lock."""
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+
+def upgrade_to_head(engine: Engine, read_engine: Engine | None = None) -> bool:
+    """Bring the schema to the newest revision; returns whether anything had to be done."""
     cfg = alembic_config(engine)
-    with engine.begin() as connection:
+    heads = head_revisions(cfg)
+    if current_revisions(read_engine or engine) == heads:
+        return False
+    with engine.begin() as connection:  # the write lock: a concurrent upgrader waits here, then finds nothing to do
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+    log.info("hall database upgraded to %s", ", ".join(sorted(heads)))
+    return True

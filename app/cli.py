@@ -94,8 +94,20 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
     if t is None:
         print(f"没有找到 {args.ref} / not found", file=sys.stderr)
         return 1
-    _print(t, args.json, f"{t.display_number} {t.status} 前面 {t.people_ahead} 人")
+    _print(t, args.json, ticket_status_line(t))
     return 0
+
+
+def ticket_status_line(t: Any) -> str:
+    """`B012  等待中 / waiting  前面 3 人 / 3 ahead`: the state by its Chinese name (app.domain.ticket_rules)."""
+    from app.domain.ticket_rules import TicketStatus, status_zh
+
+    line = f"{t.display_number}  {t.category_name_zh}  {status_zh(t.status)} / {TicketStatus(t.status).value}"
+    if t.status == TicketStatus.WAITING:
+        line += f"  前面 {t.people_ahead} 人 / {t.people_ahead} ahead"
+    elif t.window_number is not None and t.status in (TicketStatus.CALLED, TicketStatus.SERVING):
+        line += f"  {t.window_number} 号窗口 / window {t.window_number}"
+    return line
 
 
 def cmd_ticket_print(args: argparse.Namespace) -> int:
@@ -302,9 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
     rating_list.add_argument("--json", action="store_true")
     rating_list.set_defaults(func=cmd_rating_list)
 
+    from app.domain.catalogue import MATERIAL_KINDS
+
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")
-    check.add_argument("--material", help="material kind, e.g. resident_id, business_licence")
+    check.add_argument(
+        "--material", choices=MATERIAL_KINDS, metavar="KIND", help=f"material kind: {', '.join(MATERIAL_KINDS)}"
+    )
     check.add_argument("--expected-id", help="ID number the clerk entered, compared with the document")
     check.add_argument("--config", help="JSON file overriding check thresholds")
     check.add_argument("--json", action="store_true")
@@ -320,6 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["kiosk"]:
+        from app.ui.qt_check import require_display, require_qt
+
+        require_qt()
+        if not {"-h", "--help"} & set(argv):
+            require_display()
         from kiosk.main import run as run_kiosk
 
         return run_kiosk(argv[1:])

@@ -64,6 +64,9 @@ def _setup_logging(config: KioskConfig) -> None:
     handler._onewindow_kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for console in root.handlers:  # python-escpos' basicConfig(): the terminal gets warnings, the file everything
+        if type(console) is logging.StreamHandler:
+            console.setLevel(logging.WARNING)
 
 
 def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Any]:

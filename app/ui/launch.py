@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from app import logs, settings
-from app.ui.qt_check import require_qt
+from app.ui.qt_check import require_display, require_qt
 
 log = logging.getLogger("onewindow.ui")
 
@@ -143,6 +143,7 @@ class Roles:
 
 def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
+    require_display()
     logs.configure(settings.paths().log_dir)
     from app.services.hall import list_staff
     from app.store.errors import as_user_error

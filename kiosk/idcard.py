@@ -10,39 +10,22 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
-
-ELDERLY_AGE = 70
+from app.domain import ric
+from app.domain.queue_policy import ELDERLY_AGE
 
 
 def normalize_id(text: str) -> str:
-    return text.strip().upper().replace(" ", "")
+    return ric.compact(text)
 
 
-def is_valid_id(text: str) -> bool:
-    number = normalize_id(text)
-    if len(number) != 18:
-        return False
-    try:
-        ric.validate(number)  # format, birth date and check digit
-    except ValidationError:
-        return False
-    return True
-
-
-def birth_date(text: str) -> date:
-    return ric.get_birth_date(normalize_id(text))
-
-
-def age_on(text: str, today: date) -> int:
-    born = birth_date(text)
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+def is_valid_id(text: str, today: date | None = None) -> bool:
+    """The hall's one rule (app.domain.ric): checksum, date and plausible age; any region code ever issued."""
+    return ric.is_valid_ric(text, today or date.today())
 
 
 def is_elderly(text: str, today: date) -> bool:
     """70+ get elderly priority (the queue service decides for real; the kiosk uses this only for hints)."""
-    return age_on(text, today) >= ELDERLY_AGE
+    return ric.age_on(ric.birth_date(text), today) >= ELDERLY_AGE
 
 
 def mask_id(text: str) -> str:

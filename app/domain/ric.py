@@ -105,7 +105,9 @@ def check_ric(text: str, today: date) -> RicCheck:
     except ValueError:
         return RicCheck(number, ("身份证号码中的出生日期无效", "the date of birth in it is not a real date"))
     if born > today:
-        return RicCheck(number, ("身份证号码中的出生日期在未来", "the date of birth in it is in the future"), born)
+        return RicCheck(
+            number, ("身份证号码中的出生日期在未来", "the date of birth in it is in the future"), birth_date=born
+        )
     if age_on(born, today) > MAX_AGE:
         return RicCheck(
             number,
@@ -113,7 +115,7 @@ def check_ric(text: str, today: date) -> RicCheck:
                 f"出生日期显示年龄超过 {MAX_AGE} 岁，请核对",
                 f"the date of birth gives an age over {MAX_AGE}; please check",
             ),
-            born,
+            birth_date=born,
         )
     warning = None
     if region_name(number[:6]) is None:
@@ -121,7 +123,7 @@ def check_ric(text: str, today: date) -> RicCheck:
             f"行政区划代码（前 6 位）{number[:6]} 不在已知代码表中，请核对证件",
             f"the region code (first 6 digits) {number[:6]} is in no code table we know; check the card",
         )
-    return RicCheck(number, None, warning, born)
+    return RicCheck(number, None, warning, birth_date=born)
 
 
 def ric_problem(text: str, today: date) -> Problem | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -27,6 +28,21 @@ def alembic_config(engine: Engine | None = None) -> Config:
     if engine is not None:
         cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return cfg
+
+
+def compare_type(
+    context: Any, inspected_column: Any, metadata_column: Any, inspected_type: Any, metadata_type: Any
+) -> bool | None:
+    """Alembic's type comparison, except that our UTCDateTime *is* a naive DateTime on disk (no difference).
+
+    Returns False for "the same", None to let alembic compare as usual (types and lengths)."""
+    from sqlalchemy import DateTime
+
+    from app.store.types import UTCDateTime
+
+    if isinstance(metadata_type, UTCDateTime) and isinstance(inspected_type, DateTime):
+        return False if not inspected_type.timezone else None
+    return None
 
 
 def head_revisions(cfg: Config | None = None) -> set[str]:

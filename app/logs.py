@@ -5,7 +5,9 @@ import logging.handlers
 import re
 from pathlib import Path
 
-_ID_NUMBER = re.compile(r"\b(\d{3})\d{11}(\d{3}[\dXx])\b")
+from app.domain.masking import mask_id
+
+_ID_NUMBER = re.compile(r"\b\d{17}[\dXx]\b")
 
 
 class MaskPersonalData(logging.Filter):
@@ -13,7 +15,7 @@ class MaskPersonalData(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        masked = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 11 + m.group(2), msg)
+        masked = _ID_NUMBER.sub(lambda m: mask_id(m.group(0)), msg)
         if masked != msg:
             record.msg, record.args = masked, None
         return True

@@ -1,7 +1,7 @@
 """Resident ID number (居民身份证号码) helpers and the card-reader interface.
 
 The ID number is only ever held for the few seconds between entry and ``issue_ticket``: screens pass it
-straight to the backend and drop it; logs and screens use ``mask_id``.
+straight to the backend and drop it; logs and screens use ``app.domain.masking.mask_id``.
 """
 
 from __future__ import annotations
@@ -26,23 +26,6 @@ def is_valid_id(text: str, today: date | None = None) -> bool:
 def is_elderly(text: str, today: date) -> bool:
     """70+ get elderly priority (the queue service decides for real; the kiosk uses this only for hints)."""
     return ric.age_on(ric.birth_date(text), today) >= ELDERLY_AGE
-
-
-def mask_id(text: str) -> str:
-    """3301**********1234: region prefix and last four only, the form allowed on screens and in logs."""
-    number = normalize_id(text)
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 张三丰 -> 张*丰."""
-    if len(name) <= 1:
-        return "*"
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 class CardReader(Protocol):

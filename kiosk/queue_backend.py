@@ -145,7 +145,7 @@ class QueueKioskBackend:
             matter_name_en=view.title_en,
             status=status,
             applicant_masked=view.applicant_masked,
-            id_masked="*" * 14 + id_last4.strip().upper(),
+            id_masked=view.id_masked,  # masked by the service, one policy (app.domain.masking)
             accepted_on=view.accepted_at or datetime.now(),
             promised_by=promised,
         )

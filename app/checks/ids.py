@@ -16,6 +16,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, Val
 
 from app.checks.config import CheckConfig
 from app.checks.findings import Finding, Severity
+from app.domain.masking import mask_id
 from app.domain.ric import RicCheck, check_ric
 
 _RIC_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -28,11 +29,8 @@ def normalise(text: str) -> str:
 
 
 def mask(number: str) -> str:
-    """Show only the first 3 and last 2 characters: enough for a clerk to compare, not to copy."""
-    n = normalise(number)
-    if len(n) <= 6:
-        return "*" * len(n)
-    return n[:3] + "*" * (len(n) - 5) + n[-2:]
+    """The hall's one masking policy (app.domain.masking): first 3 and last 4 characters."""
+    return mask_id(normalise(number))
 
 
 def _ric(number: str) -> RicCheck:

@@ -16,6 +16,8 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 
 from app.domain import ric
 from app.domain.errors import UserError
+from app.domain.masking import mask_id as mask_id  # re-exported: services mask applicants through here
+from app.domain.masking import mask_name as mask_name
 from app.domain.ric import age_on
 
 ADULT_AGE = 16  # below it a guardian applies for the child (监护人代为申请)
@@ -152,14 +154,3 @@ def validate(a: Applicant, today: date) -> Applicant:
         agent_name=a.agent_name.strip(),
         agent_id_number=normalise_id(ApplicantKind.PERSON, a.agent_id_number) if a.has_agent else "",
     )
-
-
-def mask_name(name: str) -> str:
-    """王芳 -> 王*, 欧阳娜娜 -> 欧***: for lists, receipts and logs."""
-    n = name.strip()
-    return n[:1] + "*" * (len(n) - 1) if len(n) > 1 else n
-
-
-def mask_id(number: str) -> str:
-    n = number.strip()
-    return n[:3] + "*" * (len(n) - 7) + n[-4:] if len(n) > 7 else "*" * len(n)

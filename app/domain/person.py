@@ -27,10 +27,3 @@ def age_on(number: str, today: date) -> int:
 def person_key(number: str, hall_salt: str, today: date) -> str:
     """A salted hash, so daily limits work without storing the ID number itself."""
     return hashlib.sha256(f"{hall_salt}:{validate_ric(number, today)}".encode()).hexdigest()
-
-
-def mask(text: str, keep_start: int = 3, keep_end: int = 4) -> str:
-    """110***********1234 — for logs and screens."""
-    if len(text) <= keep_start + keep_end:
-        return "*" * len(text)
-    return text[:keep_start] + "*" * (len(text) - keep_start - keep_end) + text[-keep_end:]

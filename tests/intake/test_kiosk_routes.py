@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.domain.masking import mask_id
 from kiosk.backend import CaseStatus, KioskError, MatterKind
 from kiosk.queue_backend import QueueKioskBackend
 from tests.intake.test_cases_service import accepted_case
@@ -19,6 +20,7 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     progress = backend.case_progress(receipt, last4)
     assert progress.status is CaseStatus.RECEIVED and progress.receipt_number == receipt
     assert person.name not in progress.applicant_masked and progress.id_masked.endswith(last4)
+    assert progress.id_masked == mask_id(person.id_number)  # the one policy, applied by the service
     for status in ("in_review", "approved", "ready_for_pickup"):
         cases.move(case_id, status)
     assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY

@@ -10,7 +10,17 @@ from tests.intake.test_cases_service import accepted_case
 
 @pytest.fixture
 def backend(hall_queue, cases, catalogue):  # type: ignore[no-untyped-def]
-    return QueueKioskBackend(hall_queue, cases=cases, catalogue=catalogue)
+    from app.services.appointments import AppointmentService
+    from app.services.ratings import RatingService
+
+    db, clock = hall_queue.db, hall_queue.clock
+    return QueueKioskBackend(
+        hall_queue,
+        cases=cases,
+        catalogue=catalogue,
+        appointments=AppointmentService(db, clock=clock),
+        ratings=RatingService(db, clock=clock),
+    )
 
 
 def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path):

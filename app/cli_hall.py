@@ -27,6 +27,7 @@ def _hall_settings(url: str) -> dict[str, object]:
 
     db = Database(url, create=False)
     try:
+        db.upgrade()
         return dict(current_hall(db).settings)
     finally:
         db.dispose()
@@ -40,7 +41,11 @@ def cmd_hall_backup(args: argparse.Namespace) -> int:
 
     given = settings.db_url(args.db)
     url = normalise_url(given)
-    Database(given, create=False).dispose()  # a missing file: the same clear message as every other command
+    db = Database(given, create=False)  # a missing file or another program's database: the usual clear message
+    try:
+        db.require_hall()
+    finally:
+        db.dispose()
     keep = DEFAULT_KEEP
     if args.nightly:
         hall = _hall_settings(url)

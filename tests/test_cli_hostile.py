@@ -185,3 +185,29 @@ def test_hall_init_with_a_bad_config_creates_nothing(capsys, tmp_path):  # type:
         config.write_bytes(content)
         one_line_error(*run(capsys, "hall", "init", "--config", str(config), "--db", str(db))[::2])
         assert not db.exists()
+
+
+def test_an_empty_file_or_another_programs_database_is_left_alone(capsys, tmp_path):  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B", "--db", str(empty))[::2])
+    assert f"onewindow hall init --sample --db {empty}" in line and empty.read_bytes() == b""
+    foreign = tmp_path / "contacts.db"
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE contacts (id INTEGER, name TEXT)")
+    con.close()
+    before = digest(foreign)
+    for argv in (["hall", "init", "--sample"], ["ticket", "status", "B001"], ["hall", "backup", "--nightly"]):
+        line = one_line_error(*run(capsys, *argv, "--db", str(foreign))[::2])
+        assert "another program's database" in line and "contacts" in line
+    assert digest(foreign) == before and sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db", "empty.db"]
+
+
+def test_a_database_from_a_newer_version_is_not_touched(capsys, hall):  # type: ignore[no-untyped-def]
+    with sqlite3.connect(hall) as con:
+        con.execute("UPDATE alembic_version SET version_num = '0099'")
+    con.close()
+    before = digest(hall)
+    line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall))[::2])
+    assert "newer than this program" in line and "0099" in line
+    assert digest(hall) == before

@@ -25,11 +25,16 @@ class HallSession(Session):
 outbox.install(HallSession)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, create: bool) -> None:
     # We issue BEGIN ourselves (below), so turn off the driver's own transaction handling.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        # Switching to WAL rewrites the file header: only for a hall database, or a new one we may create;
+        # never for another program's database (or a damaged file) that --db pointed at by mistake.
+        tables = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" in tables or (create and not tables):
+            cur.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on disk before we print the ticket, so a power cut cannot reissue a number.
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -37,9 +42,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-def _make_sqlite_engine(url: str, immediate: bool) -> Engine:
+def _make_sqlite_engine(url: str, immediate: bool, create: bool = True) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", lambda dbapi_connection, _record: _sqlite_pragmas(dbapi_connection, create))
     begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
@@ -66,10 +71,10 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _no_hall_file(given: str, path: Path) -> NoHallDatabase:
+def _no_hall_file(given: str, path: Path | str) -> NoHallDatabase:
     command = f"onewindow hall init --sample --db {given}"
     return NoHallDatabase(
-        f"没有大厅数据库 {path}；请先运行 {command}（或用 --db 指向已有的大厅数据库）",
+        f"{path} 还不是大厅数据库；请先运行 {command}（或用 --db 指向已有的大厅数据库）",
         f"There is no hall database at {path}: run `{command}` first (or point --db at an existing hall database)",
     )
 
@@ -84,6 +89,7 @@ class Database:
         from app.store.errors import sqlite_path
 
         self.url = normalise_url(url)
+        self.given_url, self.create = url, create
         self.device_id = device_id
         self.hlc = clock or HybridLogicalClock()
         self.is_sqlite = self.url.startswith("sqlite")
@@ -98,8 +104,8 @@ class Database:
                     from app.store.errors import as_user_error
 
                     raise (as_user_error(exc, self.url) or exc) from None
-            self.write_engine = _make_sqlite_engine(self.url, immediate=True)
-            self.read_engine = _make_sqlite_engine(self.url, immediate=False)
+            self.write_engine = _make_sqlite_engine(self.url, immediate=True, create=create)
+            self.read_engine = _make_sqlite_engine(self.url, immediate=False, create=create)
         else:
             self.write_engine = create_engine(self.url, pool_pre_ping=True)
             self.read_engine = self.write_engine
@@ -122,7 +128,29 @@ class Database:
         """Migrate to the newest schema; reads the revision first and locks only when an upgrade is due."""
         from app.store.migrate import upgrade_to_head
 
-        return upgrade_to_head(self.write_engine, self.read_engine)
+        with self._hall_errors():
+            return upgrade_to_head(self.write_engine, self.read_engine, create=self.create)
+
+    def require_hall(self) -> None:
+        """Refuse, without writing, a database that is not a hall database (for commands that never migrate)."""
+        from app.store.migrate import refuse_non_hall
+
+        with self._hall_errors():
+            refuse_non_hall(self.read_engine)
+
+    @contextmanager
+    def _hall_errors(self) -> Iterator[None]:
+        from app.store.errors import shown_url
+        from app.store.migrate import NotAHall, UnmigratedDatabase
+
+        try:
+            yield
+        except UnmigratedDatabase:
+            raise _no_hall_file(self.given_url, shown_url(self.url)) from None
+        except NotAHall as exc:
+            from app.store.errors import foreign_database
+
+            raise foreign_database(self.url, exc.tables) from None
 
     def dispose(self) -> None:
         self.write_engine.dispose()

@@ -45,6 +45,36 @@ def compare_type(
     return None
 
 
+def refuse_non_hall(reader: Engine, create: bool = False) -> None:
+    """NotAHall for another program's database; UnmigratedDatabase for an empty one unless `create`."""
+    from sqlalchemy import inspect
+
+    if current_revisions(reader):
+        return
+    tables = sorted(set(inspect(reader).get_table_names()) - {"alembic_version"})
+    if tables:
+        raise NotAHall(tables)
+    if not create:
+        raise UnmigratedDatabase()
+
+
+def _refuse_unknown(cfg: Config, current: set[str]) -> None:
+    from alembic.util import CommandError
+
+    from app.domain.errors import DatabaseError
+
+    script = ScriptDirectory.from_config(cfg)
+    for rev in current:
+        try:
+            script.get_revision(rev)
+        except CommandError:
+            raise DatabaseError(
+                f"大厅数据库的版本 {rev} 比本程序新；请先升级 OneWindow，未做任何改动",
+                f"The hall database is at schema {rev}, newer than this program knows: update OneWindow first "
+                "(nothing was changed)",
+            ) from None
+
+
 def head_revisions(cfg: Config | None = None) -> set[str]:
     return set(ScriptDirectory.from_config(cfg or alembic_config()).get_heads())
 
@@ -55,12 +85,33 @@ def current_revisions(engine: Engine) -> set[str]:
         return set(MigrationContext.configure(connection).get_current_heads())
 
 
-def upgrade_to_head(engine: Engine, read_engine: Engine | None = None) -> bool:
-    """Bring the schema to the newest revision; returns whether anything had to be done."""
+class UnmigratedDatabase(Exception):
+    """An empty database, and the caller may not turn it into a hall database."""
+
+
+class NotAHall(Exception):
+    """A database that holds someone else's tables: never migrate into it."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(", ".join(tables))
+        self.tables = tables
+
+
+def upgrade_to_head(engine: Engine, read_engine: Engine | None = None, *, create: bool = True) -> bool:
+    """Bring the schema to the newest revision; returns whether anything had to be done.
+
+    A database at no revision is made a hall database only when `create` is true and it holds no other
+    tables; a revision this program does not know (a newer OneWindow wrote it) is refused, never touched."""
     cfg = alembic_config(engine)
     heads = head_revisions(cfg)
-    if current_revisions(read_engine or engine) == heads:
+    reader = read_engine or engine
+    current = current_revisions(reader)
+    if current == heads:
         return False
+    if not current:
+        refuse_non_hall(reader, create)
+    else:
+        _refuse_unknown(cfg, current)
     with engine.begin() as connection:  # the write lock: a concurrent upgrader waits here, then finds nothing to do
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 from app.domain.errors import UserError
 
@@ -92,7 +92,7 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
 
     t = QueueService(_db(args)).ticket_status(args.ref)
     if t is None:
-        print(f"没有找到 {args.ref} / not found", file=sys.stderr)
+        print(f"错误 / error: 没有找到 {args.ref} / not found", file=sys.stderr)
         return 1
     _print(t, args.json, ticket_status_line(t))
     return 0
@@ -122,8 +122,11 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)
     if t is None:
-        print(f"没有找到 {args.ref} / ticket not found", file=sys.stderr)
+        print(f"错误 / error: 没有找到 {args.ref} / ticket not found", file=sys.stderr)
         return 1
+    for target in (args.pdf, args.png):
+        if target and not Path(target).resolve().parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", target)  # before anything is rendered
     slip = slip_for(t, current_hall(db).timezone)
     written = []
     if args.escpos:
@@ -143,7 +146,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
         if args.png:
             written.append(str(render_ticket_png(slip, Path(args.png))))
     if not written:
-        print("请给出 --escpos、--pdf 或 --png / give --escpos, --pdf or --png", file=sys.stderr)
+        print("错误 / error: 请给出 --escpos、--pdf 或 --png / give --escpos, --pdf or --png", file=sys.stderr)
         return 2
     _print({"ticket": t.display_number, "written": written}, args.json, "已输出 / written: " + ", ".join(written))
     return 0
@@ -222,8 +225,15 @@ def _gui(role: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one bilingual line too (argparse's own: a usage block and the error)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"错误 / error: 命令参数有误 / bad arguments: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
+    p = _Parser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -47,8 +47,15 @@ def log_crash(exc: BaseException) -> Path:
 
         log_dir = Path(tempfile.gettempdir()) / "onewindow-logs"
         configure(log_dir)
-    logging.getLogger("onewindow.crash").critical("unexpected error", exc_info=exc)
     files = [h for h in logging.getLogger("onewindow").handlers if isinstance(h, logging.FileHandler)]
+    crash = logging.getLogger("onewindow.crash")
+    # The file only: a library's logging.basicConfig() (python-escpos) would also print the traceback on the
+    # terminal, where the user is to see one line saying where the log is.
+    crash.propagate = False
+    for handler in files:
+        if handler not in crash.handlers:
+            crash.addHandler(handler)
+    crash.critical("unexpected error", exc_info=exc)
     for handler in files:
         handler.flush()
     return Path(files[0].baseFilename) if files else log_dir / "onewindow.log"

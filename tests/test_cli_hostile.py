@@ -211,3 +211,30 @@ def test_a_database_from_a_newer_version_is_not_touched(capsys, hall):  # type: 
     line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall))[::2])
     assert "newer than this program" in line and "0099" in line
     assert digest(hall) == before
+
+
+def test_more_hostile_arguments(capsys, hall, tmp_path):  # type: ignore[no-untyped-def]
+    before = digest(hall)
+    db = ["--db", str(hall)]
+    line = one_line_error(*run(capsys, "ticket", "call-next", "--window", "9" * 30, *db)[::2])
+    assert "too large" in line
+    line = one_line_error(*run(capsys, "catalogue", "import", "/dev/zero", *db)[::2])
+    assert "not a regular file" in line
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert "nested too deeply" in one_line_error(*run(capsys, "catalogue", "import", str(deep), *db)[::2])
+    for argv in (["ticket"], ["nonsense"], ["appointment", "list", "--date", "2026-13-01"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        one_line_error(2, capsys.readouterr().err)
+    assert digest(hall) == before
+
+
+def test_ticket_print_to_a_place_that_does_not_exist(capsys, hall, tmp_path):  # type: ignore[no-untyped-def]
+    assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
+    capsys.readouterr()
+    for flag in ("--escpos", "--pdf", "--png"):
+        target = tmp_path / "missing" / "out"
+        line = one_line_error(*run(capsys, "ticket", "print", "B001", flag, str(target), "--db", str(hall))[::2])
+        assert str(target) in line and "Cannot use the file" in line

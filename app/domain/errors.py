@@ -47,6 +47,12 @@ class BadInputFile(UserError):
     code = "bad_input"
 
 
+class FileProblem(UserError):
+    """A file or device named on the command line that cannot be read or written (printer device, output file)."""
+
+    code = "file"
+
+
 class DatabaseError(UserError):
     """The hall database cannot be used as it is: each subclass says why and what to do."""
 

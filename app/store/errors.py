@@ -20,9 +20,12 @@ from app.domain.errors import (
     DatabaseCorrupt,
     DatabaseReadOnly,
     DatabaseUnreachable,
+    FileProblem,
     NotADatabase,
     UserError,
 )
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a catalogue is a few hundred kilobytes; anything this big is a wrong file
 
 BACKUP_HINT_ZH = "请从备份恢复（onewindow hall backup 写入数据目录的 backups/）"
 BACKUP_HINT_EN = "restore it from a backup (onewindow hall backup writes them to backups/ in the data folder)"
@@ -166,14 +169,38 @@ def as_user_error(exc: BaseException, url: str | None = None) -> UserError | Non
             return _postgres_error(orig, url)
     if isinstance(exc, sqlite3.Error):
         return _sqlite_error(str(exc), url or "")
-    if isinstance(exc, PermissionError) and url is not None and sqlite_path(url) is not None:
+    if isinstance(exc, PermissionError) and url is not None and sqlite_path(url) is not None and not exc.filename:
         return _sqlite_error("readonly", url)
+    if isinstance(exc, OSError) and exc.filename:
+        return file_problem(exc)
+    if isinstance(exc, OverflowError):
+        return UserError("给出的数字太大", "A number given is too large", code="bad_number")
     return None
+
+
+def file_problem(exc: OSError) -> FileProblem:
+    reason = exc.strerror or type(exc).__name__
+    return FileProblem(
+        f"无法使用文件 {exc.filename}（{reason}）；请检查路径和权限",
+        f"Cannot use the file {exc.filename} ({reason}): check the path and the permissions",
+    )
 
 
 def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
     """A JSON input file (catalogue, hall config), or BadInputFile saying exactly what is wrong with it."""
     try:
+        info = Path(path).stat()
+        if Path(path).is_dir():
+            raise IsADirectoryError(path)
+        if not Path(path).is_file():
+            raise BadInputFile(
+                f"{path} 不是普通文件（是设备或管道）", f"{path} is not a regular file (a device or a pipe)"
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise BadInputFile(
+                f"{path} 太大（{info.st_size // 1_000_000} MB），不像{what_zh}文件",
+                f"{path} is too big ({info.st_size // 1_000_000} MB) to be a {what_en} file",
+            )
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise BadInputFile(f"找不到{what_zh}文件 {path}", f"The {what_en} file {path} does not exist") from None
@@ -192,6 +219,10 @@ def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
         ) from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise BadInputFile(
+            f"{path} 嵌套过深，不像{what_zh}文件", f"{path} is nested too deeply to be a {what_en}"
+        ) from None
     except json.JSONDecodeError as exc:
         raise BadInputFile(
             f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能不完整",

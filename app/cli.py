@@ -7,17 +7,23 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any, NoReturn
 
 from app.domain.errors import UserError
 
 
-def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
+    """The hall database named by --db; only `hall init` may create a new SQLite file."""
     from app import settings
     from app.store.database import Database
 
-    db = Database(settings.db_url(args.db), device_id=settings.device_id())
+    db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=create)
+    _opened.append(db)  # closed by main, whatever happens
     db.upgrade()
     return db
+
+
+_opened: list[Any] = []
 
 
 def _print(obj: object, as_json: bool, text: str) -> None:
@@ -27,20 +33,20 @@ def _print(obj: object, as_json: bool, text: str) -> None:
 
 
 def cmd_hall_init(args: argparse.Namespace) -> int:
-    from app.services.hall import create_hall, create_sample_hall
+    from app.services.hall import create_hall, create_sample_hall, read_hall_file
 
-    db = _db(args)
-    if args.sample:
+    if not args.sample and not args.config:
+        print("错误 / error: 请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
+        return 2
+    spec = read_hall_file(args.config) if args.config and not args.sample else None  # checked before any write
+    db = _db(args, create=True)
+    if spec is None:
         from app.services.catalogue import CatalogueService
 
         hall = create_sample_hall(db)
         CatalogueService(db).ensure_sample()  # intake needs a service catalogue
-    elif args.config:
-        with open(args.config, encoding="utf-8") as fh:
-            hall = create_hall(db, json.load(fh))
     else:
-        print("请给出 --sample 或 --config FILE / give --sample or --config FILE", file=sys.stderr)
-        return 2
+        hall = create_hall(db, spec)
     _print(hall, args.json, f"大厅已就绪 / hall ready: {hall.code} {hall.name_zh}")
     return 0
 
@@ -48,9 +54,10 @@ def cmd_hall_init(args: argparse.Namespace) -> int:
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from app.services.catalogue import CatalogueService
+    from app.services.catalogue import CatalogueService, read_catalogue_file
 
-    version = CatalogueService(_db(args)).import_file(Path(args.file))
+    data = read_catalogue_file(Path(args.file))  # read and checked before the database is opened
+    version = CatalogueService(_db(args)).import_catalogue(data)
     _print(version, args.json, f"事项清单已导入 / catalogue imported: {version}")
     return 0
 
@@ -85,10 +92,22 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
 
     t = QueueService(_db(args)).ticket_status(args.ref)
     if t is None:
-        print(f"没有找到 {args.ref} / not found", file=sys.stderr)
+        print(f"错误 / error: 没有找到 {args.ref} / not found", file=sys.stderr)
         return 1
-    _print(t, args.json, f"{t.display_number} {t.status} 前面 {t.people_ahead} 人")
+    _print(t, args.json, ticket_status_line(t))
     return 0
+
+
+def ticket_status_line(t: Any) -> str:
+    """`B012  等待中 / waiting  前面 3 人 / 3 ahead`: the state by its Chinese name (app.domain.ticket_rules)."""
+    from app.domain.ticket_rules import TicketStatus, status_zh
+
+    line = f"{t.display_number}  {t.category_name_zh}  {status_zh(t.status)} / {TicketStatus(t.status).value}"
+    if t.status == TicketStatus.WAITING:
+        line += f"  前面 {t.people_ahead} 人 / {t.people_ahead} ahead"
+    elif t.window_number is not None and t.status in (TicketStatus.CALLED, TicketStatus.SERVING):
+        line += f"  {t.window_number} 号窗口 / window {t.window_number}"
+    return line
 
 
 def cmd_ticket_print(args: argparse.Namespace) -> int:
@@ -103,8 +122,11 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)
     if t is None:
-        print(f"没有找到 {args.ref} / ticket not found", file=sys.stderr)
+        print(f"错误 / error: 没有找到 {args.ref} / ticket not found", file=sys.stderr)
         return 1
+    for target in (args.pdf, args.png):
+        if target and not Path(target).resolve().parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", target)  # before anything is rendered
     slip = slip_for(t, current_hall(db).timezone)
     written = []
     if args.escpos:
@@ -124,7 +146,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
         if args.png:
             written.append(str(render_ticket_png(slip, Path(args.png))))
     if not written:
-        print("请给出 --escpos、--pdf 或 --png / give --escpos, --pdf or --png", file=sys.stderr)
+        print("错误 / error: 请给出 --escpos、--pdf 或 --png / give --escpos, --pdf or --png", file=sys.stderr)
         return 2
     _print({"ticket": t.display_number, "written": written}, args.json, "已输出 / written: " + ", ".join(written))
     return 0
@@ -205,8 +227,15 @@ def _gui(role: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one bilingual line too (argparse's own: a usage block and the error)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"错误 / error: 命令参数有误 / bad arguments: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
+    p = _Parser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -231,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--config", help="a hall JSON file like resources/sample/hall.json")
     init.add_argument("--json", action="store_true")
     init.set_defaults(func=cmd_hall_init)
+    from app.cli_hall import register as register_hall
+
+    register_hall(hall, with_db)
 
     catalogue = sub.add_parser("catalogue", help="service catalogue (事项清单)").add_subparsers(
         dest="catalogue_cmd", required=True
@@ -294,9 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     rating_list.add_argument("--json", action="store_true")
     rating_list.set_defaults(func=cmd_rating_list)
 
+    from app.domain.catalogue import MATERIAL_KINDS
+
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")
-    check.add_argument("--material", help="material kind, e.g. resident_id, business_licence")
+    check.add_argument(
+        "--material", choices=MATERIAL_KINDS, metavar="KIND", help=f"material kind: {', '.join(MATERIAL_KINDS)}"
+    )
     check.add_argument("--expected-id", help="ID number the clerk entered, compared with the document")
     check.add_argument("--config", help="JSON file overriding check thresholds")
     check.add_argument("--json", action="store_true")
@@ -319,15 +355,48 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["kiosk"]:
+        from app.ui.qt_check import require_display, require_qt
+
+        require_qt()
+        if not {"-h", "--help"} & set(argv):
+            require_display()
         from kiosk.main import run as run_kiosk
 
         return run_kiosk(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except UserError as exc:
-        print(f"错误 / error: {exc.bilingual()}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes one line; bugs are logged in full
+        from app.store.errors import as_user_error
+
+        known = as_user_error(exc, _url_of(args))
+        if known is None:
+            from app.logs import log_crash
+
+            where = log_crash(exc)
+            print(
+                f"错误 / error: 意外错误，详情已记录在 {where} / unexpected error ({type(exc).__name__}), "
+                f"details logged in {where}",
+                file=sys.stderr,
+            )
+            return 70
+        print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().dispose()
+
+
+def _url_of(args: argparse.Namespace) -> str | None:
+    if not hasattr(args, "db"):
+        return None
+    from app import settings
+    from app.store.database import normalise_url
+
+    try:
+        return normalise_url(settings.db_url(args.db))
+    except UserError:
+        return settings.db_url(args.db)
 
 
 if __name__ == "__main__":

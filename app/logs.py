@@ -5,7 +5,9 @@ import logging.handlers
 import re
 from pathlib import Path
 
-_ID_NUMBER = re.compile(r"\b(\d{3})\d{11}(\d{3}[\dXx])\b")
+from app.domain.masking import mask_id
+
+_ID_NUMBER = re.compile(r"\b\d{17}[\dXx]\b")
 
 
 class MaskPersonalData(logging.Filter):
@@ -13,7 +15,7 @@ class MaskPersonalData(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        masked = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 11 + m.group(2), msg)
+        masked = _ID_NUMBER.sub(lambda m: mask_id(m.group(0)), msg)
         if masked != msg:
             record.msg, record.args = masked, None
         return True
@@ -31,3 +33,29 @@ def configure(log_dir: Path, level: int = logging.INFO) -> None:
     handler.addFilter(MaskPersonalData())
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def log_crash(exc: BaseException) -> Path:
+    """Log an unexpected exception in full to the rotating log file; returns that file, to tell the user."""
+    from app import settings
+
+    log_dir = settings.paths().log_dir
+    try:
+        configure(log_dir)
+    except OSError:  # a log folder we cannot write: fall back to the temporary folder
+        import tempfile
+
+        log_dir = Path(tempfile.gettempdir()) / "onewindow-logs"
+        configure(log_dir)
+    files = [h for h in logging.getLogger("onewindow").handlers if isinstance(h, logging.FileHandler)]
+    crash = logging.getLogger("onewindow.crash")
+    # The file only: a library's logging.basicConfig() (python-escpos) would also print the traceback on the
+    # terminal, where the user is to see one line saying where the log is.
+    crash.propagate = False
+    for handler in files:
+        if handler not in crash.handlers:
+            crash.addHandler(handler)
+    crash.critical("unexpected error", exc_info=exc)
+    for handler in files:
+        handler.flush()
+    return Path(files[0].baseFilename) if files else log_dir / "onewindow.log"

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from pypinyin import Style, lazy_pinyin
 
+from app.domain.masking import mask_id
 from kiosk.backend import (
     CaseProgress,
     CaseStatus,
@@ -29,7 +30,7 @@ from kiosk.backend import (
     SyncStatus,
     Ticket,
 )
-from kiosk.idcard import is_elderly, is_valid_id, mask_id
+from kiosk.idcard import is_elderly, is_valid_id
 
 log = logging.getLogger("onewindow.kiosk.fake_backend")
 

@@ -1,7 +1,7 @@
 """Resident ID number (居民身份证号码) helpers and the card-reader interface.
 
 The ID number is only ever held for the few seconds between entry and ``issue_ticket``: screens pass it
-straight to the backend and drop it; logs and screens use ``mask_id``.
+straight to the backend and drop it; logs and screens use ``app.domain.masking.mask_id``.
 """
 
 from __future__ import annotations
@@ -10,56 +10,22 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
-
-ELDERLY_AGE = 70
+from app.domain import ric
+from app.domain.queue_policy import ELDERLY_AGE
 
 
 def normalize_id(text: str) -> str:
-    return text.strip().upper().replace(" ", "")
+    return ric.compact(text)
 
 
-def is_valid_id(text: str) -> bool:
-    number = normalize_id(text)
-    if len(number) != 18:
-        return False
-    try:
-        ric.validate(number)  # format, birth date and check digit
-    except ValidationError:
-        return False
-    return True
-
-
-def birth_date(text: str) -> date:
-    return ric.get_birth_date(normalize_id(text))
-
-
-def age_on(text: str, today: date) -> int:
-    born = birth_date(text)
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+def is_valid_id(text: str, today: date | None = None) -> bool:
+    """The hall's one rule (app.domain.ric): checksum, date and plausible age; any region code ever issued."""
+    return ric.is_valid_ric(text, today or date.today())
 
 
 def is_elderly(text: str, today: date) -> bool:
     """70+ get elderly priority (the queue service decides for real; the kiosk uses this only for hints)."""
-    return age_on(text, today) >= ELDERLY_AGE
-
-
-def mask_id(text: str) -> str:
-    """3301**********1234: region prefix and last four only, the form allowed on screens and in logs."""
-    number = normalize_id(text)
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 张三丰 -> 张*丰."""
-    if len(name) <= 1:
-        return "*"
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
+    return ric.age_on(ric.birth_date(text), today) >= ELDERLY_AGE
 
 
 class CardReader(Protocol):

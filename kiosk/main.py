@@ -22,10 +22,9 @@ from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.backend import KioskBackend, KioskError
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
-from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import open_printer
-from kiosk.queue_backend import FAKED_PARTS, QueueKioskBackend
+from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
@@ -47,7 +46,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     p.add_argument("--size", metavar="WxH", help="demo window size, e.g. 1280x720")
-    p.add_argument("--fake-backend", action="store_true", help="no database at all: in-memory sample hall")
     return p.parse_args(argv)
 
 
@@ -64,40 +62,26 @@ def _setup_logging(config: KioskConfig) -> None:
     handler._onewindow_kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for console in root.handlers:  # python-escpos' basicConfig(): the terminal gets warnings, the file everything
+        if type(console) is logging.StreamHandler:
+            console.setLevel(logging.WARNING)
 
 
 def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Any]:
-    """The real queue over the hall database; the sample hall is created for --demo."""
-    if args.fake_backend:
-        return FakeKioskBackend(), None
-    from app.services.cases import CaseService
+    """The kiosk on the hall's services over its database; --demo creates the sample hall if missing."""
+    from app.services.appointments import AppointmentService
     from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
-    from app.services.queue import QueueService
     from app.settings import db_url, device_id
     from app.store.database import Database
 
-    db = Database(db_url(args.db), device_id=device_id())
+    db = Database(db_url(args.db), device_id=device_id(), create=args.demo)  # only the demo makes a hall
     db.upgrade()
-    catalogue = CatalogueService(db)
-    from app.services.appointments import AppointmentService
-    from app.services.ratings import RatingService
-
     if args.demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
-        catalogue.ensure_sample()
+        CatalogueService(db, hall_code=config.hall_code).ensure_sample()
         AppointmentService(db, hall_code=config.hall_code).seed_demo()  # codes 100001-100004
-
-    backend = QueueKioskBackend(
-        QueueService(db, hall_code=config.hall_code),
-        cases=CaseService(db, hall_code=config.hall_code),
-        catalogue=catalogue,
-        appointments=AppointmentService(db, hall_code=config.hall_code),
-        ratings=RatingService(db, hall_code=config.hall_code),
-    )
-    if FAKED_PARTS:
-        log.warning("kiosk parts not yet backed by a real service (faked): %s", ", ".join(FAKED_PARTS))
-    return backend, db
+    return QueueKioskBackend.over(db, hall_code=config.hall_code), db
 
 
 def _install_font(app: QApplication) -> None:
@@ -133,6 +117,18 @@ def run(argv: list[str]) -> int:
     except KioskError as exc:
         log.error("cannot start the kiosk: %s", exc)
         print(exc.message_en, file=sys.stderr)
+        return CONFIG_EXIT_CODE
+    except Exception as exc:
+        from app.settings import db_url
+        from app.store.errors import as_user_error
+        from app.ui.app_setup import show_startup_error
+
+        known = as_user_error(exc, db_url(args.db))
+        if known is None:
+            raise  # a bug: the crash handler logs it
+        log.error("cannot start the kiosk: %s", known.message_en)
+        # Locked, nobody can click the dialog away: it closes after a minute and systemd restarts us.
+        show_startup_error(known, timeout_ms=60_000 if locked else None)
         return CONFIG_EXIT_CODE
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)

@@ -1,12 +1,11 @@
-"""``KioskBackend`` over the real hall database.
+"""``KioskBackend`` over the real hall database: every part on the hall's own services.
 
-Real: hall name, opening hours, categories, ticket issuing (elderly priority and the per-person daily limit
-are enforced by QueueService); and, when their services are given, appointment check-in (AppointmentService:
-the code becomes a priority ticket in one transaction), case progress (CaseService), the service guide
+Hall name, opening hours, categories, ticket issuing (elderly priority and the per-person daily limit are
+QueueService's rules, the same as at the windows), appointment check-in (AppointmentService: the code becomes a
+priority ticket in one transaction), case progress (CaseService, masked there), the service guide
 (CatalogueService) and ratings (RatingService: one per ticket or case, bad ones open a follow-up).
-A part whose service is not given falls back to ``FakeKioskBackend`` (tests, partial set-ups).
-Sync status is honest: there is no sync agent yet, so the kiosk reports local mode (本地模式，未连接中心服务器)
-unless a fake was explicitly handed in. ``FAKED_PARTS`` lists what is still faked with every service given.
+There is no fake to fall back on: tests and the demo run on these services over a temporary hall database.
+Sync status is honest: the kiosk reports local mode (本地模式，未连接中心服务器) until a sync agent reports.
 """
 
 from __future__ import annotations
@@ -30,11 +29,8 @@ from kiosk.backend import (
     SyncStatus,
     Ticket,
 )
-from kiosk.fake_backend import FakeKioskBackend
 
 log = logging.getLogger("onewindow.kiosk.backend")
-
-FAKED_PARTS: tuple[str, ...] = ()
 
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
 _CASE_STATUS = {
@@ -70,24 +66,33 @@ def ticket_from_view(view: Any) -> Ticket:
 
 
 class QueueKioskBackend:
-    def __init__(
-        self,
-        queue: Any,
-        fallback: FakeKioskBackend | None = None,
-        *,
-        cases: Any = None,
-        catalogue: Any = None,
-        appointments: Any = None,
-        ratings: Any = None,
-    ) -> None:
+    """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
+
+    def __init__(self, queue: Any, *, cases: Any, catalogue: Any, appointments: Any, ratings: Any) -> None:
         # ``queue`` is an app.services.queue.QueueService, ``cases`` a CaseService, ``catalogue`` a
         # CatalogueService, ``appointments`` an AppointmentService, ``ratings`` a RatingService; typed
         # loosely so kiosk/ imports no store code.
         self.queue, self.cases, self.catalogue = queue, cases, catalogue
         self.appointments, self.ratings = appointments, ratings
-        self._fake_sync = fallback is not None  # a fake handed in on purpose also speaks for sync status
-        self.fallback = fallback or FakeKioskBackend()
         self._hall_name: tuple[str, str] | None = None
+
+    @classmethod
+    def over(cls, db: Any, hall_code: str | None = None, clock: Any = None) -> QueueKioskBackend:
+        """The kiosk over a hall database (an app.store.database.Database): all five services, one clock."""
+        from app.services.appointments import AppointmentService
+        from app.services.cases import CaseService
+        from app.services.catalogue import CatalogueService
+        from app.services.queue import QueueService
+        from app.services.ratings import RatingService
+
+        timed: dict[str, Any] = {"clock": clock} if clock is not None else {}
+        return cls(
+            QueueService(db, hall_code=hall_code, **timed),
+            cases=CaseService(db, hall_code=hall_code, **timed),
+            catalogue=CatalogueService(db, hall_code=hall_code, **timed),
+            appointments=AppointmentService(db, hall_code=hall_code, **timed),
+            ratings=RatingService(db, hall_code=hall_code, **timed),
+        )
 
     @staticmethod
     def _call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -124,16 +129,9 @@ class QueueKioskBackend:
         return ticket_from_view(view)
 
     def check_in_appointment(self, code: str) -> Ticket:
-        if self.appointments is not None:
-            return ticket_from_view(self._call(self.appointments.check_in, code).ticket)
-        # No appointment service: the fake resolves the code, the ticket itself is real.
-        prefix = self.fallback.resolve_appointment(code)
-        view = self._call(self.queue.issue_ticket, prefix, source="appointment", priority="appointment")
-        return ticket_from_view(view)
+        return ticket_from_view(self._call(self.appointments.check_in, code).ticket)
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress:
-        if self.cases is None:
-            return self.fallback.case_progress(receipt_number, id_last4)
         view = self._call(self.cases.progress, receipt_number, id_last4)
         status = _CASE_STATUS.get(str(view.status))
         if status is None:  # a draft or a one-time notice is not a case the citizen can follow
@@ -145,14 +143,14 @@ class QueueKioskBackend:
             matter_name_en=view.title_en,
             status=status,
             applicant_masked=view.applicant_masked,
-            id_masked="*" * 14 + id_last4.strip().upper(),
+            id_masked=view.id_masked,  # masked by the service, one policy (app.domain.masking)
             accepted_on=view.accepted_at or datetime.now(),
             promised_by=promised,
         )
 
     def case_progress_by_qr(self, payload: str) -> CaseProgress:
         # A receipt QR carries only the receipt number: the citizen still types the last 4 ID characters.
-        return self.fallback.case_progress_by_qr(payload) if self.cases is None else self._needs_last4(payload)
+        return self._needs_last4(payload)
 
     @staticmethod
     def _needs_last4(payload: str) -> CaseProgress:
@@ -163,14 +161,10 @@ class QueueKioskBackend:
         )
 
     def search_matters(self, query: str) -> list[MatterSummary]:
-        if self.catalogue is None:
-            return self.fallback.search_matters(query)
         hits = self._call(self.catalogue.search, query, 30) if query.strip() else []
         return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
-        if self.catalogue is None:
-            return self.fallback.matter_guide(code)
         from app.domain.errors import UserError
 
         try:
@@ -198,31 +192,16 @@ class QueueKioskBackend:
         )
 
     def rating_target(self, reference: str) -> RatingTarget:
-        if self.ratings is not None:
-            t = self._call(self.ratings.resolve_target, reference)
-            return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
-        view = self._call(self.queue.ticket_status, reference)
-        if view is not None:
-            return RatingTarget(
-                "ticket",
-                view.display_number,
-                f"{view.display_number} 号 {view.category_name_zh}",
-                f"Ticket {view.display_number} {view.category_name_en}",
-                target_id=view.id,
-            )
-        return self.fallback.rating_target(reference)  # receipts: only the fake knows them without a service
+        t = self._call(self.ratings.resolve_target, reference)
+        return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
-        if self.ratings is None:
-            self.fallback.submit_rating(target, level, reasons)
-        elif target.target_id:
+        if target.target_id:
             self._call(self.ratings.submit, target.kind, target.target_id, int(level), reasons, channel="kiosk")
         else:  # a target built without its id: resolve the shown reference again
             self._call(self.ratings.rate, target.reference, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
-        if self._fake_sync:
-            return self.fallback.sync_status()
         # No sync agent exists yet: nothing leaves the hall database, so say so instead of claiming "online".
         # The outbox backlog is not counted: without an agent it only grows, and counting it costs a scan.
         return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)

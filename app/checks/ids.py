@@ -11,11 +11,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from stdnum.cn import uscc
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 
 from app.checks.config import CheckConfig
-from app.checks.findings import Finding
+from app.checks.findings import Finding, Severity
+from app.domain.masking import mask_id
+from app.domain.ric import RicCheck, check_ric
 
 _RIC_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _USCC_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Za-z])")
@@ -27,39 +29,13 @@ def normalise(text: str) -> str:
 
 
 def mask(number: str) -> str:
-    """Show only the first 3 and last 2 characters: enough for a clerk to compare, not to copy."""
-    n = normalise(number)
-    if len(n) <= 6:
-        return "*" * len(n)
-    return n[:3] + "*" * (len(n) - 5) + n[-2:]
+    """The hall's one masking policy (app.domain.masking): first 3 and last 4 characters."""
+    return mask_id(normalise(number))
 
 
-def _ric_problem(number: str) -> tuple[str, str] | None:
-    """(zh, en) reason why ``number`` is not a valid resident ID number, None if it is valid."""
-    compact = normalise(number)
-    try:
-        ric.validate(compact)
-    except InvalidLength:
-        if len(compact) == 15 and compact.isdigit():  # first-generation card numbers
-            return ("15 位旧号码已停止使用，请提供 18 位身份证号码",
-                    "15-digit numbers are no longer in use; an 18-character number is required")
-        return (f"长度为 {len(compact)} 位，应为 18 位", f"it has {len(compact)} characters, 18 are required")
-    except InvalidFormat:
-        return ("前 17 位必须是数字", "the first 17 characters must be digits")
-    except InvalidChecksum:
-        return ("校验码（最后一位）不正确，可能有数字输错",
-                "the check character (last one) is wrong; a digit may be mistyped")
-    except InvalidComponent:
-        try:
-            ric.get_birth_date(compact)
-        except ValidationError:
-            return ("出生日期无效", "the date of birth in it is not a real date")
-        return ("行政区划代码（前 6 位）无效", "the region code (first 6 digits) is not valid")
-    except ValidationError:
-        return ("格式不正确", "it is not well formed")
-    if ric.get_birth_date(compact) > dt.date.today():
-        return ("出生日期在未来", "the date of birth in it is in the future")
-    return None
+def _ric(number: str) -> RicCheck:
+    """The one resident-ID rule (app.domain.ric): an unknown region code is a warning, never a block."""
+    return check_ric(number, dt.date.today())
 
 
 def _uscc_problem(code: str) -> tuple[str, str] | None:
@@ -80,16 +56,24 @@ def _uscc_problem(code: str) -> tuple[str, str] | None:
 
 
 def check_id_number(text: str, config: CheckConfig | None = None) -> list[Finding]:
-    """Findings (``id.ric``) for a resident identity card number; empty when it is valid."""
+    """Findings (``id.ric``) for a resident identity card number; empty when it is valid.
+
+    A number whose region code is in no code table is a ``warn`` finding (the clerk looks at the card): it may
+    be a real number under a code our table lacks; every other problem has the configured severity."""
     cfg = config or CheckConfig()
-    problem = _ric_problem(text or "")
-    if problem is None:
+    result = _ric(text or "")
+    shown = mask(text or "")
+    if result.problem is not None:
+        severity, (zh, en) = cfg.ids.ric_severity, result.problem
+    elif result.warning is not None:
+        severity, (zh, en) = Severity.WARN, result.warning
+    else:
         return []
     return [Finding(
-        "id.ric", cfg.ids.ric_severity, None,
-        f"身份证号码 {mask(text or '')} 无效：{problem[0]}",
-        f"Resident ID number {mask(text or '')} is not valid: {problem[1]}",
-        mask(text or ""), "GB 11643",
+        "id.ric", severity, None,
+        f"身份证号码 {shown} 无效：{zh}" if result.problem else f"身份证号码 {shown}：{zh}",
+        f"Resident ID number {shown} is not valid: {en}" if result.problem else f"Resident ID number {shown}: {en}",
+        shown, "GB 11643",
     )]
 
 
@@ -108,7 +92,7 @@ def check_credit_code(text: str, config: CheckConfig | None = None) -> list[Find
 
 
 def is_valid_ric(text: str) -> bool:
-    return _ric_problem(text) is None
+    return _ric(text).ok
 
 
 def is_valid_uscc(text: str) -> bool:

@@ -11,12 +11,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from stdnum.cn import uscc
+from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 
+from app.domain import ric
 from app.domain.errors import UserError
+from app.domain.masking import mask_id as mask_id  # re-exported: services mask applicants through here
+from app.domain.masking import mask_name as mask_name
+from app.domain.ric import age_on
 
-MAX_AGE = 120  # an older birth date is a typing mistake, not a citizen
 ADULT_AGE = 16  # below it a guardian applies for the child (监护人代为申请)
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -49,39 +52,9 @@ class Applicant:
         return bool(self.agent_name or self.agent_id_number)
 
 
-def age_on(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
 def ric_problem(number: str, today: date) -> Problem | None:
-    """Why `number` is not a plausible resident ID number today, or None."""
-    compact = ric.compact(number or "")
-    if not compact:
-        return ("请填写身份证号码", "Enter the resident ID number")
-    try:
-        ric.validate(compact)
-    except InvalidLength:
-        return (
-            f"身份证号码应为 18 位，现为 {len(compact)} 位",
-            f"An ID number has 18 characters, this has {len(compact)}",
-        )
-    except InvalidFormat:
-        return ("身份证号码前 17 位必须是数字", "The first 17 characters must be digits")
-    except InvalidChecksum:
-        return ("身份证号码校验位不符，可能有数字输错", "The check character does not match; a digit may be mistyped")
-    except InvalidComponent:
-        return ("身份证号码中的出生日期或地区码无效", "The birth date or region code in the ID number is not valid")
-    except ValidationError:
-        return ("身份证号码格式不正确", "The ID number is not well formed")
-    born: date = ric.get_birth_date(compact)
-    if born > today:
-        return ("身份证号码中的出生日期在未来", "The birth date in the ID number is in the future")
-    if age_on(born, today) > MAX_AGE:
-        return (
-            f"出生日期显示年龄超过 {MAX_AGE} 岁，请核对",
-            f"The birth date gives an age over {MAX_AGE}; please check",
-        )
-    return None
+    """Why `number` is not a plausible resident ID number today, or None (the rule: app.domain.ric)."""
+    return ric.ric_problem(number, today)
 
 
 def uscc_problem(code: str) -> Problem | None:
@@ -133,16 +106,14 @@ def id_problem(kind: ApplicantKind, number: str, today: date) -> Problem | None:
 
 
 def normalise_id(kind: ApplicantKind, number: str) -> str:
-    return str(uscc.compact(number)) if kind is ApplicantKind.COMPANY else str(ric.compact(number)).upper()
+    return str(uscc.compact(number)) if kind is ApplicantKind.COMPANY else ric.compact(number)
 
 
 def problems(a: Applicant, today: date) -> list[Problem]:
     """Every problem with this applicant, in form order."""
     found = [name_problem(a.name, a.kind), id_problem(a.kind, a.id_number, today), phone_problem(a.phone)]
     minor = (
-        a.kind is ApplicantKind.PERSON
-        and found[1] is None
-        and age_on(ric.get_birth_date(ric.compact(a.id_number)), today) < ADULT_AGE
+        a.kind is ApplicantKind.PERSON and found[1] is None and age_on(ric.birth_date(a.id_number), today) < ADULT_AGE
     )
     if minor and not a.has_agent:
         found.append(
@@ -155,9 +126,9 @@ def problems(a: Applicant, today: date) -> list[Problem]:
         found.append(name_problem(a.agent_name, ApplicantKind.PERSON))
         agent_id = ric_problem(a.agent_id_number, today)
         found.append(("代理人" + agent_id[0], "Agent: " + agent_id[1]) if agent_id else None)
-        if agent_id is None and ric.compact(a.agent_id_number).upper() == ric.compact(a.id_number).upper():
+        if agent_id is None and ric.compact(a.agent_id_number) == ric.compact(a.id_number):
             found.append(("代理人不能是申请人本人", "The agent cannot be the applicant"))
-        elif agent_id is None and age_on(ric.get_birth_date(ric.compact(a.agent_id_number)), today) < 18:
+        elif agent_id is None and age_on(ric.birth_date(a.agent_id_number), today) < 18:
             found.append(("代理人须年满 18 周岁", "The agent must be at least 18"))
         if not a.agent_authorised:
             found.append(
@@ -183,14 +154,3 @@ def validate(a: Applicant, today: date) -> Applicant:
         agent_name=a.agent_name.strip(),
         agent_id_number=normalise_id(ApplicantKind.PERSON, a.agent_id_number) if a.has_agent else "",
     )
-
-
-def mask_name(name: str) -> str:
-    """王芳 -> 王*, 欧阳娜娜 -> 欧***: for lists, receipts and logs."""
-    n = name.strip()
-    return n[:1] + "*" * (len(n) - 1) if len(n) > 1 else n
-
-
-def mask_id(number: str) -> str:
-    n = number.strip()
-    return n[:3] + "*" * (len(n) - 7) + n[-4:] if len(n) > 7 else "*" * len(n)

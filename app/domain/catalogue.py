@@ -277,6 +277,15 @@ def _matter(data: Mapping[str, Any], shared: Mapping[str, Mapping[str, Any]]) ->
 
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Build and validate a catalogue from its published JSON; raises CatalogueError on any problem."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("matters"), list) or not data["matters"]:
+        raise _bad('expected a JSON object with a non-empty list of "matters" (see resources/catalogue/catalogue.json)')
+    try:
+        return _parse(data)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:  # a field of the wrong type or missing
+        raise _bad(f"wrong shape ({type(exc).__name__}: {exc})") from None
+
+
+def _parse(data: Mapping[str, Any]) -> Catalogue:
     shared: dict[str, Mapping[str, Any]] = dict(data.get("materials", {}))
     matters = tuple(_matter(m, shared) for m in data.get("matters", []))
     codes = [m.code for m in matters]

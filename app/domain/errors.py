@@ -39,3 +39,51 @@ class CategoryFullError(UserError):
 
 class AuthError(UserError):
     code = "auth"
+
+
+class BadInputFile(UserError):
+    """A file the user handed us (catalogue, hall config) that cannot be read or has the wrong shape."""
+
+    code = "bad_input"
+
+
+class FileProblem(UserError):
+    """A file or device named on the command line that cannot be read or written (printer device, output file)."""
+
+    code = "file"
+
+
+class DatabaseError(UserError):
+    """The hall database cannot be used as it is: each subclass says why and what to do."""
+
+    code = "database"
+
+
+class BadDatabaseUrl(DatabaseError):
+    code = "db_url"
+
+
+class DatabaseUnreachable(DatabaseError):
+    code = "db_unreachable"
+
+
+class NotADatabase(DatabaseError):
+    code = "db_not_a_database"
+
+
+class DatabaseCorrupt(DatabaseError):
+    code = "db_corrupt"
+
+
+class DatabaseReadOnly(DatabaseError):
+    code = "db_read_only"
+
+
+class DatabaseBusy(DatabaseError):
+    code = "db_busy"
+
+
+class NoHallDatabase(DatabaseError):
+    """The named SQLite file does not exist and the command would only create an empty one."""
+
+    code = "db_missing"

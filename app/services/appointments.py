@@ -133,7 +133,8 @@ class AppointmentService:
         if check_time:
             within = rules.slot_within_hours(parse_hours(hall.opening_hours), day, slot)
             rules.booking_allowed(end, now, within)
-        key = person_key(id_number.strip(), hall.settings.get("person_salt", hall.id)) if id_number else None
+        salt = hall.settings.get("person_salt", hall.id)
+        key = person_key(id_number.strip(), salt, now.date()) if id_number else None
         if key is not None and self._has_booking(s, hall, day, cat.prefix, key):
             raise AppointmentError(
                 f"您已预约 {day.month}月{day.day}日 的“{cat.name_zh}”，无需重复预约",

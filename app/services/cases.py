@@ -241,4 +241,5 @@ class CaseService:
             accepted_at=case.decided_at,
             promised_date=case.promised_date,
             overdue=row.overdue,
+            id_masked=mask_id(case.applicant_id_number),
         )

@@ -157,6 +157,16 @@ def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
     )
 
 
+def read_catalogue_file(path: Path) -> dict[str, Any]:
+    """A catalogue JSON file, read and checked before anything is written (BadInputFile otherwise)."""
+    from app.store.errors import read_json_file
+
+    data = read_json_file(path, "事项清单", "catalogue")
+    parse_catalogue(data)  # type: ignore[arg-type]  # parse_catalogue checks the shape itself
+    assert isinstance(data, dict)
+    return data
+
+
 class CatalogueService:
     def __init__(self, db: Database, clock: Clock = system_clock, hall_code: str | None = None) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
@@ -193,7 +203,7 @@ class CatalogueService:
             return self._version_view(row, parsed, created=True)
 
     def import_file(self, path: Path) -> CatalogueVersionView:
-        return self.import_catalogue(json.loads(Path(path).read_text(encoding="utf-8")))
+        return self.import_catalogue(read_catalogue_file(path))
 
     def ensure_sample(self) -> CatalogueVersionView:
         """The sample catalogue, imported once (for the demo and a fresh hall)."""

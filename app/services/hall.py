@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import AuthError, NotFoundError
+from app.domain.errors import AuthError, BadInputFile, NotFoundError
 from app.domain.ids import new_id
 from app.services.views import HallView, StaffView
 from app.store.database import Database
@@ -104,6 +104,55 @@ def create_hall(db: Database, spec: dict[str, Any]) -> HallView:
                     )
                 )
         return hall_view(hall)
+
+
+def read_hall_file(path: str | Path) -> dict[str, Any]:
+    """A hall JSON file (like resources/sample/hall.json), read and checked before anything is written."""
+    from app.store.errors import read_json_file
+
+    spec = read_json_file(Path(path), "大厅配置", "hall configuration")
+    problem = hall_spec_problem(spec)
+    if problem:
+        raise BadInputFile(
+            f"大厅配置文件 {path} 的内容不对：{problem}（参照 resources/sample/hall.json）",
+            f"The hall configuration {path} has the wrong shape: {problem} (see resources/sample/hall.json)",
+        )
+    assert isinstance(spec, dict)
+    return spec
+
+
+def hall_spec_problem(spec: object) -> str | None:
+    """What is structurally wrong with a hall description, or None."""
+
+    def fields(item: object, where: str, required: dict[str, type | tuple[type, ...]]) -> str | None:
+        if not isinstance(item, dict):
+            return f"{where} must be an object"
+        for key, kind in required.items():
+            if not isinstance(item.get(key), kind) or item.get(key) in ("", None):
+                return f"{where} needs {key!r}"
+        return None
+
+    top = fields(spec, "the file", {"code": str, "name_zh": str, "categories": list})
+    if top or not isinstance(spec, dict):
+        return top
+    for key in ("opening_hours", "settings"):
+        if not isinstance(spec.get(key, {}), dict):
+            return f"{key!r} must be an object"
+    prefixes = set()
+    for i, c in enumerate(spec["categories"]):
+        if problem := fields(c, f"category {i + 1}", {"prefix": str, "name_zh": str}):
+            return problem
+        prefixes.add(c["prefix"])
+    for i, st in enumerate(spec.get("staff", [])):
+        if problem := fields(st, f"staff {i + 1}", {"login": str, "name": str, "pin": str}):
+            return problem
+    for i, w in enumerate(spec.get("windows", [])):
+        if problem := fields(w, f"window {i + 1}", {"number": int, "name": str}):
+            return problem
+        for pair in w.get("categories", []):
+            if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in prefixes):
+                return f"window {w['number']}: categories are [prefix, weight] pairs of known prefixes"
+    return None
 
 
 def create_sample_hall(db: Database, always_open: bool = False) -> HallView:

@@ -294,3 +294,4 @@ class CaseProgressView:
     accepted_at: datetime | None
     promised_date: date | None
     overdue: bool
+    id_masked: str = ""  # the applicant's ID number, masked (app.domain.masking)

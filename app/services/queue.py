@@ -70,7 +70,7 @@ class QueueService:
                 raise HallClosedError("现在不是办公时间，暂停取号", "The hall is closed: tickets cannot be taken now")
             key = None
             if person_id:
-                key = person_key(person_id, hall.settings.get("person_salt", hall.id))
+                key = person_key(person_id, hall.settings.get("person_salt", hall.id), day)
                 if priority is Priority.NORMAL and age_on(person_id, day) >= ELDERLY_AGE:
                     priority = Priority.ELDERLY
                 self._check_daily_limit(s, hall, day, key)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.errors import NoHallDatabase
 from app.domain.hlc import HybridLogicalClock
 from app.store import outbox
 
@@ -25,11 +26,16 @@ class HallSession(Session):
 outbox.install(HallSession)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, create: bool) -> None:
     # We issue BEGIN ourselves (below), so turn off the driver's own transaction handling.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        # Switching to WAL rewrites the file header: only for a hall database, or a new one we may create;
+        # never for another program's database (or a damaged file) that --db pointed at by mistake.
+        tables = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" in tables or (create and not tables):
+            cur.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on disk before we print the ticket, so a power cut cannot reissue a number.
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -37,9 +43,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-def _make_sqlite_engine(url: str, immediate: bool) -> Engine:
+def _make_sqlite_engine(url: str, immediate: bool, create: bool = True) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", lambda dbapi_connection, _record: _sqlite_pragmas(dbapi_connection, create))
     begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
@@ -52,7 +58,8 @@ def _make_sqlite_engine(url: str, immediate: bool) -> Engine:
 
 
 def make_engines(url: str) -> tuple[Engine, Engine]:
-    """(writer, reader) for a normalised URL: SQLite gets WAL, durable commits and BEGIN IMMEDIATE writers."""
+    """(writer, reader) for a normalised URL (the central server's database): SQLite gets WAL, durable commits
+    and BEGIN IMMEDIATE writers like a hall's."""
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
@@ -62,21 +69,59 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     return engine, engine
 
 
+KNOWN_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
+
+
 def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         return "postgresql+psycopg://" + url[len("postgresql://") :]
     if "://" not in url:  # a bare path means an SQLite file
         return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.split("://", 1)[0] not in KNOWN_SCHEMES:
+        from app.store.errors import bad_url
+
+        raise bad_url(url)
     return url
 
 
+def _no_hall_file(given: str, path: Path | str) -> NoHallDatabase:
+    command = f"onewindow hall init --sample --db {given}"
+    return NoHallDatabase(
+        f"{path} 还不是大厅数据库；请先运行 {command}（或用 --db 指向已有的大厅数据库）",
+        f"There is no hall database at {path}: run `{command}` first (or point --db at an existing hall database)",
+    )
+
+
 class Database:
-    def __init__(self, url: str, device_id: str = "local", clock: HybridLogicalClock | None = None) -> None:
+    """The hall database. `create=False` refuses to make a new SQLite file (a command that only uses a hall
+    must not leave an empty database behind when the user mistyped the path)."""
+
+    def __init__(
+        self, url: str, device_id: str = "local", clock: HybridLogicalClock | None = None, *, create: bool = True
+    ) -> None:
+        from app.store.errors import sqlite_path
+
         self.url = normalise_url(url)
+        self.given_url, self.create = url, create
         self.device_id = device_id
         self.hlc = clock or HybridLogicalClock()
         self.is_sqlite = self.url.startswith("sqlite")
-        self.write_engine, self.read_engine = make_engines(self.url)
+        if self.is_sqlite:
+            path = sqlite_path(self.url)
+            if path is not None and not path.exists():
+                if not create:
+                    raise _no_hall_file(url, path)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except PermissionError as exc:
+                    from app.store.errors import as_user_error
+
+                    raise (as_user_error(exc, self.url) or exc) from None
+            self.write_engine = _make_sqlite_engine(self.url, immediate=True, create=create)
+            self.read_engine = _make_sqlite_engine(self.url, immediate=False, create=create)
+        else:
+            self.write_engine = create_engine(self.url, pool_pre_ping=True)
+            self.read_engine = self.write_engine
         self._clock_seeded = False
         info = {"hlc": self.hlc, "device_id": self.device_id}
         self._writer = sessionmaker(self.write_engine, class_=HallSession, expire_on_commit=False, info=info)
@@ -105,10 +150,33 @@ class Database:
         with self._reader() as session, session.begin():
             yield session
 
-    def upgrade(self) -> None:
+    def upgrade(self) -> bool:
+        """Migrate to the newest schema; reads the revision first and locks only when an upgrade is due."""
         from app.store.migrate import upgrade_to_head
 
-        upgrade_to_head(self.write_engine)
+        with self._hall_errors():
+            return upgrade_to_head(self.write_engine, self.read_engine, create=self.create)
+
+    def require_hall(self) -> None:
+        """Refuse, without writing, a database that is not a hall database (for commands that never migrate)."""
+        from app.store.migrate import refuse_non_hall
+
+        with self._hall_errors():
+            refuse_non_hall(self.read_engine)
+
+    @contextmanager
+    def _hall_errors(self) -> Iterator[None]:
+        from app.store.errors import shown_url
+        from app.store.migrate import NotAHall, UnmigratedDatabase
+
+        try:
+            yield
+        except UnmigratedDatabase:
+            raise _no_hall_file(self.given_url, shown_url(self.url)) from None
+        except NotAHall as exc:
+            from app.store.errors import foreign_database
+
+            raise foreign_database(self.url, exc.tables) from None
 
     def dispose(self) -> None:
         self.write_engine.dispose()

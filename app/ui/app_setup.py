@@ -7,9 +7,11 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import UserError
+from app.logs import log_crash
 from app.ui.fonts import install_app_font
 from app.ui.i18n import DEFAULT_LANGUAGE, set_language
 from app.ui.pyside_workaround import immortalize_singletons
@@ -37,18 +39,33 @@ def show_error(parent: object, exc: Exception) -> None:
         box.setWindowTitle("提示 / Notice")
         box.setText(f"{exc.message_zh}\n{exc.message_en}")
     else:
-        log.error("unexpected error", exc_info=exc)
+        where = log_crash(exc)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("出错了 / Something went wrong")
-        box.setText("操作没有完成，已记录日志。请重试或联系管理员。\nThe action did not complete and was logged.")
+        box.setText(
+            f"操作没有完成，详情已记录在 {where}。请重试或联系管理员。\n"
+            f"The action did not complete; the details are logged in {where}."
+        )
         box.setDetailedText("".join(traceback.format_exception(exc)))
     box.open()
 
 
+def show_startup_error(error: UserError, timeout_ms: int | None = None) -> None:
+    """A role that cannot start says why in a dialog (and on stderr); `timeout_ms` closes it by itself, for a
+    locked kiosk that nobody can click and that the service manager should restart."""
+    print(f"错误 / error: {error.bilingual()}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "无法启动 / Cannot start", f"{error.message_zh}\n\n{error.message_en}")
+    box.setObjectName("startup_error")
+    if timeout_ms is not None:
+        QTimer.singleShot(timeout_ms, box.accept)
+    box.exec()
+
+
 def install_excepthook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.critical("uncaught exception", exc_info=(kind, value, tb))
         if isinstance(value, Exception) and QApplication.instance() is not None:
-            show_error(None, value)
+            show_error(None, value)  # logs it and says where
+        else:
+            log_crash(value)
 
     sys.excepthook = hook

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from app import logs, settings
-from app.ui.qt_check import require_qt
+from app.ui.qt_check import require_display, require_qt
 
 log = logging.getLogger("onewindow.ui")
 
@@ -18,7 +18,7 @@ def _open_hall(args: argparse.Namespace, demo: bool):  # type: ignore[no-untyped
     from app.services.hall import create_sample_hall
     from app.store.database import Database
 
-    db = Database(settings.db_url(args.db), device_id=settings.device_id())
+    db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=demo)  # only the demo makes one
     db.upgrade()
     if demo:
         create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
@@ -143,14 +143,24 @@ class Roles:
 
 def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
+    require_display()
     logs.configure(settings.paths().log_dir)
     from app.services.hall import list_staff
-    from app.ui.app_setup import install_excepthook, make_app
+    from app.store.errors import as_user_error
+    from app.ui.app_setup import install_excepthook, make_app, show_startup_error
 
     app = make_app(language=getattr(args, "lang", "zh_CN"))
     install_excepthook()
     demo = role == "demo" or bool(getattr(args, "demo", False))
-    roles = Roles(_open_hall(args, demo), demo)
+    try:
+        db = _open_hall(args, demo)
+    except Exception as exc:
+        known = as_user_error(exc, settings.db_url(getattr(args, "db", None)))
+        if known is None:
+            raise  # a bug: the crash handler logs it and says where
+        show_startup_error(known)
+        return 1
+    roles = Roles(db, demo)
     try:
         if role in ("demo", "display"):
             roles.display(full_screen=role == "display" and not demo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -41,6 +42,37 @@ def qt_problem() -> str | None:
 
 def require_qt() -> None:
     problem = qt_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        raise SystemExit(3)
+
+
+# Platforms that draw on a display server; the others (offscreen, eglfs, linuxfb, vnc, minimal) need none.
+_DISPLAY_PLATFORMS = ("", "xcb", "wayland", "wayland-egl")
+
+NO_DISPLAY = (
+    "没有显示器：请在桌面上运行，或设置 QT_QPA_PLATFORM（例如无屏幕测试用 QT_QPA_PLATFORM=offscreen）\n"
+    "no display: run it on a desktop or set QT_QPA_PLATFORM (e.g. QT_QPA_PLATFORM=offscreen for a headless test)"
+)
+
+
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """A bilingual message when a GUI role would start on Linux with no display server to draw on.
+
+    Checked before Qt loads its xcb plug-in, which otherwise aborts with the misleading "xcb-cursor0 is needed"."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    if platform not in _DISPLAY_PLATFORMS:
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
+def require_display() -> None:
+    problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         raise SystemExit(3)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.domain.errors import UserError
+from app.services.errors import as_user_error
 
 log = logging.getLogger("onewindow.ui.runner")
 
@@ -34,7 +35,7 @@ class _Job(QRunnable):
         try:
             result, error = self.fn(), None
         except Exception as exc:  # handed back to the GUI thread, which decides how to show it
-            result, error = None, exc
+            result, error = None, as_user_error(exc) or exc  # a database that went away: a message, not a bug
         self.signals.finished.emit(self.token, result, error)
 
 
@@ -55,7 +56,7 @@ class ServiceRunner(QObject):
             try:
                 result = fn()
             except Exception as exc:
-                (on_error or self.default_error_handler)(exc)
+                (on_error or self.default_error_handler)(as_user_error(exc) or exc)
                 return
             if on_done:
                 on_done(result)

@@ -94,7 +94,7 @@ class IdEntryScreen(Screen):
     def submit(self) -> None:
         number = self.field.text().strip().upper()
         self.field.clear()  # the number leaves the screen now, whatever happens next
-        if not is_valid_id(number):
+        if not is_valid_id(number, self.ctx.today()):
             self._failed_text(self.tr("! 身份证号码有误,请核对后重新输入"))
             return
         if is_elderly(number, self.ctx.today()):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.domain.masking import mask_id
 from kiosk.backend import CaseStatus, KioskError, MatterKind
 from kiosk.queue_backend import QueueKioskBackend
 from tests.intake.test_cases_service import accepted_case
@@ -9,7 +10,17 @@ from tests.intake.test_cases_service import accepted_case
 
 @pytest.fixture
 def backend(hall_queue, cases, catalogue):  # type: ignore[no-untyped-def]
-    return QueueKioskBackend(hall_queue, cases=cases, catalogue=catalogue)
+    from app.services.appointments import AppointmentService
+    from app.services.ratings import RatingService
+
+    db, clock = hall_queue.db, hall_queue.clock
+    return QueueKioskBackend(
+        hall_queue,
+        cases=cases,
+        catalogue=catalogue,
+        appointments=AppointmentService(db, clock=clock),
+        ratings=RatingService(db, clock=clock),
+    )
 
 
 def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path):
@@ -19,6 +30,7 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     progress = backend.case_progress(receipt, last4)
     assert progress.status is CaseStatus.RECEIVED and progress.receipt_number == receipt
     assert person.name not in progress.applicant_masked and progress.id_masked.endswith(last4)
+    assert progress.id_masked == mask_id(person.id_number)  # the one policy, applied by the service
     for status in ("in_review", "approved", "ready_for_pickup"):
         cases.move(case_id, status)
     assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY

@@ -7,6 +7,7 @@ import qrcode
 from PySide6.QtGui import QImage
 
 from kiosk.camera_scanner import CameraScanner, decode_qr
+from tests.support.qt_optional import needs_qt_multimedia
 
 
 def qr_frame(payload: str, size: int = 640) -> QImage:
@@ -51,6 +52,7 @@ def test_each_code_reported_once_while_held(qtbot):
     scanner.stop()
 
 
+@needs_qt_multimedia
 def test_no_camera_is_reported_not_raised(qapp):
     from PySide6.QtMultimedia import QMediaDevices
 

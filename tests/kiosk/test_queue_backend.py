@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.queue import QueueService
 from kiosk.backend import KioskBackend, KioskError
 from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import ADULT_ID, ELDER_ID
@@ -12,7 +11,7 @@ from tests.kiosk.conftest import ADULT_ID, ELDER_ID
 
 @pytest.fixture
 def real(sqlite_hall, clock) -> QueueKioskBackend:  # noqa: ANN001
-    return QueueKioskBackend(QueueService(sqlite_hall, clock=clock))
+    return QueueKioskBackend.over(sqlite_hall, clock=clock)
 
 
 def test_is_a_kiosk_backend(real: QueueKioskBackend) -> None:
@@ -50,12 +49,15 @@ def test_after_hours(real: QueueKioskBackend, clock) -> None:  # noqa: ANN001
     assert err.value.code == "hall_closed"
 
 
-def test_appointment_becomes_a_real_priority_ticket(real: QueueKioskBackend) -> None:
+def test_appointment_becomes_a_real_priority_ticket(real: QueueKioskBackend, clock) -> None:  # noqa: ANN001
     real.issue_ticket("B")
-    ticket = real.check_in_appointment("OW1:A:20260001")
-    assert ticket.priority == "appointment" and ticket.category_prefix == "B"
+    booked = real.appointments.book("B", clock().date(), "10:00-10:30")
+    ticket = real.check_in_appointment(f"OW1:A:{booked.code}")
+    assert ticket.priority == "appointment" and ticket.category_prefix == "B" and ticket.people_ahead == 0
     with pytest.raises(KioskError):
-        real.check_in_appointment("20260001")  # each code checks in once
+        real.check_in_appointment(booked.code)  # each code checks in once
+    with pytest.raises(KioskError):
+        real.check_in_appointment("20260001")  # a code nobody booked
 
 
 def test_kiosk_window_on_the_real_queue(make_kiosk, real, clock) -> None:  # noqa: ANN001

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import main as cli_main
 from tests.kiosk.x11 import libx11, send_wm_delete
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,13 +72,15 @@ def test_full_screen_and_unclosable_without_a_window_manager(xserver: str, tmp_p
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     sock.bind(str(notify_path))
     sock.settimeout(60)
+    hall = tmp_path / "hall.db"  # the real services over a temporary hall database
+    assert cli_main(["hall", "init", "--sample", "--db", str(hall)]) == 0
     config = tmp_path / "kiosk.toml"
     config.write_text(f'log_dir = "{tmp_path / "logs"}"\nhide_cursor = true\nvoice = false\n', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
     env.update(DISPLAY=xserver, QT_QPA_PLATFORM="xcb", NOTIFY_SOCKET=str(notify_path), PYTHONPATH=str(REPO))
     output = tmp_path / "kiosk.out"
     with output.open("wb") as out:
-        kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.main", "--fake-backend", "--config", str(config)],
+        kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.main", "--db", str(hall), "--config", str(config)],
                                  env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
     try:
         try:

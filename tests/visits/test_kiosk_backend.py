@@ -8,8 +8,7 @@ from app.services.queue import QueueService
 from app.services.ratings import RatingService
 from app.store.models_visits import Rating, RatingFollowUp
 from kiosk.backend import KioskBackend, KioskError, RatingLevel, RatingTarget
-from kiosk.fake_backend import FakeKioskBackend
-from kiosk.queue_backend import FAKED_PARTS, QueueKioskBackend
+from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, for the end-to-end screen test
     backend,
     card_reader,
@@ -24,21 +23,14 @@ from tests.visits.conftest import RECEIPT, TODAY, make_case
 
 @pytest.fixture
 def real(sqlite_hall, clock) -> QueueKioskBackend:  # type: ignore[no-untyped-def]
-    return QueueKioskBackend(
-        QueueService(sqlite_hall, clock=clock),
-        appointments=AppointmentService(sqlite_hall, clock=clock),
-        ratings=RatingService(sqlite_hall, clock=clock),
-    )
+    return QueueKioskBackend.over(sqlite_hall, clock=clock)
 
 
 def test_nothing_is_faked_any_more(real):
-    assert isinstance(real, KioskBackend) and FAKED_PARTS == ()
+    assert isinstance(real, KioskBackend)
+    assert isinstance(real.appointments, AppointmentService) and isinstance(real.ratings, RatingService)
     status = real.sync_status()
     assert status.local_only and not status.online and status.last_sync_at is None
-    fake = FakeKioskBackend()
-    fake.pending_uploads = 7
-    faked = QueueKioskBackend(real.queue, fake).sync_status()  # a fake handed in on purpose still speaks
-    assert (faked.online, faked.pending_uploads, faked.local_only) == (True, 7, False)
 
 
 def test_check_in_routes_to_the_appointment_service(real, clock):
@@ -75,12 +67,10 @@ def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
     assert err.value.code == "reason_required"
 
 
-def test_without_the_services_the_fallback_still_answers(sqlite_hall, clock):
-    partial = QueueKioskBackend(QueueService(sqlite_hall, clock=clock))
-    assert partial.check_in_appointment("OW1:A:20260001").priority == "appointment"
-    target = partial.rating_target("H023-20261120-0007")
-    partial.submit_rating(target, RatingLevel.SATISFIED, ())
-    assert partial.fallback.ratings[-1][0].reference == "H023-20261120-0007"
+def test_every_service_is_required(sqlite_hall, clock):
+    """No part of the kiosk can silently fall back to a fake: a missing service is a programming error."""
+    with pytest.raises(TypeError):
+        QueueKioskBackend(QueueService(sqlite_hall, clock=clock))  # type: ignore[call-arg]
 
 
 def test_kiosk_screen_checks_in_a_scanned_appointment(make_kiosk, real):  # noqa: F811

@@ -6,6 +6,7 @@ from sqlalchemy import Connection, create_engine
 import app.store.models_intake  # noqa: F401 - registers the intake tables on Base.metadata
 import app.store.models_sync  # noqa: F401 - registers the local sync bookkeeping tables
 import app.store.models_visits  # noqa: F401 - registers the appointment and rating tables
+from app.store.migrate import compare_type
 from app.store.models import Base
 
 config = context.config
@@ -23,7 +24,9 @@ def run() -> None:
 
 
 def _configure(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=compare_type
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -1,0 +1,230 @@
+"""The one place that turns database and input-file failures into user errors (Chinese and English, what to do).
+
+Every entry point (the CLI's `main`, the GUI roles' start-up, the service runner) passes an unexpected exception
+through `as_user_error`; what it recognises is shown as one line or one dialog, anything else is a bug and goes to
+the crash handler. Recognising happens here, by the driver's own error class and message, so that a new kind of
+failure is added once for every role.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from app.domain.errors import (
+    BadDatabaseUrl,
+    BadInputFile,
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseReadOnly,
+    DatabaseUnreachable,
+    FileProblem,
+    NotADatabase,
+    UserError,
+)
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a catalogue is a few hundred kilobytes; anything this big is a wrong file
+
+BACKUP_HINT_ZH = "请从备份恢复（onewindow hall backup 写入数据目录的 backups/）"
+BACKUP_HINT_EN = "restore it from a backup (onewindow hall backup writes them to backups/ in the data folder)"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (None for PostgreSQL or an in-memory database)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:":
+        return None
+    return Path(path.removeprefix("file:"))
+
+
+def shown_url(url: str) -> str:
+    """The database as a person would name it: the file path, or the URL without its password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown as given
+        return url
+
+
+def last_backup(url: str) -> Path | None:
+    """The newest backup of this database in the data folder's backups/ (see app/store/backup.py)."""
+    from app.store.backup import backups_dir
+
+    path = sqlite_path(url)
+    stem = path.stem if path is not None else "postgresql"
+    folder = backups_dir()
+    found = sorted(folder.glob(f"{stem}-*"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+def corrupt(url: str, detail: str = "") -> DatabaseCorrupt:
+    backup = last_backup(url)
+    where_zh = f"最近的备份：{backup}" if backup else BACKUP_HINT_ZH
+    where_en = f"the last backup is {backup}" if backup else BACKUP_HINT_EN
+    name = shown_url(url)
+    return DatabaseCorrupt(
+        f"大厅数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}",
+        f"The hall database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}",
+    )
+
+
+def _writable(path: Path) -> bool:
+    target = path if path.exists() else path.parent
+    return os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+
+
+def _sqlite_error(message: str, url: str) -> UserError | None:
+    name, path = shown_url(url), sqlite_path(url)
+    text = message.lower()
+    if "file is not a database" in text:
+        return NotADatabase(
+            f"{name} 不是大厅数据库（不是 SQLite 文件），未做任何改动；请检查 --db 的路径",
+            f"{name} is not a hall database (not an SQLite file); nothing was changed: check the --db path",
+        )
+    if "malformed" in text or "corrupt" in text:
+        return corrupt(url, message)
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or ("unable to open" in text and path is not None and not _writable(path))
+    ):
+        folder = path.parent if path is not None else name
+        return DatabaseReadOnly(
+            f"大厅数据库 {name} 或其文件夹 {folder} 是只读的；请给当前用户写权限，或用 --db 指向可写的位置",
+            f"The hall database {name} or its folder {folder} is read-only: give this user write access "
+            "or point --db at a writable place",
+        )
+    if "unable to open" in text:
+        what_zh, what_en = ("是一个文件夹", "is a folder") if path is not None and path.is_dir() else ("无法打开", "")
+        return DatabaseUnreachable(
+            f"大厅数据库 {name} {what_zh}；请用 --db 给出一个数据库文件",
+            f"The hall database {name} {what_en or 'cannot be opened'}: give a database file with --db",
+        )
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            f"大厅数据库 {name} 被其他程序长时间占用；请稍后重试",
+            f"The hall database {name} is held by another program for too long: try again in a moment",
+        )
+    if "disk is full" in text or "disk i/o" in text:
+        return DatabaseUnreachable(
+            f"无法写入大厅数据库 {name}（{message}）；请检查磁盘空间和磁盘状态",
+            f"Cannot write the hall database {name} ({message}): check the disk's free space and health",
+        )
+    return None
+
+
+def _postgres_error(exc: BaseException, url: str) -> UserError | None:
+    import psycopg
+
+    if isinstance(exc, psycopg.OperationalError):
+        name = shown_url(url)
+        first = (str(exc).strip().splitlines() or ["?"])[0][:200]
+        return DatabaseUnreachable(
+            f"连接不上大厅数据库 {name}（{first}）；请检查数据库服务器是否运行、网络和地址是否正确",
+            f"Cannot reach the hall database {name} ({first}): check that the database server is running "
+            "and the address is right",
+        )
+    return None
+
+
+def foreign_database(url: str, tables: list[str]) -> NotADatabase:
+    name, shown = shown_url(url), ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+    return NotADatabase(
+        f"{name} 是其他程序的数据库（含有表 {shown}），不是大厅数据库，未做任何改动；请检查 --db",
+        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: "
+        "check --db",
+    )
+
+
+def bad_url(url: str) -> BadDatabaseUrl:
+    return BadDatabaseUrl(
+        f"无法识别的数据库地址 {url}；请用 SQLite 文件路径或 postgresql://用户@主机/库名",
+        f"Unknown database address {url}: give an SQLite file path or postgresql://user@host/dbname",
+    )
+
+
+def as_user_error(exc: BaseException, url: str | None = None) -> UserError | None:
+    """The user error `exc` stands for, or None when it is not a known failure (then it is a bug)."""
+    if isinstance(exc, UserError):
+        return exc
+    from sqlalchemy import exc as sa_exc
+
+    if isinstance(exc, sa_exc.NoSuchModuleError | sa_exc.ArgumentError) and url is not None:
+        return bad_url(url)
+    if isinstance(exc, sa_exc.DBAPIError):
+        orig = exc.orig
+        url = url or ""
+        if isinstance(orig, sqlite3.Error):
+            return _sqlite_error(str(orig), url)
+        if orig is not None:
+            return _postgres_error(orig, url)
+    if isinstance(exc, sqlite3.Error):
+        return _sqlite_error(str(exc), url or "")
+    if isinstance(exc, PermissionError) and url is not None and sqlite_path(url) is not None and not exc.filename:
+        return _sqlite_error("readonly", url)
+    if isinstance(exc, OSError) and exc.filename:
+        return file_problem(exc)
+    if isinstance(exc, OverflowError):
+        return UserError("给出的数字太大", "A number given is too large", code="bad_number")
+    return None
+
+
+def file_problem(exc: OSError) -> FileProblem:
+    reason = exc.strerror or type(exc).__name__
+    return FileProblem(
+        f"无法使用文件 {exc.filename}（{reason}）；请检查路径和权限",
+        f"Cannot use the file {exc.filename} ({reason}): check the path and the permissions",
+    )
+
+
+def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
+    """A JSON input file (catalogue, hall config), or BadInputFile saying exactly what is wrong with it."""
+    try:
+        info = Path(path).stat()
+        if Path(path).is_dir():
+            raise IsADirectoryError(path)
+        if not Path(path).is_file():
+            raise BadInputFile(
+                f"{path} 不是普通文件（是设备或管道）", f"{path} is not a regular file (a device or a pipe)"
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise BadInputFile(
+                f"{path} 太大（{info.st_size // 1_000_000} MB），不像{what_zh}文件",
+                f"{path} is too big ({info.st_size // 1_000_000} MB) to be a {what_en} file",
+            )
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise BadInputFile(f"找不到{what_zh}文件 {path}", f"The {what_en} file {path} does not exist") from None
+    except IsADirectoryError:
+        raise BadInputFile(f"{path} 是文件夹，不是{what_zh}文件", f"{path} is a folder, not a {what_en} file") from None
+    except OSError as exc:
+        raise BadInputFile(
+            f"无法读取{what_zh}文件 {path}（{exc.strerror}）", f"Cannot read the {what_en} file {path} ({exc.strerror})"
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadInputFile(
+            f"{path} 不是文本文件（应为 UTF-8 编码的 JSON {what_zh}）",
+            f"{path} is not a text file (expected a UTF-8 JSON {what_en})",
+        ) from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise BadInputFile(
+            f"{path} 嵌套过深，不像{what_zh}文件", f"{path} is nested too deeply to be a {what_en}"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise BadInputFile(
+            f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能不完整",
+            f"{path} is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg}); the file may be truncated",
+        ) from None

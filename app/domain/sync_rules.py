@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.domain.masking import mask_id
+
 Owner = Literal["hall", "case", "central", "shared"]
 GLOBAL_SCOPE = "global"
 
@@ -24,9 +26,7 @@ def _drop(_: Any) -> None:
 
 
 def _mask_id_number(value: Any) -> Any:
-    from app.domain.person import mask
-
-    return mask(str(value)) if value else value
+    return mask_id(str(value)) if value else value
 
 
 @dataclass(frozen=True)

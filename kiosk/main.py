@@ -164,7 +164,15 @@ def run(argv: list[str]) -> int:
         window.show()
     # READY=1 only once the first screen is really up (the event loop has run and painted it).
     QTimer.singleShot(0, lambda: watchdog.ready(status="kiosk ready"))
+    background = None
+    if db is not None:
+        from app.sync.background import BackgroundSync
+
+        background = BackgroundSync(db)  # the kiosk syncs too when it is the hall's only PC
+        background.start()
     code = app.exec()
+    if background is not None:
+        background.stop()
     window.shutdown()
     worker.shutdown()
     if db is not None:

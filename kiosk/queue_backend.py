@@ -202,6 +202,11 @@ class QueueKioskBackend:
             self._call(self.ratings.rate, target.reference, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
-        # No sync agent exists yet: nothing leaves the hall database, so say so instead of claiming "online".
-        # The outbox backlog is not counted: without an agent it only grows, and counting it costs a scan.
-        return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)
+        # A hall never enrolled with a central server works on its own: local mode, no banner for citizens.
+        from app.sync.status import sync_status
+
+        st = self._call(sync_status, self.queue.db)
+        if not st["enrolled"]:
+            return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)
+        last = datetime.fromisoformat(st["last_success"]) if st["last_success"] else None
+        return SyncStatus(online=not st["last_error"], pending_uploads=int(st["pending"]), last_sync_at=last)

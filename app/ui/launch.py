@@ -46,6 +46,10 @@ class Roles:
         self.cases = CaseService(db)
         self.checker = CheckRunner()
         self.windows: list[Any] = []
+        from app.sync.background import BackgroundSync
+
+        self.sync = BackgroundSync(db)  # pushes and pulls on its own thread once the hall is enrolled
+        self.sync.start()
 
     def _keep(self, window: Any) -> Any:
         self.windows.append(window)
@@ -136,6 +140,7 @@ class Roles:
                 window.setGeometry(*place)
 
     def shutdown(self) -> None:
+        self.sync.stop()
         self.runner.wait_idle()
         self.checker.shutdown()
         self.db.dispose()

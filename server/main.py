@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -60,7 +61,13 @@ def serve(settings: ServerSettings) -> int:
 
     app = create_app(settings)
     print(f"中心服务器监听 / central server listening on http://{settings.host}:{settings.port}", flush=True)
-    # uvicorn stops cleanly on SIGTERM and SIGINT: requests in flight finish, nothing half-written is left.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
-    app.state.onewindow.db.dispose()
+    # uvicorn stops gracefully on SIGTERM and SIGINT (requests in flight finish), then re-raises the signal
+    # to whatever handler was there before: ours only lets the process close the database and exit with 0.
+    previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: None)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        app.state.onewindow.db.dispose()
+    print("中心服务器已停止 / central server stopped", flush=True)
     return 0

@@ -10,12 +10,20 @@ from server.config import ServerSettings
 
 
 def _settings(args: argparse.Namespace) -> ServerSettings:
+    from pydantic import ValidationError
+
+    from app.domain.errors import UserError
+
     given: dict[str, Any] = {}
     for name in ("db", "host", "port", "blobs"):
         value = getattr(args, name, None)
         if value is not None:
             given[name] = value
-    return ServerSettings(**given)
+    try:
+        return ServerSettings(**given)
+    except ValidationError as exc:
+        problem = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise UserError(f"服务器设置有误：{problem}", f"Invalid server setting: {problem}") from None
 
 
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -56,9 +56,24 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     return app
 
 
+def _check_port_free(host: str, port: int) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise UserError(
+                f"无法在 {host}:{port} 上监听（{exc.strerror}）：端口可能已被占用，请换用 --port",
+                f"Cannot listen on {host}:{port} ({exc.strerror}): the port may be in use; try another --port",
+            ) from None
+
+
 def serve(settings: ServerSettings) -> int:
     import uvicorn
 
+    _check_port_free(settings.host, settings.port)
     app = create_app(settings)
     print(f"中心服务器监听 / central server listening on http://{settings.host}:{settings.port}", flush=True)
     # uvicorn stops gracefully on SIGTERM and SIGINT (requests in flight finish), then re-raises the signal

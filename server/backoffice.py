@@ -7,17 +7,20 @@ back to the hall through the feed, where the kiosk shows 可领取 and a window 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.cases import CONCLUDED, CaseStatus, Role, check_transition
-from app.domain.errors import NotFoundError, RuleViolation
+from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
+from app.domain.errors import NotFoundError, RuleViolation, UserError
 from app.domain.hlc import HybridLogicalClock
 from app.domain.ids import new_id
-from app.domain.sync_rules import CENTRAL_CASE_FIELDS
+from app.domain.masking import mask_name
+from app.domain.workdays import WorkdayCalendar
+from app.services.catalogue import load_calendar
 from server.auth import Principal
 from server.blobstore import BlobStoreBackend
 from server.feed import write_records
@@ -30,51 +33,116 @@ def _hall_codes(session: Session) -> dict[str, str]:
     return {h.hall_id: h.code for h in session.scalars(select(RegisteredHall)) if h.hall_id}
 
 
-def list_cases(session: Session, blobs: BlobStoreBackend, status: str | None = None) -> list[dict[str, Any]]:
+def _calendar(session: Session) -> WorkdayCalendar:
+    from server.releases import latest
+
+    release = latest(session, "calendar")
+    if release is not None:
+        return WorkdayCalendar.from_dict(release.payload["content"])
+    return load_calendar()
+
+
+def _row(
+    rec: Record,
+    codes: dict[str, str],
+    files: list[str],
+    blobs: BlobStoreBackend,
+    cal: WorkdayCalendar,
+    today: date,
+    role: Role,
+) -> dict[str, Any]:
+    p = rec.payload
+    status = CaseStatus(str(p.get("status")))
+    promised = date.fromisoformat(p["promised_date"]) if p.get("promised_date") else None
+    concluded = datetime.fromisoformat(p["concluded_at"]).date() if p.get("concluded_at") else None
+    left = None
+    if promised is not None and status in OPEN:
+        try:
+            left = cal.workdays_between(today, promised)
+        except UserError:
+            left = None  # a year the calendar does not cover: shown as unknown, never guessed
+    return {
+        "id": rec.entity_id,
+        "hall_id": rec.hall_id,
+        "hall_code": codes.get(rec.hall_id, ""),
+        "case_id": rec.entity_id,
+        "receipt_number": p.get("receipt_number"),
+        "title_zh": p.get("title_zh", ""),
+        "department_zh": p.get("department_zh", ""),
+        "status": status.value,
+        "applicant_masked": p.get("applicant_name", "")
+        if p.get("applicant_kind") == "company"
+        else mask_name(str(p.get("applicant_name", ""))),
+        "applicant_id_number": p.get("applicant_id_number", ""),  # masked by the hall before it left
+        "decided_at": p.get("decided_at"),
+        "promised_date": p.get("promised_date"),
+        "deficiency_deadline": p.get("deficiency_deadline"),
+        "deficiency_open": bool(p.get("deficiency_open")),
+        "overdue": is_overdue(status, promised, today, concluded),
+        "workdays_left": left,
+        "next_statuses": [s.value for s in next_statuses(status, role)],
+        "files": len(files),
+        # a case may arrive before its scans: its materials stay pending until the files do
+        "files_pending": sum(not blobs.exists(s) for s in files),
+        "flags": rec.flags,
+    }
+
+
+def list_cases(
+    session: Session, blobs: BlobStoreBackend, who: Principal, status: str | None = None
+) -> list[dict[str, Any]]:
+    role = _role(who)
     codes = _hall_codes(session)
     files: dict[str, list[str]] = {}
     for rec in session.scalars(select(Record).where(Record.entity == "case_file", Record.deleted.is_(False))):
         files.setdefault(str(rec.payload.get("case_id")), []).append(str(rec.payload.get("sha256")))
+    cal, today = _calendar(session), datetime.now(ZoneInfo("Asia/Shanghai")).date()
     out = []
     for rec in session.scalars(select(Record).where(Record.entity == "intake_case", Record.deleted.is_(False))):
         p = rec.payload
-        if not p.get("receipt_number") or (status and p.get("status") != status):
+        if not p.get("receipt_number") or p.get("status") in ("draft", "notified", "not_accepted"):
             continue
-        shas = files.get(rec.entity_id, [])
-        out.append(
-            {
-                "hall_id": rec.hall_id,
-                "hall_code": codes.get(rec.hall_id, ""),
-                "case_id": rec.entity_id,
-                "receipt_number": p.get("receipt_number"),
-                "title_zh": p.get("title_zh", ""),
-                "status": p.get("status"),
-                "applicant_name": p.get("applicant_name", ""),
-                "applicant_id_number": p.get("applicant_id_number", ""),  # masked by the hall before it left
-                "promised_date": p.get("promised_date"),
-                "files": len(shas),
-                # a case may arrive before its scans: its materials stay pending until the files do
-                "files_pending": sum(not blobs.exists(s) for s in shas),
-            }
-        )
-    return sorted(out, key=lambda c: str(c["receipt_number"]))
+        if status and p.get("status") != status:
+            continue
+        out.append(_row(rec, codes, files.get(rec.entity_id, []), blobs, cal, today, role))
+    return sorted(out, key=lambda c: (c["promised_date"] is None, c["promised_date"] or "", c["receipt_number"]))
+
+
+def history(session: Session, case_id: str) -> list[dict[str, Any]]:
+    events = [
+        rec.payload
+        for rec in session.scalars(select(Record).where(Record.entity == "case_event", Record.deleted.is_(False)))
+        if rec.payload.get("case_id") == case_id
+    ]
+    return sorted(events, key=lambda e: str(e.get("at")))
+
+
+def find_case(session: Session, case_id: str) -> Record:
+    rec = session.scalars(select(Record).where(Record.entity == "intake_case", Record.entity_id == case_id)).first()
+    if rec is None or rec.deleted:
+        raise NotFoundError("没有找到这个办件", "No such case")
+    return rec
+
+
+def _role(who: Principal) -> Role:
+    role = REVIEWER_ROLES.get(who.role)
+    if role is None:
+        raise RuleViolation("只有审批人员可以办理", "Only reviewers may see and move cases")
+    return role
 
 
 def move_case(
     session: Session,
     who: Principal,
-    hall_id: str,
     case_id: str,
     target: str,
     reason: str,
     clock: HybridLogicalClock,
+    blobs: BlobStoreBackend,
 ) -> dict[str, Any]:
-    role = REVIEWER_ROLES.get(who.role)
-    if role is None:
-        raise RuleViolation("只有审批人员可以办理", "Only reviewers may move cases")
-    rec = session.get(Record, (hall_id, "intake_case", case_id))
-    if rec is None or rec.deleted:
-        raise NotFoundError("没有找到这个办件", "No such case")
+    role = _role(who)
+    rec = find_case(session, case_id)
+    hall_id = rec.hall_id
     try:
         to = CaseStatus(target)
         current = CaseStatus(str(rec.payload.get("status")))
@@ -89,7 +157,7 @@ def move_case(
     if to in CONCLUDED and not payload.get("concluded_at"):
         payload["concluded_at"] = now.isoformat()
     hlc = clock.now()
-    case_row = {
+    changed_case = {
         "hall_id": hall_id,
         "entity": "intake_case",
         "entity_id": case_id,
@@ -128,10 +196,19 @@ def move_case(
         "payload": event,
         "flags": "",
     }
-    write_records(session, hall_id, [event_row], [case_row])
-    return {
-        "case_id": case_id,
-        "receipt_number": payload.get("receipt_number"),
-        "status": to.value,
-        "central_fields": {f: payload.get(f) for f in CENTRAL_CASE_FIELDS},
-    }
+    write_records(session, hall_id, [event_row], [changed_case])
+    session.expire_all()  # the records were rewritten by Core statements: read them afresh
+    return case_row(session, blobs, who, case_id)
+
+
+def case_row(session: Session, blobs: BlobStoreBackend, who: Principal, case_id: str) -> dict[str, Any]:
+    rec = find_case(session, case_id)
+    files = [
+        str(f.payload.get("sha256"))
+        for f in session.scalars(
+            select(Record).where(Record.hall_id == rec.hall_id, Record.entity == "case_file", Record.deleted.is_(False))
+        )
+        if f.payload.get("case_id") == case_id
+    ]
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return _row(rec, _hall_codes(session), files, blobs, _calendar(session), today, _role(who))

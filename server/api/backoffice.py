@@ -36,11 +36,18 @@ def login(body: Login, request: Request) -> dict[str, Any]:
 def cases(request: Request, who: ReviewerCaller, status: str | None = None) -> dict[str, Any]:
     st = state(request)
     with st.db.read() as s:
-        return {"cases": backoffice.list_cases(s, st.blobs, status)}
+        return {"cases": backoffice.list_cases(s, st.blobs, who, status)}
 
 
-@router.post("/cases/{hall_id}/{case_id}/move")
-def move(hall_id: str, case_id: str, body: Move, request: Request, who: ReviewerCaller) -> dict[str, Any]:
+@router.get("/cases/{case_id}")
+def case(case_id: str, request: Request, who: ReviewerCaller) -> dict[str, Any]:
+    st = state(request)
+    with st.db.read() as s:
+        return {"case": backoffice.case_row(s, st.blobs, who, case_id), "history": backoffice.history(s, case_id)}
+
+
+@router.post("/cases/{case_id}/move")
+def move(case_id: str, body: Move, request: Request, who: ReviewerCaller) -> dict[str, Any]:
     st = state(request)
     with st.db.write() as s:
-        return backoffice.move_case(s, who, hall_id, case_id, body.to, body.reason, st.clock)
+        return {"case": backoffice.move_case(s, who, case_id, body.to, body.reason, st.clock, st.blobs)}

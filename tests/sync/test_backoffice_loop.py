@@ -29,7 +29,7 @@ def test_case_decided_centrally_reaches_the_hall_and_is_handed_out(make_hall, ce
     case = next(c for c in listed["cases"] if c["receipt_number"] == receipt.receipt_number)
     assert case["files"] == 3 and case["files_pending"] == 0
     assert PERSON_ID not in case["applicant_id_number"]  # masked before it left the hall
-    url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+    url = f"{central.url}/v1/backoffice/cases/{case['case_id']}/move"
 
     # a clerk's move order is refused by the table: received -> ready is not a step
     bad = requests.post(url, json={"to": "ready_for_pickup"}, headers=headers, timeout=10)
@@ -59,7 +59,7 @@ def test_an_offline_hall_edit_never_undoes_a_central_decision(make_hall, central
     SyncAgent(db).run_once()
     headers = _reviewer(central)
     case = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"][0]
-    url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+    url = f"{central.url}/v1/backoffice/cases/{case['case_id']}/move"
     requests.post(url, json={"to": "in_review"}, headers=headers, timeout=10).raise_for_status()
     # meanwhile, offline, the window edits the case (the citizen's new phone number)
     from app.store.models_intake import IntakeCase

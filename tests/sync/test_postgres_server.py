@@ -42,7 +42,7 @@ def test_server_on_postgresql(pg_cluster, tmp_path):  # type: ignore[no-untyped-
         token = requests.post(central.url + "/v1/backoffice/login", json={"login": "shen", "pin": "2468"}, timeout=10)
         headers = {"Authorization": f"Bearer {token.json()['token']}"}
         case = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"][0]
-        url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+        url = f"{central.url}/v1/backoffice/cases/{case['case_id']}/move"
         for step in ("in_review", "approved", "ready_for_pickup"):
             requests.post(url, json={"to": step}, headers=headers, timeout=10).raise_for_status()
         assert SyncAgent(halls[0]).run_once().caught_up

@@ -95,7 +95,7 @@ def test_sync_state_machine(shared_central, tmp_path_factory):  # type: ignore[n
         def review(self, step: int) -> None:
             cases = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"]
             for case in cases:
-                url = f"{central.url}/v1/backoffice/cases/{case['hall_id']}/{case['case_id']}/move"
+                url = f"{central.url}/v1/backoffice/cases/{case['case_id']}/move"
                 requests.post(url, json={"to": STEPS[step]}, headers=headers, timeout=10)  # refused unless next
 
         @invariant()

@@ -193,3 +193,8 @@ def reviewer_principal(session: Session, login: str, pin: str) -> Principal:
     except (VerificationError, InvalidHashError):
         raise AuthError("工号或密码错误", "Wrong login or PIN") from None
     return Principal("reviewer", reviewer.login, "", "", reviewer.role)
+
+
+def reviewer_name(session: Session, login: str) -> str:
+    reviewer = session.get(Reviewer, login)
+    return reviewer.name if reviewer is not None else login

@@ -11,11 +11,25 @@ from app.sync.errors import DeviceRevoked, FeedReset, NetworkError, SchemaTooOld
 TIMEOUT = (5, 60)  # connect, read: a town centre's link is slow, but a dead one must not hang the agent
 
 
-def _network(exc: Exception, url: str) -> NetworkError:
+def network_error(exc: Exception, url: str) -> NetworkError:
     return NetworkError(
         f"连不上中心服务器 {url}（{type(exc).__name__}），数据已保存在本地，稍后自动重试",
         f"Cannot reach the central server {url} ({type(exc).__name__}); everything is kept locally and retried",
     )
+
+
+def checked(r: requests.Response) -> dict[str, Any]:
+    """The JSON body of a good answer; a refusal becomes the server's own bilingual message."""
+    try:
+        body: dict[str, Any] = r.json()
+    except ValueError:
+        body = {}
+    if r.status_code >= 400:
+        raise SyncError(
+            str(body.get("message_zh") or f"中心服务器拒绝了请求（{r.status_code}）"),
+            str(body.get("message_en") or f"The central server refused the request ({r.status_code})"),
+        )
+    return body
 
 
 class SyncClient:
@@ -39,7 +53,7 @@ class SyncClient:
             try:
                 response = self.http.request(method, url, headers=headers, timeout=TIMEOUT, **kwargs)
             except requests.RequestException as exc:
-                raise _network(exc, self.base_url) from None
+                raise network_error(exc, self.base_url) from None
             if response.status_code == 401 and auth and attempt == 1:
                 self._token = None  # expired: fetch a fresh one once; a revoked device fails at the token
                 kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
@@ -71,16 +85,7 @@ class SyncClient:
 
     @staticmethod
     def _check(r: requests.Response) -> dict[str, Any]:
-        try:
-            body: dict[str, Any] = r.json()
-        except ValueError:
-            body = {}
-        if r.status_code >= 400:
-            raise SyncError(
-                str(body.get("message_zh") or f"中心服务器拒绝了请求（{r.status_code}）"),
-                str(body.get("message_en") or f"The central server refused the request ({r.status_code})"),
-            )
-        return body
+        return checked(r)
 
     # ---- protocol ------------------------------------------------------------------------------------------
 

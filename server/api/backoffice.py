@@ -29,7 +29,9 @@ def login(body: Login, request: Request) -> dict[str, Any]:
     with st.db.read() as s:
         principal = auth.reviewer_principal(s, body.login, body.pin)
     token = auth.sign(st.signing_key, principal, st.settings.token_ttl_s)
-    return {"token": token, "login": principal.subject, "role": principal.role}
+    with st.db.read() as s:
+        name = auth.reviewer_name(s, principal.subject)
+    return {"token": token, "login": principal.subject, "name": name, "role": principal.role}
 
 
 @router.get("/cases")

@@ -72,3 +72,39 @@ def test_an_offline_hall_edit_never_undoes_a_central_decision(make_hall, central
     with db.read() as s:
         assert s.get(IntakeCase, case["case_id"]).contact_phone == "13900139000"
     assert verify(db)["equal"]
+
+
+def test_remote_case_service_is_what_the_back_office_window_uses(make_hall, central, tmp_path):  # type: ignore[no-untyped-def]
+    import pytest
+
+    from app.domain.errors import UserError
+    from app.sync.client import SyncClient
+    from app.sync.remote_cases import RemoteCaseService
+    from app.sync.state import load_settings
+
+    db = make_hall("H023")
+    accepted_case(db, tmp_path)
+    SyncAgent(db).run_once()
+    central.cli("reviewer", "add", "--login", "shen", "--name", "沈审批", "--pin", "2468")
+    remote = RemoteCaseService(central.url)
+    with pytest.raises(UserError) as wrong:
+        remote.login("shen", "0000")
+    assert "密码" in wrong.value.message_zh
+    with pytest.raises(UserError):
+        remote.list_cases()  # no login, no cases
+    who = remote.login("shen", "2468")
+    assert who.name == "沈审批"
+    [row] = remote.list_cases()
+    assert row.status == "received" and set(row.next_statuses) >= {"in_review"} and "*" in row.applicant_masked
+    moved = remote.move(row.id, "in_review", note="开始审查")
+    assert moved.status == "in_review" and "approved" in moved.next_statuses
+    history = remote.history(row.id)
+    assert history[-1].to_status == "in_review" and history[-1].staff_name == "shen"
+    with pytest.raises(UserError):
+        remote.deliver(row.id, "x")
+    # a hall device's token does not open the back office
+    cfg = load_settings(db)
+    device = SyncClient(cfg.server_url, cfg.device_id, cfg.device_secret)
+    token = device._fetch_token()
+    r = requests.get(central.url + "/v1/backoffice/cases", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert r.status_code == 401

@@ -64,17 +64,16 @@ class DiskBlobStore:
         if offset != current:
             raise OffsetMismatch(current)
         with open(self._partial(sha256), "ab") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            fh.write(data)  # made durable at commit: a partial upload lost in a crash is only sent again
         return current + len(data)
 
     def commit(self, sha256: str) -> bool:
         partial = self._partial(sha256)
         digest = hashlib.sha256()
-        with open(partial, "rb") as fh:
+        with open(partial, "rb+") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
+            os.fsync(fh.fileno())  # on disk before it becomes visible under its name
         if digest.hexdigest() != sha256:
             partial.unlink(missing_ok=True)
             return False

@@ -49,17 +49,19 @@ def count_pending(db: Database, hall_id: str) -> int:
         )
 
 
-def _record(db: Database, sha256: str, ok: bool, error: str | None = None) -> None:
+def _record(db: Database, results: dict[str, str | None]) -> None:
+    """Each file's outcome (None: the server holds it), all in one local transaction."""
+    if not results:
+        return
+    now = datetime.now(UTC)
     with db.write() as s:
-        row = s.get(BlobUpload, sha256)
-        if row is None:
-            row = BlobUpload(sha256=sha256, attempts=0)
-            s.add(row)
-        row.attempts = (row.attempts or 0) + 1
-        if ok:
-            row.uploaded_at, row.last_error = datetime.now(UTC), None
-        else:
-            row.last_error = error
+        for sha256, error in results.items():
+            row = s.get(BlobUpload, sha256)
+            if row is None:
+                row = BlobUpload(sha256=sha256, attempts=0)
+                s.add(row)
+            row.attempts = (row.attempts or 0) + 1
+            row.uploaded_at, row.last_error = (now, None) if error is None else (None, error)
 
 
 def upload_one(client: SyncClient, store: BlobStore, sha256: str) -> bool:
@@ -82,21 +84,27 @@ def upload_one(client: SyncClient, store: BlobStore, sha256: str) -> bool:
 
 def upload_pending(db: Database, client: SyncClient, store: BlobStore, hall_id: str) -> tuple[int, int]:
     """(uploaded, failed). Network errors propagate (the agent retries later); a local problem is recorded."""
-    uploaded = failed = 0
-    for sha256 in pending_blobs(db, hall_id):
-        try:
-            ok = upload_one(client, store, sha256)
-        except FileNotFoundError:
-            _record(db, sha256, False, MISSING)
-            failed += 1
-            continue
-        except SyncError as exc:
-            if exc.code == "sync_network" or exc.code == "sync_revoked":
-                raise
-            _record(db, sha256, False, exc.message_en)
-            failed += 1
-            continue
-        _record(db, sha256, ok, None if ok else "incomplete")
-        uploaded += ok
-        failed += not ok
-    return uploaded, failed
+    pending = pending_blobs(db, hall_id)
+    if not pending:
+        return 0, 0
+    missing = client.blobs_missing(pending)
+    results: dict[str, str | None] = {sha: None for sha in pending if sha not in missing}  # already there
+    try:
+        for sha256 in pending:
+            if sha256 not in missing:
+                continue
+            try:
+                ok = upload_one(client, store, sha256)
+            except FileNotFoundError:
+                results[sha256] = MISSING
+                continue
+            except SyncError as exc:
+                if exc.code in ("sync_network", "sync_revoked"):
+                    raise
+                results[sha256] = exc.message_en
+                continue
+            results[sha256] = None if ok else "incomplete"
+    finally:
+        _record(db, results)  # what was done before a broken link is kept
+    failed = sum(error is not None for error in results.values())
+    return len(results) - failed, failed

@@ -118,6 +118,9 @@ class SyncClient:
     def verify(self) -> dict[str, Any]:
         return self._check(self._request("GET", "/v1/sync/verify"))
 
+    def blobs_missing(self, shas: list[str]) -> set[str]:
+        return set(self._check(self._request("POST", "/v1/blobs/missing", json={"sha256": shas}))["missing"])
+
     def blob_offset(self, sha256: str) -> int | None:
         """None when the server has the whole file; else how many bytes of an upload it holds."""
         r = self._request("HEAD", f"/v1/blobs/{sha256}")

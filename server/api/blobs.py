@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request, Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from server.api.deps import DeviceCaller, state
@@ -13,6 +14,17 @@ from server.blobstore import OffsetMismatch, valid_sha256
 
 router = APIRouter(prefix="/v1/blobs")
 MAX_CHUNK = 8 << 20
+
+
+class Wanted(BaseModel):
+    sha256: list[str] = Field(max_length=2000)
+
+
+@router.post("/missing")
+def missing(body: Wanted, request: Request, who: DeviceCaller) -> dict[str, list[str]]:
+    """Which of these files the server does not have yet: one request instead of a HEAD per file."""
+    st = state(request)
+    return {"missing": [s for s in body.sha256 if valid_sha256(s) and not st.blobs.exists(s)]}
 
 
 @router.head("/{sha256}")

@@ -184,6 +184,11 @@ def run(quick: bool = False) -> dict[str, object]:
             db.dispose()
             result["ninety_day_peak_rss_mb"] = round(_peak_rss_child(ninety), 1)
         result["bench_process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except Exception:
+        err = work / "server.err"
+        if err.exists():
+            print(err.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
+        raise
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+fcntl: Any
+try:
+    import fcntl
+except ImportError:  # Windows: the in-process lock still serialises one server process
+    fcntl = None
 
 
 class BlobStoreBackend(Protocol):
@@ -43,6 +52,8 @@ class DiskBlobStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         (self.root / "partial").mkdir(parents=True, exist_ok=True)
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
 
     def _final(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -59,28 +70,44 @@ class DiskBlobStore:
         except FileNotFoundError:
             return 0
 
+    @contextmanager
+    def _locked(self, sha256: str) -> Iterator[None]:
+        """One writer per file at a time, across threads and server processes (two halls may send one scan)."""
+        with self._guard:
+            lock = self._locks.setdefault(sha256, threading.Lock())
+        with lock, open(self.root / "partial" / ".lock", "a") as handle:  # one lock file: writes are short
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+
     def append(self, sha256: str, offset: int, data: bytes) -> int:
-        current = self.offset(sha256)
-        if offset != current:
-            raise OffsetMismatch(current)
-        with open(self._partial(sha256), "ab") as fh:
-            fh.write(data)  # made durable at commit: a partial upload lost in a crash is only sent again
-        return current + len(data)
+        with self._locked(sha256):
+            if self.exists(sha256):
+                return offset + len(data)  # another upload of the same file finished meanwhile
+            current = self.offset(sha256)
+            if offset != current:
+                raise OffsetMismatch(current)
+            with open(self._partial(sha256), "ab") as fh:
+                fh.write(data)  # made durable at commit: a partial upload lost in a crash is only sent again
+            return current + len(data)
 
     def commit(self, sha256: str) -> bool:
-        partial = self._partial(sha256)
-        digest = hashlib.sha256()
-        with open(partial, "rb+") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-            os.fsync(fh.fileno())  # on disk before it becomes visible under its name
-        if digest.hexdigest() != sha256:
-            partial.unlink(missing_ok=True)
-            return False
-        final = self._final(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(partial, final)  # atomic: a file is either whole under its name or not there
-        return True
+        with self._locked(sha256):
+            if self.exists(sha256):
+                return True
+            partial = self._partial(sha256)
+            digest = hashlib.sha256()
+            with open(partial, "rb+") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+                os.fsync(fh.fileno())  # on disk before it becomes visible under its name
+            if digest.hexdigest() != sha256:
+                partial.unlink(missing_ok=True)
+                return False
+            final = self._final(sha256)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(partial, final)  # atomic: a file is either whole under its name or not there
+            return True
 
     def path(self, sha256: str) -> Path:
         return self._final(sha256)

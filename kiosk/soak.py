@@ -111,6 +111,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
     kiosk = KioskWindow(deps, config, locked=True, size=(1080, 1920))
     kiosk.show()
     _settle()
+    gc.freeze()  # as kiosk/main.py does once the kiosk is up
     samples: dict[str, Any] = {}
     start = time.perf_counter()
     for i in range(sessions):
@@ -167,6 +168,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
     _settle()
     db.dispose()
     shutil.rmtree(folder, ignore_errors=True)
+    gc.unfreeze()
     del app
     return result
 

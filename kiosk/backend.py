@@ -1,7 +1,7 @@
 """What the kiosk screens need from the hall, as one narrow Protocol.
 
 Screens only ever talk to a ``KioskBackend``. ``QueueKioskBackend`` (kiosk/queue_backend.py) serves it from
-the real hall services; ``FakeKioskBackend`` stands in for any service it is not given (tests, --fake-backend).
+the real hall services, in production, in the demo and in the tests (over a temporary hall database).
 Everything returned is a frozen dataclass so nothing on screen holds a database session.
 """
 

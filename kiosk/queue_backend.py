@@ -65,6 +65,12 @@ def ticket_from_view(view: Any) -> Ticket:
     )
 
 
+def _one_line(departments: str) -> str:
+    """A bundle's departments on one list row: the first and how many more (the guide page lists them all)."""
+    names = [d for d in departments.split("、") if d]
+    return departments if len(names) < 3 else f"{names[0]} 等 {len(names)} 个部门"
+
+
 class QueueKioskBackend:
     """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
 
@@ -161,8 +167,8 @@ class QueueKioskBackend:
         )
 
     def search_matters(self, query: str) -> list[MatterSummary]:
-        hits = self._call(self.catalogue.search, query, 30) if query.strip() else []
-        return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
+        hits = self._call(self.catalogue.search, query, 60)  # an empty query lists every matter, bundles first
+        return [MatterSummary(h.code, h.name_zh, h.name_en, _one_line(h.department_zh), "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
         from app.domain.errors import UserError

@@ -1,7 +1,8 @@
 """Soak: many simulated citizen sessions with idle resets, watching memory, widgets and timers.
 
 ``python -m kiosk.soak --sessions 10000`` prints one JSON object. Runs on the offscreen platform with
-the fake backend and the demo printer, a fake clock (no sleeping) and a synchronous worker.
+the hall's real services over a temporary sample hall, the demo printer, a fake clock (no sleeping) and a
+synchronous worker.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import argparse
 import gc
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import QApplication
 from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.backend import RatingLevel
 from kiosk.config import KioskConfig
-from kiosk.fake_backend import FakeKioskBackend
 from kiosk.printer import StatusDummy
 from kiosk.voice import RecordingSpeaker
 from kiosk.window import KioskDeps, KioskWindow
@@ -70,7 +71,7 @@ def _scenarios(k: KioskWindow, i: int) -> None:
     elif kind == 2:
         s.go("guide")
         s.screen.field.setText("SFZ")
-        s.go("matter", code="330100-001")
+        s.go("matter", code="C001")
     elif kind == 3:
         s.go("progress")
         s.screen.receipt.setText("H023-20261120-0007")
@@ -98,8 +99,11 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
              ) -> dict[str, Any]:
     immortalize_singletons()
     app = QApplication.instance() or QApplication(["soak", "-platform", "offscreen"])
+    from kiosk.main import open_backend
+
     clock = _Clock()
-    backend = FakeKioskBackend(clock=lambda: datetime(2026, 11, 23, 10, 0))
+    folder = tempfile.mkdtemp(prefix="kiosk-soak-")
+    backend, db = open_backend(f"sqlite:///{folder}/hall.db", "kiosk-soak", demo=True)
     printer = StatusDummy()
     config = KioskConfig(idle_seconds=60, countdown_seconds=20, attract_seconds=180)
     deps = KioskDeps(backend=backend, printer=printer, speaker=RecordingSpeaker(), clock=clock,
@@ -107,6 +111,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
     kiosk = KioskWindow(deps, config, locked=True, size=(1080, 1920))
     kiosk.show()
     _settle()
+    gc.freeze()  # as kiosk/main.py does once the kiosk is up
     samples: dict[str, Any] = {}
     start = time.perf_counter()
     for i in range(sessions):
@@ -124,11 +129,6 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
             clock.t += config.attract_seconds + 1
             k.tick()  # attract screen
             k._on_input_now()  # woken up again
-        # The fake hall is not what we measure: keep its lists from growing.
-        backend.issued.clear()
-        backend.ratings.clear()
-        backend._issued_today.clear()
-        backend._appointments = {"20260001": "B", "20260002": "D", "20260003": "G"}
         deps.speaker.spoken.clear()  # type: ignore[attr-defined]
         _settle()
         if i + 1 == warmup or i + 1 == sessions:
@@ -166,6 +166,9 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
     kiosk.close()
     kiosk.deleteLater()
     _settle()
+    db.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+    gc.unfreeze()
     del app
     return result
 

@@ -238,3 +238,11 @@ def test_ticket_print_to_a_place_that_does_not_exist(capsys, hall, tmp_path):  #
         target = tmp_path / "missing" / "out"
         line = one_line_error(*run(capsys, "ticket", "print", "B001", flag, str(target), "--db", str(hall))[::2])
         assert str(target) in line and "Cannot use the file" in line
+
+
+def test_without_db_the_hint_names_no_path(capsys):  # type: ignore[no-untyped-def]
+    from app import settings
+
+    line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B")[::2])
+    assert "run `onewindow hall init --sample` first" in line
+    assert not (settings.paths().data_dir / "hall.db").exists()

@@ -85,7 +85,10 @@ def normalise_url(url: str) -> str:
 
 
 def _no_hall_file(given: str, path: Path | str) -> NoHallDatabase:
-    command = f"onewindow hall init --sample --db {given}"
+    from app import settings
+
+    default = given == settings.paths().default_db_url  # the user gave no --db: do not make them type one
+    command = "onewindow hall init --sample" + ("" if default else f" --db {given}")
     return NoHallDatabase(
         f"{path} 还不是大厅数据库；请先运行 {command}（或用 --db 指向已有的大厅数据库）",
         f"There is no hall database at {path}: run `{command}` first (or point --db at an existing hall database)",

@@ -47,7 +47,13 @@ def show_error(parent: object, exc: Exception) -> None:
             f"The action did not complete; the details are logged in {where}."
         )
         box.setDetailedText("".join(traceback.format_exception(exc)))
+    if parent is None:  # nothing else holds a parentless box: keep it until it is closed, or it never shows
+        _open_boxes.append(box)
+        box.finished.connect(lambda _result: _open_boxes.remove(box) if box in _open_boxes else None)
     box.open()
+
+
+_open_boxes: list[QMessageBox] = []
 
 
 def show_startup_error(error: UserError, timeout_ms: int | None = None) -> None:

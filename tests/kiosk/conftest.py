@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.config import KioskConfig
-from kiosk.fake_backend import FakeKioskBackend
 from kiosk.idcard import FakeCardReader
 from kiosk.printer import StatusDummy
+from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import RecordingSpeaker
 from kiosk.window import KioskDeps, KioskWindow
+from tests.kiosk.real_hall import make_template, open_backend
 
 # The offscreen platform warns about every top-level window with a layout; it is not our bug.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
@@ -91,9 +92,17 @@ def wall() -> WallClock:
     return WallClock()
 
 
+@pytest.fixture(scope="session")
+def hall_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_template(tmp_path_factory)
+
+
 @pytest.fixture
-def backend(wall: WallClock) -> FakeKioskBackend:
-    return FakeKioskBackend(clock=wall)
+def backend(hall_template: Path, tmp_path: Path, wall: WallClock) -> Iterator[QueueKioskBackend]:
+    """The real hall services over a copy of the sample hall; they read the kiosk's wall clock."""
+    real, db = open_backend(hall_template, tmp_path, wall)
+    yield real
+    db.dispose()
 
 
 @pytest.fixture

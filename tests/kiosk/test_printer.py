@@ -88,7 +88,7 @@ def test_material_list_prints_in_gb18030(kiosk: KioskWindow, printer: StatusDumm
         original_clear()
 
     printer.clear = spy_clear  # type: ignore[method-assign]
-    kiosk.session.go("matter", code="330100-004")
+    kiosk.session.go("matter", code="BB01")  # 新生儿出生一件事: a bundle, its materials merged
     kiosk.session.screen.print_list()
-    assert "新生儿出生一件事".encode("gb18030") in sent[0]
+    assert "新生儿出生".encode("gb18030") in sent[0]
     assert "已打印" in kiosk.session.screen.message.text()

@@ -72,8 +72,8 @@ def test_kiosk_window_on_the_real_queue(make_kiosk, real, clock) -> None:  # noq
     assert kiosk.session.screen_name == "after_hours"
 
 
-def test_after_hours_redirect_and_back(make_kiosk, backend) -> None:  # noqa: ANN001
-    backend.is_open = False
+def test_after_hours_redirect_and_back(make_kiosk, backend, wall) -> None:  # noqa: ANN001
+    wall.now = wall.now.replace(hour=20)  # the sample hall closes at 17:30
     kiosk = make_kiosk()
     kiosk.session.go("category")
     assert kiosk.session.screen_name == "after_hours"

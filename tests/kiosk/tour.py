@@ -6,22 +6,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.fake_backend import FakeKioskBackend
 from kiosk.printer import StatusDummy
+from kiosk.queue_backend import QueueKioskBackend
 from kiosk.window import KioskWindow
 
-Step = Callable[[KioskWindow, StatusDummy, FakeKioskBackend], None]
+Step = Callable[[KioskWindow, StatusDummy, QueueKioskBackend], None]
 
 
 def _go(name: str, **params: object) -> Step:
-    def step(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+    def step(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
         k.session.go(name, **params)
 
     return step
 
 
 def _ticket(paper_out: bool) -> Step:
-    def step(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+    def step(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
         if paper_out:
             p.set_paper_out()
             k.printer.refresh()
@@ -31,7 +31,7 @@ def _ticket(paper_out: bool) -> Step:
     return step
 
 
-def _elderly_ticket(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _elderly_ticket(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     from tests.kiosk.conftest import ELDER_ID
 
     k.session.go("category")
@@ -41,57 +41,58 @@ def _elderly_ticket(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None
     k.session.screen.submit()
 
 
-def _id_error(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _id_error(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.session.go("id_entry", prefix="C")
     k.session.screen.field.setText("123")
     k.session.screen.submit()
 
 
-def _progress_result(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _progress_result(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.session.go("progress")
     k.session.screen.receipt.setText("H023-20261120-0007")
     k.session.screen.last4.setText("1234")
     k.session.screen.submit()
 
 
-def _guide_search(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _guide_search(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.session.go("guide")
     k.session.screen.field.setText("SFZ")
 
 
-def _rating_bad(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _rating_bad(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     from kiosk.backend import RatingLevel
 
+    ticket = b.issue_ticket("B")  # a real ticket of today, served and now rated
     k.session.go("rating")
-    k.session.screen.field.setText("B012")
+    k.session.screen.field.setText(ticket.display_number)
     k.session.screen.lookup()
     k.session.screen.choose(RatingLevel.VERY_DISSATISFIED)
     k.session.screen.reason_buttons["wait"].setChecked(True)
 
 
-def _after_hours(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
-    b.is_open = False
+def _after_hours(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
+    wall = k.deps.wall_clock  # the tests' settable clock, read by the services too (tests/kiosk/real_hall.py)
+    wall.now = wall.now.replace(hour=20)  # type: ignore[attr-defined]  # the sample hall closes at 17:30
     k.session.go("category")  # bounces to the after-hours screen
 
 
-def _banners(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
-    p.replies = {}
-    b.online = False
+def _banners(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
+    p.replies = {}  # the printer stops answering
     k.printer.refresh()
     k.refresh_sync()
 
 
-def _still_there(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _still_there(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.session.go("guide")
     k.still_there.set_remaining(17)
     k.still_there.open()
 
 
-def _pin_pad(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _pin_pad(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.open_admin()
 
 
-def _attract(k: KioskWindow, p: StatusDummy, b: FakeKioskBackend) -> None:
+def _attract(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     from kiosk.idle import IdleAction
 
     k._apply_idle([IdleAction.SHOW_ATTRACT])
@@ -111,7 +112,7 @@ TOUR: dict[str, Step] = {
     "progress_result": _progress_result,
     "guide": _go("guide"),
     "guide_search": _guide_search,
-    "matter": _go("matter", code="330100-004"),
+    "matter": _go("matter", code="BB01"),  # 新生儿出生一件事
     "rating": _go("rating"),
     "rating_bad": _rating_bad,
     "thanks": _go("thanks"),
@@ -122,7 +123,7 @@ TOUR: dict[str, Step] = {
 }
 
 
-def visit(kiosk: KioskWindow, printer: StatusDummy, backend: FakeKioskBackend, name: str) -> None:
+def visit(kiosk: KioskWindow, printer: StatusDummy, backend: QueueKioskBackend, name: str) -> None:
     TOUR[name](kiosk, printer, backend)
     for _ in range(3):  # deferred deletes and layout passes
         QCoreApplication.processEvents()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -62,3 +63,35 @@ def test_the_kiosk_shows_the_same_message(qapp, monkeypatch, tmp_path: Path, cap
     assert len(seen) == 1 and "不是大厅数据库" in seen[0] and "not a hall database" in seen[0]
     assert "错误 / error" in capsys.readouterr().err
     assert path.read_bytes() == b"\x00" * 4096
+
+
+def test_an_unexpected_error_is_logged_and_the_dialog_says_where(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.app_setup import show_error
+
+    show_error(None, RuntimeError("a bug, not the user's fault"))
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1
+    box = boxes[0]
+    named = re.search(r"logged in (\S+onewindow\.log)", box.text())
+    assert named is not None and "a bug" not in box.text()  # the details go to the log it names
+    assert "a bug, not the user's fault" in Path(named.group(1)).read_text(encoding="utf-8")
+    box.close()
+    box.deleteLater()
+
+
+def test_a_database_failure_in_a_service_call_becomes_a_user_error(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.errors import NotADatabase
+    from app.services.queue import QueueService
+    from app.store.database import Database
+    from app.ui.runner import ServiceRunner
+
+    good = tmp_path / "hall.db"
+    db = Database(str(good))
+    db.upgrade()
+    db.dispose()
+    for extra in (good.with_name("hall.db-wal"), good.with_name("hall.db-shm")):
+        extra.unlink(missing_ok=True)
+    good.write_bytes(b"not a database any more" * 200)  # the file is replaced under a running window
+    errors: list[Exception] = []
+    ServiceRunner(synchronous=True).submit(QueueService(db).list_categories, None, errors.append)
+    assert len(errors) == 1 and isinstance(errors[0], NotADatabase)

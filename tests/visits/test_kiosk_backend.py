@@ -12,6 +12,7 @@ from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, for the end-to-end screen test
     backend,
     card_reader,
+    hall_template,
     make_kiosk,
     mono,
     printer,

@@ -45,15 +45,15 @@ def test_killed_again_and_again_during_push_and_pull(make_hall, central, tmp_pat
     path = tmp_path / "H023.db"
     q = QueueService(db)
     kills = 0
-    for round_ in range(5):
+    for round_ in range(3):
         for _ in range(6):
             q.issue_ticket("B")
         q.call_next(3)
         code = _sync_once(path, f"{point}@{round_ % 2 + 1}")
         kills += code == -signal.SIGKILL
-    assert kills >= 3  # the fault point was really reached, most rounds
+    assert kills >= 2  # the fault point was really reached, most rounds
     assert _sync_once(path) == 0
-    assert _numbers(central) == [("B", n) for n in range(1, 31)]  # each number once, none missing
+    assert _numbers(central) == [("B", n) for n in range(1, 19)]  # each number once, none missing
     assert sync_status(db)["pending"] == 0 and verify(db)["equal"]
 
 

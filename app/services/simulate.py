@@ -151,7 +151,8 @@ class Simulator:
                 if self._try(partial(self.queue.issue_ticket, str(arg), source=source)):
                     self.report.tickets += 1
                 continue
-            with_case = case_budget > 0 and self.rng.random() < 0.15
+            # spread the day's cases over its B and G tickets (about a third of all tickets)
+            with_case = case_budget > 0 and self.rng.random() < min(1.0, 6 * self.cases_per_day / self.tickets_per_day)
             free_at, made_case = self._serve(int(str(arg)), at, with_case)
             case_budget -= made_case
             heapq.heappush(events, (free_at, n := n + 1, "free", arg))

@@ -16,7 +16,7 @@ from app.sync.status import verify
 
 def test_two_simulated_days_sync_and_verify(make_hall):  # type: ignore[no-untyped-def]
     db = make_hall("H023")
-    report = Simulator(db, seed=3, tickets_per_day=18, cases_per_day=1).run(2, end=date(2026, 11, 24))  # Mon, Tue
+    report = Simulator(db, seed=3, tickets_per_day=18, cases_per_day=2).run(2, end=date(2026, 11, 24))  # Mon, Tue
     with db.read() as s:
         tickets = s.scalar(select(func.count()).select_from(Ticket))
         finished = s.scalar(select(func.count()).select_from(Ticket).where(Ticket.status == "finished"))

@@ -11,6 +11,15 @@ from app.sync.status import verify
 from tests.sync.cases import PERSON_ID, accepted_case
 
 
+def _outbox_rows(db) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from app.store.models import Outbox
+
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Outbox)) or 0)
+
+
 def _reviewer(central) -> dict[str, str]:  # type: ignore[no-untyped-def]
     central.cli("reviewer", "add", "--login", "shen", "--name", "沈审批", "--pin", "2468")
     token = requests.post(central.url + "/v1/backoffice/login", json={"login": "shen", "pin": "2468"}, timeout=10)
@@ -40,7 +49,9 @@ def test_case_decided_centrally_reaches_the_hall_and_is_handed_out(make_hall, ce
 
     cases = CaseService(db)
     assert cases.progress(receipt.receipt_number, PERSON_ID[-4:]).status == "received"  # not synced yet
+    outbox_before = _outbox_rows(db)
     assert SyncAgent(db).run_once().caught_up
+    assert _outbox_rows(db) == outbox_before  # applied rows are not sent back (no outbox row, no restamp)
     progress = cases.progress(receipt.receipt_number, PERSON_ID[-4:])
     assert progress.status == "ready_for_pickup"  # the kiosk shows 可领取
     history = [e.to_status for e in cases.history(case["case_id"])]

@@ -67,31 +67,43 @@ class PageStats:
                                      interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
     @cached_property
-    def ink_fraction(self) -> float:
-        """Share of the page with ink on it, at ~75 dpi. Dark background reaching the image border
-        (scanner lid, the area around a smaller or turned sheet) is not ink: a blank sheet scanned
-        with a black border is still blank."""
+    def _small_ink(self) -> npt.NDArray[np.uint8]:
+        """1 where the ~75 dpi page is clearly darker than its paper."""
         small = self._small
         hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
         cum = np.cumsum(hist)
         paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        ink = np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
-        count = cv2.countNonZero(ink)
-        if count == 0:
-            return 0.0
+        return np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+
+    @cached_property
+    def background(self) -> npt.NDArray[np.uint8] | None:
+        """255 on dark background reaching the image border at ~75 dpi (scanner lid, the area
+        around a smaller or turned sheet, with its rim), None when there is none. More than half
+        the page is not background but content (a dark photo)."""
+        ink = self._small_ink
         solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
         if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
-            return float(count) / float(small.size)  # nothing solid reaches the border
-        n, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
-        h, w = small.shape
+            return None
+        _, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+        h, w = ink.shape
         x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
         touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
         touching[0] = False  # label 0 is everything that is not solid
-        if touching.any():
-            background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8), _SOLID_KERNEL)
-            if cv2.countNonZero(background) < 0.5 * small.size:  # more than half: that is content
-                count = cv2.countNonZero(cv2.bitwise_and(ink, cv2.bitwise_not(background * 255)))
-        return float(count) / float(small.size)
+        if not touching.any():
+            return None
+        background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8) * np.uint8(255), _SOLID_KERNEL)
+        if cv2.countNonZero(background) >= 0.5 * ink.size:
+            return None
+        return np.asarray(background, dtype=np.uint8)
+
+    @cached_property
+    def ink_fraction(self) -> float:
+        """Share of the page with ink on it, at ~75 dpi (scanner noise averages out, strokes stay
+        dark). Background is not ink: a blank sheet scanned with a black border is still blank."""
+        ink, background = self._small_ink, self.background
+        if background is not None:
+            ink = np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(background)), dtype=np.uint8)
+        return float(cv2.countNonZero(ink)) / float(ink.size)
 
     @cached_property
     def ink_level(self) -> float | None:
@@ -131,6 +143,11 @@ class PageStats:
         _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
         ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
         use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)
+        if self.background is not None:  # the edge of a sheet against the lid is not text
+            half = _TILE // 2
+            bg = self.background[: rows * half, : cols * half]
+            if bg.shape == (rows * half, cols * half):
+                use &= cv2.resize(bg, (cols, rows), interpolation=cv2.INTER_AREA) == 0
         if not use.any():
             return None
         # derivatives only over the block of tiles that hold text (margins cost nothing)

@@ -13,7 +13,7 @@ from app.checks.measure import PageStats
 from app.checks.steps import PageContext, PageStep, page_step, pct
 
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
-_EDGE_OF_SEARCH = 19.5  # degrees; a best angle here means the search found no real peak
+_EDGE_OF_SEARCH = 43.5  # degrees; a best angle here means the search found no real peak
 
 _PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
                 PHOTO_MM: ("二寸照片", "a 2-inch photo")}

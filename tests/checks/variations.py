@@ -137,7 +137,7 @@ class Case:
 
 
 Cases = Iterator[Case]
-SKEW_ANGLES = (1.0, 2.0, 4.0, 5.0, 7.0, 10.0, 15.0)
+SKEW_ANGLES = (1.0, 2.0, 4.0, 5.0, 7.0, 10.0, 15.0, 25.0, 40.0)
 
 
 def skew_cases(layouts: list[str]) -> Cases:

@@ -28,6 +28,7 @@ _PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
 # blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
 _DIRECTIONAL_SCALE = 1.65
 _THREE = np.ones((3, 3), np.uint8)
+_RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
 
@@ -213,7 +214,12 @@ class PageStats:
         if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
             h, w = mask.shape
             solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
-        return np.asarray((mask > 0) & (solid == 0))
+        thin = np.asarray((mask > 0) & (solid == 0))
+        # a scanner's edge shadow is a long straight line along the border, not a text line
+        rim = max(1, round(_RIM_MM * self.px_per_mm / 2))
+        if min(thin.shape) > 4 * rim:
+            thin[:rim], thin[-rim:], thin[:, :rim], thin[:, -rim:] = False, False, False, False
+        return thin
 
     @cached_property
     def lines(self) -> LineStructure:

@@ -139,8 +139,15 @@ class PageStats:
             # area resize by an exact integer factor is the mean of each tile, and fast
             return np.asarray(cv2.resize(a, (rc[1], rc[0]), interpolation=cv2.INTER_AREA), dtype=np.float32)
 
-        mean = tile_mean(g.astype(np.float32), (rows, cols))
-        g_std = np.sqrt(np.maximum(tile_mean(cv2.multiply(g, g, dtype=cv2.CV_32F), (rows, cols)) - mean * mean, 0.0))
+        # tile sums of grey and grey^2 from the integral images (one pass, exact)
+        total, squares = cv2.integral2(g, sdepth=cv2.CV_32S, sqdepth=cv2.CV_64F)
+
+        def per_tile(integral: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+            c = np.asarray(integral[::_TILE, ::_TILE], dtype=np.float64)
+            return np.asarray((c[1:, 1:] - c[:-1, 1:] - c[1:, :-1] + c[:-1, :-1]) / (_TILE * _TILE))
+
+        mean = per_tile(total)
+        g_std = np.sqrt(np.maximum(per_tile(squares) - mean * mean, 0.0))
         _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
         ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
         use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)

@@ -70,8 +70,12 @@ def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], centr
     return float(scores[best]), float(round(angles[best], 1))
 
 
-def line_structure(mask: Mask) -> LineStructure:
-    ys, xs = np.nonzero(mask)
+Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
+
+
+def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
+    """Line direction of an ink mask; ``points`` are its np.nonzero, when already at hand."""
+    ys, xs = points if points is not None else np.nonzero(mask)
     n = len(xs)
     if n < 50:
         return LineStructure(n, 0.0, 0.0, 0.0, 0.0)

@@ -179,7 +179,8 @@ class PageStats:
             return None
         # every other pixel of every other row: a share and a centre need no more, and a seal's
         # ring (~0.7 mm, 4 px) is still hit all the way round
-        rgb = np.ascontiguousarray(self.page.rgb[::2, ::2])
+        h, w = self.page.rgb.shape[:2]
+        rgb = cv2.resize(self.page.rgb, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_NEAREST)
         r, g, b = cv2.split(rgb)
         spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
         _, mask = cv2.threshold(spread, math.ceil(self.cfg.colour.min_chroma) - 1, 255, cv2.THRESH_BINARY)
@@ -229,12 +230,17 @@ class PageStats:
         return thin
 
     @cached_property
+    def _layout_points(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        ys, xs = np.nonzero(self.layout_mask)
+        return ys, xs
+
+    @cached_property
     def lines(self) -> LineStructure:
-        return line_structure(self.layout_mask)
+        return line_structure(self.layout_mask, self._layout_points)
 
     @cached_property
     def upright(self) -> Votes | None:
-        return upright_votes(self.layout_mask, self.lines.h_angle, self.seal_y)
+        return upright_votes(self.layout_mask, self.lines.h_angle, self.seal_y, self._layout_points)
 
     @cached_property
     def edges(self) -> EdgeContact:

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 Mask = npt.NDArray[np.bool_]
+Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
 
 _ROW_SHARE = 0.12  # a row belongs to a text line when it has this share of a busy row's ink
 _MIN_BANDS = 3
@@ -63,10 +64,11 @@ class Votes:
         return max(self.alignment, self.head_room, self.title, self.seal) > 0
 
 
-def text_bands(mask: Mask, angle_deg: float) -> tuple[list[Band], float]:
+def text_bands(mask: Mask, angle_deg: float, points: Points | None = None) -> tuple[list[Band], float]:
     """Text lines of an ink mask whose lines run at ``angle_deg`` (counter-clockwise positive,
-    as measured by layout.line_structure), and the page height in the same deskewed units."""
-    ys, xs = np.nonzero(mask)
+    as measured by layout.line_structure), and the page height in the same deskewed units.
+    ``points`` are the mask's np.nonzero, when already at hand."""
+    ys, xs = points if points is not None else np.nonzero(mask)
     h, w = mask.shape
     if len(xs) < 50:
         return [], float(h)
@@ -151,11 +153,12 @@ def _seal(seal_y: float | None) -> int:
     return 1 if seal_y > 0.6 else -1 if seal_y < 0.4 else 0
 
 
-def upright_votes(mask: Mask, angle_deg: float, seal_y: float | None = None) -> Votes | None:
+def upright_votes(mask: Mask, angle_deg: float, seal_y: float | None = None,
+                  points: Points | None = None) -> Votes | None:
     """Votes for a page the right way up (positive) or upside down (negative); None when the page
     has too few text lines to judge. ``seal_y`` is the height of the coloured ink's centre as a
     share of the page height (0 top, 1 bottom), None when the page has no colour."""
-    bands, page_h = text_bands(mask, angle_deg)
+    bands, page_h = text_bands(mask, angle_deg, points)
     if len(bands) < _MIN_BANDS:
         return None
     unit = float(np.median([b.height for b in bands]))

@@ -155,9 +155,9 @@ def check_orientation(ctx: PageContext) -> Finding | None:
         return None
     return Finding(
         "image.orientation", rule.severity, ctx.page.number,
-        "页面上下颠倒（旋转了 180°：文字靠右对齐、标题或印章位置反向），请转正后重新扫描或保存",
-        "The page is upside down (turned by 180 degrees: text aligned to the right, title or seal on the "
-        "wrong side); please turn it upright and rescan or save again",
+        "页面上下颠倒（旋转了 180°，从版式判断），请转正后重新扫描或保存",
+        "The page is upside down (turned by 180 degrees, judged from its layout); please turn it upright "
+        "and rescan or save again",
         float(-votes.total), float(rule.upside_down_votes),
     )
 

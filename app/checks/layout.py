@@ -16,7 +16,10 @@ import numpy.typing as npt
 Mask = npt.NDArray[np.bool_]
 
 _MAX_POINTS = 12_000  # ink pixels sampled for the profiles: plenty for a page, bounded cost
-_SEARCH_DEG = 20.0
+_SEARCH_DEG = 44.0  # skew of the text lines; beyond 45 degrees a page is nearer a 90-degree turn
+# lines of a page turned by 90 degrees: kept narrow, because far from upright the slanted strokes
+# of the glyphs themselves start to line up and would pass for vertical lines
+_TURNED_SEARCH_DEG = 20.0
 _BIN_PX = 2.0
 
 
@@ -25,7 +28,7 @@ class LineStructure:
     """How strongly ink lines up horizontally (h) and vertically (v), and at what angle.
 
     A score is the "peakiness" of the projection profile: 1.0 for evenly spread ink, ~1.8-2.2 for
-    a page of text lines. Angles are degrees, counter-clockwise positive, within +-20."""
+    a page of text lines. Angles are degrees, counter-clockwise positive, within +-44 (h) and +-20 (v)."""
 
     points: int
     h_score: float
@@ -34,50 +37,56 @@ class LineStructure:
     v_angle: float
 
 
-def _profile_scores(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64],
+def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32],
                     angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Peakiness of the profile of ``across`` after rotating the points by each angle."""
-    t = np.deg2rad(angles_deg)[:, None]
+    t = np.deg2rad(angles_deg).astype(np.float32)[:, None]
     proj = across[None, :] * np.cos(t) + along[None, :] * np.sin(t)
     proj -= proj.min(axis=1, keepdims=True)
-    idx = (proj / _BIN_PX).astype(np.int64)
-    nbins = int(idx.max()) + 1
-    flat = (idx + np.arange(len(angles_deg))[:, None] * nbins).ravel()
-    counts = np.bincount(flat, minlength=len(angles_deg) * nbins).reshape(len(angles_deg), nbins)
-    counts = counts.astype(np.float64)
-    extent = idx.max(axis=1) + 1
+    proj *= np.float32(1.0 / _BIN_PX)
+    idx = proj.astype(np.int32)
+    extent = idx.max(axis=1).astype(np.int64) + 1
+    nbins = int(extent.max())
+    idx += (np.arange(len(angles_deg), dtype=np.int32) * nbins)[:, None]
+    counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * nbins).reshape(len(angles_deg), nbins)
     n = float(len(across))
-    return np.asarray((counts * counts).sum(axis=1) / (n * n) * extent, dtype=np.float64)
+    # sum(c^2 - c) / n(n-1): unbiased, so that a sample of the points scores like all of them
+    pairs = np.einsum("ij,ij->i", counts, counts) - n
+    return np.asarray(pairs / (n * (n - 1.0)) * extent, dtype=np.float64)
 
 
-def _coarse(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64]) -> tuple[float, float]:
-    angles = np.arange(-_SEARCH_DEG, _SEARCH_DEG + 0.5, 1.0)
+def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], limit: float) -> tuple[float, float]:
+    angles = np.arange(-limit, limit + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
     scores = _profile_scores(along[::4], across[::4], angles)
     best = int(np.argmax(scores))
     return float(scores[best]), float(angles[best])
 
 
-def _fine(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64], centre: float) -> tuple[float, float]:
+def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], centre: float) -> tuple[float, float]:
     angles = np.arange(centre - 1.0, centre + 1.05, 0.1)
     scores = _profile_scores(along, across, angles)
     best = int(np.argmax(scores))
     return float(scores[best]), float(round(angles[best], 1))
 
 
-def line_structure(mask: Mask) -> LineStructure:
-    ys, xs = np.nonzero(mask)
+Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
+
+
+def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
+    """Line direction of an ink mask; ``points`` are its np.nonzero, when already at hand."""
+    ys, xs = points if points is not None else np.nonzero(mask)
     n = len(xs)
     if n < 50:
         return LineStructure(n, 0.0, 0.0, 0.0, 0.0)
     if n > _MAX_POINTS:  # even stride: deterministic and spread over the whole page
         keep = np.linspace(0, n - 1, _MAX_POINTS).astype(np.int64)
         ys, xs = ys[keep], xs[keep]
-    x = xs.astype(np.float64)
-    y = ys.astype(np.float64)
+    x = xs.astype(np.float32)
+    y = ys.astype(np.float32)
     # rows: project y across horizontal lines; columns: project x across vertical lines
-    h_score, h_angle = _fine(-x, y, _coarse(-x, y)[1])
-    v_score, v_angle = _coarse(y, x)
+    h_score, h_angle = _fine(-x, y, _coarse(-x, y, _SEARCH_DEG)[1])
+    v_score, v_angle = _coarse(y, x, _TURNED_SEARCH_DEG)
     if v_score >= h_score:  # only a page that may be turned needs the exact vertical angle
         v_score, v_angle = _fine(y, x, v_angle)
     return LineStructure(n, h_score, h_angle, v_score, v_angle)

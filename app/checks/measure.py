@@ -28,6 +28,7 @@ _PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
 # blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
 _DIRECTIONAL_SCALE = 1.65
 _THREE = np.ones((3, 3), np.uint8)
+_RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
 
@@ -67,31 +68,43 @@ class PageStats:
                                      interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
     @cached_property
-    def ink_fraction(self) -> float:
-        """Share of the page with ink on it, at ~75 dpi. Dark background reaching the image border
-        (scanner lid, the area around a smaller or turned sheet) is not ink: a blank sheet scanned
-        with a black border is still blank."""
+    def _small_ink(self) -> npt.NDArray[np.uint8]:
+        """1 where the ~75 dpi page is clearly darker than its paper."""
         small = self._small
         hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
         cum = np.cumsum(hist)
         paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        ink = np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
-        count = cv2.countNonZero(ink)
-        if count == 0:
-            return 0.0
+        return np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+
+    @cached_property
+    def background(self) -> npt.NDArray[np.uint8] | None:
+        """255 on dark background reaching the image border at ~75 dpi (scanner lid, the area
+        around a smaller or turned sheet, with its rim), None when there is none. More than half
+        the page is not background but content (a dark photo)."""
+        ink = self._small_ink
         solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
         if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
-            return float(count) / float(small.size)  # nothing solid reaches the border
-        n, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
-        h, w = small.shape
+            return None
+        _, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+        h, w = ink.shape
         x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
         touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
         touching[0] = False  # label 0 is everything that is not solid
-        if touching.any():
-            background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8), _SOLID_KERNEL)
-            if cv2.countNonZero(background) < 0.5 * small.size:  # more than half: that is content
-                count = cv2.countNonZero(cv2.bitwise_and(ink, cv2.bitwise_not(background * 255)))
-        return float(count) / float(small.size)
+        if not touching.any():
+            return None
+        background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8) * np.uint8(255), _SOLID_KERNEL)
+        if cv2.countNonZero(background) >= 0.5 * ink.size:
+            return None
+        return np.asarray(background, dtype=np.uint8)
+
+    @cached_property
+    def ink_fraction(self) -> float:
+        """Share of the page with ink on it, at ~75 dpi (scanner noise averages out, strokes stay
+        dark). Background is not ink: a blank sheet scanned with a black border is still blank."""
+        ink, background = self._small_ink, self.background
+        if background is not None:
+            ink = np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(background)), dtype=np.uint8)
+        return float(cv2.countNonZero(ink)) / float(ink.size)
 
     @cached_property
     def ink_level(self) -> float | None:
@@ -126,11 +139,23 @@ class PageStats:
             # area resize by an exact integer factor is the mean of each tile, and fast
             return np.asarray(cv2.resize(a, (rc[1], rc[0]), interpolation=cv2.INTER_AREA), dtype=np.float32)
 
-        mean = tile_mean(g.astype(np.float32), (rows, cols))
-        g_std = np.sqrt(np.maximum(tile_mean(cv2.multiply(g, g, dtype=cv2.CV_32F), (rows, cols)) - mean * mean, 0.0))
+        # tile sums of grey and grey^2 from the integral images (one pass, exact)
+        total, squares = cv2.integral2(g, sdepth=cv2.CV_32S, sqdepth=cv2.CV_64F)
+
+        def per_tile(integral: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+            c = np.asarray(integral[::_TILE, ::_TILE], dtype=np.float64)
+            return np.asarray((c[1:, 1:] - c[:-1, 1:] - c[1:, :-1] + c[:-1, :-1]) / (_TILE * _TILE))
+
+        mean = per_tile(total)
+        g_std = np.sqrt(np.maximum(per_tile(squares) - mean * mean, 0.0))
         _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
         ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
         use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)
+        if self.background is not None:  # the edge of a sheet against the lid is not text
+            half = _TILE // 2
+            bg = self.background[: rows * half, : cols * half]
+            if bg.shape == (rows * half, cols * half):
+                use &= cv2.resize(bg, (cols, rows), interpolation=cv2.INTER_AREA) == 0
         if not use.any():
             return None
         # derivatives only over the block of tiles that hold text (margins cost nothing)
@@ -154,7 +179,8 @@ class PageStats:
             return None
         # every other pixel of every other row: a share and a centre need no more, and a seal's
         # ring (~0.7 mm, 4 px) is still hit all the way round
-        rgb = np.ascontiguousarray(self.page.rgb[::2, ::2])
+        h, w = self.page.rgb.shape[:2]
+        rgb = cv2.resize(self.page.rgb, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_NEAREST)
         r, g, b = cv2.split(rgb)
         spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
         _, mask = cv2.threshold(spread, math.ceil(self.cfg.colour.min_chroma) - 1, 255, cv2.THRESH_BINARY)
@@ -196,15 +222,25 @@ class PageStats:
         if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
             h, w = mask.shape
             solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
-        return np.asarray((mask > 0) & (solid == 0))
+        thin = np.asarray((mask > 0) & (solid == 0))
+        # a scanner's edge shadow is a long straight line along the border, not a text line
+        rim = max(1, round(_RIM_MM * self.px_per_mm / 2))
+        if min(thin.shape) > 4 * rim:
+            thin[:rim], thin[-rim:], thin[:, :rim], thin[:, -rim:] = False, False, False, False
+        return thin
+
+    @cached_property
+    def _layout_points(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        ys, xs = np.nonzero(self.layout_mask)
+        return ys, xs
 
     @cached_property
     def lines(self) -> LineStructure:
-        return line_structure(self.layout_mask)
+        return line_structure(self.layout_mask, self._layout_points)
 
     @cached_property
     def upright(self) -> Votes | None:
-        return upright_votes(self.layout_mask, self.lines.h_angle, self.seal_y)
+        return upright_votes(self.layout_mask, self.lines.h_angle, self.seal_y, self._layout_points)
 
     @cached_property
     def edges(self) -> EdgeContact:

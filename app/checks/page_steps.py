@@ -13,7 +13,7 @@ from app.checks.measure import PageStats
 from app.checks.steps import PageContext, PageStep, page_step, pct
 
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
-_EDGE_OF_SEARCH = 19.5  # degrees; a best angle here means the search found no real peak
+_EDGE_OF_SEARCH = 43.5  # degrees; a best angle here means the search found no real peak
 
 _PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
                 PHOTO_MM: ("二寸照片", "a 2-inch photo")}
@@ -155,9 +155,9 @@ def check_orientation(ctx: PageContext) -> Finding | None:
         return None
     return Finding(
         "image.orientation", rule.severity, ctx.page.number,
-        "页面上下颠倒（旋转了 180°：文字靠右对齐、标题或印章位置反向），请转正后重新扫描或保存",
-        "The page is upside down (turned by 180 degrees: text aligned to the right, title or seal on the "
-        "wrong side); please turn it upright and rescan or save again",
+        "页面上下颠倒（旋转了 180°，从版式判断），请转正后重新扫描或保存",
+        "The page is upside down (turned by 180 degrees, judged from its layout); please turn it upright "
+        "and rescan or save again",
         float(-votes.total), float(rule.upside_down_votes),
     )
 

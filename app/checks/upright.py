@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 Mask = npt.NDArray[np.bool_]
+Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
 
 _ROW_SHARE = 0.12  # a row belongs to a text line when it has this share of a busy row's ink
 _MIN_BANDS = 3
@@ -63,10 +64,11 @@ class Votes:
         return max(self.alignment, self.head_room, self.title, self.seal) > 0
 
 
-def text_bands(mask: Mask, angle_deg: float) -> tuple[list[Band], float]:
+def text_bands(mask: Mask, angle_deg: float, points: Points | None = None) -> tuple[list[Band], float]:
     """Text lines of an ink mask whose lines run at ``angle_deg`` (counter-clockwise positive,
-    as measured by layout.line_structure), and the page height in the same deskewed units."""
-    ys, xs = np.nonzero(mask)
+    as measured by layout.line_structure), and the page height in the same deskewed units.
+    ``points`` are the mask's np.nonzero, when already at hand."""
+    ys, xs = points if points is not None else np.nonzero(mask)
     h, w = mask.shape
     if len(xs) < 50:
         return [], float(h)
@@ -80,6 +82,8 @@ def text_bands(mask: Mask, angle_deg: float) -> tuple[list[Band], float]:
     on = np.concatenate(([False], rows >= _ROW_SHARE * busy, [False])).astype(np.int8)
     change = np.flatnonzero(np.diff(on))
     starts, ends = change[0::2], change[1::2]
+    if len(starts) == 0:
+        return [], float(h)
     # a glyph row with few strokes in the middle (a title's) must not split its line in two
     keep = np.concatenate(([True], starts[1:] - ends[:-1] > _MAX_SPLIT))
     starts, ends = starts[keep], np.concatenate((ends[np.flatnonzero(keep[1:])], ends[-1:]))
@@ -91,9 +95,9 @@ def text_bands(mask: Mask, angle_deg: float) -> tuple[list[Band], float]:
         lo, hi = np.searchsorted(yr_sorted, [s, e])
         if hi - lo < 10 or e - s < 2:
             continue
-        x = xr_sorted[lo:hi]
-        left, right = np.percentile(x, [0.5, 99.5])
-        bands.append(Band(float(s), float(e), float(left), float(right)))
+        x = np.sort(xr_sorted[lo:hi])
+        cut = len(x) // 200  # the outermost 0.5 % on each side: specks of dust, not the line
+        bands.append(Band(float(s), float(e), float(x[cut]), float(x[-1 - cut])))
     # the page height along the deskewed axis, offset like the bands
     corners_y = np.array([0.0, -w * np.sin(t), h * np.cos(t), h * np.cos(t) - w * np.sin(t)])
     top_of_page = float(corners_y.min()) - y0
@@ -149,11 +153,12 @@ def _seal(seal_y: float | None) -> int:
     return 1 if seal_y > 0.6 else -1 if seal_y < 0.4 else 0
 
 
-def upright_votes(mask: Mask, angle_deg: float, seal_y: float | None = None) -> Votes | None:
+def upright_votes(mask: Mask, angle_deg: float, seal_y: float | None = None,
+                  points: Points | None = None) -> Votes | None:
     """Votes for a page the right way up (positive) or upside down (negative); None when the page
     has too few text lines to judge. ``seal_y`` is the height of the coloured ink's centre as a
     share of the page height (0 top, 1 bottom), None when the page has no colour."""
-    bands, page_h = text_bands(mask, angle_deg)
+    bands, page_h = text_bands(mask, angle_deg, points)
     if len(bands) < _MIN_BANDS:
         return None
     unit = float(np.median([b.height for b in bands]))

@@ -90,6 +90,14 @@ def blue_ink(img: Arr) -> Arr:
     return out
 
 
+def edge_shadow(img: Arr) -> Arr:
+    """The dark gradient a scanner leaves along the edge of a sheet lying off the glass line."""
+    out = img.copy()
+    ramp = np.linspace(60, corpus.PAPER, mm_to_px(1.0, DPI))
+    out[:, : len(ramp)] = np.minimum(out[:, : len(ramp)], ramp[None, :, None].astype(np.uint8))
+    return out
+
+
 def blank_sheet(noise: float = 2.0, colour: int = corpus.PAPER, seed: int = 40) -> Arr:
     rng = np.random.default_rng(seed)
     h, w = mm_to_px(297, DPI), mm_to_px(210, DPI)
@@ -137,7 +145,7 @@ class Case:
 
 
 Cases = Iterator[Case]
-SKEW_ANGLES = (1.0, 2.0, 4.0, 5.0, 7.0, 10.0, 15.0)
+SKEW_ANGLES = (1.0, 2.0, 4.0, 5.0, 7.0, 10.0, 15.0, 25.0, 40.0)
 
 
 def skew_cases(layouts: list[str]) -> Cases:
@@ -171,6 +179,7 @@ def clean_cases(layouts: list[str]) -> Cases:
         yield Case("clean/dusty", name, dusty(base), "contract", None)
         yield Case("clean/frame_straight", name, in_frame(base, 0.0), "contract", None)
         yield Case("clean/blue_ink", name, blue_ink(base), "application_form", None)
+        yield Case("clean/edge_shadow", name, edge_shadow(base), "contract", None)
 
 
 def through_text(img: Arr, edge: str, from_mm: float) -> float:

@@ -250,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--window", type=int, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         sp.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
+        if role == "backoffice":
+            sp.add_argument("--server", help="review on the central server, e.g. http://127.0.0.1:8600")
         sp.set_defaults(func=_gui(role))
     # `onewindow kiosk ...` is handed whole to the kiosk's own parser (see main); listed here for --help.
     sub.add_parser("kiosk", help="the locked-down self-service kiosk (onewindow kiosk --help for its options)")

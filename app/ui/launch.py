@@ -150,6 +150,10 @@ def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
     require_display()
     logs.configure(settings.paths().log_dir)
+    if role == "backoffice" and getattr(args, "server", None):
+        from app.ui.backoffice.remote import launch_remote_backoffice
+
+        return launch_remote_backoffice(args)  # no hall database: the cases live on the central server
     from app.services.hall import list_staff
     from app.store.errors import as_user_error
     from app.ui.app_setup import install_excepthook, make_app, show_startup_error

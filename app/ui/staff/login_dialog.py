@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.errors import UserError
-from app.services.views import StaffView
 from app.ui.runner import ServiceRunner
 
 
@@ -15,14 +15,14 @@ class LoginDialog(QDialog):
     def __init__(
         self,
         runner: ServiceRunner,
-        login: Callable[[str, str], StaffView],
+        login: Callable[[str, str], Any],  # a StaffView, or the central server's Reviewer
         windows: list[tuple[int, str]],
         default_window: int = 1,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner, self._login = runner, login
-        self.staff: StaffView | None = None
+        self.staff: Any = None
         self.setWindowTitle(self.tr("一窗通 · 窗口登录"))
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("工号"))
@@ -43,20 +43,21 @@ class LoginDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("工号"), self.user)
         form.addRow(self.tr("密码"), self.pin)
-        form.addRow(self.tr("窗口"), self.window)
+        if windows:  # the central back office has no windows: only login and PIN
+            form.addRow(self.tr("窗口"), self.window)
         form.addRow(self.message)
         form.addRow(self.buttons)
         self.setStyleSheet("QWidget { font-size: 16px; } QLineEdit, QComboBox { min-height: 36px; }")
 
     @property
     def window_number(self) -> int:
-        return int(self.window.currentData())
+        return int(self.window.currentData() or 0)
 
     def try_login(self) -> None:
         user, pin = self.user.text().strip(), self.pin.text()
         self.buttons.setEnabled(False)
 
-        def done(staff: StaffView) -> None:
+        def done(staff: Any) -> None:
             self.staff = staff
             self.pin.clear()  # do not keep the secret in the widget
             self.accept()

@@ -29,10 +29,15 @@ def test_hall_init_issue_and_call_next(capsys, db):
     code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
     called = json.loads(out)
     assert called["window"] == 3 and called["ticket"]["id"] == ticket["id"] and called["ticket"]["status"] == "called"
-    code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
-    assert json.loads(out) == {"window": 3, "ticket": None}
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    # A second call-next moments later (a double press) is refused: B001 is not finished, B002 not called.
+    code, out, err = run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "B001" in err and "刚刚叫号" in err and "was called" in err
     code, out, _ = run(capsys, "ticket", "status", "B001", "--db", db, "--json")
-    assert json.loads(out)["status"] == "finished"  # calling the next one finished it
+    assert json.loads(out)["status"] == "called"
+    code, out, _ = run(capsys, "ticket", "status", "B002", "--db", db, "--json")
+    assert json.loads(out)["status"] == "waiting"
 
 
 def test_errors_are_bilingual_on_stderr(capsys, db):

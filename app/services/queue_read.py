@@ -187,7 +187,37 @@ def recent_calls(s: Session, hall: Hall, day: date, limit: int) -> list[CallReco
         .order_by(QueueEvent.at.desc(), QueueEvent.updated_hlc.desc())
         .limit(limit)
     )
+    undone = undone_event_ids(s, hall, day)
     return [
         CallRecord(wnum, display_number(prefix, num), ev.at, ev.kind, ev.id)
         for ev, wnum, prefix, num in s.execute(q).all()
+        if ev.id not in undone
     ]
+
+
+def undone_event_ids(s: Session, hall: Hall, day: date) -> set[str]:
+    """Events a window took back with undo today: a call undone is no call."""
+    rows = s.scalars(
+        select(QueueEvent.detail).where(
+            QueueEvent.hall_id == hall.id, QueueEvent.kind == "undone", QueueEvent.at >= _day_start(hall, day)
+        )
+    ).all()
+    return {eid for detail in rows for eid in detail.get("events", ())}
+
+
+def find_ticket(s: Session, hall: Hall, ref: str, day: date) -> Ticket | None:
+    """A ticket by its QR payload, its id, or the display number (e.g. B012) on `day`."""
+    ref = ref.strip()
+    if ref.startswith(f"{QR_SCHEME}:T:"):
+        ref = ref.rsplit(":", 1)[-1]
+    t = s.get(Ticket, ref)
+    if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
+        t = s.scalars(
+            select(Ticket).where(
+                Ticket.hall_id == hall.id,
+                Ticket.service_day == day,
+                Ticket.prefix == ref[0].upper(),
+                Ticket.number == int(ref[1:]),
+            )
+        ).first()
+    return t if t is not None and t.hall_id == hall.id else None

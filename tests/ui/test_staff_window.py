@@ -93,3 +93,49 @@ def test_login_dialog(qtbot, runner, sqlite_hall, board, artifacts):
     dialog.pin.setText("1234")
     dialog.try_login()
     assert dialog.staff is not None and dialog.staff.name == "王芳" and dialog.window_number == 3
+
+
+def test_double_f1_keeps_the_called_ticket_and_ctrl_z_undoes(qtbot, window, queue, clock, monkeypatch, artifacts):
+    shown: list[Exception] = []
+    monkeypatch.setattr("app.ui.staff.staff_window.show_error", lambda _parent, exc: shown.append(exc))
+    first, second = queue.issue_ticket("B"), queue.issue_ticket("B")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # the second press of a double press, 0 ms later
+    assert shown and shown[-1].code == "call_too_soon"
+    assert queue.ticket_status(first.id).status == "called"
+    assert queue.ticket_status(second.id).status == "waiting"
+    assert window.current.number.text() == first.display_number
+    assert "Ctrl+Z" in window.buttons["undo"].text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert queue.ticket_status(first.id).status == "waiting"
+    assert window.current.number.text() == "—"
+    assert "已撤销" in window.statusBar().currentMessage()
+    window.grab().save(str(artifacts / "staff_window_undo.png"))
+
+
+def test_f10_intake_starts_service(qtbot, window, queue):
+    opened: list = []
+    w = window
+    w.on_intake = opened.append
+    t = queue.issue_ticket("B")
+    qtbot.keyClick(w, Qt.Key.Key_F1)
+    assert w.current.number.text() == t.display_number, w.statusBar().currentMessage()
+    qtbot.keyClick(w, Qt.Key.Key_F10)
+    assert opened and opened[0].id == t.id and opened[0].status == "serving"
+    assert queue.ticket_status(t.id).status == "serving"
+
+
+def test_closing_with_a_ticket_asks_finish_park_or_hand_back(qtbot, window, queue, board, artifacts):
+    w = window
+    first, second = queue.issue_ticket("B"), queue.issue_ticket("B")
+    qtbot.keyClick(w, Qt.Key.Key_F1)
+    w.close()
+    assert w.isVisible() and w.close_box.isVisible()
+    assert first.display_number in w.close_box.text()
+    w.close_box.grab().save(str(artifacts / "staff_close_ask.png"))
+    w.close_box.choices["hand_back"].click()
+    assert not w.isVisible()
+    back = queue.ticket_status(first.id)
+    assert back.status == "waiting" and back.people_ahead == 0  # at the front of its line, before B002
+    assert board.window_view(3).status == "closed"
+    assert queue.ticket_status(second.id).people_ahead == 1

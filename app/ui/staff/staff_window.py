@@ -29,6 +29,7 @@ from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
+from app.ui.staff.leave_box import LeaveWindowBox
 from app.ui.staff.transfer_dialog import TransferDialog
 from app.ui.staff.waiting_model import WaitingModel
 
@@ -58,6 +59,7 @@ class StaffWindow(QMainWindow):
         runner: ServiceRunner,
         poll_ms: int = 1000,
         on_intake: Callable[[TicketView], None] | None = None,
+        heartbeat_ms: int = 30_000,
     ) -> None:
         super().__init__()
         self.on_intake = on_intake
@@ -73,6 +75,11 @@ class StaffWindow(QMainWindow):
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self.refresh_if_changed)
         self.poll.start()
+        self.heartbeat = QTimer(self)  # tells the display and the supervisor this window is attended
+        self.heartbeat.setInterval(heartbeat_ms)
+        self.heartbeat.timeout.connect(self.beat)
+        self.heartbeat.start()
+        self._closing = False
         self.runner.submit(
             lambda: self.queue.open_window(window_number, staff.id if staff else None),
             lambda _r: self.refresh(),
@@ -98,6 +105,7 @@ class StaffWindow(QMainWindow):
             ("transfer", self.tr("转移"), "F7", self.transfer),
             ("resume", self.tr("恢复暂挂"), "F8", self.resume_parked),
             ("pause", self.tr("暂停窗口"), "F9", self.toggle_pause),
+            ("undo", self.tr("撤销上一步"), "Ctrl+Z", self.undo),
             ("intake", self.tr("受理办件"), "F10", self.start_intake),
         ]
         for i, (key, label, shortcut, slot) in enumerate(specs):
@@ -110,7 +118,10 @@ class StaffWindow(QMainWindow):
             button.setObjectName("primary" if key == "call_next" else key)
             button.clicked.connect(action.trigger)
             self.actions[key], self.buttons[key] = action, button
-            grid.addWidget(button, i // 3, i % 3, 1, 3 if key == "intake" else 1)  # intake: a full row
+            if key == "intake":  # intake: the rest of the last row
+                grid.addWidget(button, 3, 1, 1, 2)
+            else:
+                grid.addWidget(button, i // 3, i % 3)
         left = QVBoxLayout()
         left.addWidget(self.current, 1)
         left.addLayout(grid)
@@ -175,11 +186,30 @@ class StaffWindow(QMainWindow):
         menu.popup(self.buttons["resume"].mapToGlobal(self.buttons["resume"].rect().bottomLeft()))
 
     def start_intake(self) -> None:
-        """Open unified intake (一窗受理) for the citizen at this window."""
+        """Open unified intake (一窗受理) for the citizen at this window: service starts now."""
         if self._view is None or self._view.current is None or self.on_intake is None:
             self.statusBar().showMessage(self.tr("本窗口当前没有号"), 5000)
             return
-        self.on_intake(self._view.current)
+        on_intake = self.on_intake
+
+        def opened(ticket: TicketView) -> None:
+            self.refresh()
+            on_intake(ticket)
+
+        self.runner.submit(lambda: self.queue.begin_service(self.window_number), opened, self._error)
+
+    def undo(self) -> None:
+        def done(t: TicketView) -> None:
+            status = QCoreApplication.translate("TicketStatus", status_zh(t.status))
+            self.statusBar().showMessage(
+                self.tr("已撤销: %1 现为%2").replace("%1", t.display_number).replace("%2", status), 8000
+            )
+            self.refresh()
+
+        self.runner.submit(lambda: self.queue.undo_last(self.window_number), done, self._error)
+
+    def beat(self) -> None:
+        self.runner.submit(lambda: self.queue.heartbeat(self.window_number), None, lambda _e: None)
 
     def toggle_pause(self) -> None:
         if self._view is not None and self._view.status == "paused":
@@ -254,5 +284,24 @@ class StaffWindow(QMainWindow):
         )
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        """Closing with a citizen at the window asks what happens to the ticket; the window then closes."""
+        current = self._view.current if self._view is not None else None
+        if not self._closing and current is not None:
+            event.ignore()
+            self.close_box = LeaveWindowBox(current.display_number, self)
+            self.close_box.chosen.connect(self._leave)
+            self.close_box.open()
+            return
+        if not self._closing:  # nobody at the window: close it in the hall and go
+            self._closing = True
+            self.runner.submit(lambda: self.queue.leave_window(self.window_number), None, lambda _e: None)
         self.poll.stop()
+        self.heartbeat.stop()
         super().closeEvent(event)
+
+    def _leave(self, choice: str) -> None:
+        def closed(_r: object) -> None:
+            self._closing = True
+            self.close()
+
+        self.runner.submit(lambda: self.queue.leave_window(self.window_number, choice), closed, self._error)

@@ -221,3 +221,27 @@ def find_ticket(s: Session, hall: Hall, ref: str, day: date) -> Ticket | None:
             )
         ).first()
     return t if t is not None and t.hall_id == hall.id else None
+
+
+def unattended_windows(s: Session, hall: Hall, now: datetime, stale_s: float) -> list[int]:
+    """Open or paused windows whose client wrote nothing (heartbeat or action) for `stale_s`: the staff
+    client crashed, was killed or lost the network, and nobody closed the window."""
+    last = (
+        select(QueueEvent.window_id, func.max(QueueEvent.at).label("seen"))
+        .where(QueueEvent.hall_id == hall.id)
+        .group_by(QueueEvent.window_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(Window.number, last.c.seen)
+        .outerjoin(last, last.c.window_id == Window.id)
+        .where(Window.hall_id == hall.id, Window.status.in_(("open", "paused")))
+        .order_by(Window.number)
+    ).all()
+    return [n for n, seen in rows if seen is None or (now - aware(seen)).total_seconds() > stale_s]
+
+
+def aware(at: datetime) -> datetime:
+    from datetime import UTC
+
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -104,6 +104,7 @@ class DisplaySnapshot:
     recent_calls: tuple[CallRecord, ...]
     categories: tuple[CategoryView, ...]
     change_counter: int
+    unattended_windows: tuple[int, ...] = ()  # open or paused, but no live staff client
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,43 @@ def test_intake_starts_service(q, clock):
 
         row = s.get_one(Ticket, t.id)
         assert (row.finished_at - row.started_at).total_seconds() == 540
+
+
+def test_calls_expire_from_the_display_and_dead_windows_show_unattended(q, hall_db, clock):
+    board = QueueBoard(hall_db, clock)
+    b = q.issue_ticket("B")
+    q.issue_ticket("G")
+    q.call_next(3)
+    q.call_next(6)
+    snap = board.display_snapshot()
+    assert {c.window_number for c in snap.current_calls} == {3, 6} and snap.unattended_windows == ()
+    for _ in range(4):  # window 3's client is alive and beats; window 6's was killed
+        clock.advance(seconds=60)
+        q.heartbeat(3)
+    snap = board.display_snapshot()
+    assert [c.window_number for c in snap.current_calls] == [3]  # 6 has had no sign of life for 240 s
+    assert snap.unattended_windows == (6,)
+    clock.advance(seconds=400)  # 640 s after the call: past call_display_s (600)
+    q.heartbeat(3)
+    snap = board.display_snapshot()
+    assert snap.current_calls == () and snap.unattended_windows == (6,)
+    assert [c.display_number for c in snap.recent_calls][-1] == b.display_number  # still in the history
+
+
+def test_heartbeat_is_written_at_most_once_per_interval(q, hall_db, clock):
+    from sqlalchemy import func, select
+
+    from app.store.models import QueueEvent
+
+    q.open_window(3, None)
+    for _ in range(10):
+        clock.advance(seconds=5)
+        q.heartbeat(3)
+    with hall_db.read() as s:
+        n = s.scalar(select(func.count()).select_from(QueueEvent).where(QueueEvent.kind == "heartbeat"))
+    assert n == 0  # the window_opened event 50 s ago is sign enough
+    clock.advance(seconds=10)
+    q.heartbeat(3)
+    q.heartbeat(3)
+    with hall_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(QueueEvent).where(QueueEvent.kind == "heartbeat")) == 1

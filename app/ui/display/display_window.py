@@ -32,6 +32,7 @@ QLabel {{ color: #f8fafc; }}
 #callRow {{ background: #13315c; border-radius: 12px; }}
 #callRow[flash="true"] {{ background: #b45309; }}
 #recent {{ font-size: {f30}px; }}
+#unattended {{ font-size: {f30}px; color: #fca5a5; }}
 #categoryTile {{ background: #13315c; border-radius: 10px; }}
 #categoryName {{ font-size: {f26}px; }}
 #categoryCount {{ font-size: {f34}px; font-weight: bold; color: #86efac; }}
@@ -78,6 +79,11 @@ class DisplayWindow(QWidget):
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self.refresh_if_changed)
         self.poll.start()
+        # Calls expire and windows go unattended with time alone: look again now and then without a change.
+        self.expiry = QTimer(self)
+        self.expiry.setInterval(30_000)
+        self.expiry.timeout.connect(self.refresh)
+        self.expiry.start()
         self.refresh_if_changed()
 
     def _build(self) -> None:
@@ -112,6 +118,10 @@ class DisplayWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(calls_title)
         left.addLayout(self.call_grid)
+        self.unattended = QLabel()
+        self.unattended.setObjectName("unattended")
+        self.unattended.hide()
+        left.addWidget(self.unattended)
         left.addStretch(1)  # calls stay at the top, whether one window calls or six
         right = QVBoxLayout()
         right.addWidget(recent_title)
@@ -137,6 +147,9 @@ class DisplayWindow(QWidget):
         self.clock.setText(self._now().astimezone(self._tz).strftime("%Y-%m-%d %H:%M"))
         self.watcher.poll(lambda: self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None))
 
+    def refresh(self) -> None:
+        self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None)
+
     def show_snapshot(self, snap: DisplaySnapshot) -> None:
         self.title.setText(snap.hall_name)
         self.marquee.set_text(snap.notice)
@@ -150,6 +163,10 @@ class DisplayWindow(QWidget):
                 number.setText("")
                 window.setText("")
                 row.hide()
+        self.unattended.setText(
+            "  ".join(self.tr("%1 号窗口 暂无人值守").replace("%1", str(n)) for n in snap.unattended_windows)
+        )
+        self.unattended.setVisible(bool(snap.unattended_windows))
         self.recent.setText(
             "\n".join(
                 self.tr("%1 → %2 号窗口").replace("%1", c.display_number).replace("%2", str(c.window_number))
@@ -215,4 +232,5 @@ class DisplayWindow(QWidget):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
         self.poll.stop()
+        self.expiry.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

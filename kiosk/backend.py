@@ -45,7 +45,7 @@ class Ticket:
     priority: str
     issued_at: datetime
     people_ahead: int
-    estimated_wait_minutes: int
+    estimated_wait_minutes: int | None  # None: no estimate (no open window serves the category)
     qr_payload: str
     window_number: int | None = None
 

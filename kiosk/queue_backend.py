@@ -63,7 +63,7 @@ def ticket_from_view(view: Any) -> Ticket:
         priority=str(view.priority),
         issued_at=view.issued_at,
         people_ahead=view.people_ahead,
-        estimated_wait_minutes=view.estimated_wait_minutes or 0,
+        estimated_wait_minutes=view.estimated_wait_minutes,  # None stays None: never "0 分钟"
         qr_payload=view.qr_payload,
         window_number=view.window_number,
     )

@@ -620,4 +620,23 @@
         <translation>Your number is {number}. {n} people ahead.</translation>
     </message>
 </context>
+<context>
+    <name>Wait</name>
+    <message>
+        <source>预计等待约 {m} 分钟</source>
+        <translation>Estimated wait about {m} min</translation>
+    </message>
+    <message>
+        <source>无需等待,请留意叫号</source>
+        <translation>No wait: please watch for your number</translation>
+    </message>
+    <message>
+        <source>暂无窗口办理此业务</source>
+        <translation>No window is open for this service now</translation>
+    </message>
+    <message>
+        <source>预计等待: 暂无估计</source>
+        <translation>Estimated wait: not known yet</translation>
+    </message>
+</context>
 </TS>

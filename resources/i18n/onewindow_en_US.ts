@@ -321,6 +321,10 @@
 <context>
     <name>DisplayWindow</name>
     <message>
+        <source>%1 号窗口 暂无人值守</source>
+        <translation>Window %1 unattended</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/display/display_window.py" line="58" />
         <source>一窗通 · 叫号屏</source>
         <translation>OneWindow · Calling display</translation>
@@ -1036,6 +1040,14 @@
 <context>
     <name>StaffWindow</name>
     <message>
+        <source>撤销上一步</source>
+        <translation>Undo last step</translation>
+    </message>
+    <message>
+        <source>已撤销: %1 现为%2</source>
+        <translation>Undone: %1 is now %2</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/staff/staff_window.py" line="67" />
         <source>一窗通 · %1 号窗口</source>
         <translation>OneWindow · Window %1</translation>
@@ -1153,6 +1165,18 @@
 </context>
 <context>
     <name>TakeTicketWindow</name>
+    <message>
+        <source>暂无窗口办理</source>
+        <translation>No window open for this</translation>
+    </message>
+    <message>
+        <source>暂无估计</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <source>您的号码 %1，前面还有 %2 人，预计等待: %3</source>
+        <translation>Your number is %1, %2 ahead of you, estimated wait: %3</translation>
+    </message>
     <message>
         <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="42" />
         <source>一窗通 · 取号</source>
@@ -1301,6 +1325,33 @@
         <location filename="../../app/ui/staff/waiting_model.py" line="40" />
         <source>已等(分)</source>
         <translation>Waited (min)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveWindowBox</name>
+    <message>
+        <source>关闭窗口</source>
+        <translation>Close the window</translation>
+    </message>
+    <message>
+        <source>%1 还在本窗口。关闭前请选择如何处理这个号：</source>
+        <translation>%1 is still at this window. Before closing, choose what happens to this ticket:</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>暂挂</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>交回排队（排在最前）</source>
+        <translation>Hand back to the line (at the front)</translation>
+    </message>
+    <message>
+        <source>取消，不关闭</source>
+        <translation>Cancel, keep open</translation>
     </message>
 </context>
 </TS>

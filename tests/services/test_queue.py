@@ -197,9 +197,10 @@ def test_waiting_list_for_window(q, hall_db, clock):
     for p in "ABCDG":
         q.issue_ticket(p)
         clock.advance(seconds=1)
-    rows = QueueBoard(hall_db, clock).waiting_list(3)
-    assert [r.category_prefix for r in rows] == ["B", "C", "G"]
-    assert QueueBoard(hall_db, clock).window_view(3).waiting_for_me == 3
+    rows = QueueBoard(hall_db, clock).waiting_list(6)
+    assert [r.category_prefix for r in rows] == ["B", "G"]
+    assert QueueBoard(hall_db, clock).window_view(6).waiting_for_me == 2
+    assert len(QueueBoard(hall_db, clock).waiting_list(3)) == 5  # a comprehensive window serves every line
 
 
 def test_service_times_feed_the_estimate(q, clock):

@@ -158,3 +158,29 @@ def test_heartbeat_is_written_at_most_once_per_interval(q, hall_db, clock):
     q.heartbeat(3)
     with hall_db.read() as s:
         assert s.scalar(select(func.count()).select_from(QueueEvent).where(QueueEvent.kind == "heartbeat")) == 1
+
+
+def test_sample_hall_routes_every_intake_category_to_a_comprehensive_window(hall_db):
+    import json
+
+    from app.services.hall import SAMPLE_HALL
+
+    catalogue = json.loads((SAMPLE_HALL.parents[1] / "catalogue" / "catalogue.json").read_text(encoding="utf-8"))
+    needed = {m["category"] for m in catalogue["matters"]} | {b["category"] for b in catalogue["bundles"]}
+    hall = json.loads(SAMPLE_HALL.read_text(encoding="utf-8"))
+    comprehensive = [w for w in hall["windows"] if "综合受理" in w["name"]]
+    assert comprehensive
+    for w in comprehensive:  # 一窗受理: any comprehensive window takes in any matter, 企业开办 (D) included
+        assert needed <= {prefix for prefix, _weight in w["categories"]}, w["name"]
+
+
+def test_unknown_wait_is_none_and_a_category_without_open_window_says_so(q):
+    from app.domain.wait_estimate import WaitKind, wait_kind
+
+    t = q.issue_ticket("F")  # every window is still closed: no estimate can be made
+    assert t.estimated_wait_minutes is None and wait_kind(t.estimated_wait_minutes) is WaitKind.UNKNOWN
+    f = next(c for c in q.list_categories() if c.prefix == "F")
+    assert wait_kind(f.estimated_wait_minutes, f.open_windows) is WaitKind.NO_WINDOW
+    q.open_window(3, None)  # a comprehensive window serves F too
+    f = next(c for c in q.list_categories() if c.prefix == "F")
+    assert f.open_windows == 1 and wait_kind(f.estimated_wait_minutes, f.open_windows) is WaitKind.MINUTES

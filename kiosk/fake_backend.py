@@ -221,7 +221,7 @@ class FakeKioskBackend:
                 return guide
         raise KioskError("matter_not_found", "未找到该事项", "Matter not found")
 
-    def rating_target(self, reference: str) -> RatingTarget:
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
         ref = reference.strip().upper().removeprefix("OW:T:FAKE-").removeprefix("OW:R:")
         if _RECEIPT_RE.match(ref):
             return RatingTarget("case", ref, f"办件 {ref}", f"Case {ref}")

@@ -197,9 +197,9 @@ class QueueKioskBackend:
             materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
         )
 
-    def rating_target(self, reference: str) -> RatingTarget:
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
         if self.ratings is not None:
-            t = self._call(self.ratings.resolve_target, reference)
+            t = self._call(self.ratings.resolve_target, reference, id_last4)
             return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
         view = self._call(self.queue.ticket_status, reference)
         if view is not None:

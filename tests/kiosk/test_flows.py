@@ -121,9 +121,11 @@ def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, back
     s.field.setText("B012")
     click(qtbot, kiosk, "lookup")
     click(qtbot, kiosk, "level_1")
-    assert not s.submit_button.isEnabled()
+    click(qtbot, kiosk, "submit")  # no reason yet: the press says what is missing instead of doing nothing
+    assert kiosk.session.screen_name == "rating" and s.error.isVisible() and "原因" in s.error.text()
+    assert s.submit_button.property("ready") is False
     click(qtbot, kiosk, "reason_attitude")
-    assert s.submit_button.isEnabled()
+    assert s.submit_button.property("ready") is True
     click(qtbot, kiosk, "submit")
     assert kiosk.session.screen_name == "thanks"
     target, level, reasons = backend.ratings[-1]

@@ -111,9 +111,7 @@ def test_kiosk_screen_bad_rating_opens_a_follow_up(qtbot, make_kiosk, real):  # 
     assert (follow_up.reference, follow_up.level_zh, follow_up.reasons_zh) == ("B001", "不满意", "等候时间长")
 
 
-def test_receipt_qr_fills_the_progress_screen_and_last4_finds_the_case(
-    qtbot, make_kiosk, sqlite_hall, clock, artifacts
-):  # noqa: F811
+def test_receipt_qr_fills_progress_and_last4_finds_case(qtbot, make_kiosk, sqlite_hall, clock, artifacts):  # noqa: F811
     from app.services.cases import CaseService
     from tests.kiosk.test_flows import click
 

@@ -116,7 +116,7 @@ def category_views(s: Session, hall: Hall, day: date) -> list[CategoryView]:
 def waiting_rows(s: Session, hall: Hall, day: date, window: Window | None, limit: int = 500) -> list[WaitingRow]:
     """The waiting line; for a window, only what it may call (its categories or sent to it)."""
     q = (
-        select(Ticket, Category.prefix, Category.name_zh, Window.number)
+        select(Ticket, Category.prefix, Category.name_zh, Window.number, Category.name_en)
         .join(Category, Category.id == Ticket.category_id)
         .outerjoin(Window, Window.id == Ticket.target_window_id)
         .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
@@ -131,8 +131,8 @@ def waiting_rows(s: Session, hall: Hall, day: date, window: Window | None, limit
         )
     q = q.order_by(Ticket.sort_at, Ticket.number).limit(limit)
     return [
-        WaitingRow(t.id, display_number(t.prefix, t.number), prefix, name, t.priority, t.issued_at, wnum)
-        for t, prefix, name, wnum in s.execute(q).all()
+        WaitingRow(t.id, display_number(t.prefix, t.number), prefix, name, t.priority, t.issued_at, wnum, name_en)
+        for t, prefix, name, wnum, name_en in s.execute(q).all()
     ]
 
 

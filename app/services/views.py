@@ -63,6 +63,7 @@ class WaitingRow:
     priority: str
     issued_at: datetime
     target_window_number: int | None
+    category_name_en: str = ""
 
 
 @dataclass(frozen=True)

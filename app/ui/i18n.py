@@ -22,6 +22,16 @@ LANGUAGES = ("zh_CN", "en_US")
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: QTranslator | None = None
 _qt_own: QTranslator | None = None
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
+
+
+def pick(zh: str, en: str | None) -> str:
+    """A name from the data in the current language: the *_en field in English when the data has one."""
+    return en if _current.startswith("en") and en else zh
 
 
 def _lrelease() -> str | None:
@@ -89,4 +99,6 @@ def set_language(language: str) -> str:
             _installed = translator
         else:
             log.warning("could not load %s", qm)
-    return language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    global _current
+    _current = language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    return _current

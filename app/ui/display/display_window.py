@@ -18,6 +18,7 @@ from app.services.board import QueueBoard
 from app.services.views import CallRecord, DisplaySnapshot
 from app.ui.change_watch import ChangeWatcher
 from app.ui.display.marquee import Marquee
+from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
 from app.ui.voice import Announcer
 
@@ -184,7 +185,7 @@ class DisplayWindow(QWidget):
         for c in snap.categories:
             tile = QFrame()
             tile.setObjectName("categoryTile")
-            name = QLabel(f"{c.prefix} {c.name_zh}")
+            name = QLabel(f"{c.prefix} {pick(c.name_zh, c.name_en)}")
             name.setObjectName("categoryName")
             count = QLabel(self.tr("%n 人", "", c.waiting))
             count.setObjectName("categoryCount")

@@ -26,6 +26,7 @@ from app.services.intake_checks import CheckOutcome, render_page
 from app.services.intake_views import AttachResult, CaseView, SearchHit
 from app.services.views import StaffView, TicketView
 from app.ui.app_setup import show_error
+from app.ui.i18n import current_language, pick
 from app.ui.intake.applicant_form import ApplicantForm
 from app.ui.intake.check_runner import CheckRunner
 from app.ui.intake.checklist_panel import ChecklistPanel
@@ -129,7 +130,14 @@ class IntakeWindow(QMainWindow):
         for widget, stretch in ((left, 3), (self.form, 3), (self.panel, 6)):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
-        split.setSizes([380, 360, 780])
+        # The matter list must stay readable whatever the language: English names and the "By a date" /
+        # "1 working day(s)" columns are about twice as wide as Chinese ones.
+        english = current_language().startswith("en")
+        left.setMinimumWidth(
+            max(480 if english else 360, self.fontMetrics().horizontalAdvance("x") * (64 if english else 48))
+        )
+        split.setChildrenCollapsible(False)
+        split.setSizes([500, 360, 740] if english else [380, 360, 780])
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("正在检查材料 %v/%m"))
         self.progress.setVisible(False)
@@ -313,7 +321,7 @@ class IntakeWindow(QMainWindow):
         else:
             limit = self.tr("%1 个工作日").replace("%1", str(case.promised_days))
         promise = case.promised_date or case.readiness.promised_date_if_accepted
-        text = f"<b>{case.title_zh}</b>（{kind}）<br>{case.department_zh}<br>" + self.tr(
+        text = f"<b>{pick(case.title_zh, case.title_en)}</b>（{kind}）<br>{case.department_zh}<br>" + self.tr(
             "承诺时限：%1 · 收费：%2"
         ).replace("%1", limit).replace("%2", money(case.fee_fen))
         if promise is not None and case.matter_kind != "immediate":

@@ -18,6 +18,7 @@ from app.services.queue import QueueService
 from app.services.views import CategoryView, TicketView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import pick
 from app.ui.printing.ticket_render import render_ticket_image, render_ticket_pdf
 from app.ui.runner import ServiceRunner
 
@@ -106,7 +107,7 @@ class TakeTicketWindow(QWidget):
         for i, c in enumerate(categories):
             wait = self.wait_text(c.estimated_wait_minutes, c.open_windows)
             waiting = self.tr("等待 %1 人").replace("%1", str(c.waiting))
-            button = QPushButton(f"{c.name_zh}\n{waiting}\n{wait}")
+            button = QPushButton(f"{pick(c.name_zh, c.name_en)}\n{waiting}\n{wait}")
             button.setObjectName("category")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, p=c.prefix: self.take(p))

@@ -96,10 +96,12 @@ class IdEntryScreen(Screen):
 
     def submit(self) -> None:
         number = self.field.text().strip().upper()
-        self.field.clear()  # the number leaves the screen now, whatever happens next
         if not is_valid_id(number):
+            # Kept for correction (one wrong digit should not mean typing 18 again); the session wipe
+            # and the idle reset still clear it.
             self._failed_text(self.tr("! 身份证号码有误,请核对后重新输入"))
             return
+        self.field.clear()  # a valid number leaves the screen now, whatever happens next
         if is_elderly(number, self.ctx.today()):
             self.ctx.speak(self.tr("您是长辈,将优先办理。"))
         prefix, matters = self.prefix, self.matters

@@ -168,3 +168,16 @@ def test_no_banner_for_a_hall_without_a_central_server() -> None:
     offline = network_banner(SyncStatus(online=False, pending_uploads=3, last_sync_at=datetime(2026, 11, 23)))
     assert offline is not None and offline[0] == "banner-warn"
     assert classify_scan("100004") == "appointment"
+
+
+def test_a_wrong_id_keeps_the_typed_digits_for_correction(qtbot, kiosk: KioskWindow) -> None:  # noqa: ANN001
+    kiosk.session.go("id_entry", prefix="B")
+    screen = kiosk.session.screen
+    wrong = ADULT_ID[:-1] + ("0" if ADULT_ID[-1] != "0" else "1")  # one wrong check digit
+    screen.field.setText(wrong)
+    click(qtbot, kiosk, "confirm")
+    assert kiosk.session.screen_name == "id_entry" and "有误" in screen.error.text()
+    assert screen.field.text() == wrong  # corrected with one key, not typed again
+    screen.field.setText(ADULT_ID)
+    click(qtbot, kiosk, "confirm")
+    assert kiosk.session.screen_name == "ticket_result"

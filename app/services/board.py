@@ -63,6 +63,7 @@ class QueueBoard:
                 parked=parked,
                 counts=rd.window_counts(s, hall, day, w),
                 waiting_for_me=waiting,
+                display_speech=rd.display_speech(s, hall),
             )
 
     def waiting_list(self, window_number: int | None = None, limit: int = 500) -> list[WaitingRow]:

@@ -264,6 +264,12 @@ class QueueService:
             s.flush()
             return rd.ticket_view(s, hall, t)
 
+    def report_display(self, speech: bool) -> None:
+        """The calling display says whether it can speak, so the staff windows can tell the clerks."""
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            self._event(s, hall, "display_status", self.clock(), detail={"speech": speech})
+
     def heartbeat(self, window_number: int) -> None:
         """The staff client is alive at this window; written at most once per `heartbeat_s`."""
         with self.db.write() as s:

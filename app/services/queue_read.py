@@ -223,6 +223,17 @@ def find_ticket(s: Session, hall: Hall, ref: str, day: date) -> Ticket | None:
     return t if t is not None and t.hall_id == hall.id else None
 
 
+def display_speech(s: Session, hall: Hall) -> bool | None:
+    """Whether the calling display can speak, as it last reported (a "display_status" event)."""
+    detail = s.scalar(
+        select(QueueEvent.detail)
+        .where(QueueEvent.hall_id == hall.id, QueueEvent.kind == "display_status")
+        .order_by(QueueEvent.at.desc(), QueueEvent.updated_hlc.desc())
+        .limit(1)
+    )
+    return None if detail is None else bool(detail.get("speech"))
+
+
 def unattended_windows(s: Session, hall: Hall, now: datetime, stale_s: float) -> list[int]:
     """Open or paused windows whose client wrote nothing (heartbeat or action) for `stale_s`: the staff
     client crashed, was killed or lost the network, and nobody closed the window."""

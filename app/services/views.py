@@ -86,6 +86,7 @@ class WindowView:
     parked: tuple[TicketView, ...]
     counts: WindowCounts
     waiting_for_me: int
+    display_speech: bool | None = None  # what the calling display last reported; None: no display seen
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,11 @@ class Roles:
         hall = current_hall(self.db)
         repeat = int(hall.settings.get("announce_repeat", 2))
         display = DisplayWindow(
-            self.board, self.runner, Announcer.with_system_backends(repeat=repeat), tz=hall.timezone
+            self.board,
+            self.runner,
+            Announcer.with_system_backends(repeat=repeat),
+            tz=hall.timezone,
+            report_speech=self.queue.report_display,
         )
         self._keep(display)
         if full_screen:

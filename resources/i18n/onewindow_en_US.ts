@@ -321,6 +321,14 @@
 <context>
     <name>DisplayWindow</name>
     <message>
+        <source>无语音播报</source>
+        <translation>No voice</translation>
+    </message>
+    <message>
+        <source>本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装</source>
+        <translation>No Mandarin voice on this PC: calls are shown and chimed only. Run onewindow doctor to see how to install one</translation>
+    </message>
+    <message>
         <source>%1 号窗口 暂无人值守</source>
         <translation>Window %1 unattended</translation>
     </message>
@@ -1039,6 +1047,10 @@
 </context>
 <context>
     <name>StaffWindow</name>
+    <message>
+        <source>叫号屏无语音播报，请提醒群众留意屏幕</source>
+        <translation>The calling display cannot speak: ask citizens to watch the screen</translation>
+    </message>
     <message>
         <source>撤销上一步</source>
         <translation>Undo last step</translation>

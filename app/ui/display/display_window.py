@@ -7,6 +7,7 @@ visual highlight otherwise); announcements never overwrite each other.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -34,6 +35,7 @@ QLabel {{ color: #f8fafc; }}
 #callRow[flash="true"] {{ background: #b45309; }}
 #recent {{ font-size: {f30}px; }}
 #unattended {{ font-size: {f30}px; color: #fca5a5; }}
+#voiceOff {{ font-size: {f26}px; color: #0b1f3a; background: #fca5a5; border-radius: 6px; padding: 2px 10px; }}
 #categoryTile {{ background: #13315c; border-radius: 10px; }}
 #categoryName {{ font-size: {f26}px; }}
 #categoryCount {{ font-size: {f34}px; font-weight: bold; color: #86efac; }}
@@ -61,6 +63,7 @@ class DisplayWindow(QWidget):
         poll_ms: int = 1000,
         tz: str = "Asia/Shanghai",
         now: object = None,
+        report_speech: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("display")
@@ -68,6 +71,8 @@ class DisplayWindow(QWidget):
         self.board, self.runner, self.announcer = board, runner, announcer
         self._tz = ZoneInfo(tz)
         self._now = now or (lambda: datetime.now(UTC))
+        self._reported: bool | None = None
+        self._report_speech = report_speech
         self._announced: set[str] | None = None  # event ids already announced; None until the first load
         self.watcher = ChangeWatcher(runner, board.change_counter)
         self.setWindowTitle(self.tr("一窗通 · 叫号屏"))
@@ -86,6 +91,7 @@ class DisplayWindow(QWidget):
         self.expiry.timeout.connect(self.refresh)
         self.expiry.start()
         self.refresh_if_changed()
+        self._show_voice()
 
     def _build(self) -> None:
         self.title = QLabel()
@@ -94,6 +100,13 @@ class DisplayWindow(QWidget):
         self.clock.setObjectName("clock")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.voice_off = QLabel(self.tr("无语音播报"))
+        self.voice_off.setObjectName("voiceOff")
+        self.voice_off.setToolTip(
+            self.tr("本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装")
+        )
+        self.voice_off.hide()
+        header.addWidget(self.voice_off)
         header.addWidget(self.clock)
         calls_title = QLabel(self.tr("正在呼叫"))
         calls_title.setObjectName("sectionTitle")
@@ -176,6 +189,21 @@ class DisplayWindow(QWidget):
         )
         self._show_categories(snap)
         self._announce_new(snap.recent_calls)
+        self._show_voice()
+
+    @property
+    def speech_available(self) -> bool:
+        a = self.announcer
+        return a is not None and a.has_speech and not a.speech_muted
+
+    def _show_voice(self) -> None:
+        """A small indicator when calls are not spoken; told once per change to the staff windows."""
+        speaking = self.speech_available
+        self.voice_off.setVisible(not speaking)
+        if self._report_speech is not None and speaking != self._reported:
+            self._reported = speaking
+            report = self._report_speech
+            self.runner.submit(lambda: report(speaking), None, lambda _e: None)
 
     def _show_categories(self, snap: DisplaySnapshot) -> None:
         while self.categories.count():

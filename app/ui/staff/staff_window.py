@@ -150,6 +150,10 @@ class StaffWindow(QMainWindow):
         central.setLayout(root)
         self.setCentralWidget(central)
         self.resize(1200, 720)
+        self.voice_note = QLabel(self.tr("叫号屏无语音播报，请提醒群众留意屏幕"))
+        self.voice_note.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.voice_note.hide()
+        self.statusBar().addPermanentWidget(self.voice_note)
 
     # ---- actions (slots only gather ids and call services) -----------------------------------------------
 
@@ -265,6 +269,7 @@ class StaffWindow(QMainWindow):
             f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories)
         )
         self.current.show_ticket(view.current)
+        self.voice_note.setVisible(view.display_speech is False)
         self.model.set_rows(rows)
         self.waiting_label.setText(self.tr("本窗口可叫的等待号: %n 个", "", view.waiting_for_me))
         c = view.counts

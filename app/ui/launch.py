@@ -84,9 +84,38 @@ class Roles:
         def on_intake(ticket: Any) -> None:
             self.open_intake(ticket, window_number, staff)
 
-        self._keep(StaffWindow(self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake))
+        def on_cases() -> None:
+            self.open_cases(window_number, staff)
 
-    def open_intake(self, ticket: Any, window_number: int | None, staff: Any) -> None:
+        self._keep(
+            StaffWindow(
+                self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake, on_cases=on_cases
+            )
+        )
+
+    def open_cases(self, window_number: int, staff: Any) -> None:
+        from app.domain.calendar import service_day
+        from app.services.hall import current_hall
+        from app.ui.staff.cases_dialog import WindowCasesDialog
+
+        tz = current_hall(self.db).timezone
+
+        def today() -> Any:
+            from datetime import UTC, datetime
+
+            return service_day(datetime.now(UTC), tz)
+
+        dialog = WindowCasesDialog(
+            self.cases,
+            self.intake,
+            self.runner,
+            staff,
+            lambda case_id: self.open_intake(None, window_number, staff, case_id=case_id),
+            today,
+        )
+        self._keep(dialog)
+
+    def open_intake(self, ticket: Any, window_number: int | None, staff: Any, case_id: str | None = None) -> None:
         from app.ui.intake.intake_window import IntakeWindow
 
         self._keep(
@@ -98,6 +127,7 @@ class Roles:
                 ticket=ticket,
                 window_number=window_number,
                 staff=staff,
+                case_id=case_id,
             )
         )
 

@@ -850,6 +850,22 @@
 <context>
     <name>IntakeWindow</name>
     <message>
+        <source>关闭受理</source>
+        <translation>Close intake</translation>
+    </message>
+    <message>
+        <source>办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。</source>
+        <translation>No decision has been made on this case. It is kept as a draft: continue it from the window's Cases (F11).</translation>
+    </message>
+    <message>
+        <source>保存草稿并关闭</source>
+        <translation>Keep the draft and close</translation>
+    </message>
+    <message>
+        <source>继续受理</source>
+        <translation>Continue intake</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake/intake_window.py" line="90" />
         <source>一窗通 · 一窗受理</source>
         <translation>OneWindow · Unified intake</translation>
@@ -1047,6 +1063,10 @@
 </context>
 <context>
     <name>StaffWindow</name>
+    <message>
+        <source>本窗口办件 (草稿/容缺/出件)</source>
+        <translation>Cases (drafts / owed / hand out)</translation>
+    </message>
     <message>
         <source>叫号屏无语音播报，请提醒群众留意屏幕</source>
         <translation>The calling display cannot speak: ask citizens to watch the screen</translation>
@@ -1364,6 +1384,77 @@
     <message>
         <source>取消，不关闭</source>
         <translation>Cancel, keep open</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCasesDialog</name>
+    <message>
+        <source>本窗口办件</source>
+        <translation>This window's cases</translation>
+    </message>
+    <message>
+        <source>继续受理</source>
+        <translation>Continue intake</translation>
+    </message>
+    <message>
+        <source>未完成受理</source>
+        <translation>Unfinished intakes</translation>
+    </message>
+    <message>
+        <source>打开办件添加补交文件</source>
+        <translation>Open the case to add the supplied files</translation>
+    </message>
+    <message>
+        <source>记录已补交</source>
+        <translation>Record as supplied</translation>
+    </message>
+    <message>
+        <source>容缺待补</source>
+        <translation>Owed materials</translation>
+    </message>
+    <message>
+        <source>领取人身份证号码（申请人或代理人）</source>
+        <translation>Collector's ID number (applicant or agent)</translation>
+    </message>
+    <message>
+        <source>核验身份并出件</source>
+        <translation>Check ID and hand out</translation>
+    </message>
+    <message>
+        <source>出件</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <source>未完成受理 (%1)</source>
+        <translation>Unfinished intakes (%1)</translation>
+    </message>
+    <message>
+        <source>容缺待补 (%1)</source>
+        <translation>Owed materials (%1)</translation>
+    </message>
+    <message>
+        <source>出件 (%1)</source>
+        <translation>Hand out (%1)</translation>
+    </message>
+    <message>
+        <source>请先选择一个办件</source>
+        <translation>Choose a case first</translation>
+    </message>
+    <message>
+        <source>请先选择办件和补交的材料</source>
+        <translation>Choose the case and the supplied material first</translation>
+    </message>
+    <message>
+        <source>已记录补交</source>
+        <translation>Recorded as supplied</translation>
+    </message>
+    <message>
+        <source>请选择办件并输入领取人的 18 位身份证号码</source>
+        <translation>Choose the case and type the collector's 18-character ID number</translation>
+    </message>
+    <message>
+        <source>已出件：%1</source>
+        <translation>Handed out: %1</translation>
     </message>
 </context>
 </TS>

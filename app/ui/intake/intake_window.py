@@ -16,7 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import settings
 from app.domain.calendar import service_day
@@ -313,7 +323,7 @@ class IntakeWindow(QMainWindow):
         self.panel.show_case(case, self.thumbs)
         draft = case.status == "draft"
         self.form.set_editable(draft)
-        self.panel.set_editable(draft)
+        self.panel.set_editable(draft or any(i.owed for i in case.items))  # 容缺: owed files come later
         self.picker.setEnabled(draft)
         kind = tr_label(MATTER_KIND["bundle" if case.bundle_code else case.matter_kind])
         if case.matter_kind == "immediate":
@@ -347,5 +357,22 @@ class IntakeWindow(QMainWindow):
         self.header.setText(" · ".join(parts))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        """Closing mid-case asks first; the case stays a draft, listed under the window's cases (F11)."""
+        if self.case is not None and self.case.status == "draft" and not getattr(self, "_leave_ok", False):
+            event.ignore()
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("关闭受理"))
+            box.setText(self.tr("办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。"))
+            self.keep_draft = box.addButton(self.tr("保存草稿并关闭"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("继续受理"), QMessageBox.ButtonRole.RejectRole)
+            box.buttonClicked.connect(lambda b: self._leave_draft() if b is self.keep_draft else None)
+            self.close_box = box
+            box.open()
+            return
         self.checker.shutdown()
         super().closeEvent(event)
+
+    def _leave_draft(self) -> None:
+        self._leave_ok = True
+        self.close()

@@ -60,9 +60,10 @@ class StaffWindow(QMainWindow):
         poll_ms: int = 1000,
         on_intake: Callable[[TicketView], None] | None = None,
         heartbeat_ms: int = 30_000,
+        on_cases: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
-        self.on_intake = on_intake
+        self.on_intake, self.on_cases = on_intake, on_cases
         self.queue, self.board, self.runner = queue, board, runner
         self.window_number, self.staff = window_number, staff
         self.watcher = ChangeWatcher(runner, board.change_counter)
@@ -107,6 +108,7 @@ class StaffWindow(QMainWindow):
             ("pause", self.tr("暂停窗口"), "F9", self.toggle_pause),
             ("undo", self.tr("撤销上一步"), "Ctrl+Z", self.undo),
             ("intake", self.tr("受理办件"), "F10", self.start_intake),
+            ("cases", self.tr("本窗口办件 (草稿/容缺/出件)"), "F11", self.show_cases),
         ]
         for i, (key, label, shortcut, slot) in enumerate(specs):
             action = QAction(label, self)
@@ -118,8 +120,10 @@ class StaffWindow(QMainWindow):
             button.setObjectName("primary" if key == "call_next" else key)
             button.clicked.connect(action.trigger)
             self.actions[key], self.buttons[key] = action, button
-            if key == "intake":  # intake: the rest of the last row
+            if key == "intake":  # intake: the rest of the row
                 grid.addWidget(button, 3, 1, 1, 2)
+            elif key == "cases":
+                grid.addWidget(button, 4, 0, 1, 3)
             else:
                 grid.addWidget(button, i // 3, i % 3)
         left = QVBoxLayout()
@@ -201,6 +205,11 @@ class StaffWindow(QMainWindow):
             on_intake(ticket)
 
         self.runner.submit(lambda: self.queue.begin_service(self.window_number), opened, self._error)
+
+    def show_cases(self) -> None:
+        """Unfinished intakes, materials owed under 容缺, results to hand out (出件)."""
+        if self.on_cases is not None:
+            self.on_cases()
 
     def undo(self) -> None:
         def done(t: TicketView) -> None:

@@ -1457,4 +1457,23 @@
         <translation>Handed out: %1</translation>
     </message>
 </context>
+<context>
+    <name>PaperPrinter</name>
+    <message>
+        <source>未配置打印机：没有打印，已保存 PDF %1（安装打印机后，首次打印时选择即可）</source>
+        <translation>No printer configured: nothing was printed; the PDF is saved at %1 (once a printer is installed, choose it at the first print)</translation>
+    </message>
+    <message>
+        <source>选择本窗口的 A4 打印机（只需选择一次）</source>
+        <translation>Choose this window's A4 printer (asked only once)</translation>
+    </message>
+    <message>
+        <source>打印失败（%1）：已保存 PDF %2</source>
+        <translation>Printing failed (%1): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>已送打印机 %1；PDF 副本 %2</source>
+        <translation>Sent to printer %1; PDF copy %2</translation>
+    </message>
+</context>
 </TS>

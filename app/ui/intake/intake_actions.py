@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from app.devices.receipt_escpos import receipt_escpos_bytes
 from app.services.intake_views import CaseView, NoticeView, ReceiptView
 from app.ui.intake.dialogs import DeficiencyDialog, ImagePreview, ReasonDialog
-from app.ui.intake.printing.notice_render import render_notice_image, render_notice_pdf
+from app.ui.intake.printing.notice_render import notice_for_printer, render_notice_image, render_notice_pdf
 from app.ui.intake.printing.receipt_render import render_receipt_image, render_receipt_pdf
 
 if TYPE_CHECKING:
@@ -153,6 +153,7 @@ class DecisionBar(QWidget):
         pdf = self._out(f"notice-{notice.number}.pdf")
         render_notice_pdf(notice, pdf)
         self.w.printed.append(pdf)
+        self.w.paper.print_document(notice_for_printer(notice), pdf)  # the PDF above is the copy kept
         preview = ImagePreview(
             self.tr("一次性告知书 %1").replace("%1", notice.number), render_notice_image(notice), self.w
         )
@@ -166,7 +167,6 @@ class DecisionBar(QWidget):
         end.clicked.connect(end_intake)
         self.w._preview = preview
         preview.open()
-        self.w.statusBar().showMessage(self.tr("一次性告知书已生成：%1").replace("%1", str(pdf)), 10000)
 
     def print_receipt(self) -> None:
         case = self.w.case

@@ -45,6 +45,7 @@ from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
+from app.ui.printing.paper import PaperPrinter
 from app.ui.runner import ServiceRunner
 
 STYLE = """
@@ -95,6 +96,8 @@ class IntakeWindow(QMainWindow):
         self.case: CaseView | None = None
         self.thumbs: dict[str, list[QImage]] = {}
         self.printed: list[Path] = []
+        self.paper = PaperPrinter(window_number, self)
+        self.paper.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._dialog: QDialog | None = None  # the open dialog, kept referenced (and reachable from tests)
         self._preview: QDialog | None = None
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)

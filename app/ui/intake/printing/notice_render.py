@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMarginsF
@@ -102,6 +103,24 @@ def render_notice_pdf(n: NoticeView, path: str | Path) -> Path:
     if not out.exists() or out.stat().st_size == 0:
         raise OSError(f"could not write {out}")
     return out
+
+
+def notice_for_printer(n: NoticeView) -> Any:
+    """For PaperPrinter: set the printer to A4 with the notice's margins and lay the notice out for it."""
+
+    def document_for(printer: Any) -> QTextDocument:
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        printer.setDocName(f"一次性告知书 {n.number}")
+        return _document(n, printer.resolution())
+
+    return document_for
 
 
 def render_notice_image(n: NoticeView, width_px: int = PREVIEW_WIDTH_PX) -> QImage:

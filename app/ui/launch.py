@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from typing import Any
 
 from app import logs, settings
+from app.domain.errors import UserError
 from app.ui.qt_check import require_qt
 
 log = logging.getLogger("onewindow.ui")
@@ -132,10 +134,14 @@ class Roles:
         )
 
     def backoffice(self, staff: Any) -> None:
+        from app.domain.errors import AuthError
         from app.ui.backoffice.backoffice_window import BackofficeWindow
 
-        role = staff.role if staff.role in ("reviewer", "supervisor") else "reviewer"
-        self._keep(BackofficeWindow(self.cases, self.runner, role=role, staff=staff))
+        if staff.role not in ("reviewer", "supervisor"):  # a clerk does not approve cases
+            raise AuthError(
+                "只有审批人员和值班主任可以登录后台审批", "Only reviewers and supervisors may use the back office"
+            )
+        self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff, intake=self.intake))
 
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
@@ -204,7 +210,14 @@ def launch(role: str, args: argparse.Namespace) -> int:
             elif role == "intake":
                 roles.open_intake(roles.board.window_view(window_number).current, window_number, staff)
             else:
-                roles.backoffice(staff)
+                try:
+                    roles.backoffice(staff)
+                except UserError as exc:
+                    from PySide6.QtWidgets import QMessageBox
+
+                    print(f"错误 / error: {exc.bilingual()}", file=sys.stderr)
+                    QMessageBox.warning(None, "一窗通 OneWindow", f"{exc.message_zh}\n{exc.message_en}")
+                    return 1
         return int(app.exec())
     finally:
         roles.shutdown()

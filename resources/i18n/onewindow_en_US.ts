@@ -91,6 +91,22 @@
 <context>
     <name>BackofficeWindow</name>
     <message>
+        <source>不予许可</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>请写明不予许可的理由（将告知申请人）：</source>
+        <translation>Give the reason for the refusal (the applicant will be told):</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>确认对办件 %1 执行“%2”？</source>
+        <translation>Do “%2” for case %1?</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/backoffice/backoffice_window.py" line="84" />
         <source>一窗通 · 后台审批</source>
         <translation>OneWindow · Back-office review</translation>
@@ -1474,6 +1490,60 @@
     <message>
         <source>已送打印机 %1；PDF 副本 %2</source>
         <translation>Sent to printer %1; PDF copy %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>请选择办件</source>
+        <translation>Choose a case</translation>
+    </message>
+    <message>
+        <source>材料 / 文件 / 检查结果</source>
+        <translation>Material / file / check finding</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>放行理由</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <source>双击文件查看扫描件</source>
+        <translation>Double-click a file to see the scan</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>受理意见：</source>
+        <translation>Intake note: </translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Applicant: </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 页</source>
+        <translation>
+            <numerusform>%n page(s)</numerusform>
+            <numerusform>%n page(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · 第 %2/%3 页</source>
+        <translation>%1 · page %2/%3</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
     </message>
 </context>
 </TS>

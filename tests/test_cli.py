@@ -64,3 +64,19 @@ def test_ticket_print_escpos_and_pdf(capsys, db, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "ticket", "print", "G999", "--db", db, "--escpos", str(raw))
     assert code == 1 and "not found" in err
+
+
+def test_window_actions_from_the_command_line(capsys, db):
+    run(capsys, "hall", "init", "--sample", "--db", db)
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    code, out, err = run(capsys, "window", "undo", "--window", "3", "--db", db, "--json")
+    assert code == 0, err
+    assert json.loads(out)["ticket"]["status"] == "waiting"  # the wrong call is taken back
+    run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    code, out, _ = run(capsys, "window", "start", "--window", "3", "--db", db)
+    assert code == 0 and "B001" in out and "serving" in out
+    code, _, err = run(capsys, "window", "undo", "--window", "3", "--db", db)
+    code, _, err = run(capsys, "window", "undo", "--window", "3", "--db", db)
+    assert code == 1 and "没有可以撤销的操作" in err

@@ -100,9 +100,9 @@ def check_can_call_next(display_number: str, status: str, seconds_since_call: fl
     if seconds_since_call < min_interval_s:
         secs = max(0, int(seconds_since_call))
         raise RuleViolation(
-            f"{display_number} 刚刚叫号（{secs} 秒前），未叫下一位；如叫错请按 Ctrl+Z 撤销",
+            f"{display_number} 刚刚叫号（{secs} 秒前），未叫下一位；如叫错请按 Ctrl+Z 撤销（onewindow window undo）",
             f"{display_number} was called {secs} s ago: the next ticket was not called; "
-            "press Ctrl+Z to undo a wrong call",
+            "press Ctrl+Z (onewindow window undo) to undo a wrong call",
             code="call_too_soon",
         )
     if TicketStatus(status) is TicketStatus.CALLED:

@@ -249,6 +249,10 @@
 <context>
     <name>DecisionBar</name>
     <message>
+        <source>未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2</source>
+        <translation>No receipt printer configured (%1 in printers.json): the receipt was not printed; the PDF is saved at %2</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake/intake_actions.py" line="45" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>

@@ -185,6 +185,14 @@ class DecisionBar(QWidget):
                 self.w.receipt_printer(receipt_escpos_bytes(receipt))
             except Exception as exc:  # noqa: BLE001 - paper out or offline: the PDF is still there
                 self.w.error_handler(exc)
+        else:
+            key = f"slip-window-{self.w.window_number or 0}"
+            self.w.statusBar().showMessage(
+                self.tr("未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2")
+                .replace("%1", key)
+                .replace("%2", str(pdf)),
+                15000,
+            )
         preview = ImagePreview(
             self.tr("受理回执 %1").replace("%1", receipt.receipt_number),
             render_receipt_image(receipt),

@@ -45,7 +45,7 @@ from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
-from app.ui.printing.paper import PaperPrinter
+from app.ui.printing.paper import PaperPrinter, slip_printer_for
 from app.ui.runner import ServiceRunner
 
 STYLE = """
@@ -92,7 +92,7 @@ class IntakeWindow(QMainWindow):
         self.ticket, self.window_number, self.staff = ticket, window_number, staff
         data = settings.paths().data_dir
         self.print_dir = Path(print_dir or data / "prints")
-        self.receipt_printer = receipt_printer
+        self.receipt_printer = receipt_printer or slip_printer_for(window_number)
         self.case: CaseView | None = None
         self.thumbs: dict[str, list[QImage]] = {}
         self.printed: list[Path] = []

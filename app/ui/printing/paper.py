@@ -50,6 +50,19 @@ def remember_printer(window_number: int | None, name: str) -> None:
     os.replace(tmp, path)
 
 
+def slip_printer_for(window_number: int | None) -> Callable[[bytes], None] | None:
+    """The window's ESC/POS slip printer (`"slip-window-N": "/dev/usb/lp0"` in printers.json), or None."""
+    device = _load().get(f"slip-window-{window_number or 0}")
+    if not device:
+        return None
+
+    def write(data: bytes) -> None:
+        with open(device.removeprefix("file:"), "ab") as out:  # a printer device node, or a file
+            out.write(data)
+
+    return write
+
+
 def system_printers() -> list[str]:
     return [p.printerName() for p in QPrinterInfo.availablePrinters()]
 

@@ -42,3 +42,23 @@ def test_no_printer_warns_and_keeps_the_pdf(qtbot, tmp_path):
     copy = tmp_path / "notice.pdf"
     assert not paper.print_document(notice_for_printer(notice()), copy)
     assert "未配置打印机" in said[-1] and str(copy) in said[-1]
+
+
+def test_the_window_slip_printer_gets_the_receipt_bytes(tmp_path):
+    from app.devices.receipt_escpos import receipt_escpos_bytes
+    from app.ui.printing.paper import slip_printer_for
+    from tests.ui.intake.samples import receipt
+
+    assert slip_printer_for(9) is None  # none configured: the intake window says so and keeps the PDF
+    remember_printer_key = tmp_path / "lp0"
+    import json
+
+    from app import settings
+
+    path = settings.paths().data_dir / "printers.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"slip-window-9": str(remember_printer_key)}), encoding="utf-8")
+    write = slip_printer_for(9)
+    assert write is not None
+    write(receipt_escpos_bytes(receipt()))
+    assert b"H023-20261123-0042" in remember_printer_key.read_bytes()

@@ -1084,6 +1084,10 @@
 <context>
     <name>StaffWindow</name>
     <message>
+        <source>%1 号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
         <source>本窗口办件 (草稿/容缺/出件)</source>
         <translation>Cases (drafts / owed / hand out)</translation>
     </message>

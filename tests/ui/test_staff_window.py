@@ -139,3 +139,22 @@ def test_closing_with_a_ticket_asks_finish_park_or_hand_back(qtbot, window, queu
     assert back.status == "waiting" and back.people_ahead == 0  # at the front of its line, before B002
     assert board.window_view(3).status == "closed"
     assert queue.ticket_status(second.id).people_ahead == 1
+
+
+def test_english_staff_window_names_window_and_categories_in_english(
+    qtbot, queue, board, runner, tmp_path, monkeypatch
+):
+    from app.ui.i18n import set_language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    set_language("en_US")
+    try:
+        queue.issue_ticket("G")
+        w = StaffWindow(queue, board, 3, None, runner, poll_ms=60_000)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.header.text().startswith("Window 3") and "综合受理" not in w.header.text()
+        assert w.model.index(0, 1).data() == "Medical and social insurance"
+        assert w.buttons["call_next"].text().startswith("Call next")
+    finally:
+        set_language("zh_CN")

@@ -27,6 +27,7 @@ from app.services.queue import QueueService
 from app.services.views import StaffView, TicketView, WaitingRow, WindowView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import current_language
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
 from app.ui.staff.leave_box import LeaveWindowBox
@@ -274,9 +275,11 @@ class StaffWindow(QMainWindow):
         status = {"open": self.tr("开放"), "paused": self.tr("暂停"), "closed": self.tr("关闭")}.get(view.status, "")
         who = view.staff_name or (self.staff.name if self.staff else "")
         state_label, served_label = self.tr("状态"), self.tr("服务类别")
-        self.header.setText(
-            f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories)
+        # Window names are Chinese in the data (no name_en): English shows "Window N" instead.
+        name = (
+            self.tr("%1 号窗口").replace("%1", str(view.number)) if current_language().startswith("en") else view.name
         )
+        self.header.setText(f"{name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories))
         self.current.show_ticket(view.current)
         self.voice_note.setVisible(view.display_speech is False)
         self.model.set_rows(rows)

@@ -1084,6 +1084,26 @@
 <context>
     <name>StaffWindow</name>
     <message>
+        <source>重打号票</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <source>请在等待列表中选择要重打的号</source>
+        <translation>Choose the ticket to reprint in the waiting list</translation>
+    </message>
+    <message>
+        <source>未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2</source>
+        <translation>No slip printer configured (slip-window-%1 in printers.json): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>打印失败（%1）：已保存 PDF %2</source>
+        <translation>Printing failed (%1): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>已重打号票 %1</source>
+        <translation>Ticket %1 reprinted</translation>
+    </message>
+    <message>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>

@@ -158,3 +158,23 @@ def test_english_staff_window_names_window_and_categories_in_english(
         assert w.buttons["call_next"].text().startswith("Call next")
     finally:
         set_language("zh_CN")
+
+
+def test_reprint_a_lost_ticket_to_the_window_slip_printer(qtbot, window, queue, tmp_path):
+    import json
+
+    from app import settings
+
+    first, second = queue.issue_ticket("B"), queue.issue_ticket("C")
+    window.refresh()
+    window.table.selectRow(1)
+    window.reprint()  # no slip printer yet: the PDF is kept and the clerk is told
+    assert "未配置号票打印机" in window.statusBar().currentMessage()
+    assert window.last_reprint.exists() and second.display_number in window.last_reprint.name
+    device = tmp_path / "lp0"
+    path = settings.paths().data_dir / "printers.json"
+    path.write_text(json.dumps({"slip-window-3": str(device)}), encoding="utf-8")
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert f"已重打号票 {first.display_number}" in window.statusBar().currentMessage()
+    assert first.display_number.encode() in device.read_bytes()

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
+from app.devices.escpos_ticket import ticket_escpos_bytes
+from app.devices.slip_from_ticket import slip_for
 from app.domain.ticket_rules import status_zh
 from app.services.board import QueueBoard
 from app.services.queue import QueueService
@@ -28,6 +31,8 @@ from app.services.views import StaffView, TicketView, WaitingRow, WindowView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
 from app.ui.i18n import current_language
+from app.ui.printing.paper import slip_printer_for
+from app.ui.printing.ticket_render import render_ticket_pdf
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
 from app.ui.staff.leave_box import LeaveWindowBox
@@ -110,6 +115,7 @@ class StaffWindow(QMainWindow):
             ("undo", self.tr("撤销上一步"), "Ctrl+Z", self.undo),
             ("intake", self.tr("受理办件"), "F10", self.start_intake),
             ("cases", self.tr("本窗口办件 (草稿/容缺/出件)"), "F11", self.show_cases),
+            ("reprint", self.tr("重打号票"), "Ctrl+P", self.reprint),
         ]
         for i, (key, label, shortcut, slot) in enumerate(specs):
             action = QAction(label, self)
@@ -124,7 +130,9 @@ class StaffWindow(QMainWindow):
             if key == "intake":  # intake: the rest of the row
                 grid.addWidget(button, 3, 1, 1, 2)
             elif key == "cases":
-                grid.addWidget(button, 4, 0, 1, 3)
+                grid.addWidget(button, 4, 0, 1, 2)
+            elif key == "reprint":
+                grid.addWidget(button, 4, 2)
             else:
                 grid.addWidget(button, i // 3, i % 3)
         left = QVBoxLayout()
@@ -211,6 +219,37 @@ class StaffWindow(QMainWindow):
         """Unfinished intakes, materials owed under 容缺, results to hand out (出件)."""
         if self.on_cases is not None:
             self.on_cases()
+
+    def reprint(self) -> None:
+        """A citizen lost the slip: print the selected waiting ticket (or the one at the window) again."""
+        rows = self.table.selectionModel().selectedRows()
+        current = self._view.current if self._view is not None else None
+        ref = self.model.row_at(rows[0].row()).ticket_id if rows else (current.id if current else None)
+        if ref is None:
+            self.statusBar().showMessage(self.tr("请在等待列表中选择要重打的号"), 8000)
+            return
+        self.runner.submit(lambda: self.queue.ticket_status(ref), self._reprint, self._error)
+
+    def _reprint(self, ticket: TicketView | None) -> None:
+        if ticket is None:
+            return
+        slip = slip_for(ticket)
+        folder = settings.paths().data_dir / "prints"
+        folder.mkdir(parents=True, exist_ok=True)
+        pdf = render_ticket_pdf(slip, folder / f"ticket-{ticket.service_day}-{ticket.display_number}.pdf")
+        self.last_reprint = pdf
+        write = slip_printer_for(self.window_number)
+        if write is None:
+            text = self.tr("未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2")
+            self.statusBar().showMessage(text.replace("%1", str(self.window_number)).replace("%2", str(pdf)), 15000)
+            return
+        try:
+            write(ticket_escpos_bytes(slip))
+        except OSError as exc:
+            text = self.tr("打印失败（%1）：已保存 PDF %2").replace("%1", str(exc) or type(exc).__name__)
+            self.statusBar().showMessage(text.replace("%2", str(pdf)), 15000)
+            return
+        self.statusBar().showMessage(self.tr("已重打号票 %1").replace("%1", ticket.display_number), 8000)
 
     def undo(self) -> None:
         def done(t: TicketView) -> None:

@@ -194,9 +194,8 @@ class Keypad(QWidget):
 class TileGrid(QWidget):
     """Buttons in as many columns as fit (2 in portrait, 3-4 in landscape)."""
 
-    def __init__(
-        self, tiles: Sequence[QWidget], min_tile_width: int = 300, max_columns: int = 4, expected_width: int = 1000
-    ) -> None:
+    def __init__(self, tiles: Sequence[QWidget], min_tile_width: int = 300, max_columns: int = 4,
+                 expected_width: int = 1000) -> None:
         super().__init__()
         self.tiles = list(tiles)
         self.min_tile_width = min_tile_width

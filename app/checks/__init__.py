@@ -11,23 +11,9 @@ from app.checks.ids import check_credit_code, check_id_number
 from app.checks.pipeline import check_file
 
 CHECK_IDS: tuple[str, ...] = (
-    "file.type",
-    "file.unreadable",
-    "pdf.encrypted",
-    "pdf.corrupt",
-    "pdf.pages",
-    "image.dpi",
-    "image.blank",
-    "image.blur",
-    "image.exposure",
-    "image.colour",
-    "image.skew",
-    "image.orientation",
-    "image.cropped",
-    "qr.missing",
-    "id.ric",
-    "id.uscc",
-    "id.mismatch",
+    "file.type", "file.unreadable", "pdf.encrypted", "pdf.corrupt", "pdf.pages", "image.dpi", "image.blank",
+    "image.blur", "image.exposure", "image.colour", "image.skew", "image.orientation", "image.cropped",
+    "qr.missing", "id.ric", "id.uscc", "id.mismatch",
 )
 
 __all__ = [

@@ -39,11 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="onewindow check", description="检查扫描材料 / check scanned materials")
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF, JPEG, PNG or TIFF files")
     p.add_argument("--material", default="other", choices=MATERIAL_KINDS, help="material kind (default: other)")
-    p.add_argument(
-        "--expected-id",
-        default=None,
-        help="ID number or credit code entered by the clerk, compared with the document's QR code",
-    )
+    p.add_argument("--expected-id", default=None,
+                   help="ID number or credit code entered by the clerk, compared with the document's QR code")
     p.add_argument("--config", type=Path, default=None, help="JSON file overriding check thresholds")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     return p
@@ -120,11 +117,9 @@ def run(argv: list[str]) -> int:
     else:
         for report in reports:
             _write(_human(report))
-        _write(
-            f"共 {result['total']} 个文件：{result['blocked']} 个不可受理，{result['warned']} 个需确认，"
-            f"{result['passed']} 个可受理 / {result['total']} files: {result['blocked']} blocked, "
-            f"{result['warned']} to decide, {result['passed']} passed\n"
-        )
+        _write(f"共 {result['total']} 个文件：{result['blocked']} 个不可受理，{result['warned']} 个需确认，"
+               f"{result['passed']} 个可受理 / {result['total']} files: {result['blocked']} blocked, "
+               f"{result['warned']} to decide, {result['passed']} passed\n")
     return int(result["exit_code"])
 
 

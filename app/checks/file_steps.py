@@ -57,7 +57,8 @@ def settle_blank(findings: list[Finding], facts: FileFacts, cfg: CheckConfig) ->
     if not facts.blank_pages or len(facts.blank_pages) == facts.pages_seen:
         return findings
     return [
-        dataclasses.replace(f, severity=cfg.blank.page_severity) if f.check_id == "image.blank" else f for f in findings
+        dataclasses.replace(f, severity=cfg.blank.page_severity) if f.check_id == "image.blank" else f
+        for f in findings
     ]
 
 
@@ -68,42 +69,26 @@ def check_colour(facts: FileFacts, kind: str, cfg: CheckConfig) -> Finding | Non
         return None
     if not facts.any_colour_source:
         zh = "扫描件为黑白/灰度图像，该材料的印章须彩色可辨；请彩色扫描"
-        en = (
-            "The scan is black-and-white/greyscale; this material's seal must be visible in colour; "
-            "please scan in colour"
-        )
+        en = ("The scan is black-and-white/greyscale; this material's seal must be visible in colour; "
+              "please scan in colour")
     else:
-        zh = (
-            f"未发现彩色内容（如红色印章）：彩色像素占 {pct(facts.colour_share)}，"
-            f"低于要求的 {pct(rule.min_fraction)}；请确认已盖章并彩色扫描"
-        )
-        en = (
-            f"No colour found (such as a red seal): {pct(facts.colour_share)} of the pixels are coloured, "
-            f"below the required {pct(rule.min_fraction)}; check the seal and scan in colour"
-        )
-    return Finding(
-        "image.colour",
-        rule.severity,
-        None,
-        zh,
-        en,
-        round(facts.colour_share * 100, 4),
-        round(rule.min_fraction * 100, 4),
-    )
+        zh = (f"未发现彩色内容（如红色印章）：彩色像素占 {pct(facts.colour_share)}，"
+              f"低于要求的 {pct(rule.min_fraction)}；请确认已盖章并彩色扫描")
+        en = (f"No colour found (such as a red seal): {pct(facts.colour_share)} of the pixels are coloured, "
+              f"below the required {pct(rule.min_fraction)}; check the seal and scan in colour")
+    return Finding("image.colour", rule.severity, None, zh, en,
+                   round(facts.colour_share * 100, 4), round(rule.min_fraction * 100, 4))
 
 
 def check_qr_missing(facts: FileFacts, kind: str, cfg: CheckConfig) -> Finding | None:
     if kind not in cfg.qr.kinds or facts.qr_payloads or facts.pages_seen - len(facts.blank_pages) <= 0:
         return None
     return Finding(
-        "qr.missing",
-        cfg.qr.severity,
-        None,
+        "qr.missing", cfg.qr.severity, None,
         "未识别到该材料应有的二维码（如营业执照的国家企业信用信息公示系统二维码）；请确认材料完整、二维码清晰",
         "The QR code this material should carry was not found (e.g. the credit-system QR code on a "
         "business licence); check that the material is complete and the code is sharp",
-        0.0,
-        1.0,
+        0.0, 1.0,
     )
 
 

@@ -41,18 +41,14 @@ def _ric_problem(number: str) -> tuple[str, str] | None:
         ric.validate(compact)
     except InvalidLength:
         if len(compact) == 15 and compact.isdigit():  # first-generation card numbers
-            return (
-                "15 位旧号码已停止使用，请提供 18 位身份证号码",
-                "15-digit numbers are no longer in use; an 18-character number is required",
-            )
+            return ("15 位旧号码已停止使用，请提供 18 位身份证号码",
+                    "15-digit numbers are no longer in use; an 18-character number is required")
         return (f"长度为 {len(compact)} 位，应为 18 位", f"it has {len(compact)} characters, 18 are required")
     except InvalidFormat:
         return ("前 17 位必须是数字", "the first 17 characters must be digits")
     except InvalidChecksum:
-        return (
-            "校验码（最后一位）不正确，可能有数字输错",
-            "the check character (last one) is wrong; a digit may be mistyped",
-        )
+        return ("校验码（最后一位）不正确，可能有数字输错",
+                "the check character (last one) is wrong; a digit may be mistyped")
     except InvalidComponent:
         try:
             ric.get_birth_date(compact)
@@ -73,15 +69,11 @@ def _uscc_problem(code: str) -> tuple[str, str] | None:
     except InvalidLength:
         return (f"长度为 {len(compact)} 位，应为 18 位", f"it has {len(compact)} characters, 18 are required")
     except InvalidFormat:
-        return (
-            "含有不允许的字符（第 3-8 位须为数字，不使用 I、O、S、V、Z）",
-            "it contains characters that are not allowed (positions 3-8 are digits; I, O, S, V, Z are never used)",
-        )
+        return ("含有不允许的字符（第 3-8 位须为数字，不使用 I、O、S、V、Z）",
+                "it contains characters that are not allowed (positions 3-8 are digits; I, O, S, V, Z are never used)")
     except InvalidChecksum:
-        return (
-            "校验码（最后一位）不正确，可能有字符输错",
-            "the check character (last one) is wrong; a character may be mistyped",
-        )
+        return ("校验码（最后一位）不正确，可能有字符输错",
+                "the check character (last one) is wrong; a character may be mistyped")
     except ValidationError:
         return ("格式不正确", "it is not well formed")
     return None
@@ -93,17 +85,12 @@ def check_id_number(text: str, config: CheckConfig | None = None) -> list[Findin
     problem = _ric_problem(text or "")
     if problem is None:
         return []
-    return [
-        Finding(
-            "id.ric",
-            cfg.ids.ric_severity,
-            None,
-            f"身份证号码 {mask(text or '')} 无效：{problem[0]}",
-            f"Resident ID number {mask(text or '')} is not valid: {problem[1]}",
-            mask(text or ""),
-            "GB 11643",
-        )
-    ]
+    return [Finding(
+        "id.ric", cfg.ids.ric_severity, None,
+        f"身份证号码 {mask(text or '')} 无效：{problem[0]}",
+        f"Resident ID number {mask(text or '')} is not valid: {problem[1]}",
+        mask(text or ""), "GB 11643",
+    )]
 
 
 def check_credit_code(text: str, config: CheckConfig | None = None) -> list[Finding]:
@@ -112,17 +99,12 @@ def check_credit_code(text: str, config: CheckConfig | None = None) -> list[Find
     problem = _uscc_problem(text or "")
     if problem is None:
         return []
-    return [
-        Finding(
-            "id.uscc",
-            cfg.ids.uscc_severity,
-            None,
-            f"统一社会信用代码 {mask(text or '')} 无效：{problem[0]}",
-            f"Unified social credit code {mask(text or '')} is not valid: {problem[1]}",
-            mask(text or ""),
-            "GB 32100",
-        )
-    ]
+    return [Finding(
+        "id.uscc", cfg.ids.uscc_severity, None,
+        f"统一社会信用代码 {mask(text or '')} 无效：{problem[0]}",
+        f"Unified social credit code {mask(text or '')} is not valid: {problem[1]}",
+        mask(text or ""), "GB 32100",
+    )]
 
 
 def is_valid_ric(text: str) -> bool:
@@ -165,15 +147,10 @@ def check_expected_id(expected: str, payloads: Iterable[str], kind: str, cfg: Ch
     if not found or entered in found:
         return []
     shown = "、".join(sorted(mask(f) for f in found))
-    return [
-        Finding(
-            "id.mismatch",
-            cfg.ids.mismatch_severity,
-            None,
-            f"录入的{what[0]} {mask(entered)} 与材料二维码中的 {shown} 不一致；请核对是否为本人/本单位材料",
-            f"The entered {what[1]} {mask(entered)} differs from {shown} in the document's QR code; "
-            "check that the material belongs to this applicant",
-            mask(entered),
-            shown,
-        )
-    ]
+    return [Finding(
+        "id.mismatch", cfg.ids.mismatch_severity, None,
+        f"录入的{what[0]} {mask(entered)} 与材料二维码中的 {shown} 不一致；请核对是否为本人/本单位材料",
+        f"The entered {what[1]} {mask(entered)} differs from {shown} in the document's QR code; "
+        "check that the material belongs to this applicant",
+        mask(entered), shown,
+    )]

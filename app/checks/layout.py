@@ -34,9 +34,8 @@ class LineStructure:
     v_angle: float
 
 
-def _profile_scores(
-    along: npt.NDArray[np.float64], across: npt.NDArray[np.float64], angles_deg: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
+def _profile_scores(along: npt.NDArray[np.float64], across: npt.NDArray[np.float64],
+                    angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Peakiness of the profile of ``across`` after rotating the points by each angle."""
     t = np.deg2rad(angles_deg)[:, None]
     proj = across[None, :] * np.cos(t) + along[None, :] * np.sin(t)

@@ -80,9 +80,8 @@ class PageStats:
         if rows == 0 or cols == 0:
             return None
         g = grey[: rows * _TILE, : cols * _TILE].astype(np.float32)
-        lap = np.asarray(
-            cv2.Laplacian(cv2.GaussianBlur(g, (0, 0), _PRE_SMOOTH_SIGMA), cv2.CV_32F, ksize=3), dtype=np.float32
-        )
+        lap = np.asarray(cv2.Laplacian(cv2.GaussianBlur(g, (0, 0), _PRE_SMOOTH_SIGMA), cv2.CV_32F, ksize=3),
+                         dtype=np.float32)
         ink = (g < self._ink_threshold).astype(np.float32)
 
         def tile_mean(a: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -118,7 +117,8 @@ class PageStats:
         dark areas (scanner lid, black borders, photos, shadows) are removed: they are not text and
         their straight edges would pass for text lines."""
         grey = self.page.grey
-        small = cv2.resize(grey, (max(1, grey.shape[1] // 2), max(1, grey.shape[0] // 2)), interpolation=cv2.INTER_AREA)
+        small = cv2.resize(grey, (max(1, grey.shape[1] // 2), max(1, grey.shape[0] // 2)),
+                           interpolation=cv2.INTER_AREA)
         delta = max(self.cfg.blank.ink_delta, min(60.0, 0.5 * self.contrast))
         mask = np.asarray(small < self.paper_level - delta, dtype=np.uint8)
         solid = cv2.dilate(cv2.morphologyEx(mask, cv2.MORPH_OPEN, _SOLID_KERNEL), _SOLID_KERNEL)

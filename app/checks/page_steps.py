@@ -15,11 +15,8 @@ from app.checks.steps import PageContext, PageStep, page_step, pct
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
 _EDGE_OF_SEARCH = 19.5  # degrees; a best angle here means the search found no real peak
 
-_PAPER_NAMES = {
-    A4_MM: ("A4纸张", "an A4 page"),
-    ID1_MM: ("身份证卡片", "an ID card"),
-    PHOTO_MM: ("二寸照片", "a 2-inch photo"),
-}
+_PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
+                PHOTO_MM: ("二寸照片", "a 2-inch photo")}
 # paper sizes and scanner edges are not exact: a 150 dpi A4 scan measures 149.9 dpi
 _DPI_TOLERANCE = 0.97
 _EDGE_NAMES = {"top": ("上", "top"), "bottom": ("下", "bottom"), "left": ("左", "left"), "right": ("右", "right")}
@@ -66,15 +63,12 @@ def check_dpi(ctx: PageContext) -> Finding | None:
     severity = Severity.BLOCK if dpi < rule.block_below * _DPI_TOLERANCE else Severity.WARN
     required = rule.block_below if severity is Severity.BLOCK else rule.warn_below
     return Finding(
-        "image.dpi",
-        severity,
-        ctx.page.number,
+        "image.dpi", severity, ctx.page.number,
         f"分辨率约 {dpi:.0f} dpi，低于要求的 {required:.0f} dpi（按{basis_zh}计算）；"
         "小字可能无法辨认，请提高分辨率重扫",
         f"Resolution is about {dpi:.0f} dpi, below the required {required:.0f} dpi (measured against "
         f"{basis_en}); small print may be unreadable, please rescan at a higher resolution",
-        round(dpi, 1),
-        required,
+        round(dpi, 1), required,
     )
 
 
@@ -89,13 +83,10 @@ def check_blank(ctx: PageContext) -> Finding | None:
     share, limit = ctx.stats.ink_fraction, ctx.cfg.blank.max_ink_fraction
     # severity is settled per file: a blank back side among written pages is only a notice
     return Finding(
-        "image.blank",
-        ctx.cfg.blank.severity,
-        ctx.page.number,
+        "image.blank", ctx.cfg.blank.severity, ctx.page.number,
         f"空白页：有内容的面积仅 {pct(share)}，低于 {pct(limit)}",
         f"Blank page: only {pct(share)} of the page has any content, less than {pct(limit)}",
-        round(share * 100, 4),
-        round(limit * 100, 4),
+        round(share * 100, 4), round(limit * 100, 4),
     )
 
 
@@ -104,25 +95,19 @@ def check_exposure(ctx: PageContext) -> Finding | None:
     rule, stats = ctx.cfg.exposure, ctx.stats
     if stats.paper_level < rule.min_paper_level:
         return Finding(
-            "image.exposure",
-            rule.severity,
-            ctx.page.number,
+            "image.exposure", rule.severity, ctx.page.number,
             f"图像过暗：纸张亮度 {stats.paper_level:.0f}，低于要求的 {rule.min_paper_level:.0f}（0-255）；请调亮后重扫",
             f"The scan is too dark: paper brightness {stats.paper_level:.0f} is below the required "
             f"{rule.min_paper_level:.0f} (0-255); please rescan brighter",
-            stats.paper_level,
-            rule.min_paper_level,
+            stats.paper_level, rule.min_paper_level,
         )
     if stats.contrast < rule.min_contrast:
         return Finding(
-            "image.exposure",
-            rule.severity,
-            ctx.page.number,
+            "image.exposure", rule.severity, ctx.page.number,
             f"图像过淡：文字与纸张的对比度 {stats.contrast:.0f}，低于要求的 {rule.min_contrast:.0f}；请加深后重扫",
             f"The scan is faded: contrast between text and paper is {stats.contrast:.0f}, below the "
             f"required {rule.min_contrast:.0f}; please rescan darker",
-            stats.contrast,
-            rule.min_contrast,
+            stats.contrast, rule.min_contrast,
         )
     return None
 
@@ -136,13 +121,10 @@ def check_blur(ctx: PageContext) -> Finding | None:
     severity = Severity.BLOCK if sharpness < rule.block_below else Severity.WARN
     required = rule.block_below if severity is Severity.BLOCK else rule.warn_below
     return Finding(
-        "image.blur",
-        severity,
-        ctx.page.number,
+        "image.blur", severity, ctx.page.number,
         f"清晰度 {sharpness:.0f}，低于要求的 {required:.0f}（图像模糊）；请对焦后重扫",
         f"Sharpness {sharpness:.0f} is below the required {required:.0f} (blurred); please rescan in focus",
-        round(sharpness, 1),
-        required,
+        round(sharpness, 1), required,
     )
 
 
@@ -162,13 +144,10 @@ def check_orientation(ctx: PageContext) -> Finding | None:
     lines = ctx.stats.lines
     ratio = lines.v_score / max(lines.h_score, 1e-9)
     return Finding(
-        "image.orientation",
-        ctx.cfg.orientation.severity,
-        ctx.page.number,
+        "image.orientation", ctx.cfg.orientation.severity, ctx.page.number,
         "页面方向旋转了 90°（文字行为竖向），请转正后重新扫描或保存",
         "The page is turned by 90 degrees (text lines run vertically); please turn it upright and rescan or save again",
-        round(ratio, 2),
-        ctx.cfg.orientation.min_ratio,
+        round(ratio, 2), ctx.cfg.orientation.min_ratio,
     )
 
 
@@ -182,14 +161,11 @@ def check_skew(ctx: PageContext) -> Finding | None:
     if abs(angle) <= rule.max_degrees or abs(angle) >= _EDGE_OF_SEARCH:
         return None
     return Finding(
-        "image.skew",
-        rule.severity,
-        ctx.page.number,
+        "image.skew", rule.severity, ctx.page.number,
         f"页面倾斜 {abs(angle):.1f}°，超过允许的 {rule.max_degrees:g}°；请放正后重扫",
         f"The page is skewed by {abs(angle):.1f} degrees, more than the allowed {rule.max_degrees:g} degrees; "
         "please straighten it and rescan",
-        abs(angle),
-        rule.max_degrees,
+        abs(angle), rule.max_degrees,
     )
 
 
@@ -201,23 +177,14 @@ def check_cropped(ctx: PageContext) -> Finding | None:
         return None
     zh, en = _EDGE_NAMES[edge]
     return Finding(
-        "image.cropped",
-        rule.severity,
-        ctx.page.number,
+        "image.cropped", rule.severity, ctx.page.number,
         f"内容在{zh}边缘被截断（该边 {pct(share)} 的长度有内容触边，允许 {pct(rule.min_edge_fraction)}）；请完整扫描",
         f"Content is cut off at the {en} edge ({pct(share)} of that edge is touched by content, "
         f"allowed {pct(rule.min_edge_fraction)}); please scan the whole page",
-        round(share * 100, 2),
-        round(rule.min_edge_fraction * 100, 2),
+        round(share * 100, 2), round(rule.min_edge_fraction * 100, 2),
     )
 
 
 PAGE_STEPS: tuple[PageStep, ...] = (
-    check_dpi,
-    check_blank,
-    check_exposure,
-    check_blur,
-    check_orientation,
-    check_skew,
-    check_cropped,
+    check_dpi, check_blank, check_exposure, check_blur, check_orientation, check_skew, check_cropped,
 )

@@ -66,61 +66,38 @@ class PdfSource:
             self.findings.append(self._corrupt(type(exc).__name__))
             return
         if self.page_count == 0:
-            self.findings.append(
-                Finding(
-                    "pdf.pages",
-                    Severity.BLOCK,
-                    None,
-                    "PDF 中没有任何页面",
-                    "The PDF has no pages",
-                    0.0,
-                    1.0,
-                )
-            )
+            self.findings.append(Finding(
+                "pdf.pages", Severity.BLOCK, None, "PDF 中没有任何页面", "The PDF has no pages", 0.0, 1.0,
+            ))
             return
         if not _has_eof_marker(path):
-            self.findings.append(
-                Finding(
-                    "pdf.corrupt",
-                    cfg.pdf.corrupt_severity,
-                    None,
-                    "PDF 文件不完整（缺少结束标记），可能在传输中被截断，部分页面可能缺失；请重新获取文件",
-                    "The PDF file is incomplete (no end marker); it was probably cut off in transfer and pages "
-                    "may be missing; please get the file again",
-                )
-            )
+            self.findings.append(Finding(
+                "pdf.corrupt", cfg.pdf.corrupt_severity, None,
+                "PDF 文件不完整（缺少结束标记），可能在传输中被截断，部分页面可能缺失；请重新获取文件",
+                "The PDF file is incomplete (no end marker); it was probably cut off in transfer and pages "
+                "may be missing; please get the file again",
+            ))
         if revision != -1:
             # encrypted, but with an empty user password (only permissions are restricted)
-            self.findings.append(
-                Finding(
-                    "pdf.encrypted",
-                    Severity.INFO,
-                    None,
-                    "PDF 已加密（仅限制权限），内容可以读取",
-                    "The PDF is encrypted with permission restrictions only; its content can be read",
-                )
-            )
-
+            self.findings.append(Finding(
+                "pdf.encrypted", Severity.INFO, None,
+                "PDF 已加密（仅限制权限），内容可以读取",
+                "The PDF is encrypted with permission restrictions only; its content can be read",
+            ))
     def _load_error(self, err_code: int | None) -> None:
         cfg = self.cfg
         if err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            self.findings.append(
-                Finding(
-                    "pdf.encrypted",
-                    cfg.pdf.encrypted_severity,
-                    None,
-                    "PDF 已加密，需要密码才能打开；请申请人提供未加密的文件",
-                    "The PDF is encrypted and needs a password to open; ask for an unencrypted file",
-                )
-            )
+            self.findings.append(Finding(
+                "pdf.encrypted", cfg.pdf.encrypted_severity, None,
+                "PDF 已加密，需要密码才能打开；请申请人提供未加密的文件",
+                "The PDF is encrypted and needs a password to open; ask for an unencrypted file",
+            ))
         else:
             self.findings.append(self._corrupt(f"PDFium error {err_code}"))
 
     def _corrupt(self, detail: str) -> Finding:
         return Finding(
-            "pdf.corrupt",
-            self.cfg.pdf.corrupt_severity,
-            None,
+            "pdf.corrupt", self.cfg.pdf.corrupt_severity, None,
             f"PDF 文件已损坏或不完整，无法打开（{detail}）",
             f"The PDF file is damaged or incomplete and cannot be opened ({detail})",
         )
@@ -135,9 +112,7 @@ class PdfSource:
                     page = self._render(doc, index)
             except Exception as exc:  # noqa: BLE001 - a broken page is a finding, the rest still count
                 yield Finding(
-                    "pdf.corrupt",
-                    cfg.pdf.corrupt_severity,
-                    index + 1,
+                    "pdf.corrupt", cfg.pdf.corrupt_severity, index + 1,
                     f"该页已损坏，无法显示（{type(exc).__name__}）",
                     f"This page is damaged and cannot be displayed ({type(exc).__name__})",
                 )
@@ -156,15 +131,12 @@ class PdfSource:
             if biggest > cfg.file.max_pixels:
                 # PDFium would decode it in full to draw the page: the same bomb as a huge image file
                 return Finding(
-                    "file.unreadable",
-                    cfg.file.unreadable_severity,
-                    index + 1,
+                    "file.unreadable", cfg.file.unreadable_severity, index + 1,
                     f"该页嵌入的图像有 {biggest / 1e6:.0f} 百万像素，"
                     f"超过安全上限 {cfg.file.max_pixels / 1e6:.0f} 百万像素，未显示",
                     f"This page embeds an image of {biggest / 1e6:.0f} MP, above the safe limit of "
                     f"{cfg.file.max_pixels / 1e6:.0f} MP; not displayed",
-                    round(biggest / 1e6, 1),
-                    round(cfg.file.max_pixels / 1e6, 1),
+                    round(biggest / 1e6, 1), round(cfg.file.max_pixels / 1e6, 1),
                 )
             # analysis_dpi, but never more pixels than an A4 page at that dpi (a 5 m poster page
             # would otherwise allocate gigabytes)
@@ -206,9 +178,8 @@ def _has_eof_marker(path: Path, tail: int = 2048) -> bool:
         return False
 
 
-def _plain_scan_or_none(
-    page: pdfium.PdfPage, images: list[EmbeddedImage], size_px: tuple[int, int]
-) -> npt.NDArray[np.uint8] | None:
+def _plain_scan_or_none(page: pdfium.PdfPage, images: list[EmbeddedImage], size_px: tuple[int, int]
+                        ) -> npt.NDArray[np.uint8] | None:
     try:
         return plain_scan(page, images, size_px)
     except Exception:  # noqa: BLE001 - the fast path is an optimisation; PDFium renders anything it declines

@@ -56,9 +56,8 @@ def largest_pixels(images: list[EmbeddedImage]) -> int:
     return max((i.px[0] * i.px[1] for i in images), default=0)
 
 
-def scan_geometry(
-    images: list[EmbeddedImage], page_area_pt: float
-) -> tuple[tuple[int, int] | None, tuple[float, float] | None]:
+def scan_geometry(images: list[EmbeddedImage], page_area_pt: float
+                  ) -> tuple[tuple[int, int] | None, tuple[float, float] | None]:
     """Pixel size and placed size (inches) of the largest image if it covers a good share of the
     page; (None, None) for pages made of text and vector graphics."""
     best = max(images, key=lambda i: i.area, default=None)
@@ -71,14 +70,12 @@ def scan_geometry(
 def _fills_page(obj: pdfium.PdfImage, w_pt: float, h_pt: float) -> bool:
     a, b, c, d, e, f = obj.get_matrix().get()
     tol_w, tol_h = w_pt * _FIT_TOLERANCE, h_pt * _FIT_TOLERANCE
-    return (
-        b == 0 and c == 0 and abs(a - w_pt) <= tol_w and abs(d - h_pt) <= tol_h and abs(e) <= tol_w and abs(f) <= tol_h
-    )
+    return (b == 0 and c == 0 and abs(a - w_pt) <= tol_w and abs(d - h_pt) <= tol_h
+            and abs(e) <= tol_w and abs(f) <= tol_h)
 
 
-def plain_scan(
-    page: pdfium.PdfPage, images: list[EmbeddedImage], size_px: tuple[int, int]
-) -> npt.NDArray[np.uint8] | None:
+def plain_scan(page: pdfium.PdfPage, images: list[EmbeddedImage], size_px: tuple[int, int]
+               ) -> npt.NDArray[np.uint8] | None:
     """The page as pixels of ``size_px`` decoded directly from its single JPEG, or None when the
     page is not that simple (the caller then renders it with PDFium)."""
     if len(images) != 1 or page.get_rotation() != 0 or pdfium_c.FPDFPage_GetAnnotCount(page) != 0:

@@ -43,18 +43,14 @@ def check_file(
     try:
         run.execute()
     except MemoryError:
-        run.findings.append(
-            unreadable(cfg, "文件过大，内存不足，无法检查", "The file is too large to check (out of memory)")
-        )
+        run.findings.append(unreadable(cfg, "文件过大，内存不足，无法检查",
+                                       "The file is too large to check (out of memory)"))
     except Exception as exc:  # noqa: BLE001 - the counter must get an answer, never a traceback
         log.exception("material check failed internally (%s)", type(exc).__name__)  # no path: it may hold a name
-        run.findings.append(
-            unreadable(
-                cfg,
-                f"检查过程中出现内部错误（{type(exc).__name__}），请人工核验",
-                f"The check failed internally ({type(exc).__name__}); please verify by hand",
-            )
-        )
+        run.findings.append(unreadable(
+            cfg, f"检查过程中出现内部错误（{type(exc).__name__}），请人工核验",
+            f"The check failed internally ({type(exc).__name__}); please verify by hand",
+        ))
     return CheckReport(
         path=str(path),
         material_kind=material_kind,
@@ -93,9 +89,8 @@ class _Run:
             self.findings.append(unreadable(cfg, "文件不存在", "The file does not exist"))
             return False
         except OSError as exc:
-            self.findings.append(
-                unreadable(cfg, f"无法读取文件：{exc.strerror or exc}", f"Cannot read the file: {exc.strerror or exc}")
-            )
+            self.findings.append(unreadable(cfg, f"无法读取文件：{exc.strerror or exc}",
+                                            f"Cannot read the file: {exc.strerror or exc}"))
             return False
         if not path.is_file():
             self.findings.append(unreadable(cfg, "不是文件（可能是文件夹）", "This is not a file (perhaps a folder)"))
@@ -108,53 +103,37 @@ class _Run:
             with open(path, "rb") as fh:
                 head = fh.read(sniff.HEAD_BYTES)
         except OSError as exc:
-            self.findings.append(
-                unreadable(cfg, f"无法读取文件：{exc.strerror or exc}", f"Cannot read the file: {exc.strerror or exc}")
-            )
+            self.findings.append(unreadable(cfg, f"无法读取文件：{exc.strerror or exc}",
+                                            f"Cannot read the file: {exc.strerror or exc}"))
             return False
         self.detected = sniff.detect_type(head)
         limit = cfg.file.max_bytes
         if st.st_size > limit:
             mb, limit_mb = st.st_size / 2**20, limit / 2**20
-            self.findings.append(
-                unreadable(
-                    cfg,
-                    f"文件大小 {mb:.1f} MB，超过上限 {limit_mb:.0f} MB，未检查；请降低分辨率或分开扫描",
-                    f"The file is {mb:.1f} MB, above the limit of {limit_mb:.0f} MB; not checked. "
-                    "Please scan at a lower resolution or in parts",
-                    None,
-                    round(mb, 1),
-                    round(limit_mb, 1),
-                )
-            )
+            self.findings.append(unreadable(
+                cfg, f"文件大小 {mb:.1f} MB，超过上限 {limit_mb:.0f} MB，未检查；请降低分辨率或分开扫描",
+                f"The file is {mb:.1f} MB, above the limit of {limit_mb:.0f} MB; not checked. "
+                "Please scan at a lower resolution or in parts",
+                None, round(mb, 1), round(limit_mb, 1),
+            ))
             return False
         if self.detected is None:
-            self.findings.append(
-                Finding(
-                    "file.type",
-                    cfg.file.unknown_type_severity,
-                    None,
-                    "无法识别的文件类型；只接受 PDF、JPEG、PNG、TIFF 扫描件",
-                    "Unrecognised file type; only PDF, JPEG, PNG and TIFF scans are accepted",
-                    path.suffix.lower() or None,
-                    "PDF/JPEG/PNG/TIFF",
-                )
-            )
+            self.findings.append(Finding(
+                "file.type", cfg.file.unknown_type_severity, None,
+                "无法识别的文件类型；只接受 PDF、JPEG、PNG、TIFF 扫描件",
+                "Unrecognised file type; only PDF, JPEG, PNG and TIFF scans are accepted",
+                path.suffix.lower() or None, "PDF/JPEG/PNG/TIFF",
+            ))
             return False
         if not sniff.extension_matches(path, self.detected):
             name = _TYPE_NAMES[self.detected]
-            self.findings.append(
-                Finding(
-                    "file.type",
-                    cfg.file.extension_severity,
-                    None,
-                    f"文件内容是 {name}，但扩展名为“{path.suffix or '（无）'}”；已按 {name} 检查，归档前请更正扩展名",
-                    f"The file contains {name} but is named “{path.suffix or '(none)'}”; it was checked as "
-                    f"{name}, please correct the extension before filing",
-                    path.suffix.lower() or None,
-                    name,
-                )
-            )
+            self.findings.append(Finding(
+                "file.type", cfg.file.extension_severity, None,
+                f"文件内容是 {name}，但扩展名为“{path.suffix or '（无）'}”；已按 {name} 检查，归档前请更正扩展名",
+                f"The file contains {name} but is named “{path.suffix or '(none)'}”; it was checked as "
+                f"{name}, please correct the extension before filing",
+                path.suffix.lower() or None, name,
+            ))
         return True
 
     def _pages(self) -> None:
@@ -179,32 +158,22 @@ class _Run:
                 self.findings.extend(run_page_steps(steps, PageContext(item, stats, cfg, self.kind), blank))
                 self.facts.add_page(item, stats, blank)
         if self.page_count is not None and self.page_count > cfg.file.max_pages_checked:  # render cap
-            self.findings.append(
-                Finding(
-                    "pdf.pages",
-                    Severity.INFO,
-                    None,
-                    f"共 {self.page_count} 页，只检查了前 {cfg.file.max_pages_checked} 页",
-                    f"{self.page_count} pages; only the first {cfg.file.max_pages_checked} were checked",
-                    float(self.page_count),
-                    float(cfg.file.max_pages_checked),
-                )
-            )
+            self.findings.append(Finding(
+                "pdf.pages", Severity.INFO, None,
+                f"共 {self.page_count} 页，只检查了前 {cfg.file.max_pages_checked} 页",
+                f"{self.page_count} pages; only the first {cfg.file.max_pages_checked} were checked",
+                float(self.page_count), float(cfg.file.max_pages_checked),
+            ))
 
     def _page_limit(self) -> None:
         """More pages than the kind allows (a PDF or a multi-page TIFF): maybe two materials in one."""
         limit = self.cfg.pdf.max_pages.get(self.kind)
         if limit is None or self.page_count is None or self.page_count <= limit:
             return
-        self.findings.append(
-            Finding(
-                "pdf.pages",
-                self.cfg.pdf.too_many_pages_severity,
-                None,
-                f"共 {self.page_count} 页，超过该类材料预期的 {limit} 页，请确认是否混入了其他材料",
-                f"{self.page_count} pages, more than the {limit} expected for this kind of material; "
-                "check that no other material was scanned into it",
-                float(self.page_count),
-                float(limit),
-            )
-        )
+        self.findings.append(Finding(
+            "pdf.pages", self.cfg.pdf.too_many_pages_severity, None,
+            f"共 {self.page_count} 页，超过该类材料预期的 {limit} 页，请确认是否混入了其他材料",
+            f"{self.page_count} pages, more than the {limit} expected for this kind of material; "
+            "check that no other material was scanned into it",
+            float(self.page_count), float(limit),
+        ))

@@ -28,14 +28,8 @@ _WIDE_GREY_MODES = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
 _FORMATS = ("JPEG", "PNG", "TIFF")
 
 
-def unreadable(
-    cfg: CheckConfig,
-    zh: str,
-    en: str,
-    page: int | None = None,
-    measured: float | str | None = None,
-    threshold: float | str | None = None,
-) -> Finding:
+def unreadable(cfg: CheckConfig, zh: str, en: str, page: int | None = None,
+               measured: float | str | None = None, threshold: float | str | None = None) -> Finding:
     return Finding("file.unreadable", cfg.file.unreadable_severity, page, zh, en, measured, threshold)
 
 
@@ -134,9 +128,8 @@ class ImageSource:
             with open(path, "rb") as fh:
                 size = sniff.header_size(fh, detected)
         except OSError as exc:
-            self.findings.append(
-                unreadable(cfg, f"无法读取文件：{exc.strerror or exc}", f"Cannot read the file: {exc.strerror or exc}")
-            )
+            self.findings.append(unreadable(cfg, f"无法读取文件：{exc.strerror or exc}",
+                                            f"Cannot read the file: {exc.strerror or exc}"))
             return
         if size is not None and (bomb := too_many_pixels(cfg, size, None)) is not None:
             self.findings.append(bomb)
@@ -148,19 +141,11 @@ class ImageSource:
                 frames = 1 if self._img.format == "MPO" else getattr(self._img, "n_frames", 1)
                 self.page_count = int(frames or 1)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            self.findings.append(
-                unreadable(
-                    cfg, "图像像素数超过安全上限，未解码", "The image has more pixels than the safe limit; not decoded"
-                )
-            )
+            self.findings.append(unreadable(cfg, "图像像素数超过安全上限，未解码",
+                                            "The image has more pixels than the safe limit; not decoded"))
         except Exception as exc:  # noqa: BLE001 - any decoder failure on hostile input is a finding
-            self.findings.append(
-                unreadable(
-                    cfg,
-                    f"图像文件无法打开（{type(exc).__name__}）",
-                    f"The image file cannot be opened ({type(exc).__name__})",
-                )
-            )
+            self.findings.append(unreadable(cfg, f"图像文件无法打开（{type(exc).__name__}）",
+                                            f"The image file cannot be opened ({type(exc).__name__})"))
 
     def pages(self) -> Iterator[PageImage | Finding]:
         img, cfg = self._img, self.cfg

@@ -42,9 +42,8 @@ class PageStep:
         return kind in self.kinds(cfg)
 
 
-def page_step(
-    check_id: str, kinds: KindsOf = all_kinds, needs_content: bool = True
-) -> Callable[[Callable[[PageContext], Finding | None]], PageStep]:
+def page_step(check_id: str, kinds: KindsOf = all_kinds, needs_content: bool = True
+              ) -> Callable[[Callable[[PageContext], Finding | None]], PageStep]:
     """Decorator turning a function into a PageStep."""
 
     def wrap(fn: Callable[[PageContext], Finding | None]) -> PageStep:

@@ -64,7 +64,6 @@ def font_page(font: Path, dpi: int = DPI, pt: float = 11, seed: int = 0) -> Arr:
 
 # --- defects -----------------------------------------------------------------------------------
 
-
 def blurred(img: Arr, sigma_at_150dpi: float, dpi: int = DPI) -> Arr:
     return np.asarray(cv2.GaussianBlur(img, (0, 0), sigma_at_150dpi * dpi / 150), dtype=np.uint8)
 
@@ -82,9 +81,8 @@ def turned(img: Arr) -> Arr:
 def skewed(img: Arr, degrees: float, background: int = PAPER) -> Arr:
     h, w = img.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    return np.asarray(
-        cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(background,) * 3), dtype=np.uint8
-    )
+    return np.asarray(cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
+                                     borderValue=(background,) * 3), dtype=np.uint8)
 
 
 def cut_off(img: Arr, mm: float, edge: str = "left", dpi: int = DPI) -> Arr:
@@ -125,12 +123,10 @@ def dark_scanner_border(img: Arr, px: int = 40) -> Arr:
 
 # --- writers -----------------------------------------------------------------------------------
 
-
 def save(img: Arr, path: Path, dpi: int = DPI, **kw: object) -> Path:
     im = Image.fromarray(img)
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".tif": "TIFF", ".tiff": "TIFF"}.get(
-        path.suffix.lower(), kw.pop("format", "PNG")
-    )
+        path.suffix.lower(), kw.pop("format", "PNG"))
     if fmt == "JPEG":
         kw.setdefault("quality", 85)
     elif fmt == "PNG":
@@ -149,14 +145,12 @@ def save_pdf(pages: Sequence[Arr], path: Path, dpi: int = DPI) -> Path:
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG whose header claims a size but that carries one tiny compressed row: enough to make a
     naive decoder allocate width x height pixels (the decompression-bomb shape) at no cost to us."""
-
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
-    )
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(
+        b"IEND", b"")
 
 
 def jpeg_bytes(img: Arr) -> bytes:
@@ -209,13 +203,8 @@ def encrypted_pdf(user_password: str, owner_password: str = "owner") -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         _stream(b"", content),
-        b"<< /Filter /Standard /V 1 /R 2 /O <"
-        + o_value.hex().encode()
-        + b"> /U <"
-        + u_value.hex().encode()
-        + b"> /P "
-        + str(permissions).encode()
-        + b" >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + o_value.hex().encode() + b"> /U <" + u_value.hex().encode()
+        + b"> /P " + str(permissions).encode() + b" >>",
     ]
     trailer = b"/Encrypt 5 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">]"
     return _write_pdf(objects, trailer)
@@ -234,11 +223,8 @@ def image_pdf(width: int, height: int, data: bytes) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /XObject << /Im0 5 0 R >> >> >>",
         _stream(b"", content),
-        _stream(
-            f"/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray"
-            " /BitsPerComponent 8 /Filter /DCTDecode".encode(),
-            data,
-        ),
+        _stream(f"/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray"
+                " /BitsPerComponent 8 /Filter /DCTDecode".encode(), data),
     ]
     return _write_pdf(objects, b"")
 
@@ -252,13 +238,6 @@ def _write_pdf(objects: list[bytes], trailer_extra: bytes) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (
-        b"trailer\n<< /Size "
-        + str(len(objects) + 1).encode()
-        + b" /Root 1 0 R "
-        + trailer_extra
-        + b" >>\nstartxref\n"
-        + str(xref).encode()
-        + b"\n%%EOF\n"
-    )
+    out += (b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R " + trailer_extra
+            + b" >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n")
     return bytes(out)

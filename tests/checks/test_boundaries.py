@@ -25,8 +25,7 @@ def test_no_qt_and_no_upper_layers() -> None:
     for path in PACKAGE.rglob("*.py"):
         for name in _imports(path):
             assert not name.startswith(("PySide6", "PyQt", "app.ui", "app.services", "app.store", "kiosk")), (
-                f"{path.name} imports {name}"
-            )
+                f"{path.name} imports {name}")
 
 
 def test_modules_stay_small() -> None:

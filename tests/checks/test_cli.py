@@ -33,13 +33,15 @@ def test_warning_still_exits_0_and_is_explained(files: dict[str, Path], capsys: 
     assert "image.skew" in out and "页面倾斜" in out and "skewed by" in out
 
 
-def test_block_exits_1_and_names_stay_on_one_line(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_block_exits_1_and_names_stay_on_one_line(files: dict[str, Path],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(files["clean"]), str(files["blurred"])]) == 1
     out = capsys.readouterr().out
     assert "blur\\nname.jpg" in out and "不可受理" in out
 
 
-def test_json_output_is_one_object(files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_is_one_object(files: dict[str, Path], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "missing.pdf"
     code = run(["--json", "--material", "contract", str(files["clean"]), str(files["skewed"]), str(missing)])
     assert code == 1
@@ -47,14 +49,8 @@ def test_json_output_is_one_object(files: dict[str, Path], tmp_path: Path, capsy
     assert set(doc) == {"files", "summary"}
     assert [f["worst_severity"] for f in doc["files"]] == [None, "warn", "block"]
     assert doc["files"][2]["findings"][0]["check_id"] == "file.unreadable"
-    assert doc["summary"] == {
-        "total": 3,
-        "blocked": 1,
-        "warned": 1,
-        "passed": 1,
-        "worst_severity": "block",
-        "exit_code": 1,
-    }
+    assert doc["summary"] == {"total": 3, "blocked": 1, "warned": 1, "passed": 1, "worst_severity": "block",
+                              "exit_code": 1}
     skew = doc["files"][1]["findings"][0]
     assert skew["check_id"] == "image.skew" and skew["page"] == 1 and skew["measured"] > 3
 

@@ -19,14 +19,12 @@ def test_round_trip_through_json() -> None:
 
 
 def test_overrides_are_typed() -> None:
-    cfg = CheckConfig.from_dict(
-        {
-            "blur": {"warn_below": "45", "block_below": 20},
-            "skew": {"severity": "block"},
-            "pdf": {"max_pages": {"contract": 30}},
-            "qr": {"kinds": ["business_licence", "certificate"]},
-        }
-    )
+    cfg = CheckConfig.from_dict({
+        "blur": {"warn_below": "45", "block_below": 20},
+        "skew": {"severity": "block"},
+        "pdf": {"max_pages": {"contract": 30}},
+        "qr": {"kinds": ["business_licence", "certificate"]},
+    })
     assert cfg.blur.warn_below == 45.0 and isinstance(cfg.blur.block_below, float)
     assert cfg.skew.severity is Severity.BLOCK
     assert cfg.pdf.max_pages == {"contract": 30}
@@ -34,16 +32,13 @@ def test_overrides_are_typed() -> None:
     assert cfg.dpi == CheckConfig().dpi  # untouched sections keep their defaults
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
-        {"blurr": {}},
-        {"blur": {"warn_bellow": 3}},
-        {"skew": {"severity": "fatal"}},
-        {"file": {"max_bytes": 1.5}},
-        {"blur": 3},
-    ],
-)
+@pytest.mark.parametrize("bad", [
+    {"blurr": {}},
+    {"blur": {"warn_bellow": 3}},
+    {"skew": {"severity": "fatal"}},
+    {"file": {"max_bytes": 1.5}},
+    {"blur": 3},
+])
 def test_bad_settings_are_rejected(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         CheckConfig.from_dict(bad)

@@ -139,9 +139,8 @@ def test_huge_file_is_not_read(tmp_path: Path, clean_page: corpus.Arr) -> None:
     assert report.detected_type == "jpeg" and report.page_count is None
 
 
-@pytest.mark.parametrize(
-    "name", ["scan with spaces.png", "居民身份证 正面.png", "line\nbreak.png", "-dash.png", "tab\tand 'quotes\".png"]
-)
+@pytest.mark.parametrize("name", ["scan with spaces.png", "居民身份证 正面.png", "line\nbreak.png", "-dash.png",
+                                  "tab\tand 'quotes\".png"])
 def test_odd_file_names(name: str, tmp_path: Path, clean_page: corpus.Arr) -> None:
     path = corpus.save(corpus.rescaled(clean_page, corpus.DPI, 150), tmp_path / name, dpi=150)
     report = check_file(path, "contract")
@@ -150,11 +149,8 @@ def test_odd_file_names(name: str, tmp_path: Path, clean_page: corpus.Arr) -> No
 
 
 def test_multipage_tiff(clean_page: corpus.Arr, tmp_path: Path) -> None:
-    pages = [
-        Image.fromarray(clean_page),
-        Image.fromarray(corpus.blurred(clean_page, 4.0)),
-        Image.fromarray(corpus.page(lines=0, title=False, seed=5)),
-    ]
+    pages = [Image.fromarray(clean_page), Image.fromarray(corpus.blurred(clean_page, 4.0)),
+             Image.fromarray(corpus.page(lines=0, title=False, seed=5))]
     path = tmp_path / "scan.tif"
     pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(200, 200), compression="tiff_lzw")
     report = check_file(path, "contract")
@@ -208,9 +204,8 @@ def test_findings_never_modify_the_file(clean_page: corpus.Arr, tmp_path: Path) 
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 
-def test_internal_error_becomes_a_finding(
-    clean_page: corpus.Arr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_internal_error_becomes_a_finding(clean_page: corpus.Arr, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from app.checks import page_steps
 
     def boom(ctx: object) -> None:

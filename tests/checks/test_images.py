@@ -25,12 +25,8 @@ DEFECTS: dict[str, tuple[Derive, str, str, Severity]] = {
     "low_res_72dpi": (lambda p: corpus.rescaled(p, corpus.DPI, 72), "application_form", "image.dpi", Severity.BLOCK),
     "low_res_120dpi": (lambda p: corpus.rescaled(p, corpus.DPI, 120), "contract", "image.dpi", Severity.WARN),
     "turned_90": (corpus.turned, "application_form", "image.orientation", Severity.WARN),
-    "turned_270": (
-        lambda p: corpus.turned(corpus.turned(corpus.turned(p))),
-        "other",
-        "image.orientation",
-        Severity.WARN,
-    ),
+    "turned_270": (lambda p: corpus.turned(corpus.turned(corpus.turned(p))), "other", "image.orientation",
+                   Severity.WARN),
     "skewed_5": (lambda p: corpus.skewed(p, 5.0), "contract", "image.skew", Severity.WARN),
     "skewed_minus_7": (lambda p: corpus.skewed(p, -7.0), "application_form", "image.skew", Severity.WARN),
     "cut_left": (lambda p: corpus.cut_off(p, 30, "left"), "application_form", "image.cropped", Severity.WARN),
@@ -78,9 +74,8 @@ def test_defects_do_not_spill_into_unrelated_checks(clean_page: corpus.Arr, corp
         ("licence_page", "business_licence", ".jpg"),
     ],
 )
-def test_clean_pages_pass(
-    fixture: str, kind: str, suffix: str, request: pytest.FixtureRequest, corpus_dir: Path
-) -> None:
+def test_clean_pages_pass(fixture: str, kind: str, suffix: str, request: pytest.FixtureRequest,
+                          corpus_dir: Path) -> None:
     img = request.getfixturevalue(fixture)
     report = check_file(corpus.save(img, corpus_dir / f"clean_{fixture}_{kind}{suffix}"), kind)
     assert_passes(report)
@@ -88,9 +83,8 @@ def test_clean_pages_pass(
 
 
 def test_clean_page_at_300_dpi_passes(corpus_dir: Path) -> None:
-    report = check_file(
-        corpus.save(corpus.page(dpi=300, seed=7, table=True), corpus_dir / "a4_300.jpg", dpi=300), "application_form"
-    )
+    report = check_file(corpus.save(corpus.page(dpi=300, seed=7, table=True), corpus_dir / "a4_300.jpg", dpi=300),
+                        "application_form")
     assert_passes(report)
 
 

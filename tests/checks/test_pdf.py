@@ -132,9 +132,8 @@ def test_scanner_pdf_fast_path_matches_pdfium_rendering(scanned_pdf: Path) -> No
         assert fast is not None and (fast.shape[1], fast.shape[0]) == size
         rendered = page.render(scale=scale, rev_byteorder=True).to_numpy()[: size[1], : size[0], :3]
     assert np.abs(fast.astype(int) - rendered.astype(int)).mean() < 8
-    a, b = (
-        PageStats(make_page(1, np.ascontiguousarray(x), cfg.analysis_long_side, None), cfg) for x in (fast, rendered)
-    )
+    a, b = (PageStats(make_page(1, np.ascontiguousarray(x), cfg.analysis_long_side, None), cfg)
+            for x in (fast, rendered))
     assert a.sharpness == pytest.approx(b.sharpness, rel=0.1)
     assert a.paper_level == pytest.approx(b.paper_level, abs=3)
     assert a.lines.h_angle == pytest.approx(b.lines.h_angle, abs=0.3)

@@ -30,7 +30,8 @@ STOPPED_PAPER_END = bytes([0x32])  # offline cause bit5
         (b"\x00\x12", b"\x12", None, PrinterState.OK),  # stale byte before the reply
     ],
 )
-def test_parse_status(printer: bytes | None, paper: bytes | None, cause: bytes | None, expected: PrinterState) -> None:
+def test_parse_status(printer: bytes | None, paper: bytes | None, cause: bytes | None,
+                      expected: PrinterState) -> None:
     assert parse_status(printer, paper, cause) is expected
 
 

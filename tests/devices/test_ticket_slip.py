@@ -36,7 +36,9 @@ def test_optional_lines_absent() -> None:
     assert text.window is None
 
 
-@pytest.mark.parametrize("overrides", [{"people_ahead": -1}, {"estimated_wait_minutes": -3}, {"display_number": " "}])
+@pytest.mark.parametrize(
+    "overrides", [{"people_ahead": -1}, {"estimated_wait_minutes": -3}, {"display_number": " "}]
+)
 def test_rejects_invalid(overrides: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         make_slip(**overrides)

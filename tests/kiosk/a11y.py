@@ -51,7 +51,7 @@ def text_colours(px: np.ndarray, rect: QRect, inset: int) -> tuple[tuple[int, in
         return (0, 0, 0), (0, 0, 0)
     values, counts = np.unique(crop, return_counts=True)
     bg = _rgb(int(values[np.argmax(counts)]))
-    inner = crop[inset : max(inset + 1, crop.shape[0] - inset), inset : max(inset + 1, crop.shape[1] - inset)]
+    inner = crop[inset: max(inset + 1, crop.shape[0] - inset), inset: max(inset + 1, crop.shape[1] - inset)]
     values, counts = np.unique(inner, return_counts=True)
     floor = max(3, inner.size // 2000)
     best, best_ratio = bg, 1.0
@@ -87,15 +87,8 @@ def scroll_area_of(w: QWidget) -> QScrollArea | None:
     return None
 
 
-def audit(
-    window: QWidget,
-    root: QWidget,
-    *,
-    min_pt: float | None,
-    largest_pt: float | None,
-    min_target: int = 60,
-    min_contrast: float = 4.5,
-) -> tuple[list[Finding], float]:
+def audit(window: QWidget, root: QWidget, *, min_pt: float | None, largest_pt: float | None,
+          min_target: int = 60, min_contrast: float = 4.5) -> tuple[list[Finding], float]:
     """Check every visible widget under ``root``; returns findings and the largest text size seen."""
     image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     px = pixels(image)
@@ -136,14 +129,10 @@ def audit(
         elif isinstance(w, QAbstractButton):
             hint = w.sizeHint()
             if hint.height() > w.height() + 2 or hint.width() > w.width() + 2:
-                findings.append(
-                    Finding(
-                        describe(w), f"text clipped: needs {hint.width()}x{hint.height()}, has {w.width()}x{w.height()}"
-                    )
-                )
-        scaled = QRect(
-            int(rect.x() * scale), int(rect.y() * scale), int(rect.width() * scale), int(rect.height() * scale)
-        )
+                findings.append(Finding(describe(w), f"text clipped: needs {hint.width()}x{hint.height()}, "
+                                                     f"has {w.width()}x{w.height()}"))
+        scaled = QRect(int(rect.x() * scale), int(rect.y() * scale), int(rect.width() * scale),
+                       int(rect.height() * scale))
         inset = 8 if isinstance(w, QAbstractButton | QLineEdit) or w.property("role") in ("card",) else 0
         bg, fg = text_colours(px, scaled, int(inset * scale))
         ratio = contrast_ratio(fg, bg)

@@ -118,23 +118,11 @@ KioskFactory = Callable[..., KioskWindow]
 def make_kiosk(qtbot, backend, printer, speaker, card_reader, mono, wall) -> Iterator[KioskFactory]:  # noqa: ANN001
     windows: list[KioskWindow] = []
 
-    def factory(
-        config: KioskConfig | None = None,
-        locked: bool = True,
-        size: tuple[int, int] = (1080, 1920),
-        show: bool = True,
-        **deps: object,
-    ) -> KioskWindow:
-        d = KioskDeps(
-            backend=deps.pop("backend", backend),
-            printer=deps.pop("printer", printer),
-            speaker=speaker,
-            card_reader=card_reader,
-            clock=mono,
-            wall_clock=wall,
-            hall_name=("示范区政务服务中心", "Demo District Government Service Centre"),
-            **deps,
-        )  # type: ignore[arg-type]
+    def factory(config: KioskConfig | None = None, locked: bool = True, size: tuple[int, int] = (1080, 1920),
+                show: bool = True, **deps: object) -> KioskWindow:
+        d = KioskDeps(backend=deps.pop("backend", backend), printer=deps.pop("printer", printer),
+                      speaker=speaker, card_reader=card_reader, clock=mono, wall_clock=wall,
+                      hall_name=("示范区政务服务中心", "Demo District Government Service Centre"), **deps)  # type: ignore[arg-type]
         w = KioskWindow(d, config or KioskConfig(), locked=locked, size=size)
         windows.append(w)
         if show:

@@ -17,22 +17,13 @@ def translatable_strings() -> set[tuple[str, str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
             for node in ast.walk(cls):
-                if (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "tr"
-                    and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                ):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                        and node.args and isinstance(node.args[0], ast.Constant)):
                     found.add((cls.name, node.args[0].value))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "translate"
-                and len(node.args) >= 2
-                and all(isinstance(a, ast.Constant) for a in node.args[:2])
-            ):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "translate" and len(node.args) >= 2
+                    and all(isinstance(a, ast.Constant) for a in node.args[:2])):
                 found.add((node.args[0].value, node.args[1].value))
     return found
 

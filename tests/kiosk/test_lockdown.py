@@ -28,13 +28,11 @@ def test_quit_shortcuts_and_actions_never_fire(qtbot, kiosk: KioskWindow) -> Non
         sc.activated.connect(lambda s=seq: fired.append(s))
     kiosk.activateWindow()
     target = kiosk.focusWidget() or kiosk
-    for key, mods in (
-        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-        (Qt.Key.Key_F4, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-    ):
+    for key, mods in ((Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+                      (Qt.Key.Key_F4, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)):
         qtbot.keyClick(target, key, mods)
     assert fired == []
     assert kiosk.isVisible()

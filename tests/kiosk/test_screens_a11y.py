@@ -39,3 +39,4 @@ def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str,
     elderly = mode == "elderly"
     findings, _ = audit(kiosk, root, min_pt=18 if elderly else None, largest_pt=30 if elderly else None)
     assert not findings, "\n".join(map(str, findings))
+

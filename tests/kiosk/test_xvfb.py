@@ -34,9 +34,7 @@ def xserver() -> Iterator[str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
     with os.fdopen(read_fd) as r:
@@ -50,14 +48,14 @@ def xserver() -> Iterator[str]:
 
 
 def _x(display: str, *args: str) -> str:
-    return subprocess.run(
-        list(args), env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=20
-    ).stdout
+    return subprocess.run(list(args), env={**os.environ, "DISPLAY": display}, capture_output=True, text=True,
+                          timeout=20).stdout
 
 
 def _geometry(display: str, window: str) -> dict[str, int]:
     out = _x(display, "xwininfo", "-id", window)
-    keys = {"Absolute upper-left X": "x", "Absolute upper-left Y": "y", "Width": "w", "Height": "h", "Map State": "map"}
+    keys = {"Absolute upper-left X": "x", "Absolute upper-left Y": "y", "Width": "w", "Height": "h",
+            "Map State": "map"}
     geo: dict[str, int] = {}
     for line in out.splitlines():
         name, _, value = line.strip().partition(":")
@@ -79,13 +77,8 @@ def test_full_screen_and_unclosable_without_a_window_manager(xserver: str, tmp_p
     env.update(DISPLAY=xserver, QT_QPA_PLATFORM="xcb", NOTIFY_SOCKET=str(notify_path), PYTHONPATH=str(REPO))
     output = tmp_path / "kiosk.out"
     with output.open("wb") as out:
-        kiosk = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.main", "--fake-backend", "--config", str(config)],
-            env=env,
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.main", "--fake-backend", "--config", str(config)],
+                                 env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
     try:
         try:
             ready = sock.recv(4096).decode()

@@ -79,14 +79,9 @@ def test_calls_are_queued_in_order_and_repeated(qtbot: QtBot) -> None:
     assert speech.said == [first, first, second, second, third, third]
     assert log == ["chime", "spoken", "spoken"] * 3
     assert events == [
-        ("started", "请 B012 号 到 3 号窗口办理"),
-        ("visual", ("B012", 3)),
-        ("finished", "请 B012 号 到 3 号窗口办理"),
-        ("started", "请 A001 号 到 1 号窗口办理"),
-        ("visual", ("A001", 1)),
-        ("finished", "请 A001 号 到 1 号窗口办理"),
-        ("started", "请 C105 号 到 12 号窗口办理"),
-        ("visual", ("C105", 12)),
+        ("started", "请 B012 号 到 3 号窗口办理"), ("visual", ("B012", 3)), ("finished", "请 B012 号 到 3 号窗口办理"),
+        ("started", "请 A001 号 到 1 号窗口办理"), ("visual", ("A001", 1)), ("finished", "请 A001 号 到 1 号窗口办理"),
+        ("started", "请 C105 号 到 12 号窗口办理"), ("visual", ("C105", 12)),
         ("finished", "请 C105 号 到 12 号窗口办理"),
     ]
     assert not announcer.busy and announcer.pending == 0
@@ -168,9 +163,8 @@ def test_invalid_settings() -> None:
 
 
 # --- real Qt backends -------------------------------------------------------------------------
-needs_tts = pytest.mark.skipif(
-    not voice.HAVE_TTS, reason="PySide6.QtTextToSpeech cannot load (system libpulse missing)"
-)
+needs_tts = pytest.mark.skipif(not voice.HAVE_TTS,
+                               reason="PySide6.QtTextToSpeech cannot load (system libpulse missing)")
 
 
 def test_repeated_timeouts_mute_speech_for_a_while(qtbot: QtBot) -> None:
@@ -193,12 +187,9 @@ def test_repeated_timeouts_mute_speech_for_a_while(qtbot: QtBot) -> None:
 
 
 # --- the speech helper process ------------------------------------------------------------------
-HUNG_HELPER = [
-    sys.executable,
-    "-c",  # chatter on stdout, reports in, then never answers
-    "import json, sys; print('engine banner'); print(json.dumps({'ready': True, 'chinese': True}),"
-    " flush=True); sys.stdin.read()",
-]
+HUNG_HELPER = [sys.executable, "-c",  # chatter on stdout, reports in, then never answers
+               "import json, sys; print('engine banner'); print(json.dumps({'ready': True, 'chinese': True}),"
+               " flush=True); sys.stdin.read()"]
 SILENT_HELPER = [sys.executable, "-c", "import sys; sys.stdin.read()"]
 
 
@@ -258,10 +249,8 @@ def test_real_speech_engine_smoke(qtbot: QtBot, backends: list[QtSpeechBackend])
     """Speaks through the machine's real TTS engine (speech-dispatcher, SAPI, ...) if there is one."""
     speech = QtSpeechBackend.create()
     if speech is None:
-        pytest.skip(
-            f"no working text-to-speech engine on this machine "
-            f"(plug-ins: {voice.QTextToSpeech.availableEngines()}; 'mock' is not used for real calls)"
-        )
+        pytest.skip(f"no working text-to-speech engine on this machine "
+                    f"(plug-ins: {voice.QTextToSpeech.availableEngines()}; 'mock' is not used for real calls)")
     backends.append(speech)
     assert speech.engine != "mock"
     spoken: list[bool] = []

@@ -78,9 +78,8 @@ def test_refusals_say_what_to_do():
         rules.check_in_allowed("booked", DAY, _window(), _at(8, 0), TZ)
     assert "09:00" in err.value.message_zh and "09:00" in err.value.message_en
     with pytest.raises(AppointmentError) as err:
-        rules.check_in_allowed(
-            "checked_in", DAY, _window(), _at(10, 0), TZ, ticket_number="B007", checked_in_at=_at(9, 40)
-        )
+        rules.check_in_allowed("checked_in", DAY, _window(), _at(10, 0), TZ, ticket_number="B007",
+                               checked_in_at=_at(9, 40))
     assert err.value.code == "appointment_used" and "B007" in err.value.message_zh and "09:40" in err.value.message_zh
     with pytest.raises(AppointmentError) as err:
         rules.check_in_allowed("cancelled", DAY, _window(), _at(10, 0), TZ)

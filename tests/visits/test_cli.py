@@ -23,24 +23,9 @@ def db(tmp_path, capsys) -> str:  # type: ignore[no-untyped-def]
 def test_book_list_and_check_in(capsys, db):
     # A 24-hour slot on a future Monday: the command line uses the real clock.
     day = date.today() + timedelta(days=7 - date.today().weekday())
-    code, out, err = run(
-        capsys,
-        "appointment",
-        "book",
-        "--category",
-        "B",
-        "--date",
-        day.isoformat(),
-        "--slot",
-        "09:00-09:30",
-        "--name",
-        "张三",
-        "--id-number",
-        "11010519491231002X",
-        "--db",
-        db,
-        "--json",
-    )
+    code, out, err = run(capsys, "appointment", "book", "--category", "B", "--date", day.isoformat(),
+                         "--slot", "09:00-09:30", "--name", "张三", "--id-number", "11010519491231002X",
+                         "--db", db, "--json")
     assert code == 0, err
     booked = json.loads(out)
     assert booked["status"] == "booked" and booked["person_masked"] == "张*" and booked["slot"] == "09:00-09:30"

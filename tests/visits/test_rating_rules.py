@@ -23,14 +23,8 @@ def test_levels_are_stored_five_to_one_and_the_two_lowest_are_bad():
 def test_reasons_are_required_for_bad_ratings_only_and_must_be_known():
     assert validate_rating(2, ["wait", "wait", " attitude "]).reasons == ("wait", "attitude")
     assert validate_rating(5, [], "  很好  ").comment == "很好"
-    cases = [
-        (1, [], "reason_required"),
-        (2, ["rude"], "invalid_rating"),
-        (4, ["wait"], "invalid_rating"),
-        (0, [], "invalid_rating"),
-        (6, [], "invalid_rating"),
-        (3, [], None),
-    ]
+    cases = [(1, [], "reason_required"), (2, ["rude"], "invalid_rating"), (4, ["wait"], "invalid_rating"),
+             (0, [], "invalid_rating"), (6, [], "invalid_rating"), (3, [], None)]
     for level, reasons, code in cases:
         if code is None:
             validate_rating(level, reasons)

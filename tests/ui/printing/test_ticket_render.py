@@ -34,10 +34,10 @@ def decode(image: Image.Image) -> list[str]:
 
 def assert_margins_blank(px: np.ndarray) -> None:
     """Nothing drawn in the margins: no text or code runs off the printable area."""
-    assert (px[: MARGIN_PX // 2] == 255).all()
-    assert (px[-(MARGIN_PX // 2) :] == 255).all()
+    assert (px[:MARGIN_PX // 2] == 255).all()
+    assert (px[-(MARGIN_PX // 2):] == 255).all()
     assert (px[:, : MARGIN_PX // 2] == 255).all()
-    assert (px[:, -(MARGIN_PX // 2) :] == 255).all()
+    assert (px[:, -(MARGIN_PX // 2):] == 255).all()
 
 
 def test_png_for_80mm_paper_with_readable_qr(app_font_family: str, artifacts: Path) -> None:
@@ -53,12 +53,8 @@ def test_qr_modules_are_crisp(app_font_family: str) -> None:
     """Drawn without smoothing: only pure black or white inside the code (text may antialias)."""
     px = pixels(render_ticket_image(make_slip()))
     (found,) = zxingcpp.read_barcodes(Image.fromarray(px))
-    corners = [
-        found.position.top_left,
-        found.position.top_right,
-        found.position.bottom_left,
-        found.position.bottom_right,
-    ]
+    corners = [found.position.top_left, found.position.top_right, found.position.bottom_left,
+               found.position.bottom_right]
     xs, ys = [c.x for c in corners], [c.y for c in corners]
     code = px[min(ys) - 8 : max(ys) + 8, min(xs) - 8 : max(xs) + 8]  # the code and part of its quiet zone
     assert set(np.unique(code).tolist()) == {0, 255}
@@ -110,7 +106,9 @@ _NO_FONTS_CONF = """<?xml version="1.0"?>
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="hides system fonts through fontconfig (Linux only)")
-def test_renders_identically_without_any_system_font(app_font_family: str, tmp_path: Path, artifacts: Path) -> None:
+def test_renders_identically_without_any_system_font(
+    app_font_family: str, tmp_path: Path, artifacts: Path
+) -> None:
     """A child process sees no system fonts at all; its slip must match ours pixel for pixel,
     which shows the Chinese comes from the bundled font (no tofu on a bare kiosk)."""
     conf = tmp_path / "fonts.conf"
@@ -130,9 +128,8 @@ def test_renders_identically_without_any_system_font(app_font_family: str, tmp_p
             print(family, "|", ",".join(system))
         """)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra_env}
-        result = subprocess.run(
-            [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=True
-        )
+        result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True,
+                                text=True, timeout=120, check=True)
         family, system = result.stdout.strip().split(" | ")
         return family, system
 

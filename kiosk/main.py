@@ -47,9 +47,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     p.add_argument("--size", metavar="WxH", help="demo window size, e.g. 1280x720")
-    p.add_argument("--fake-backend", action="store_true", help="no database at all: in-memory sample hall")
     p.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN",
                    help="the language each citizen session starts in (zh_CN by default)")
+    p.add_argument("--fake-backend", action="store_true", help="no database at all: in-memory sample hall")
     return p.parse_args(argv)
 
 

@@ -427,7 +427,21 @@ class QueueService:
 
     def ticket_status(self, ref: str) -> TicketView | None:
         """Look a ticket up by its QR payload, its id, or today's display number (e.g. B012)."""
+        ref = ref.strip()
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            t = rd.find_ticket(s, hall, ref, rd.today(hall, self.clock()))
-            return rd.ticket_view(s, hall, t) if t is not None else None
+            if ref.startswith(f"{rd.QR_SCHEME}:T:"):
+                ref = ref.rsplit(":", 1)[-1]
+            t = s.get(Ticket, ref)
+            if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
+                t = s.scalars(
+                    select(Ticket).where(
+                        Ticket.hall_id == hall.id,
+                        Ticket.service_day == rd.today(hall, self.clock()),
+                        Ticket.prefix == ref[0].upper(),
+                        Ticket.number == int(ref[1:]),
+                    )
+                ).first()
+            if t is None or t.hall_id != hall.id:
+                return None
+            return rd.ticket_view(s, hall, t)

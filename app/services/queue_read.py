@@ -205,24 +205,6 @@ def undone_event_ids(s: Session, hall: Hall, day: date) -> set[str]:
     return {eid for detail in rows for eid in detail.get("events", ())}
 
 
-def find_ticket(s: Session, hall: Hall, ref: str, day: date) -> Ticket | None:
-    """A ticket by its QR payload, its id, or the display number (e.g. B012) on `day`."""
-    ref = ref.strip()
-    if ref.startswith(f"{QR_SCHEME}:T:"):
-        ref = ref.rsplit(":", 1)[-1]
-    t = s.get(Ticket, ref)
-    if t is None and len(ref) >= 2 and ref[0].isalpha() and ref[1:].isdigit():
-        t = s.scalars(
-            select(Ticket).where(
-                Ticket.hall_id == hall.id,
-                Ticket.service_day == day,
-                Ticket.prefix == ref[0].upper(),
-                Ticket.number == int(ref[1:]),
-            )
-        ).first()
-    return t if t is not None and t.hall_id == hall.id else None
-
-
 def display_speech(s: Session, hall: Hall) -> bool | None:
     """Whether the calling display can speak, as it last reported (a "display_status" event)."""
     detail = s.scalar(

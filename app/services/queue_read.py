@@ -146,6 +146,17 @@ def window_counts(s: Session, hall: Hall, day: date, window: Window) -> WindowCo
             .group_by(QueueEvent.kind)
         ).all()
     )
+    # An action taken back with undo does not count (a wrong call is no call for the window's KPIs).
+    for detail in s.scalars(
+        select(QueueEvent.detail).where(
+            QueueEvent.hall_id == hall.id,
+            QueueEvent.window_id == window.id,
+            QueueEvent.kind == "undone",
+            QueueEvent.at >= _day_start(hall, day),
+        )
+    ):
+        for kind in detail.get("kinds", ()):
+            kinds[kind] = max(0, kinds.get(kind, 0) - 1)
     durations = s.execute(
         select(Ticket.started_at, Ticket.finished_at).where(
             Ticket.hall_id == hall.id,

@@ -78,6 +78,8 @@ def test_undo_a_wrong_call_next_puts_both_tickets_back(q, hall_db, clock):
     with pytest.raises(RuleViolation) as err:
         q.undo_last(3)  # one step only
     assert err.value.code == "nothing_to_undo"
+    counts = QueueBoard(hall_db, clock).window_view(3).counts
+    assert (counts.called, counts.finished) == (1, 0)  # the undone call and finish do not count
     clock.advance(minutes=1)
     assert q.call_next(3).id == second.id  # still first in line
 

@@ -45,7 +45,7 @@ class Ticket:
     priority: str
     issued_at: datetime
     people_ahead: int
-    estimated_wait_minutes: int
+    estimated_wait_minutes: int | None  # None: no estimate (no open window serves the category)
     qr_payload: str
     window_number: int | None = None
 
@@ -171,7 +171,7 @@ class KioskBackend(Protocol):
 
     def matter_guide(self, code: str) -> MatterGuide: ...
 
-    def rating_target(self, reference: str) -> RatingTarget: ...
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget: ...
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
 

@@ -57,6 +57,9 @@ class LanguageSwitcher:
             self._translator = None
         self.language = language
         QLocale.setDefault(QLocale(language))
+        from app.ui.i18n import install_qt_translations
+
+        install_qt_translations(language)  # Qt's own buttons and dialogs, shared with the other roles
         if language == DEFAULT_LANGUAGE:
             return
         translator: QTranslator

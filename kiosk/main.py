@@ -47,6 +47,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     p.add_argument("--size", metavar="WxH", help="demo window size, e.g. 1280x720")
+    p.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN",
+                   help="the language each citizen session starts in (zh_CN by default)")
     return p.parse_args(argv)
 
 
@@ -116,6 +118,12 @@ def run(argv: list[str]) -> int:
     if locked:
         install_crash_handlers(config.resolved_log_dir())
 
+    from app.ui.qt_check import platform_problem
+
+    problem = None if QApplication.instance() else platform_problem()
+    if problem:  # found before Qt loads its platform plugin, which would abort without naming a package
+        print(problem, file=sys.stderr)
+        return CONFIG_EXIT_CODE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(not locked)
@@ -165,6 +173,9 @@ def run(argv: list[str]) -> int:
             size = (w, h)
     window = KioskWindow(deps, config, locked=locked, size=size)
     window.exit_requested.connect(app.exit)
+    if args.lang != window.home_language:
+        window.home_language = args.lang
+        window.restyle(args.lang, False)
     if locked:
         window.setMaximumSize(*size)  # never grow past the screen, whatever a screen asks for
         if config.hide_cursor:

@@ -124,7 +124,7 @@ class PrinterMonitor(QObject):
             on_result(printed)
 
         def failed(exc: BaseException) -> None:
-            log.error("printing failed: %s", exc)
+            log.error("printing failed: %s", failure_reason(exc))
             self._set(PrinterState.UNKNOWN)
             on_result(False)
 
@@ -146,3 +146,10 @@ class PrinterMonitor(QObject):
             return True
 
         self.worker.submit(job, on_result, lambda exc: on_result(False), owner=owner)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why printing failed, never empty: many printer errors carry no message (USBNotFoundError())."""
+    text = str(exc).strip()
+    name = type(exc).__name__
+    return f"{name}: {text}" if text else f"{name} ({exc.__class__.__module__}, no message from the driver)"

@@ -59,7 +59,7 @@ def ticket_from_view(view: Any) -> Ticket:
         priority=str(view.priority),
         issued_at=view.issued_at,
         people_ahead=view.people_ahead,
-        estimated_wait_minutes=view.estimated_wait_minutes or 0,
+        estimated_wait_minutes=view.estimated_wait_minutes,  # None stays None: never "0 分钟"
         qr_payload=view.qr_payload,
         window_number=view.window_number,
     )
@@ -197,8 +197,8 @@ class QueueKioskBackend:
             materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
         )
 
-    def rating_target(self, reference: str) -> RatingTarget:
-        t = self._call(self.ratings.resolve_target, reference)
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
+        t = self._call(self.ratings.resolve_target, reference, id_last4)
         return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:

@@ -91,6 +91,7 @@ class KioskWindow(QWidget):
         self._allow_close = False
         self.sessions_built = 0
         self.language = LanguageSwitcher()
+        self.home_language = DEFAULT_LANGUAGE  # what each new citizen session starts in (onewindow kiosk --lang)
         self.elderly = False
         self.theme = theme_for(False)
         self.printer = PrinterMonitor(deps.printer, deps.worker, self)
@@ -202,8 +203,8 @@ class KioskWindow(QWidget):
         wipe_transient_state()
         self.still_there.hide()
         self.pin_pad.hide()
-        if self.language.language != DEFAULT_LANGUAGE or self.elderly:
-            self.language.set_language(DEFAULT_LANGUAGE)
+        if self.language.language != self.home_language or self.elderly:
+            self.language.set_language(self.home_language)
             self.elderly = False
             self.theme = theme_for(False)
             self._apply_style()

@@ -29,10 +29,15 @@ def test_hall_init_issue_and_call_next(capsys, db):
     code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
     called = json.loads(out)
     assert called["window"] == 3 and called["ticket"]["id"] == ticket["id"] and called["ticket"]["status"] == "called"
-    code, out, _ = run(capsys, "ticket", "call-next", "--window", "3", "--db", db, "--json")
-    assert json.loads(out) == {"window": 3, "ticket": None}
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    # A second call-next moments later (a double press) is refused: B001 is not finished, B002 not called.
+    code, out, err = run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "B001" in err and "刚刚叫号" in err and "was called" in err
     code, out, _ = run(capsys, "ticket", "status", "B001", "--db", db, "--json")
-    assert json.loads(out)["status"] == "finished"  # calling the next one finished it
+    assert json.loads(out)["status"] == "called"
+    code, out, _ = run(capsys, "ticket", "status", "B002", "--db", db, "--json")
+    assert json.loads(out)["status"] == "waiting"
 
 
 def test_errors_are_bilingual_on_stderr(capsys, db):
@@ -59,3 +64,19 @@ def test_ticket_print_escpos_and_pdf(capsys, db, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "ticket", "print", "G999", "--db", db, "--escpos", str(raw))
     assert code == 1 and "not found" in err
+
+
+def test_window_actions_from_the_command_line(capsys, db):
+    run(capsys, "hall", "init", "--sample", "--db", db)
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    run(capsys, "ticket", "issue", "--category", "B", "--db", db)
+    run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    code, out, err = run(capsys, "window", "undo", "--window", "3", "--db", db, "--json")
+    assert code == 0, err
+    assert json.loads(out)["ticket"]["status"] == "waiting"  # the wrong call is taken back
+    run(capsys, "ticket", "call-next", "--window", "3", "--db", db)
+    code, out, _ = run(capsys, "window", "start", "--window", "3", "--db", db)
+    assert code == 0 and "B001" in out and "serving" in out
+    code, _, err = run(capsys, "window", "undo", "--window", "3", "--db", db)
+    code, _, err = run(capsys, "window", "undo", "--window", "3", "--db", db)
+    assert code == 1 and "没有可以撤销的操作" in err

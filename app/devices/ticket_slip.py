@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.wait_estimate import WaitKind, wait_kind
+
 DEFAULT_NOTICE = "请留意叫号，过号需重新取号"
 
 
@@ -38,6 +40,8 @@ class TicketSlip:
 _TEXT = {
     "people_ahead": "前面还有 {n} 人",
     "wait": "预计等待约 {m} 分钟",
+    "wait_unknown": "预计等待：暂无估计",
+    "no_wait": "无需等待，请留意叫号",
     "issued": "取号时间 {t}",
     "window": "办理窗口：{w}",
     "qr_caption": "扫码查看排队进度",
@@ -54,7 +58,7 @@ class SlipText:
     number: str
     window: str | None
     people_ahead: str
-    wait: str | None
+    wait: str
     issued: str
     qr_caption: str
     notice: str
@@ -66,6 +70,13 @@ def clean(text: str) -> str:
     return "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C").strip()
 
 
+def _wait_line(minutes: int | None) -> str:
+    kind = wait_kind(minutes)  # the one rule the kiosk and the take-ticket screen use too
+    if kind is WaitKind.MINUTES:
+        return _TEXT["wait"].format(m=minutes)
+    return _TEXT["no_wait"] if kind is WaitKind.NO_WAIT else _TEXT["wait_unknown"]
+
+
 def slip_text(slip: TicketSlip) -> SlipText:
     wait = slip.estimated_wait_minutes
     return SlipText(
@@ -74,7 +85,7 @@ def slip_text(slip: TicketSlip) -> SlipText:
         number=clean(slip.display_number),
         window=_TEXT["window"].format(w=clean(slip.window_hint)) if slip.window_hint else None,
         people_ahead=_TEXT["people_ahead"].format(n=slip.people_ahead),
-        wait=_TEXT["wait"].format(m=wait) if wait is not None else None,
+        wait=_wait_line(wait),
         issued=_TEXT["issued"].format(t=slip.issued_at.strftime(_TIME_FORMAT)),
         qr_caption=_TEXT["qr_caption"],
         notice=clean(slip.notice),

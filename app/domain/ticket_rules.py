@@ -88,3 +88,27 @@ def next_status(current: TicketStatus | str, action: Action) -> TicketStatus:
 def recall_outcome(recalls_so_far: int, max_recalls: int) -> TicketStatus:
     """After the allowed number of recalls the citizen is treated as a no-show (过号)."""
     return TicketStatus.NO_SHOW if recalls_so_far + 1 > max_recalls else TicketStatus.CALLED
+
+
+def check_can_call_next(display_number: str, status: str, seconds_since_call: float, min_interval_s: float) -> None:
+    """call-next finishes the ticket at the window only when its service has started.
+
+    A ticket called moments ago is refused outright (a second press of F1, or two clerks at one window),
+    and a ticket called but never started is never turned into "finished": the clerk starts it (F3),
+    recalls it (F2) or marks it a no-show (F5) first.
+    """
+    if seconds_since_call < min_interval_s:
+        secs = max(0, int(seconds_since_call))
+        raise RuleViolation(
+            f"{display_number} 刚刚叫号（{secs} 秒前），未叫下一位；如叫错请按 Ctrl+Z 撤销（onewindow window undo）",
+            f"{display_number} was called {secs} s ago: the next ticket was not called; "
+            "press Ctrl+Z (onewindow window undo) to undo a wrong call",
+            code="call_too_soon",
+        )
+    if TicketStatus(status) is TicketStatus.CALLED:
+        raise RuleViolation(
+            f"{display_number} 已叫号但还没有开始办理：请先开始办理（F3）、重呼（F2）或标记过号（F5）",
+            f"{display_number} was called but service has not started: start it (F3), recall it (F2) "
+            "or mark it a no-show (F5) first",
+            code="called_not_started",
+        )

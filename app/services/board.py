@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from app.domain.queue_settings import QueueSettings
 from app.domain.ticket_rules import ACTIVE_AT_WINDOW, TicketStatus
 from app.services import queue_read as rd
 from app.services.clock import Clock, system_clock
@@ -62,6 +63,7 @@ class QueueBoard:
                 parked=parked,
                 counts=rd.window_counts(s, hall, day, w),
                 waiting_for_me=waiting,
+                display_speech=rd.display_speech(s, hall),
             )
 
     def waiting_list(self, window_number: int | None = None, limit: int = 500) -> list[WaitingRow]:
@@ -86,10 +88,15 @@ class QueueBoard:
                 ).all()
             )
             active_keys = {(w, rd.display_number(p, n)) for w, p, n in active}
-            seen: set[int] = set()
+            qs = QueueSettings.of(hall.settings)
+            now = self.clock()
+            unattended = rd.unattended_windows(s, hall, now, qs.window_stale_s)
+            # A call leaves "now calling" after call_display_s, or at once when nobody is at the window.
+            seen: set[int] = set(unattended)
             current = []
             for c in calls:
-                if c.window_number not in seen and (c.window_number, c.display_number) in active_keys:
+                fresh = (now - rd.aware(c.at)).total_seconds() <= qs.call_display_s
+                if c.window_number not in seen and fresh and (c.window_number, c.display_number) in active_keys:
                     current.append(c)
                 seen.add(c.window_number)
             return DisplaySnapshot(
@@ -99,4 +106,5 @@ class QueueBoard:
                 recent_calls=tuple(calls[:recent]),
                 categories=tuple(rd.category_views(s, hall, day)),
                 change_counter=s.scalar(select(func.sum(ChangeCounter.n))) or 0,
+                unattended_windows=tuple(unattended),
             )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain.applicant import mask_id, mask_name
 from app.domain.cases import CaseStatus, Decision, decision_status, notice_number, receipt_number
 from app.domain.errors import RuleViolation
+from app.domain.notice_wording import FindingFact, citizen_reasons, missing_action
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.case_store import (
@@ -162,14 +163,29 @@ class DecisionService:
             items = []
             for item in data.readiness.deficient:
                 row = next(m for m in data.materials if m.id == item.material_id)
+                facts = [
+                    FindingFact(x.check_id, x.severity, x.override_reason is not None)
+                    for f in data.files.get(row.id, [])
+                    for x in data.findings.get(f.id, [])
+                ]
+                need = requirement_zh(row.spec)
+                missing = missing_action(item.spec.name_zh, item.spec.name_en, need)
+                reasons = citizen_reasons(str(item.assessment.status), facts, missing)
+                if not reasons:
+                    continue  # only the scan is at fault: the clerk scans again, the citizen does nothing
                 items.append(
                     {
                         "material_zh": item.spec.name_zh,
                         "material_en": item.spec.name_en,
-                        "requirement_zh": requirement_zh(row.spec),
-                        "reasons_zh": [r[0] for r in item.assessment.reasons],
-                        "reasons_en": [r[1] for r in item.assessment.reasons],
+                        "requirement_zh": need,
+                        "reasons_zh": [r[0] for r in reasons],
+                        "reasons_en": [r[1] for r in reasons],
                     }
+                )
+            if not items:
+                raise RuleViolation(
+                    "剩下的问题都是扫描质量问题：请重新扫描，无需出具告知书",
+                    "What is left are scan faults: scan again; no notice is needed",
                 )
             now = self.clock()
             notice = CaseNotice(
@@ -241,6 +257,9 @@ class DecisionService:
             window_number=case.window_number,
             staff_name=staff_name(s, notice.staff_id),
             hall_phone=str(hall.settings.get("phone", "")),
+            promised_days=case.promised_days,
+            legal_days=case.legal_days,
+            immediate=case.matter_kind == "immediate",
         )
 
     # ---- receipt -----------------------------------------------------------------------------------------

@@ -250,6 +250,9 @@ class NoticeView:
     window_number: int | None
     staff_name: str
     hall_phone: str = ""
+    promised_days: int = 0  # working days to decide once the materials are complete
+    legal_days: int = 0
+    immediate: bool = False  # 即办件: decided on the spot once complete
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from app.domain.errors import (
     NotFoundError,
     RuleViolation,
 )
+from app.domain.ids import new_id
 from app.domain.person import age_on, person_key
 from app.domain.queue_policy import (
     ELDERLY_AGE,
@@ -28,15 +29,17 @@ from app.domain.queue_policy import (
     front_of_line_key,
     sort_key_for,
 )
+from app.domain.queue_settings import QueueSettings
 from app.domain.ticket_ref import ticket_from_scan
-from app.domain.ticket_rules import Action, TicketSource, TicketStatus, next_status
+from app.domain.ticket_rules import Action, TicketSource, TicketStatus, check_can_call_next, next_status
+from app.services import queue_events as ev
 from app.services import queue_read as rd
 from app.services import queue_sql as sq
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import CategoryView, TicketView
 from app.store.database import Database
-from app.store.models import Category, Hall, QueueEvent, Ticket, Window
+from app.store.models import Category, Hall, Ticket, Window
 
 log = logging.getLogger("onewindow.queue")
 
@@ -138,6 +141,27 @@ class QueueService:
             self._event(s, hall, "window_closed", self.clock(), window=w, staff_id=w.staff_id)
             w.status, w.staff_id, w.status_since = "closed", None, self.clock()
 
+    def leave_window(self, window_number: int, current: str | None = None) -> None:
+        """The clerk closes the staff window: the ticket at it is finished, parked or handed back to the
+        front of its line ("finish" | "park" | "hand_back"), then the window closes."""
+        view = None
+        if current == "finish":
+            view = self.finish(window_number)
+        elif current == "park":
+            view = self.park(window_number)
+        elif current == "hand_back":
+            t = self.ticket_status_at(window_number)
+            if t is not None:
+                view = self.transfer(window_number, to_prefix=t.category_prefix, to_front=True)
+        log.info("window %s closed (%s %s)", window_number, current, view.display_number if view else "")
+        self.close_window(window_number)
+
+    def ticket_status_at(self, window_number: int) -> TicketView | None:
+        with self.db.read() as s:
+            hall, w = self._window(s, window_number)
+            t = self._current(s, w)
+            return rd.ticket_view(s, hall, t, w) if t is not None else None
+
     def pause_window(self, window_number: int, reason: str = "") -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
@@ -151,25 +175,30 @@ class QueueService:
             self._event(s, hall, "resumed", w.status_since, window=w, staff_id=w.staff_id)
 
     def call_next(self, window_number: int, staff_id: str | None = None) -> TicketView | None:
-        """Call the next ticket for this window; the ticket still at the window is finished first."""
+        """Call the next ticket for this window. A ticket being served at the window is finished first;
+        one called moments ago, or called and never started, is not: see `check_can_call_next`."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number, lock_hall=True)
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
             staff_id = staff_id or w.staff_id
+            current = self._current(s, w)
+            op = new_id()
+            if current is not None:
+                since = (now - current.called_at).total_seconds() if current.called_at else float("inf")
+                limit = QueueSettings.of(hall.settings).min_call_interval_s
+                check_can_call_next(rd.display_number(current.prefix, current.number), current.status, since, limit)
+                self._apply(s, hall, current, Action.FINISH, now, w, staff_id, {"auto": True}, op=op)
             if w.status != "open":
                 w.status, w.staff_id, w.status_since = "open", staff_id, now
-            current = self._current(s, w)
-            if current is not None:
-                self._apply(s, hall, current, Action.FINISH, now, w, staff_id, {"auto": True})
             day = rd.today(hall, now)
             with s.no_autoflush:  # the finished ticket is not in any line: one flush at the end is enough
                 picked = self._pick(s, hall, w, day)
             if picked is None:
                 return None
             t = s.get_one(Ticket, picked.ticket_id)
-            self._apply(s, hall, t, Action.CALL, now, w, staff_id)
+            self._apply(s, hall, t, Action.CALL, now, w, staff_id, op=op)
             t.window_id, t.staff_id, t.called_at, t.target_window_id, t.recall_count = w.id, staff_id, now, None, 0
             s.flush()
             return rd.ticket_view(s, hall, t, w)
@@ -195,13 +224,13 @@ class QueueService:
             now = self.clock()
             if t.status != TicketStatus.CALLED:
                 raise RuleViolation("已开始办理，不能重呼", "Service has started: nothing to recall")
-            if t.recall_count + 1 > int(hall.settings.get("max_recalls", 3)):
+            if t.recall_count + 1 > QueueSettings.of(hall.settings).max_recalls:
                 self._apply(s, hall, t, Action.NO_SHOW, now, w, w.staff_id, {"recalls": t.recall_count})
             else:
+                before = ev.snapshot(t)
                 t.recall_count += 1
-                self._event(
-                    s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail={"recall": t.recall_count}
-                )
+                detail = {"recall": t.recall_count, "before": before, "op": new_id()}
+                self._event(s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail=detail)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
@@ -216,6 +245,39 @@ class QueueService:
 
     def park(self, window_number: int) -> TicketView:
         return self._act_on_current(window_number, Action.PARK)
+
+    def begin_service(self, window_number: int) -> TicketView:
+        """Intake (F10) starts service: a called ticket becomes "serving"; one already served stays so."""
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            t = self._require_current(s, w)
+            if t.status == TicketStatus.CALLED:
+                self._apply(s, hall, t, Action.START, self.clock(), w, w.staff_id, {"intake": True})
+                s.flush()
+            return rd.ticket_view(s, hall, t, w)
+
+    def undo_last(self, window_number: int) -> TicketView:
+        """Undo the window's last action (a wrong call, finish, no-show...) within `undo_window_s`."""
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number, lock_hall=True)
+            window_s = QueueSettings.of(hall.settings).undo_window_s
+            t = ev.undo_last(s, hall, w, self.clock(), window_s)
+            s.flush()
+            return rd.ticket_view(s, hall, t)
+
+    def report_display(self, speech: bool) -> None:
+        """The calling display says whether it can speak, so the staff windows can tell the clerks."""
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            self._event(s, hall, "display_status", self.clock(), detail={"speech": speech})
+
+    def heartbeat(self, window_number: int) -> None:
+        """The staff client is alive at this window; written at most once per `heartbeat_s`."""
+        with self.db.write() as s:
+            hall, w = self._window(s, window_number)
+            now = self.clock()
+            if ev.needs_heartbeat(s, w, now, QueueSettings.of(hall.settings).heartbeat_s):
+                self._event(s, hall, "heartbeat", now, window=w, staff_id=w.staff_id)
 
     def resume(self, window_number: int, ticket_id: str) -> TicketView:
         with self.db.write() as s:
@@ -248,6 +310,7 @@ class QueueService:
                 raise NotFoundError("没有找到要转移的号", "No such ticket to transfer")
             now = self.clock()
             detail: dict[str, Any] = {"from_category": t.prefix, "from_window": window_number, "front": to_front}
+            detail["before"] = ev.snapshot(t)
             if to_prefix:
                 cat = self._category(s, hall, to_prefix)
                 t.category_id = cat.id  # the number (e.g. B012) stays: it is what the citizen holds
@@ -292,8 +355,10 @@ class QueueService:
         staff_id: str | None,
         detail: dict[str, Any] | None = None,
         kind: str | None = None,
+        op: str | None = None,
     ) -> None:
         new = next_status(t.status, action)
+        detail = {"before": ev.snapshot(t), **(detail or {}), "op": op or new_id()}
         if new is TicketStatus.SERVING and t.started_at is None:
             t.started_at = now
         if new is TicketStatus.FINISHED:
@@ -327,17 +392,7 @@ class QueueService:
         staff_id: str | None = None,
         detail: dict[str, Any] | None = None,
     ) -> None:
-        s.add(
-            QueueEvent(
-                hall_id=hall.id,
-                kind=kind,
-                ticket_id=ticket.id if ticket else None,
-                window_id=window.id if window else None,
-                staff_id=staff_id,
-                at=at,
-                detail=detail or {},
-            )
-        )
+        ev.write_event(s, hall, kind, at, ticket=ticket, window=window, staff_id=staff_id, detail=detail)
 
     def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
         hall = load_hall(s, self.hall_code)

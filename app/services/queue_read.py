@@ -110,7 +110,7 @@ def category_views(s: Session, hall: Hall, day: date) -> list[CategoryView]:
 def waiting_rows(s: Session, hall: Hall, day: date, window: Window | None, limit: int = 500) -> list[WaitingRow]:
     """The waiting line; for a window, only what it may call (its categories or sent to it)."""
     q = (
-        select(Ticket, Category.prefix, Category.name_zh, Window.number)
+        select(Ticket, Category.prefix, Category.name_zh, Window.number, Category.name_en)
         .join(Category, Category.id == Ticket.category_id)
         .outerjoin(Window, Window.id == Ticket.target_window_id)
         .where(Ticket.hall_id == hall.id, Ticket.service_day == day, Ticket.status == TicketStatus.WAITING)
@@ -125,8 +125,8 @@ def waiting_rows(s: Session, hall: Hall, day: date, window: Window | None, limit
         )
     q = q.order_by(Ticket.sort_at, Ticket.number).limit(limit)
     return [
-        WaitingRow(t.id, display_number(t.prefix, t.number), prefix, name, t.priority, t.issued_at, wnum)
-        for t, prefix, name, wnum in s.execute(q).all()
+        WaitingRow(t.id, display_number(t.prefix, t.number), prefix, name, t.priority, t.issued_at, wnum, name_en)
+        for t, prefix, name, wnum, name_en in s.execute(q).all()
     ]
 
 
@@ -140,6 +140,17 @@ def window_counts(s: Session, hall: Hall, day: date, window: Window) -> WindowCo
             .group_by(QueueEvent.kind)
         ).all()
     )
+    # An action taken back with undo does not count (a wrong call is no call for the window's KPIs).
+    for detail in s.scalars(
+        select(QueueEvent.detail).where(
+            QueueEvent.hall_id == hall.id,
+            QueueEvent.window_id == window.id,
+            QueueEvent.kind == "undone",
+            QueueEvent.at >= _day_start(hall, day),
+        )
+    ):
+        for kind in detail.get("kinds", ()):
+            kinds[kind] = max(0, kinds.get(kind, 0) - 1)
     durations = s.execute(
         select(Ticket.started_at, Ticket.finished_at).where(
             Ticket.hall_id == hall.id,
@@ -181,7 +192,54 @@ def recent_calls(s: Session, hall: Hall, day: date, limit: int) -> list[CallReco
         .order_by(QueueEvent.at.desc(), QueueEvent.updated_hlc.desc())
         .limit(limit)
     )
+    undone = undone_event_ids(s, hall, day)
     return [
         CallRecord(wnum, display_number(prefix, num), ev.at, ev.kind, ev.id)
         for ev, wnum, prefix, num in s.execute(q).all()
+        if ev.id not in undone
     ]
+
+
+def undone_event_ids(s: Session, hall: Hall, day: date) -> set[str]:
+    """Events a window took back with undo today: a call undone is no call."""
+    rows = s.scalars(
+        select(QueueEvent.detail).where(
+            QueueEvent.hall_id == hall.id, QueueEvent.kind == "undone", QueueEvent.at >= _day_start(hall, day)
+        )
+    ).all()
+    return {eid for detail in rows for eid in detail.get("events", ())}
+
+
+def display_speech(s: Session, hall: Hall) -> bool | None:
+    """Whether the calling display can speak, as it last reported (a "display_status" event)."""
+    detail = s.scalar(
+        select(QueueEvent.detail)
+        .where(QueueEvent.hall_id == hall.id, QueueEvent.kind == "display_status")
+        .order_by(QueueEvent.at.desc(), QueueEvent.updated_hlc.desc())
+        .limit(1)
+    )
+    return None if detail is None else bool(detail.get("speech"))
+
+
+def unattended_windows(s: Session, hall: Hall, now: datetime, stale_s: float) -> list[int]:
+    """Open or paused windows whose client wrote nothing (heartbeat or action) for `stale_s`: the staff
+    client crashed, was killed or lost the network, and nobody closed the window."""
+    last = (
+        select(QueueEvent.window_id, func.max(QueueEvent.at).label("seen"))
+        .where(QueueEvent.hall_id == hall.id)
+        .group_by(QueueEvent.window_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(Window.number, last.c.seen)
+        .outerjoin(last, last.c.window_id == Window.id)
+        .where(Window.hall_id == hall.id, Window.status.in_(("open", "paused")))
+        .order_by(Window.number)
+    ).all()
+    return [n for n, seen in rows if seen is None or (now - aware(seen)).total_seconds() > stale_s]
+
+
+def aware(at: datetime) -> datetime:
+    from datetime import UTC
+
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

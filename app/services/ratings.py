@@ -36,9 +36,9 @@ from app.domain.ratings import (
     check_follow_up_step,
     parse_reference,
     reasons_zh,
-    split_ticket_number,
     validate_rating,
 )
+from app.domain.ticket_rules import TicketStatus
 from app.domain.workdays import WorkdayCalendar
 from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
@@ -71,6 +71,17 @@ def _not_found() -> RatingError:
     )
 
 
+def _proof(reference: str, id_last4: str) -> str:
+    """ "qr" for a scanned receipt QR, else the typed last 4 ID characters (upper case), else ""."""
+    if reference.strip().upper().startswith("OW1:R:"):
+        return "qr"
+    return id_last4.strip().upper() if len(id_last4.strip()) == 4 else ""
+
+
+def _id_tails(case: IntakeCase) -> set[str]:
+    return {n[-4:].upper() for n in (case.applicant_id_number, case.agent_id_number) if len(n) >= 4}
+
+
 class RatingService:
     def __init__(
         self,
@@ -85,18 +96,20 @@ class RatingService:
 
     # ---- what is rated -------------------------------------------------------------------------------------
 
-    def resolve_target(self, reference: str) -> RatingTargetView:
-        """A ticket QR or today's ticket number, a receipt QR or receipt number -> what will be rated.
+    def resolve_target(self, reference: str, id_last4: str = "") -> RatingTargetView:
+        """What will be rated, from proof the citizen holds: the ticket's QR (or its id, as the window pad
+        has it), the receipt's QR, or the receipt number plus the last 4 ID characters. A typed ticket
+        number proves nothing (anyone can read B012 off the display) and is refused.
 
         Refuses a target that is already rated, so the citizen learns it before choosing stars."""
         ref = parse_reference(reference)
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            target = self._resolve(s, hall, ref)
+            target = self._resolve(s, hall, ref, _proof(reference, id_last4))
             self._refuse_if_rated(s, hall, target.view.kind, target.view.target_id)
             return target.view
 
-    def _resolve(self, s: Session, hall: Hall, ref: Reference) -> _Target:
+    def _resolve(self, s: Session, hall: Hall, ref: Reference, proof: str = "") -> _Target:
         if ref.hall_code is not None and ref.hall_code != hall.code:
             raise RatingError(
                 f"这张号票不是本大厅的（{ref.hall_code}），请在办理的大厅评价",
@@ -109,20 +122,23 @@ class RatingService:
             ).first()
             if case is None:
                 raise _not_found()
+            if proof != "qr" and proof not in _id_tails(case):
+                if not proof:
+                    raise RatingError(
+                        "请扫描回执上的二维码，或输入受理编号和申请人身份证后4位",
+                        "Scan the receipt's QR code, or type the receipt number and the last 4 ID characters",
+                        code="rating_proof",
+                    )
+                raise _not_found()  # same answer as an unknown receipt: nothing to learn by guessing
             return self._case_target(hall, case)
         today = service_day(self.clock(), hall.timezone)
         if ref.kind == "ticket_number":
-            prefix, number = split_ticket_number(ref.value)
-            ticket = s.scalars(
-                select(Ticket).where(
-                    Ticket.hall_id == hall.id,
-                    Ticket.service_day == today,
-                    Ticket.prefix == prefix,
-                    Ticket.number == number,
-                )
-            ).first()
-        else:
-            ticket = s.get(Ticket, ref.value)
+            raise RatingError(
+                "请扫描号票上的二维码评价（只输入号码不能证明是您的号）",
+                "Scan the QR code on your ticket: a typed number does not show the ticket is yours",
+                code="rating_proof",
+            )
+        ticket = s.get(Ticket, ref.value)  # a ticket QR or the id the window pad holds: both unguessable
         if ticket is None or ticket.hall_id != hall.id:
             raise _not_found()
         return self._ticket_target(s, hall, ticket, today)
@@ -139,6 +155,12 @@ class RatingService:
         return self._ticket_target(s, hall, ticket, service_day(self.clock(), hall.timezone))
 
     def _ticket_target(self, s: Session, hall: Hall, t: Ticket, today: date) -> _Target:
+        if t.status != TicketStatus.FINISHED:
+            raise RatingError(
+                "这张号票还没有办理完成，办结后才能评价",
+                "This ticket has not been served yet: it can be rated once its service is finished",
+                code="rating_not_served",
+            )
         days = int(hall.settings.get("rating_days", DEFAULT_RATING_DAYS))
         if t.service_day < today - timedelta(days=days):
             raise RatingError(
@@ -208,11 +230,12 @@ class RatingService:
         *,
         comment: str = "",
         channel: str = Channel.KIOSK,
+        id_last4: str = "",
     ) -> RatingView:
-        """Resolve and store in one go (window pad, command line)."""
+        """Resolve and store in one go (window pad, command line); the same proof as `resolve_target`."""
         valid = validate_rating(level, reasons, comment)
-        ref, how = parse_reference(reference), Channel(channel)
-        return self._store(lambda s, hall: self._resolve(s, hall, ref), valid, how)
+        ref, how, proof = parse_reference(reference), Channel(channel), _proof(reference, id_last4)
+        return self._store(lambda s, hall: self._resolve(s, hall, ref, proof), valid, how)
 
     def _store(self, find: Callable[[Session, Hall], _Target], valid: ValidRating, channel: Channel) -> RatingView:
         try:

@@ -63,6 +63,7 @@ class WaitingRow:
     priority: str
     issued_at: datetime
     target_window_number: int | None
+    category_name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class WindowView:
     parked: tuple[TicketView, ...]
     counts: WindowCounts
     waiting_for_me: int
+    display_speech: bool | None = None  # what the calling display last reported; None: no display seen
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class DisplaySnapshot:
     recent_calls: tuple[CallRecord, ...]
     categories: tuple[CategoryView, ...]
     change_counter: int
+    unattended_windows: tuple[int, ...] = ()  # open or paused, but no live staff client
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 log = logging.getLogger("onewindow.ui.i18n")
 
@@ -21,6 +21,17 @@ I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "en_US")
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: QTranslator | None = None
+_qt_own: QTranslator | None = None
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
+
+
+def pick(zh: str, en: str | None) -> str:
+    """A name from the data in the current language: the *_en field in English when the data has one."""
+    return en if _current.startswith("en") and en else zh
 
 
 def _lrelease() -> str | None:
@@ -48,12 +59,35 @@ def compiled_qm(language: str) -> Path | None:
     return qm
 
 
+def install_qt_translations(language: str) -> bool:
+    """Qt's own strings (Cancel, the file and print dialogs) in `language`, from PySide6's qtbase_*.qm.
+
+    Shared by every role and the kiosk; English needs none (Qt's source strings are English)."""
+    global _qt_own
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    if _qt_own is not None:
+        QCoreApplication.removeTranslator(_qt_own)
+        _qt_own = None
+    if language.startswith("en"):
+        return True
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        log.warning("Qt's own %s translations not found: dialogs stay in English", language)
+        return False
+    QCoreApplication.installTranslator(translator)
+    _qt_own = translator
+    return True
+
+
 def set_language(language: str) -> str:
     """Switch the whole application's language; widgets retranslate on LanguageChange."""
     global _installed
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the QApplication first")
+    install_qt_translations(language if language in LANGUAGES else DEFAULT_LANGUAGE)
     if _installed is not None:
         QCoreApplication.removeTranslator(_installed)
         _installed = None
@@ -65,4 +99,6 @@ def set_language(language: str) -> str:
             _installed = translator
         else:
             log.warning("could not load %s", qm)
-    return language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    global _current
+    _current = language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    return _current

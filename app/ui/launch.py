@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from typing import Any
 
 from app import logs, settings
+from app.domain.errors import UserError
 from app.ui.qt_check import require_display, require_qt
 
 log = logging.getLogger("onewindow.ui")
@@ -64,7 +66,11 @@ class Roles:
         hall = current_hall(self.db)
         repeat = int(hall.settings.get("announce_repeat", 2))
         display = DisplayWindow(
-            self.board, self.runner, Announcer.with_system_backends(repeat=repeat), tz=hall.timezone
+            self.board,
+            self.runner,
+            Announcer.with_system_backends(repeat=repeat),
+            tz=hall.timezone,
+            report_speech=self.queue.report_display,
         )
         self._keep(display)
         if full_screen:
@@ -84,9 +90,38 @@ class Roles:
         def on_intake(ticket: Any) -> None:
             self.open_intake(ticket, window_number, staff)
 
-        self._keep(StaffWindow(self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake))
+        def on_cases() -> None:
+            self.open_cases(window_number, staff)
 
-    def open_intake(self, ticket: Any, window_number: int | None, staff: Any) -> None:
+        self._keep(
+            StaffWindow(
+                self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake, on_cases=on_cases
+            )
+        )
+
+    def open_cases(self, window_number: int, staff: Any) -> None:
+        from app.domain.calendar import service_day
+        from app.services.hall import current_hall
+        from app.ui.staff.cases_dialog import WindowCasesDialog
+
+        tz = current_hall(self.db).timezone
+
+        def today() -> Any:
+            from datetime import UTC, datetime
+
+            return service_day(datetime.now(UTC), tz)
+
+        dialog = WindowCasesDialog(
+            self.cases,
+            self.intake,
+            self.runner,
+            staff,
+            lambda case_id: self.open_intake(None, window_number, staff, case_id=case_id),
+            today,
+        )
+        self._keep(dialog)
+
+    def open_intake(self, ticket: Any, window_number: int | None, staff: Any, case_id: str | None = None) -> None:
         from app.ui.intake.intake_window import IntakeWindow
 
         self._keep(
@@ -98,14 +133,19 @@ class Roles:
                 ticket=ticket,
                 window_number=window_number,
                 staff=staff,
+                case_id=case_id,
             )
         )
 
     def backoffice(self, staff: Any) -> None:
+        from app.domain.errors import AuthError
         from app.ui.backoffice.backoffice_window import BackofficeWindow
 
-        role = staff.role if staff.role in ("reviewer", "supervisor") else "reviewer"
-        self._keep(BackofficeWindow(self.cases, self.runner, role=role, staff=staff))
+        if staff.role not in ("reviewer", "supervisor"):  # a clerk does not approve cases
+            raise AuthError(
+                "只有审批人员和值班主任可以登录后台审批", "Only reviewers and supervisors may use the back office"
+            )
+        self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff, intake=self.intake))
 
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
@@ -189,7 +229,14 @@ def launch(role: str, args: argparse.Namespace) -> int:
             elif role == "intake":
                 roles.open_intake(roles.board.window_view(window_number).current, window_number, staff)
             else:
-                roles.backoffice(staff)
+                try:
+                    roles.backoffice(staff)
+                except UserError as exc:
+                    from PySide6.QtWidgets import QMessageBox
+
+                    print(f"错误 / error: {exc.bilingual()}", file=sys.stderr)
+                    QMessageBox.warning(None, "一窗通 OneWindow", f"{exc.message_zh}\n{exc.message_en}")
+                    return 1
         return int(app.exec())
     finally:
         roles.shutdown()

@@ -40,8 +40,27 @@ def qt_problem() -> str | None:
     return None
 
 
-def require_qt() -> None:
-    problem = qt_problem()
+def platform_problem(platform: str | None = None) -> str | None:
+    """Libraries the X11 (xcb) platform plugin needs, checked before Qt loads it: with one missing, Qt
+    aborts (exit 134) with a message that names no package."""
+    from app.devices.system_libs import missing_for_qt_platform
+
+    chosen = platform or os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "")
+    if not chosen.startswith("xcb"):
+        return None
+    missing = missing_for_qt_platform("xcb")
+    if not missing:
+        return None
+    libs, packages = ", ".join(missing), " ".join(sorted(set(missing.values())))
+    hint = f"sudo apt-get install -y {packages}"
+    return (
+        f"Qt 无法打开窗口：X11 平台插件缺少系统库（{libs}）。请安装：\n  {hint}\n"
+        f"Qt cannot open windows: the X11 platform plugin needs missing libraries ({libs}). Install them:\n  {hint}"
+    )
+
+
+def require_qt(platform: str | None = None) -> None:
+    problem = qt_problem() or platform_problem(platform)
     if problem:
         print(problem, file=sys.stderr)
         raise SystemExit(3)

@@ -436,6 +436,10 @@
 <context>
     <name>ProgressScreen</name>
     <message>
+        <source>已读取受理编号,请输入身份证后4位</source>
+        <translation>Receipt number read: now type the last 4 characters of your ID</translation>
+    </message>
+    <message>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
@@ -466,6 +470,26 @@
 </context>
 <context>
     <name>RatingScreen</name>
+    <message>
+        <source>请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位</source>
+        <translation>Scan the QR code on your ticket or receipt, or type the receipt number and the last 4 characters of the applicant's ID</translation>
+    </message>
+    <message>
+        <source>受理编号,如 H023-20261122-0042</source>
+        <translation>Receipt number, e.g. H023-20261122-0042</translation>
+    </message>
+    <message>
+        <source>身份证后4位</source>
+        <translation>Last 4 of ID number</translation>
+    </message>
+    <message>
+        <source>! 请先选择一个评价等级</source>
+        <translation>! Please choose a rating first</translation>
+    </message>
+    <message>
+        <source>! 请至少选择一项不满意的原因,以便我们改进</source>
+        <translation>! Please choose at least one reason, so that we can improve</translation>
+    </message>
     <message>
         <source>服务评价</source>
         <translation>Rate our service</translation>
@@ -618,6 +642,25 @@
     <message>
         <source>您的号码是 {number},前面还有 {n} 人。</source>
         <translation>Your number is {number}. {n} people ahead.</translation>
+    </message>
+</context>
+<context>
+    <name>Wait</name>
+    <message>
+        <source>预计等待约 {m} 分钟</source>
+        <translation>Estimated wait about {m} min</translation>
+    </message>
+    <message>
+        <source>无需等待,请留意叫号</source>
+        <translation>No wait: please watch for your number</translation>
+    </message>
+    <message>
+        <source>暂无窗口办理此业务</source>
+        <translation>No window is open for this service now</translation>
+    </message>
+    <message>
+        <source>预计等待: 暂无估计</source>
+        <translation>Estimated wait: not known yet</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,15 @@ from kiosk.layout import Responsive
 from kiosk.widgets import Keypad, Screen, button, label, line_edit
 
 
+def receipt_from_qr(code: str) -> str:
+    """The receipt number in a receipt QR (OW1:R:H023-20261122-0042), or "" for anything else."""
+    c = code.strip().upper()
+    for scheme in ("OW1:R:", "OW:R:"):
+        if c.startswith(scheme):
+            return c.removeprefix(scheme)
+    return ""
+
+
 class ProgressScreen(Screen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
         super().__init__(self.tr("办件进度查询"))
@@ -34,9 +43,19 @@ class ProgressScreen(Screen):
         self.body.addWidget(row, 1)
 
     def handle_scan(self, code: str) -> bool:
+        receipt = receipt_from_qr(code)
+        if receipt:  # the receipt is filled in: the citizen only types the last 4 ID characters
+            self.receipt.setText(receipt)
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.case_progress_by_qr(code), self._show, self._failed, owner=self)
+        self.ctx.call(lambda: backend.case_progress_by_qr(code), self._show, self._scan_failed, owner=self)
         return True
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        if getattr(exc, "code", "") == "need_id_last4" and self.receipt.text():
+            self.last4.setFocus()
+            self._failed_text(self.tr("已读取受理编号,请输入身份证后4位"))
+            return
+        self._failed(exc)
 
     def submit(self) -> None:
         receipt, last4 = self.receipt.text().strip(), self.last4.text().strip()

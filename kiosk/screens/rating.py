@@ -29,15 +29,20 @@ class RatingScreen(Screen):
         # Step 1: which ticket or case.
         self.find = Responsive(ctx.landscape)
         left = self.find.column()
-        left.addWidget(label(self.tr("请扫描号票或回执上的二维码,或输入号码(如 B012)"), role="subtitle"))
-        self.field = line_edit(self.tr("号码"))
+        left.addWidget(label(self.tr("请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位"),
+                             role="subtitle"))
+        self.field = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
         self.field.setObjectName("rating_ref")
         left.addWidget(self.field)
+        self.last4 = line_edit(self.tr("身份证后4位"), sensitive=True)
+        self.last4.setObjectName("rating_last4")
+        self.last4.setMaxLength(4)
+        left.addWidget(self.last4)
         find_button = button(self.tr("下一步"), role="primary", on_click=self.lookup)
         find_button.setObjectName("lookup")
         left.addWidget(find_button)
         left.addStretch(1)
-        self.find.column().addWidget(Keypad(self.field, "ABCDEFGH1234567890", columns=5, max_length=24))
+        self.find.column().addWidget(Keypad([self.field, self.last4], "1234567890-HX", columns=5, max_length=24))
         self.body.addWidget(self.find, 1)
         self.body.addWidget(self.error)
 
@@ -106,8 +111,10 @@ class RatingScreen(Screen):
         if not ref:
             self._failed_text(self.tr("! 请输入号码或扫描二维码"))
             return
+        last4 = self.last4.text().strip().upper()
+        self.last4.clear()
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.rating_target(ref), self._found,
+        self.ctx.call(lambda: backend.rating_target(ref, last4), self._found,
                       lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
 
     def _found(self, target: RatingTarget) -> None:
@@ -135,10 +142,17 @@ class RatingScreen(Screen):
         self.reason_title.setVisible(bad)
         for b in self.reason_buttons.values():
             b.setVisible(bad)
-        self.submit_button.setEnabled(rating_ready(self.level, self.reasons() if bad else ()))
+        # Always pressable: a press that cannot submit says what is missing instead of doing nothing.
+        self.submit_button.setProperty("ready", rating_ready(self.level, self.reasons() if bad else ()))
 
     def submit(self) -> None:
-        if self.target is None or not rating_ready(self.level, self.reasons()):
+        if self.level is None:
+            self._failed_text(self.tr("! 请先选择一个评价等级"))
+            return
+        if not rating_ready(self.level, self.reasons()):
+            self._failed_text(self.tr("! 请至少选择一项不满意的原因,以便我们改进"))
+            return
+        if self.target is None:
             return
         assert self.level is not None
         target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend

@@ -9,7 +9,7 @@ from kiosk.backend import Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
 from kiosk.qr import qr_image
-from kiosk.widgets import Screen, button, label
+from kiosk.widgets import Screen, button, label, wait_text
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 
@@ -32,8 +32,9 @@ class TicketResultScreen(Screen):
                            align=CENTER)
         self.ahead.setObjectName("people_ahead")
         info.addWidget(self.ahead)
-        info.addWidget(label(self.tr("预计等待约 {m} 分钟").format(m=ticket.estimated_wait_minutes),
-                             align=CENTER))
+        self.wait = label(wait_text(ticket.estimated_wait_minutes), align=CENTER)
+        self.wait.setObjectName("estimated_wait")
+        info.addWidget(self.wait)
         info.addWidget(label(self.tr("请留意叫号屏和语音叫号,过号需重新取号"), role="hint", align=CENTER))
 
         qr_col = row.column()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from app.domain.wait_estimate import WaitKind, wait_kind
 from kiosk.backend import Category, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.idcard import is_elderly, is_valid_id
 from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked
+from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked, wait_text
 
 
 class CategoryScreen(Screen):
@@ -36,6 +37,8 @@ class CategoryScreen(Screen):
         for c in categories:
             text = self.tr("{prefix} {name}\n等候 {waiting} 人").format(
                 prefix=c.prefix, name=self.ctx.pick(c.name_zh, c.name_en), waiting=c.waiting)
+            if wait_kind(None, c.open_windows) is WaitKind.NO_WINDOW:
+                text += "\n" + wait_text(None, c.open_windows)
             b = button(text, role="tile", on_click=lambda p=c.prefix: self.choose(p))
             b.setObjectName(f"category_{c.prefix}")
             tiles.append(b)
@@ -93,10 +96,12 @@ class IdEntryScreen(Screen):
 
     def submit(self) -> None:
         number = self.field.text().strip().upper()
-        self.field.clear()  # the number leaves the screen now, whatever happens next
         if not is_valid_id(number, self.ctx.today()):
+            # Kept for correction (one wrong digit should not mean typing 18 again); the session wipe
+            # and the idle reset still clear it.
             self._failed_text(self.tr("! 身份证号码有误,请核对后重新输入"))
             return
+        self.field.clear()  # a valid number leaves the screen now, whatever happens next
         if is_elderly(number, self.ctx.today()):
             self.ctx.speak(self.tr("您是长辈,将优先办理。"))
         prefix, matters = self.prefix, self.matters

@@ -91,6 +91,22 @@
 <context>
     <name>BackofficeWindow</name>
     <message>
+        <source>不予许可</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>请写明不予许可的理由（将告知申请人）：</source>
+        <translation>Give the reason for the refusal (the applicant will be told):</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>确认对办件 %1 执行“%2”？</source>
+        <translation>Do “%2” for case %1?</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/backoffice/backoffice_window.py" line="84" />
         <source>一窗通 · 后台审批</source>
         <translation>OneWindow · Back-office review</translation>
@@ -233,6 +249,10 @@
 <context>
     <name>DecisionBar</name>
     <message>
+        <source>未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2</source>
+        <translation>No receipt printer configured (%1 in printers.json): the receipt was not printed; the PDF is saved at %2</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake/intake_actions.py" line="45" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
@@ -320,6 +340,18 @@
 </context>
 <context>
     <name>DisplayWindow</name>
+    <message>
+        <source>无语音播报</source>
+        <translation>No voice</translation>
+    </message>
+    <message>
+        <source>本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装</source>
+        <translation>No Mandarin voice on this PC: calls are shown and chimed only. Run onewindow doctor to see how to install one</translation>
+    </message>
+    <message>
+        <source>%1 号窗口 暂无人值守</source>
+        <translation>Window %1 unattended</translation>
+    </message>
     <message>
         <location filename="../../app/ui/display/display_window.py" line="58" />
         <source>一窗通 · 叫号屏</source>
@@ -838,6 +870,22 @@
 <context>
     <name>IntakeWindow</name>
     <message>
+        <source>关闭受理</source>
+        <translation>Close intake</translation>
+    </message>
+    <message>
+        <source>办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。</source>
+        <translation>No decision has been made on this case. It is kept as a draft: continue it from the window's Cases (F11).</translation>
+    </message>
+    <message>
+        <source>保存草稿并关闭</source>
+        <translation>Keep the draft and close</translation>
+    </message>
+    <message>
+        <source>继续受理</source>
+        <translation>Continue intake</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake/intake_window.py" line="90" />
         <source>一窗通 · 一窗受理</source>
         <translation>OneWindow · Unified intake</translation>
@@ -1036,6 +1084,46 @@
 <context>
     <name>StaffWindow</name>
     <message>
+        <source>重打号票</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <source>请在等待列表中选择要重打的号</source>
+        <translation>Choose the ticket to reprint in the waiting list</translation>
+    </message>
+    <message>
+        <source>未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2</source>
+        <translation>No slip printer configured (slip-window-%1 in printers.json): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>打印失败（%1）：已保存 PDF %2</source>
+        <translation>Printing failed (%1): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>已重打号票 %1</source>
+        <translation>Ticket %1 reprinted</translation>
+    </message>
+    <message>
+        <source>%1 号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <source>本窗口办件 (草稿/容缺/出件)</source>
+        <translation>Cases (drafts / owed / hand out)</translation>
+    </message>
+    <message>
+        <source>叫号屏无语音播报，请提醒群众留意屏幕</source>
+        <translation>The calling display cannot speak: ask citizens to watch the screen</translation>
+    </message>
+    <message>
+        <source>撤销上一步</source>
+        <translation>Undo last step</translation>
+    </message>
+    <message>
+        <source>已撤销: %1 现为%2</source>
+        <translation>Undone: %1 is now %2</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/staff/staff_window.py" line="67" />
         <source>一窗通 · %1 号窗口</source>
         <translation>OneWindow · Window %1</translation>
@@ -1153,6 +1241,18 @@
 </context>
 <context>
     <name>TakeTicketWindow</name>
+    <message>
+        <source>暂无窗口办理</source>
+        <translation>No window open for this</translation>
+    </message>
+    <message>
+        <source>暂无估计</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <source>您的号码 %1，前面还有 %2 人，预计等待: %3</source>
+        <translation>Your number is %1, %2 ahead of you, estimated wait: %3</translation>
+    </message>
     <message>
         <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="42" />
         <source>一窗通 · 取号</source>
@@ -1301,6 +1401,177 @@
         <location filename="../../app/ui/staff/waiting_model.py" line="40" />
         <source>已等(分)</source>
         <translation>Waited (min)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveWindowBox</name>
+    <message>
+        <source>关闭窗口</source>
+        <translation>Close the window</translation>
+    </message>
+    <message>
+        <source>%1 还在本窗口。关闭前请选择如何处理这个号：</source>
+        <translation>%1 is still at this window. Before closing, choose what happens to this ticket:</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>暂挂</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>交回排队（排在最前）</source>
+        <translation>Hand back to the line (at the front)</translation>
+    </message>
+    <message>
+        <source>取消，不关闭</source>
+        <translation>Cancel, keep open</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCasesDialog</name>
+    <message>
+        <source>本窗口办件</source>
+        <translation>This window's cases</translation>
+    </message>
+    <message>
+        <source>继续受理</source>
+        <translation>Continue intake</translation>
+    </message>
+    <message>
+        <source>未完成受理</source>
+        <translation>Unfinished intakes</translation>
+    </message>
+    <message>
+        <source>打开办件添加补交文件</source>
+        <translation>Open the case to add the supplied files</translation>
+    </message>
+    <message>
+        <source>记录已补交</source>
+        <translation>Record as supplied</translation>
+    </message>
+    <message>
+        <source>容缺待补</source>
+        <translation>Owed materials</translation>
+    </message>
+    <message>
+        <source>领取人身份证号码（申请人或代理人）</source>
+        <translation>Collector's ID number (applicant or agent)</translation>
+    </message>
+    <message>
+        <source>核验身份并出件</source>
+        <translation>Check ID and hand out</translation>
+    </message>
+    <message>
+        <source>出件</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <source>未完成受理 (%1)</source>
+        <translation>Unfinished intakes (%1)</translation>
+    </message>
+    <message>
+        <source>容缺待补 (%1)</source>
+        <translation>Owed materials (%1)</translation>
+    </message>
+    <message>
+        <source>出件 (%1)</source>
+        <translation>Hand out (%1)</translation>
+    </message>
+    <message>
+        <source>请先选择一个办件</source>
+        <translation>Choose a case first</translation>
+    </message>
+    <message>
+        <source>请先选择办件和补交的材料</source>
+        <translation>Choose the case and the supplied material first</translation>
+    </message>
+    <message>
+        <source>已记录补交</source>
+        <translation>Recorded as supplied</translation>
+    </message>
+    <message>
+        <source>请选择办件并输入领取人的 18 位身份证号码</source>
+        <translation>Choose the case and type the collector's 18-character ID number</translation>
+    </message>
+    <message>
+        <source>已出件：%1</source>
+        <translation>Handed out: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaperPrinter</name>
+    <message>
+        <source>未配置打印机：没有打印，已保存 PDF %1（安装打印机后，首次打印时选择即可）</source>
+        <translation>No printer configured: nothing was printed; the PDF is saved at %1 (once a printer is installed, choose it at the first print)</translation>
+    </message>
+    <message>
+        <source>选择本窗口的 A4 打印机（只需选择一次）</source>
+        <translation>Choose this window's A4 printer (asked only once)</translation>
+    </message>
+    <message>
+        <source>打印失败（%1）：已保存 PDF %2</source>
+        <translation>Printing failed (%1): the PDF is saved at %2</translation>
+    </message>
+    <message>
+        <source>已送打印机 %1；PDF 副本 %2</source>
+        <translation>Sent to printer %1; PDF copy %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>请选择办件</source>
+        <translation>Choose a case</translation>
+    </message>
+    <message>
+        <source>材料 / 文件 / 检查结果</source>
+        <translation>Material / file / check finding</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>放行理由</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <source>双击文件查看扫描件</source>
+        <translation>Double-click a file to see the scan</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>受理意见：</source>
+        <translation>Intake note: </translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Applicant: </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 页</source>
+        <translation>
+            <numerusform>%n page(s)</numerusform>
+            <numerusform>%n page(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · 第 %2/%3 页</source>
+        <translation>%1 · page %2/%3</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
     </message>
 </context>
 </TS>

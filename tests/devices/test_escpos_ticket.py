@@ -31,7 +31,7 @@ def test_print_ticket_on_a_printer_matches_bytes() -> None:
 
 def test_optional_lines_are_left_out() -> None:
     data = ticket_escpos_bytes(make_slip(estimated_wait_minutes=None))
-    assert "预计等待".encode("gb18030") not in data
+    assert "暂无估计".encode("gb18030") in data and "0 分钟".encode("gb18030") not in data
     assert "办理窗口".encode("gb18030") not in data
     assert "办理窗口".encode("gb18030") in ticket_escpos_bytes(make_slip(window_hint="3 号窗口"))
 

@@ -31,7 +31,8 @@ def test_slip_text_lines() -> None:
 
 def test_optional_lines_absent() -> None:
     text = slip_text(make_slip(estimated_wait_minutes=None))
-    assert text.wait is None
+    assert text.wait == "预计等待：暂无估计"  # never "0 分钟" when nothing is known
+    assert slip_text(make_slip(estimated_wait_minutes=0)).wait == "无需等待，请留意叫号"
     assert text.window is None
 
 

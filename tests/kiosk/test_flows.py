@@ -124,9 +124,11 @@ def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, back
     s.field.setText(ticket.display_number)
     click(qtbot, kiosk, "lookup")
     click(qtbot, kiosk, "level_1")
-    assert not s.submit_button.isEnabled()
+    click(qtbot, kiosk, "submit")  # no reason yet: the press says what is missing instead of doing nothing
+    assert kiosk.session.screen_name == "rating" and s.error.isVisible() and "原因" in s.error.text()
+    assert s.submit_button.property("ready") is False
     click(qtbot, kiosk, "reason_attitude")
-    assert s.submit_button.isEnabled()
+    assert s.submit_button.property("ready") is True
     click(qtbot, kiosk, "submit")
     assert kiosk.session.screen_name == "thanks"
     [rating] = backend.ratings.list_ratings()
@@ -172,3 +174,16 @@ def test_no_banner_for_a_hall_without_a_central_server() -> None:
     offline = network_banner(SyncStatus(online=False, pending_uploads=3, last_sync_at=datetime(2026, 11, 23)))
     assert offline is not None and offline[0] == "banner-warn"
     assert classify_scan("100004") == "appointment"
+
+
+def test_a_wrong_id_keeps_the_typed_digits_for_correction(qtbot, kiosk: KioskWindow) -> None:  # noqa: ANN001
+    kiosk.session.go("id_entry", prefix="B")
+    screen = kiosk.session.screen
+    wrong = ADULT_ID[:-1] + ("0" if ADULT_ID[-1] != "0" else "1")  # one wrong check digit
+    screen.field.setText(wrong)
+    click(qtbot, kiosk, "confirm")
+    assert kiosk.session.screen_name == "id_entry" and "有误" in screen.error.text()
+    assert screen.field.text() == wrong  # corrected with one key, not typed again
+    screen.field.setText(ADULT_ID)
+    click(qtbot, kiosk, "confirm")
+    assert kiosk.session.screen_name == "ticket_result"

@@ -47,3 +47,20 @@ def test_english_session(make_kiosk) -> None:  # noqa: ANN001
     assert kiosk.session.screen.findChild(type(home.language_button), "category_B").text().startswith("B Social")
     kiosk.restyle("zh_CN", False)
     assert kiosk.session.screen.findChild(type(home.language_button), "tile_ticket").text() == "取号排队"
+
+
+def test_kiosk_takes_lang_and_sessions_start_in_it(make_kiosk) -> None:  # noqa: ANN001
+    from kiosk.main import parse_args
+
+    assert parse_args(["--demo", "--lang", "en_US"]).lang == "en_US"
+    assert parse_args([]).lang == "zh_CN"
+    kiosk = make_kiosk()
+    kiosk.home_language = "en_US"
+    kiosk.restyle("en_US", False)
+    kiosk.reset_session("idle")  # the next citizen starts in the hall's chosen language, not Chinese
+    assert kiosk.language.language == "en_US"
+    home = kiosk.session.screen
+    assert home.findChild(type(home.language_button), "tile_ticket").text() == "Take a ticket"
+    kiosk.home_language = "zh_CN"
+    kiosk.reset_session("idle")
+    assert kiosk.language.language == "zh_CN"

@@ -92,3 +92,14 @@ def test_material_list_prints_in_gb18030(kiosk: KioskWindow, printer: StatusDumm
     kiosk.session.screen.print_list()
     assert "新生儿出生".encode("gb18030") in sent[0]
     assert "已打印" in kiosk.session.screen.message.text()
+
+
+def test_a_printing_failure_always_has_a_reason() -> None:
+    from escpos.exceptions import USBNotFoundError
+
+    from kiosk.printer import failure_reason
+
+    assert failure_reason(OSError(5, "Input/output error")).startswith("OSError: ")
+    reason = failure_reason(RuntimeError())
+    assert reason.startswith("RuntimeError") and "no message" in reason
+    assert failure_reason(USBNotFoundError("")).strip()

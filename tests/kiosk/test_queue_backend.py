@@ -79,3 +79,25 @@ def test_after_hours_redirect_and_back(make_kiosk, backend, wall) -> None:  # no
     assert kiosk.session.screen_name == "after_hours"
     kiosk.session.back()
     assert kiosk.session.screen_name == "home"
+
+
+def test_kiosk_shows_unknown_wait_and_closed_categories(qtbot, make_kiosk, sqlite_hall, clock, artifacts) -> None:  # noqa: ANN001
+    """No window open yet: the ticket says 暂无估计 (never "0 分钟") and the tiles say no window serves them."""
+    from PySide6.QtWidgets import QPushButton
+
+    backend = QueueKioskBackend.over(sqlite_hall, clock=clock)
+    backend.queue.open_window(6, None)  # only 医保社保 6 号窗口 (G, B) is open
+    kiosk = make_kiosk(backend=backend)
+    kiosk.session.go("category")
+    screen = kiosk.session.screen
+    tiles = {b.objectName(): b.text() for b in screen.findChildren(QPushButton) if b.objectName().startswith("cat")}
+    assert "暂无窗口办理" in tiles["category_F"] and "暂无窗口办理" not in tiles["category_G"]
+    kiosk.grab().save(str(artifacts / "kiosk_categories_closed.png"))
+    screen.choose("F")
+    result = kiosk.session.screen
+    assert kiosk.session.screen_name == "ticket_result"
+    assert "暂无估计" in result.wait.text() and "0 分钟" not in result.wait.text()
+    screen = None
+    kiosk.session.go("category")
+    kiosk.session.screen.choose("G")
+    assert "无需等待" in kiosk.session.screen.wait.text()

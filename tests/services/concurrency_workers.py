@@ -32,6 +32,7 @@ def caller(url: str, window: int, rounds: int, barrier: Any, out: Any) -> None:
             continue
         if t is not None:
             called.append(t.id)
+            q.start(window)  # served: the next call-next finishes it (a called-only ticket is never finished)
     out.put(("called", called))
     db.dispose()
 

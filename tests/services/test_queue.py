@@ -111,14 +111,19 @@ def test_weighted_window_shares_calls(q, clock):
         q.issue_ticket("G")
         q.issue_ticket("B")
         clock.advance(seconds=10)
-    called = [q.call_next(2).category_prefix for _ in range(6)]
+    called = []
+    for _ in range(6):
+        called.append(q.call_next(2).category_prefix)
+        q.start(2)
+        clock.advance(minutes=1)
     assert called.count("B") == 4 and called.count("G") == 2
 
 
-def test_call_next_finishes_previous_and_start_then_finish(q):
+def test_call_next_finishes_previous_and_start_then_finish(q, clock):
     first, second = q.issue_ticket("B"), q.issue_ticket("B")
     q.call_next(3)
     assert q.start(3).status == "serving"
+    clock.advance(minutes=3)
     assert q.call_next(3).id == second.id
     assert q.ticket_status(first.id).status == "finished"
 
@@ -192,9 +197,10 @@ def test_waiting_list_for_window(q, hall_db, clock):
     for p in "ABCDG":
         q.issue_ticket(p)
         clock.advance(seconds=1)
-    rows = QueueBoard(hall_db, clock).waiting_list(3)
-    assert [r.category_prefix for r in rows] == ["B", "C", "G"]
-    assert QueueBoard(hall_db, clock).window_view(3).waiting_for_me == 3
+    rows = QueueBoard(hall_db, clock).waiting_list(6)
+    assert [r.category_prefix for r in rows] == ["B", "G"]
+    assert QueueBoard(hall_db, clock).window_view(6).waiting_for_me == 2
+    assert len(QueueBoard(hall_db, clock).waiting_list(3)) == 5  # a comprehensive window serves every line
 
 
 def test_service_times_feed_the_estimate(q, clock):

@@ -65,12 +65,16 @@ class QueueMachine(RuleBasedStateMachine):
             w = s.scalars(select(Window).where(Window.number == window)).one()
             paused = w.status == "paused"
             eligible = self._eligible_heads(s, w)
+            current = s.scalars(
+                select(Ticket).where(Ticket.window_id == w.id, Ticket.status.in_(tuple(ACTIVE_AT_WINDOW)))
+            ).first()
+            called_only = current is not None and current.status == "called"
         try:
             t = self.q.call_next(window)
         except RuleViolation:
-            assert paused
+            assert paused or called_only
             return
-        assert not paused
+        assert not paused and not called_only, "call-next finished a ticket that was never started"
         if t is None:
             assert not eligible, "call-next returned nothing while a ticket was waiting for this window"
         else:
@@ -117,6 +121,14 @@ class QueueMachine(RuleBasedStateMachine):
     def transfer(self, window: int, to_window: int | None, to_prefix: str, front: bool) -> None:
         try:
             self.q.transfer(window, to_prefix=None if to_window else to_prefix, to_window=to_window, to_front=front)
+        except RuleViolation:
+            pass
+
+    @rule(window=st.sampled_from(WINDOWS), seconds=st.sampled_from([1, 5, 120]))
+    def undo(self, window: int, seconds: int) -> None:
+        self.now += timedelta(seconds=seconds)
+        try:
+            self.q.undo_last(window)
         except RuleViolation:
             pass
 

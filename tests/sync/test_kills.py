@@ -49,6 +49,8 @@ def test_killed_again_and_again_during_push_and_pull(make_hall, central, tmp_pat
         for _ in range(6):
             q.issue_ticket("B")
         q.call_next(3)
+        q.start(3)
+        q.finish(3)
         code = _sync_once(path, f"{point}@{round_ % 2 + 1}")
         kills += code == -signal.SIGKILL
     assert kills >= 2  # the fault point was really reached, most rounds

@@ -45,3 +45,43 @@ def test_display_shows_calls_and_announces_each_once(qtbot, queue, board, runner
     display.grab().save(str(artifacts / "display.png"))
     display.refresh_if_changed()  # nothing new: nothing announced again
     assert len(speech.said) == 2
+
+
+def test_display_drops_calls_of_windows_nobody_is_at(qtbot, queue, board, runner, clock, artifacts):
+    queue.issue_ticket("B")
+    queue.issue_ticket("G")
+    queue.call_next(3)
+    queue.call_next(6)
+    display = DisplayWindow(board, runner, None, poll_ms=60_000)
+    qtbot.addWidget(display)
+    display.show()
+    assert [n.text() for _r, n, _w in display.call_rows if n.text()] == ["B001", "G001"]
+    assert not display.unattended.isVisible()
+    for _ in range(4):  # window 3 beats; window 6's staff client was killed
+        clock.advance(seconds=60)
+        queue.heartbeat(3)
+    display.refresh()  # the display's 30-second look, which needs no change in the hall
+    assert [n.text() for _r, n, _w in display.call_rows if n.text()] == ["B001"]
+    assert display.unattended.isVisible() and "6 号窗口" in display.unattended.text()
+    display.grab().save(str(artifacts / "display_unattended.png"))
+
+
+def test_no_speech_shows_on_the_display_and_in_the_staff_status_bar(qtbot, queue, board, runner, artifacts):
+    from app.ui.staff.staff_window import StaffWindow
+
+    display = DisplayWindow(board, runner, Announcer(None, None), poll_ms=60_000, report_speech=queue.report_display)
+    qtbot.addWidget(display)
+    display.show()
+    assert display.voice_off.isVisible() and not display.speech_available
+    display.grab().save(str(artifacts / "display_no_voice.png"))
+    staff = StaffWindow(queue, board, 3, None, runner, poll_ms=60_000)
+    qtbot.addWidget(staff)
+    staff.show()
+    assert staff.voice_note.isVisible() and "无语音" in staff.voice_note.text()
+    queue.report_display(True)  # a display that can speak
+    staff.refresh()
+    assert not staff.voice_note.isVisible()
+    speaking = DisplayWindow(board, runner, Announcer(RecordingSpeech(), None), poll_ms=60_000)
+    qtbot.addWidget(speaking)
+    speaking.show()
+    assert not speaking.voice_off.isVisible()

@@ -26,3 +26,18 @@ def test_switching_language(qapp, tmp_path, monkeypatch):
     finally:
         set_language("zh_CN")
     assert QCoreApplication.translate("StaffWindow", "叫下一位") == "叫下一位"
+
+
+def test_qt_own_dialog_strings_follow_the_language(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    try:
+        set_language("zh_CN")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Open)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert "取消" in texts and "Cancel" not in texts  # qtbase_zh_CN from PySide6's translations
+        set_language("en_US")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.buttons()[0].text().replace("&", "") == "Cancel"
+    finally:
+        set_language("zh_CN")

@@ -39,7 +39,7 @@ def test_demo_opens_all_screens_and_intake(qapp, qtbot, monkeypatch, tmp_path, a
     args = argparse.Namespace(db=f"sqlite:///{tmp_path / 'demo.db'}", window=3, demo=True, lang="zh_CN")
     assert launch_module.launch("demo", args) == 0
     assert {"StaffWindow", "TakeTicketWindow", "DisplayWindow", "IntakeWindow"} <= set(seen)
-    assert seen["waiting"] == 4  # window 3 serves B, C and G: B001, G001, B002, C001 were seeded
+    assert seen["waiting"] == 5  # window 3 (comprehensive) serves every line: all 5 seeded tickets
 
 
 def test_demo_in_english(qapp, monkeypatch, tmp_path):

@@ -28,3 +28,13 @@ def test_take_ticket_shows_and_saves_ticket(qtbot, queue, runner, tmp_path, arti
     assert any(c.text == t.qr_payload for c in codes)
     screen.show_home()
     assert screen.stack.currentWidget() is screen.home
+
+
+def test_take_ticket_uses_the_one_wait_rule(qtbot, queue, runner, tmp_path):
+    queue.open_window(6, None)  # G and B only
+    screen = TakeTicketWindow(queue, runner, tmp_path / "tickets")
+    qtbot.addWidget(screen)
+    screen.show()
+    assert "暂无窗口办理" in screen.buttons["F"].text() and "无需等待" in screen.buttons["G"].text()
+    screen.buttons["F"].click()
+    assert "暂无估计" in screen.result_text.text() and "0 分钟" not in screen.result_text.text()

@@ -64,6 +64,21 @@ def staff_id(db, login: str = "wang") -> str:  # type: ignore[no-untyped-def]
         return str(s.scalars(select(Staff.id).where(Staff.login == login)).one())
 
 
+APPLICANT_ID = "11010519491231002X"  # the case's applicant: last 4 characters 002X
+
+
+def served(queue, prefix: str = "B", window: int = 3):  # type: ignore[no-untyped-def]
+    """A ticket served and finished at `window`: only such a ticket can be rated."""
+    t = queue.issue_ticket(prefix)
+    for _ in range(50):
+        called = queue.call_next(window)
+        queue.start(window)
+        queue.finish(window)
+        if called.id == t.id:
+            return queue.ticket_status(t.id)
+    raise AssertionError("the ticket was never called")
+
+
 def make_case(db, clock, receipt: str = RECEIPT, window: int | None = 2, login: str | None = "li") -> str:  # type: ignore[no-untyped-def]
     """An accepted case as intake leaves it (only the columns a rating reads matter here)."""
     sid = staff_id(db, login) if login else None
@@ -82,6 +97,7 @@ def make_case(db, clock, receipt: str = RECEIPT, window: int | None = 2, login: 
             created_at=clock(),
             window_number=window,
             staff_id=sid,
+            applicant_id_number=APPLICANT_ID,
         )
         s.add(case)
         s.flush()

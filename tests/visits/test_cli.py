@@ -7,6 +7,7 @@ import pytest
 
 from app.services.appointments import AppointmentService
 from app.services.hall import SAMPLE_HALL
+from app.services.queue import QueueService
 from app.services.ratings import RatingService
 from app.store.database import Database
 from tests.test_cli import run
@@ -48,6 +49,10 @@ def test_check_in_today_and_rating_list(capsys, tmp_path):
     assert code == 0, err
     ticket = json.loads(out)["ticket"]
     assert ticket["priority"] == "appointment" and ticket["display_number"] == "B001"
+    queue = QueueService(Database(db))
+    queue.call_next(2)
+    queue.start(2)
+    queue.finish(2)
     RatingService(Database(db)).rate(ticket["qr_payload"], 1, ["wait"])
     code, out, _ = run(capsys, "rating", "list", "--bad", "--db", db, "--json")
     [rating] = json.loads(out)["ratings"]

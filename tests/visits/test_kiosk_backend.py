@@ -10,6 +10,7 @@ from app.store.models_visits import Rating, RatingFollowUp
 from kiosk.backend import KioskBackend, KioskError, RatingLevel, RatingTarget
 from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, for the end-to-end screen test
+    _bundled_font,
     backend,
     card_reader,
     hall_template,
@@ -19,7 +20,7 @@ from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, fo
     speaker,
     wall,
 )
-from tests.visits.conftest import RECEIPT, TODAY, make_case
+from tests.visits.conftest import RECEIPT, TODAY, make_case, served
 
 
 @pytest.fixture
@@ -47,24 +48,28 @@ def test_check_in_routes_to_the_appointment_service(real, clock):
 
 
 def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
-    t = real.issue_ticket("B")
+    t = served(real.queue)
     target = real.rating_target(t.qr_payload)
     assert (target.kind, target.reference, target.target_id) == ("ticket", "B001", t.id)
     real.submit_rating(target, RatingLevel.VERY_DISSATISFIED, ("attitude",))
     with pytest.raises(KioskError) as err:
-        real.rating_target("B001")
+        real.rating_target(t.qr_payload)
     assert err.value.code == "already_rated"
+    with pytest.raises(KioskError) as err:
+        real.rating_target("B001")
+    assert err.value.code == "rating_proof"
     make_case(sqlite_hall, clock)
     case = real.rating_target(f"OW1:R:{RECEIPT}")
     assert case.kind == "case" and case.reference == RECEIPT
+    assert real.rating_target(RECEIPT, id_last4="002X").target_id == case.target_id
     # A target built from its reference only (as the fake builds them) is resolved again.
-    real.submit_rating(RatingTarget("case", RECEIPT, "", ""), RatingLevel.SATISFIED, ())
+    real.submit_rating(RatingTarget("case", f"OW1:R:{RECEIPT}", "", ""), RatingLevel.SATISFIED, ())
     with sqlite_hall.read() as s:
         rows = {r.target_kind: (r.level, r.channel, tuple(r.reasons)) for r in s.scalars(select(Rating))}
         assert s.scalars(select(RatingFollowUp)).one()
     assert rows == {"ticket": (1, "kiosk", ("attitude",)), "case": (4, "kiosk", ())}
     with pytest.raises(KioskError) as err:
-        real.submit_rating(real.rating_target(real.issue_ticket("C").display_number), RatingLevel.DISSATISFIED, ())
+        real.submit_rating(real.rating_target(served(real.queue, "C").qr_payload), RatingLevel.DISSATISFIED, ())
     assert err.value.code == "reason_required"
 
 
@@ -85,7 +90,7 @@ def test_kiosk_screen_checks_in_a_scanned_appointment(make_kiosk, real):  # noqa
 def test_kiosk_screen_bad_rating_opens_a_follow_up(qtbot, make_kiosk, real):  # noqa: F811
     from tests.kiosk.test_flows import click
 
-    ticket = real.issue_ticket("B")
+    ticket = served(real.queue)
     kiosk = make_kiosk(backend=real)
     kiosk.session.handle_scan(ticket.qr_payload)  # a ticket QR on the home screen opens the rating screen
     assert kiosk.session.screen_name == "rating"
@@ -95,3 +100,39 @@ def test_kiosk_screen_bad_rating_opens_a_follow_up(qtbot, make_kiosk, real):  # 
     assert kiosk.session.screen_name == "thanks"
     [follow_up] = real.ratings.open_follow_ups()
     assert (follow_up.reference, follow_up.level_zh, follow_up.reasons_zh) == ("B001", "不满意", "等候时间长")
+
+
+def test_receipt_qr_fills_progress_and_last4_finds_case(qtbot, make_kiosk, sqlite_hall, clock, artifacts):  # noqa: F811
+    from app.services.cases import CaseService
+    from tests.kiosk.test_flows import click
+
+    make_case(sqlite_hall, clock)
+    real = QueueKioskBackend(QueueService(sqlite_hall, clock=clock), cases=CaseService(sqlite_hall, clock=clock))
+    kiosk = make_kiosk(backend=real)
+    kiosk.session.handle_scan(f"OW1:R:{RECEIPT}")  # the receipt's QR, scanned on the home screen
+    screen = kiosk.session.screen
+    assert kiosk.session.screen_name == "progress" and screen.receipt.text() == RECEIPT
+    assert "后4位" in screen.error.text() and "请输入受理编号" not in screen.error.text()
+    kiosk.grab().save(str(artifacts / "kiosk_progress_receipt_scanned.png"))
+    screen.last4.setText("002X")
+    click(qtbot, kiosk, "query")
+    assert kiosk.session.screen_name == "progress_result"
+    assert kiosk.session.screen.progress.receipt_number == RECEIPT
+
+
+def test_kiosk_rates_a_case_by_receipt_number_and_last4(qtbot, make_kiosk, real, sqlite_hall, clock):  # noqa: F811
+    from tests.kiosk.test_flows import click
+
+    make_case(sqlite_hall, clock)
+    kiosk = make_kiosk(backend=real)
+    kiosk.session.go("rating")
+    s = kiosk.session.screen
+    s.field.setText(RECEIPT)
+    click(qtbot, kiosk, "lookup")
+    assert "后4位" in s.error.text()  # says what proof is missing
+    s.last4.setText("002X")
+    click(qtbot, kiosk, "lookup")
+    assert s.target is not None and s.target.kind == "case"
+    click(qtbot, kiosk, "level_5")
+    click(qtbot, kiosk, "submit")
+    assert kiosk.session.screen_name == "thanks"

@@ -10,7 +10,7 @@ from app.domain.ratings import RatingError
 from app.store.models import Outbox
 from app.store.models_visits import Rating, RatingFollowUp
 from tests.visits import workers
-from tests.visits.conftest import RECEIPT, make_case, staff_id
+from tests.visits.conftest import RECEIPT, make_case, served, staff_id
 
 
 def test_ticket_rating_records_window_and_staff(ratings, queue, hall_db):
@@ -18,17 +18,24 @@ def test_ticket_rating_records_window_and_staff(ratings, queue, hall_db):
     queue.open_window(3, wang)
     t = queue.issue_ticket("B")
     queue.call_next(3)
+    for ref in (t.qr_payload, "B001"):  # called, not served yet: nothing to rate
+        with pytest.raises(RatingError) as err:
+            ratings.resolve_target(ref)
+        assert err.value.code == "rating_not_served" if ref != "B001" else err.value.code == "rating_proof"
+    queue.start(3)
+    queue.finish(3)
     target = ratings.resolve_target(t.qr_payload)
     assert (target.kind, target.reference, target.window_number) == ("ticket", "B001", 3)
     assert "B001" in target.description_zh and "3 号窗口" in target.description_zh
-    assert ratings.resolve_target(" b001 ").target_id == t.id  # today's number, as typed
+    with pytest.raises(RatingError) as err:
+        ratings.resolve_target(" b001 ")  # a number read off the display proves nothing
+    assert err.value.code == "rating_proof" and "二维码" in err.value.message_zh
     r = ratings.submit(target.kind, target.target_id, 5, channel="window_pad")
     assert (r.level, r.level_zh, r.window_number, r.staff_id, r.staff_name) == (5, "非常满意", 3, wang, "王芳")
     assert r.follow_up_id is None and r.channel == "window_pad"
-    for ref in (t.qr_payload, "B001"):
-        with pytest.raises(RatingError) as err:
-            ratings.resolve_target(ref)  # the citizen hears it before choosing stars
-        assert err.value.code == "already_rated"
+    with pytest.raises(RatingError) as err:
+        ratings.resolve_target(t.qr_payload)  # the citizen hears it before choosing stars
+    assert err.value.code == "already_rated"
     with pytest.raises(RatingError) as err:
         ratings.submit("ticket", t.id, 1, ["wait"])
     assert err.value.code == "already_rated" and "已经评价" in err.value.message_zh
@@ -38,8 +45,14 @@ def test_bad_case_rating_opens_a_follow_up_in_the_same_transaction(ratings, hall
     case_id = make_case(hall_db, clock)
     target = ratings.resolve_target(f"OW1:R:{RECEIPT}")
     assert (target.kind, target.target_id, target.window_number) == ("case", case_id, 2)
-    assert ratings.resolve_target(RECEIPT.lower()).target_id == case_id
-    r = ratings.rate(RECEIPT, 1, ["notice", "trips"], comment="  材料没有一次说清，跑了三趟 ")
+    with pytest.raises(RatingError) as err:
+        ratings.resolve_target(RECEIPT)  # a typed receipt number needs the last 4 ID characters
+    assert err.value.code == "rating_proof" and "后4位" in err.value.message_zh
+    with pytest.raises(RatingError) as err:
+        ratings.resolve_target(RECEIPT, id_last4="1234")
+    assert err.value.code == "rating_target"  # the same answer as an unknown receipt
+    assert ratings.resolve_target(RECEIPT.lower(), id_last4="002x").target_id == case_id
+    r = ratings.rate(RECEIPT, 1, ["notice", "trips"], comment="  材料没有一次说清，跑了三趟 ", id_last4="002X")
     assert r.staff_name == "李强" and r.reasons_zh == "材料没有一次性告知、多次跑腿"
     assert r.comment == "材料没有一次说清，跑了三趟" and r.follow_up_status == "open"
     with hall_db.read() as s:
@@ -59,20 +72,20 @@ class _BrokenCalendar:
 
 
 def test_no_bad_rating_is_stored_without_its_follow_up(ratings, queue, hall_db):
-    t = queue.issue_ticket("B")
+    t = served(queue)
     ratings.calendar = _BrokenCalendar()  # the follow-up cannot be opened...
     with pytest.raises(RuntimeError):
-        ratings.rate(t.display_number, 1, ["attitude"])
+        ratings.rate(t.qr_payload, 1, ["attitude"])
     with hall_db.read() as s:  # ...so the rating is not stored either, and nothing is queued to sync
         assert s.scalar(select(func.count()).select_from(Rating)) == 0
         assert s.scalar(select(func.count()).select_from(Outbox).where(Outbox.entity == "rating")) == 0
-    assert ratings.rate(t.display_number, 4).follow_up_id is None  # a good one needs no calendar
+    assert ratings.rate(t.qr_payload, 4).follow_up_id is None  # a good one needs no calendar
 
 
 def test_follow_up_loop_to_closed(ratings, queue, hall_db, clock):
-    t = queue.issue_ticket("C")
+    t = served(queue, "C")
     r = ratings.rate(t.qr_payload, 2, ["wait"])
-    ratings.rate(queue.issue_ticket("C").display_number, 3)  # 基本满意: no follow-up
+    ratings.rate(served(queue, "C").qr_payload, 3)  # 基本满意: no follow-up
     open_ = ratings.open_follow_ups()
     assert [f.rating_id for f in open_] == [r.id]
     f = open_[0]
@@ -101,16 +114,23 @@ def test_follow_up_loop_to_closed(ratings, queue, hall_db, clock):
 
 
 def test_targets_that_cannot_be_rated(ratings, queue, hall_db, clock):
-    t = queue.issue_ticket("B")
+    waiting = queue.issue_ticket("B")
+    with pytest.raises(RatingError) as err:
+        ratings.rate(waiting.qr_payload, 5)  # typing or scanning a waiting ticket rates nothing
+    assert err.value.code == "rating_not_served" and "办结后" in err.value.message_zh
+    t = served(queue)
     with pytest.raises(RatingError) as err:
         ratings.resolve_target(t.qr_payload.replace(":H023:", ":H999:"))
     assert "H999" in err.value.message_zh
-    for ref in ("B999", "H023-20990101-0001", "OW1:T:H023:nothing"):
+    for ref in ("OW1:R:H023-20990101-0001", "OW1:T:H023:nothing"):
         with pytest.raises(RatingError) as err:
             ratings.resolve_target(ref)
         assert err.value.code == "rating_target"
     with pytest.raises(RatingError) as err:
-        ratings.rate(t.display_number, 1, [])  # reasons are required
+        ratings.resolve_target("H023-20990101-0001", id_last4="1234")
+    assert err.value.code == "rating_target"
+    with pytest.raises(RatingError) as err:
+        ratings.rate(t.qr_payload, 1, [])  # reasons are required
     assert err.value.code == "reason_required"
     clock.advance(days=8)
     with pytest.raises(RatingError) as err:
@@ -121,7 +141,7 @@ def test_targets_that_cannot_be_rated(ratings, queue, hall_db, clock):
 
 
 def test_kiosk_and_pad_rating_at_once_store_one(ratings, queue, clock, hall_db, db_url):
-    t = queue.issue_ticket("B")
+    t = served(queue)
     ctx = mp.get_context("spawn")
     barrier, out = ctx.Barrier(3), ctx.Queue()
     procs = [ctx.Process(target=workers.rate, args=(db_url, t.id, clock(), lv, barrier, out)) for lv in (1, 4, 5)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import CaseService
+from app.services.intake import IntakeService
 from app.services.intake_views import CaseEventView, CaseRow
 from app.services.views import StaffView
 from app.ui.app_setup import show_error
+from app.ui.backoffice.case_detail import CaseDetail
 from app.ui.backoffice.case_model import CaseTableModel, HistoryModel
 from app.ui.intake.dialogs import ReasonDialog
 from app.ui.intake.labels import tr_label
@@ -76,9 +79,11 @@ class BackofficeWindow(QMainWindow):
         role: str = "reviewer",
         staff: StaffView | None = None,
         poll_ms: int = 10_000,
+        intake: IntakeService | None = None,
     ) -> None:
         super().__init__()
         self.cases, self.runner, self.role, self.staff = cases, runner, role, staff
+        self.intake = intake
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
         self._dialog: QDialog | None = None
         self.setWindowTitle(self.tr("一窗通 · 后台审批"))
@@ -126,8 +131,13 @@ class BackofficeWindow(QMainWindow):
         hv.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(self.history_view)
-        split.setSizes([900, 420])
+        right = QSplitter(Qt.Orientation.Vertical)
+        self.detail = CaseDetail(self.intake, self.runner, self.error_handler) if self.intake else None
+        if self.detail is not None:
+            right.addWidget(self.detail)  # what is decided on: applicant, materials, scans, findings
+        right.addWidget(self.history_view)
+        split.addWidget(right)
+        split.setSizes([700, 620])
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for target, label in MOVES:
@@ -182,6 +192,8 @@ class BackofficeWindow(QMainWindow):
     def _selected_changed(self) -> None:
         row = self.selected()
         self._enable(row)
+        if self.detail is not None:
+            self.detail.load(row.id if row else None)
         if row is None:
             self.history.set_rows([])
             return
@@ -204,15 +216,34 @@ class BackofficeWindow(QMainWindow):
     def _after(self, _result: Any) -> None:
         self.refresh()
 
-    def move_case(self, target: str, note: str = "") -> None:
+    def move_case(self, target: str, note: str = "", confirmed: bool = False) -> None:
+        """Every decision is confirmed first; a refusal (and a request to supplement) needs its reason."""
         row = self.selected()
         if row is None:
             return
-        if target == "needs_supplement" and not note:
-            dialog = ReasonDialog(self.tr("需补正"), self.tr("请写明需要申请人补正的内容："), [], self)
-            dialog.accepted.connect(lambda: self.move_case(target, dialog.reason() or " "))
+        if target in ("needs_supplement", "rejected") and not note:
+            title, ask = (
+                (self.tr("需补正"), self.tr("请写明需要申请人补正的内容："))
+                if target == "needs_supplement"
+                else (self.tr("不予许可"), self.tr("请写明不予许可的理由（将告知申请人）："))
+            )
+            dialog = ReasonDialog(title, ask, [], self)
+            dialog.accepted.connect(lambda: self.move_case(target, dialog.reason() or " ", confirmed=True))
             self._dialog = dialog
             dialog.open()
+            return
+        if not confirmed:
+            label = tr_label(dict(MOVES).get(target, target))
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("确认"),
+                self.tr("确认对办件 %1 执行“%2”？").replace("%1", row.receipt_number or "").replace("%2", label),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            box.accepted.connect(lambda: self.move_case(target, note, confirmed=True))
+            self._dialog = box
+            box.open()
             return
         case_id, role, staff_id = row.id, self.role, self.staff.id if self.staff else None
         self.runner.submit(

@@ -7,6 +7,7 @@ visual highlight otherwise); announcements never overwrite each other.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from app.services.board import QueueBoard
 from app.services.views import CallRecord, DisplaySnapshot
 from app.ui.change_watch import ChangeWatcher
 from app.ui.display.marquee import Marquee
+from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
 from app.ui.voice import Announcer
 
@@ -32,6 +34,8 @@ QLabel {{ color: #f8fafc; }}
 #callRow {{ background: #13315c; border-radius: 12px; }}
 #callRow[flash="true"] {{ background: #b45309; }}
 #recent {{ font-size: {f30}px; }}
+#unattended {{ font-size: {f30}px; color: #fca5a5; }}
+#voiceOff {{ font-size: {f26}px; color: #0b1f3a; background: #fca5a5; border-radius: 6px; padding: 2px 10px; }}
 #categoryTile {{ background: #13315c; border-radius: 10px; }}
 #categoryName {{ font-size: {f26}px; }}
 #categoryCount {{ font-size: {f34}px; font-weight: bold; color: #86efac; }}
@@ -59,6 +63,7 @@ class DisplayWindow(QWidget):
         poll_ms: int = 1000,
         tz: str = "Asia/Shanghai",
         now: object = None,
+        report_speech: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("display")
@@ -66,6 +71,8 @@ class DisplayWindow(QWidget):
         self.board, self.runner, self.announcer = board, runner, announcer
         self._tz = ZoneInfo(tz)
         self._now = now or (lambda: datetime.now(UTC))
+        self._reported: bool | None = None
+        self._report_speech = report_speech
         self._announced: set[str] | None = None  # event ids already announced; None until the first load
         self.watcher = ChangeWatcher(runner, board.change_counter)
         self.setWindowTitle(self.tr("一窗通 · 叫号屏"))
@@ -78,7 +85,13 @@ class DisplayWindow(QWidget):
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self.refresh_if_changed)
         self.poll.start()
+        # Calls expire and windows go unattended with time alone: look again now and then without a change.
+        self.expiry = QTimer(self)
+        self.expiry.setInterval(30_000)
+        self.expiry.timeout.connect(self.refresh)
+        self.expiry.start()
         self.refresh_if_changed()
+        self._show_voice()
 
     def _build(self) -> None:
         self.title = QLabel()
@@ -87,6 +100,13 @@ class DisplayWindow(QWidget):
         self.clock.setObjectName("clock")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.voice_off = QLabel(self.tr("无语音播报"))
+        self.voice_off.setObjectName("voiceOff")
+        self.voice_off.setToolTip(
+            self.tr("本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装")
+        )
+        self.voice_off.hide()
+        header.addWidget(self.voice_off)
         header.addWidget(self.clock)
         calls_title = QLabel(self.tr("正在呼叫"))
         calls_title.setObjectName("sectionTitle")
@@ -112,6 +132,10 @@ class DisplayWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(calls_title)
         left.addLayout(self.call_grid)
+        self.unattended = QLabel()
+        self.unattended.setObjectName("unattended")
+        self.unattended.hide()
+        left.addWidget(self.unattended)
         left.addStretch(1)  # calls stay at the top, whether one window calls or six
         right = QVBoxLayout()
         right.addWidget(recent_title)
@@ -137,6 +161,9 @@ class DisplayWindow(QWidget):
         self.clock.setText(self._now().astimezone(self._tz).strftime("%Y-%m-%d %H:%M"))
         self.watcher.poll(lambda: self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None))
 
+    def refresh(self) -> None:
+        self.runner.submit(self.board.display_snapshot, self.show_snapshot, lambda _e: None)
+
     def show_snapshot(self, snap: DisplaySnapshot) -> None:
         self.title.setText(snap.hall_name)
         self.marquee.set_text(snap.notice)
@@ -150,6 +177,10 @@ class DisplayWindow(QWidget):
                 number.setText("")
                 window.setText("")
                 row.hide()
+        self.unattended.setText(
+            "  ".join(self.tr("%1 号窗口 暂无人值守").replace("%1", str(n)) for n in snap.unattended_windows)
+        )
+        self.unattended.setVisible(bool(snap.unattended_windows))
         self.recent.setText(
             "\n".join(
                 self.tr("%1 → %2 号窗口").replace("%1", c.display_number).replace("%2", str(c.window_number))
@@ -158,6 +189,21 @@ class DisplayWindow(QWidget):
         )
         self._show_categories(snap)
         self._announce_new(snap.recent_calls)
+        self._show_voice()
+
+    @property
+    def speech_available(self) -> bool:
+        a = self.announcer
+        return a is not None and a.has_speech and not a.speech_muted
+
+    def _show_voice(self) -> None:
+        """A small indicator when calls are not spoken; told once per change to the staff windows."""
+        speaking = self.speech_available
+        self.voice_off.setVisible(not speaking)
+        if self._report_speech is not None and speaking != self._reported:
+            self._reported = speaking
+            report = self._report_speech
+            self.runner.submit(lambda: report(speaking), None, lambda _e: None)
 
     def _show_categories(self, snap: DisplaySnapshot) -> None:
         while self.categories.count():
@@ -167,7 +213,7 @@ class DisplayWindow(QWidget):
         for c in snap.categories:
             tile = QFrame()
             tile.setObjectName("categoryTile")
-            name = QLabel(f"{c.prefix} {c.name_zh}")
+            name = QLabel(f"{c.prefix} {pick(c.name_zh, c.name_en)}")
             name.setObjectName("categoryName")
             count = QLabel(self.tr("%n 人", "", c.waiting))
             count.setObjectName("categoryCount")
@@ -215,4 +261,5 @@ class DisplayWindow(QWidget):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
         self.poll.stop()
+        self.expiry.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

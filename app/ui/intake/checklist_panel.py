@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.intake_views import CaseView, ChecklistItemView
+from app.ui.i18n import pick
 from app.ui.intake.models import ChecklistModel, FindingsModel, ThumbnailModel
 
 FILE_FILTER = "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
@@ -197,7 +198,9 @@ class ChecklistPanel(QWidget):
             self.findings.set_files(())
             return
         reasons = "；".join(item.reasons_zh)
-        self.detail.setText(f"<b>{item.material.name_zh}</b>" + (f" — {reasons}" if reasons else ""))
+        self.detail.setText(
+            f"<b>{pick(item.material.name_zh, item.material.name_en)}</b>" + (f" — {reasons}" if reasons else "")
+        )
         self.thumbs.set_files(item.files, {f.id: self._thumbs.get(f.id, []) for f in item.files})
         self.findings.set_files(item.files)
         self.findings_view.resizeRowsToContents()
@@ -223,7 +226,8 @@ class ChecklistPanel(QWidget):
         item = self.selected_material()
         if item is None:
             return
-        dialog = QFileDialog(self, self.tr("选择“%1”的扫描件").replace("%1", item.material.name_zh))
+        name = pick(item.material.name_zh, item.material.name_en)
+        dialog = QFileDialog(self, self.tr("选择“%1”的扫描件").replace("%1", name))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilter(FILE_FILTER)
         dialog.filesSelected.connect(lambda paths: self.attach_requested.emit(item.id, list(paths), "import"))

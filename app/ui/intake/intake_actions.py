@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from app.devices.receipt_escpos import receipt_escpos_bytes
 from app.services.intake_views import CaseView, NoticeView, ReceiptView
 from app.ui.intake.dialogs import DeficiencyDialog, ImagePreview, ReasonDialog
-from app.ui.intake.printing.notice_render import render_notice_image, render_notice_pdf
+from app.ui.intake.printing.notice_render import notice_for_printer, render_notice_image, render_notice_pdf
 from app.ui.intake.printing.receipt_render import render_receipt_image, render_receipt_pdf
 
 if TYPE_CHECKING:
@@ -153,6 +153,7 @@ class DecisionBar(QWidget):
         pdf = self._out(f"notice-{notice.number}.pdf")
         render_notice_pdf(notice, pdf)
         self.w.printed.append(pdf)
+        self.w.paper.print_document(notice_for_printer(notice), pdf)  # the PDF above is the copy kept
         preview = ImagePreview(
             self.tr("一次性告知书 %1").replace("%1", notice.number), render_notice_image(notice), self.w
         )
@@ -166,7 +167,6 @@ class DecisionBar(QWidget):
         end.clicked.connect(end_intake)
         self.w._preview = preview
         preview.open()
-        self.w.statusBar().showMessage(self.tr("一次性告知书已生成：%1").replace("%1", str(pdf)), 10000)
 
     def print_receipt(self) -> None:
         case = self.w.case
@@ -185,6 +185,14 @@ class DecisionBar(QWidget):
                 self.w.receipt_printer(receipt_escpos_bytes(receipt))
             except Exception as exc:  # noqa: BLE001 - paper out or offline: the PDF is still there
                 self.w.error_handler(exc)
+        else:
+            key = f"slip-window-{self.w.window_number or 0}"
+            self.w.statusBar().showMessage(
+                self.tr("未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2")
+                .replace("%1", key)
+                .replace("%2", str(pdf)),
+                15000,
+            )
         preview = ImagePreview(
             self.tr("受理回执 %1").replace("%1", receipt.receipt_number),
             render_receipt_image(receipt),

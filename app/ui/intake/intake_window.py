@@ -16,7 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import settings
 from app.domain.calendar import service_day
@@ -26,6 +36,7 @@ from app.services.intake_checks import CheckOutcome, render_page
 from app.services.intake_views import AttachResult, CaseView, SearchHit
 from app.services.views import StaffView, TicketView
 from app.ui.app_setup import show_error
+from app.ui.i18n import current_language, pick
 from app.ui.intake.applicant_form import ApplicantForm
 from app.ui.intake.check_runner import CheckRunner
 from app.ui.intake.checklist_panel import ChecklistPanel
@@ -34,6 +45,7 @@ from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
+from app.ui.printing.paper import PaperPrinter, slip_printer_for
 from app.ui.runner import ServiceRunner
 
 STYLE = """
@@ -80,10 +92,12 @@ class IntakeWindow(QMainWindow):
         self.ticket, self.window_number, self.staff = ticket, window_number, staff
         data = settings.paths().data_dir
         self.print_dir = Path(print_dir or data / "prints")
-        self.receipt_printer = receipt_printer
+        self.receipt_printer = receipt_printer or slip_printer_for(window_number)
         self.case: CaseView | None = None
         self.thumbs: dict[str, list[QImage]] = {}
         self.printed: list[Path] = []
+        self.paper = PaperPrinter(window_number, self)
+        self.paper.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._dialog: QDialog | None = None  # the open dialog, kept referenced (and reachable from tests)
         self._preview: QDialog | None = None
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
@@ -129,7 +143,14 @@ class IntakeWindow(QMainWindow):
         for widget, stretch in ((left, 3), (self.form, 3), (self.panel, 6)):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
-        split.setSizes([380, 360, 780])
+        # The matter list must stay readable whatever the language: English names and the "By a date" /
+        # "1 working day(s)" columns are about twice as wide as Chinese ones.
+        english = current_language().startswith("en")
+        left.setMinimumWidth(
+            max(480 if english else 360, self.fontMetrics().horizontalAdvance("x") * (64 if english else 48))
+        )
+        split.setChildrenCollapsible(False)
+        split.setSizes([500, 360, 740] if english else [380, 360, 780])
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("正在检查材料 %v/%m"))
         self.progress.setVisible(False)
@@ -305,7 +326,7 @@ class IntakeWindow(QMainWindow):
         self.panel.show_case(case, self.thumbs)
         draft = case.status == "draft"
         self.form.set_editable(draft)
-        self.panel.set_editable(draft)
+        self.panel.set_editable(draft or any(i.owed for i in case.items))  # 容缺: owed files come later
         self.picker.setEnabled(draft)
         kind = tr_label(MATTER_KIND["bundle" if case.bundle_code else case.matter_kind])
         if case.matter_kind == "immediate":
@@ -313,7 +334,7 @@ class IntakeWindow(QMainWindow):
         else:
             limit = self.tr("%1 个工作日").replace("%1", str(case.promised_days))
         promise = case.promised_date or case.readiness.promised_date_if_accepted
-        text = f"<b>{case.title_zh}</b>（{kind}）<br>{case.department_zh}<br>" + self.tr(
+        text = f"<b>{pick(case.title_zh, case.title_en)}</b>（{kind}）<br>{case.department_zh}<br>" + self.tr(
             "承诺时限：%1 · 收费：%2"
         ).replace("%1", limit).replace("%2", money(case.fee_fen))
         if promise is not None and case.matter_kind != "immediate":
@@ -339,5 +360,22 @@ class IntakeWindow(QMainWindow):
         self.header.setText(" · ".join(parts))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        """Closing mid-case asks first; the case stays a draft, listed under the window's cases (F11)."""
+        if self.case is not None and self.case.status == "draft" and not getattr(self, "_leave_ok", False):
+            event.ignore()
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("关闭受理"))
+            box.setText(self.tr("办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。"))
+            self.keep_draft = box.addButton(self.tr("保存草稿并关闭"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("继续受理"), QMessageBox.ButtonRole.RejectRole)
+            box.buttonClicked.connect(lambda b: self._leave_draft() if b is self.keep_draft else None)
+            self.close_box = box
+            box.open()
+            return
         self.checker.shutdown()
         super().closeEvent(event)
+
+    def _leave_draft(self) -> None:
+        self._leave_ok = True
+        self.close()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 
 from app.services.intake_views import ChecklistItemView, FileView, FindingView, SearchHit
+from app.ui.i18n import pick
 from app.ui.intake.labels import (
     CTX,
     DISPOSITION,
@@ -55,7 +56,7 @@ class SearchHitModel(_RowsModel):
             if col == 0:
                 return hit.code
             if col == 1:
-                return hit.name_zh
+                return pick(hit.name_zh, hit.name_en)
             if col == 2:
                 return tr_label(MATTER_KIND["bundle" if hit.kind == "bundle" else hit.matter_kind])
             if col == 3:
@@ -88,7 +89,7 @@ class ChecklistModel(_RowsModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return f"{index.row() + 1}. {item.material.name_zh}"
+                return f"{index.row() + 1}. {pick(item.material.name_zh, item.material.name_en)}"
             if col == 1:
                 return requirement_text(item.material)
             if col == 2:

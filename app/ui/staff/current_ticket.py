@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.domain.ticket_rules import status_zh
 from app.services.views import TicketView
+from app.ui.i18n import pick
 
 _PRIORITY_ZH = {
     "appointment": QT_TRANSLATE_NOOP("Priority", "预约"),
@@ -51,7 +52,10 @@ class CurrentTicketPanel(QFrame):
             self.detail.setText(self.tr("没有正在办理的号，按 F1 叫下一位"))
             return
         self.number.setText(t.display_number)
-        parts = [t.category_name_zh, QCoreApplication.translate("TicketStatus", status_zh(t.status))]
+        parts = [
+            pick(t.category_name_zh, t.category_name_en),
+            QCoreApplication.translate("TicketStatus", status_zh(t.status)),
+        ]
         if t.priority in _PRIORITY_ZH:
             parts.append(QCoreApplication.translate("Priority", _PRIORITY_ZH[t.priority]))
         if t.recall_count:

@@ -21,14 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
+from app.devices.escpos_ticket import ticket_escpos_bytes
+from app.devices.slip_from_ticket import slip_for
 from app.domain.ticket_rules import status_zh
 from app.services.board import QueueBoard
 from app.services.queue import QueueService
 from app.services.views import StaffView, TicketView, WaitingRow, WindowView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import current_language
+from app.ui.printing.paper import slip_printer_for
+from app.ui.printing.ticket_render import render_ticket_pdf
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
+from app.ui.staff.leave_box import LeaveWindowBox
 from app.ui.staff.transfer_dialog import TransferDialog
 from app.ui.staff.waiting_model import WaitingModel
 
@@ -58,9 +65,11 @@ class StaffWindow(QMainWindow):
         runner: ServiceRunner,
         poll_ms: int = 1000,
         on_intake: Callable[[TicketView], None] | None = None,
+        heartbeat_ms: int = 30_000,
+        on_cases: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
-        self.on_intake = on_intake
+        self.on_intake, self.on_cases = on_intake, on_cases
         self.queue, self.board, self.runner = queue, board, runner
         self.window_number, self.staff = window_number, staff
         self.watcher = ChangeWatcher(runner, board.change_counter)
@@ -73,6 +82,11 @@ class StaffWindow(QMainWindow):
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self.refresh_if_changed)
         self.poll.start()
+        self.heartbeat = QTimer(self)  # tells the display and the supervisor this window is attended
+        self.heartbeat.setInterval(heartbeat_ms)
+        self.heartbeat.timeout.connect(self.beat)
+        self.heartbeat.start()
+        self._closing = False
         self.runner.submit(
             lambda: self.queue.open_window(window_number, staff.id if staff else None),
             lambda _r: self.refresh(),
@@ -98,7 +112,10 @@ class StaffWindow(QMainWindow):
             ("transfer", self.tr("转移"), "F7", self.transfer),
             ("resume", self.tr("恢复暂挂"), "F8", self.resume_parked),
             ("pause", self.tr("暂停窗口"), "F9", self.toggle_pause),
+            ("undo", self.tr("撤销上一步"), "Ctrl+Z", self.undo),
             ("intake", self.tr("受理办件"), "F10", self.start_intake),
+            ("cases", self.tr("本窗口办件 (草稿/容缺/出件)"), "F11", self.show_cases),
+            ("reprint", self.tr("重打号票"), "Ctrl+P", self.reprint),
         ]
         for i, (key, label, shortcut, slot) in enumerate(specs):
             action = QAction(label, self)
@@ -110,7 +127,14 @@ class StaffWindow(QMainWindow):
             button.setObjectName("primary" if key == "call_next" else key)
             button.clicked.connect(action.trigger)
             self.actions[key], self.buttons[key] = action, button
-            grid.addWidget(button, i // 3, i % 3, 1, 3 if key == "intake" else 1)  # intake: a full row
+            if key == "intake":  # intake: the rest of the row
+                grid.addWidget(button, 3, 1, 1, 2)
+            elif key == "cases":
+                grid.addWidget(button, 4, 0, 1, 2)
+            elif key == "reprint":
+                grid.addWidget(button, 4, 2)
+            else:
+                grid.addWidget(button, i // 3, i % 3)
         left = QVBoxLayout()
         left.addWidget(self.current, 1)
         left.addLayout(grid)
@@ -139,6 +163,10 @@ class StaffWindow(QMainWindow):
         central.setLayout(root)
         self.setCentralWidget(central)
         self.resize(1200, 720)
+        self.voice_note = QLabel(self.tr("叫号屏无语音播报，请提醒群众留意屏幕"))
+        self.voice_note.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.voice_note.hide()
+        self.statusBar().addPermanentWidget(self.voice_note)
 
     # ---- actions (slots only gather ids and call services) -----------------------------------------------
 
@@ -175,11 +203,66 @@ class StaffWindow(QMainWindow):
         menu.popup(self.buttons["resume"].mapToGlobal(self.buttons["resume"].rect().bottomLeft()))
 
     def start_intake(self) -> None:
-        """Open unified intake (一窗受理) for the citizen at this window."""
+        """Open unified intake (一窗受理) for the citizen at this window: service starts now."""
         if self._view is None or self._view.current is None or self.on_intake is None:
             self.statusBar().showMessage(self.tr("本窗口当前没有号"), 5000)
             return
-        self.on_intake(self._view.current)
+        on_intake = self.on_intake
+
+        def opened(ticket: TicketView) -> None:
+            self.refresh()
+            on_intake(ticket)
+
+        self.runner.submit(lambda: self.queue.begin_service(self.window_number), opened, self._error)
+
+    def show_cases(self) -> None:
+        """Unfinished intakes, materials owed under 容缺, results to hand out (出件)."""
+        if self.on_cases is not None:
+            self.on_cases()
+
+    def reprint(self) -> None:
+        """A citizen lost the slip: print the selected waiting ticket (or the one at the window) again."""
+        rows = self.table.selectionModel().selectedRows()
+        current = self._view.current if self._view is not None else None
+        ref = self.model.row_at(rows[0].row()).ticket_id if rows else (current.id if current else None)
+        if ref is None:
+            self.statusBar().showMessage(self.tr("请在等待列表中选择要重打的号"), 8000)
+            return
+        self.runner.submit(lambda: self.queue.ticket_status(ref), self._reprint, self._error)
+
+    def _reprint(self, ticket: TicketView | None) -> None:
+        if ticket is None:
+            return
+        slip = slip_for(ticket)
+        folder = settings.paths().data_dir / "prints"
+        folder.mkdir(parents=True, exist_ok=True)
+        pdf = render_ticket_pdf(slip, folder / f"ticket-{ticket.service_day}-{ticket.display_number}.pdf")
+        self.last_reprint = pdf
+        write = slip_printer_for(self.window_number)
+        if write is None:
+            text = self.tr("未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2")
+            self.statusBar().showMessage(text.replace("%1", str(self.window_number)).replace("%2", str(pdf)), 15000)
+            return
+        try:
+            write(ticket_escpos_bytes(slip))
+        except OSError as exc:
+            text = self.tr("打印失败（%1）：已保存 PDF %2").replace("%1", str(exc) or type(exc).__name__)
+            self.statusBar().showMessage(text.replace("%2", str(pdf)), 15000)
+            return
+        self.statusBar().showMessage(self.tr("已重打号票 %1").replace("%1", ticket.display_number), 8000)
+
+    def undo(self) -> None:
+        def done(t: TicketView) -> None:
+            status = QCoreApplication.translate("TicketStatus", status_zh(t.status))
+            self.statusBar().showMessage(
+                self.tr("已撤销: %1 现为%2").replace("%1", t.display_number).replace("%2", status), 8000
+            )
+            self.refresh()
+
+        self.runner.submit(lambda: self.queue.undo_last(self.window_number), done, self._error)
+
+    def beat(self) -> None:
+        self.runner.submit(lambda: self.queue.heartbeat(self.window_number), None, lambda _e: None)
 
     def toggle_pause(self) -> None:
         if self._view is not None and self._view.status == "paused":
@@ -231,10 +314,13 @@ class StaffWindow(QMainWindow):
         status = {"open": self.tr("开放"), "paused": self.tr("暂停"), "closed": self.tr("关闭")}.get(view.status, "")
         who = view.staff_name or (self.staff.name if self.staff else "")
         state_label, served_label = self.tr("状态"), self.tr("服务类别")
-        self.header.setText(
-            f"{view.name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories)
+        # Window names are Chinese in the data (no name_en): English shows "Window N" instead.
+        name = (
+            self.tr("%1 号窗口").replace("%1", str(view.number)) if current_language().startswith("en") else view.name
         )
+        self.header.setText(f"{name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories))
         self.current.show_ticket(view.current)
+        self.voice_note.setVisible(view.display_speech is False)
         self.model.set_rows(rows)
         self.waiting_label.setText(self.tr("本窗口可叫的等待号: %n 个", "", view.waiting_for_me))
         c = view.counts
@@ -254,5 +340,24 @@ class StaffWindow(QMainWindow):
         )
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        """Closing with a citizen at the window asks what happens to the ticket; the window then closes."""
+        current = self._view.current if self._view is not None else None
+        if not self._closing and current is not None:
+            event.ignore()
+            self.close_box = LeaveWindowBox(current.display_number, self)
+            self.close_box.chosen.connect(self._leave)
+            self.close_box.open()
+            return
+        if not self._closing:  # nobody at the window: close it in the hall and go
+            self._closing = True
+            self.runner.submit(lambda: self.queue.leave_window(self.window_number), None, lambda _e: None)
         self.poll.stop()
+        self.heartbeat.stop()
         super().closeEvent(event)
+
+    def _leave(self, choice: str) -> None:
+        def closed(_r: object) -> None:
+            self._closing = True
+            self.close()
+
+        self.runner.submit(lambda: self.queue.leave_window(self.window_number, choice), closed, self._error)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.views import CategoryView
+from app.ui.i18n import pick
 
 
 class TransferDialog(QDialog):
@@ -30,7 +31,7 @@ class TransferDialog(QDialog):
         group.addButton(self.to_window)
         self.category = QComboBox()
         for c in categories:
-            self.category.addItem(f"{c.prefix}  {c.name_zh}", c.prefix)
+            self.category.addItem(f"{c.prefix}  {pick(c.name_zh, c.name_en)}", c.prefix)
         self.window = QComboBox()
         for number, name in windows:
             if number != own_window:

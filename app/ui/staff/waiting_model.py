@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services.views import WaitingRow
+from app.ui.i18n import pick
 from app.ui.widgets.rows_model import RowsModel
 
 _PRIORITY = {
@@ -57,7 +58,7 @@ class WaitingModel(RowsModel):
             if col == 0:
                 return r.display_number + (f" →{r.target_window_number}" if r.target_window_number else "")
             if col == 1:
-                return r.category_name_zh
+                return pick(r.category_name_zh, r.category_name_en)
             if col == 2:
                 return _tr(_PRIORITY.get(r.priority, r.priority)) if r.priority != "normal" else ""
             if col == 3:

@@ -58,14 +58,16 @@ def test_reviewer_moves_cases_and_overdue_is_highlighted(
     assert w.buttons["with_department"].isEnabled() and not w.buttons["approved"].isEnabled()
     assert w.history.rowCount() >= 3
     qtbot.mouseClick(w.buttons["in_review"], Qt.MouseButton.LeftButton)
+    assert cases.row(late).status == "received"  # every decision is confirmed first
+    w._dialog.accept()
     assert cases.row(late).status == "in_review"
     qtbot.mouseClick(w.buttons["needs_supplement"], Qt.MouseButton.LeftButton)
     w._dialog.text.setPlainText("申请表缺少本人签名")
     w._dialog.accept()
     assert cases.row(late).status == "needs_supplement"
-    qtbot.mouseClick(w.buttons["in_review"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(w.buttons["approved"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(w.buttons["ready_for_pickup"], Qt.MouseButton.LeftButton)
+    for target in ("in_review", "approved", "ready_for_pickup"):
+        qtbot.mouseClick(w.buttons[target], Qt.MouseButton.LeftButton)
+        w._dialog.accept()
     assert cases.row(late).status == "ready_for_pickup"
     w.filter.setCurrentIndex(3)  # 待领取
     w.table.selectRow(0)
@@ -79,3 +81,69 @@ def test_reviewer_moves_cases_and_overdue_is_highlighted(
     w.filter.setCurrentIndex(5)  # overdue only: the late case was concluded late, so it stays listed
     assert [w.model.row_at(i).id for i in range(w.model.rowCount())] == [late]
     assert len(errors) == 1
+
+
+def test_reviewer_sees_what_is_decided_and_refusal_needs_a_reason(
+    qtbot, intake, cases, runner, tmp_path, artifacts, reviewer
+):  # type: ignore[no-untyped-def]  # noqa: E501
+    from app.domain.applicant import Applicant, ApplicantKind
+    from tests.intake.builders import clean_page
+    from tests.intake.helpers import finding, item, ok_report, report
+
+    view = intake.start_case(["C006"])
+    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", make_ric(), "13900001111"))
+    first = next(i for i in view.items if i.material.requirement == "required")
+    page = clean_page(tmp_path / "scan.png")
+    attached = intake.attach_file(view.id, first.id, page)
+    blur = finding("image.blur", "warn", "清晰度 50，低于要求的 60")
+    view = intake.record_check(attached.file.id, report(blur, pages=first.material.sides))
+    view = intake.override_finding(item(view, first.material.key).files[0].findings[0].id, "文字可辨认，原件已核对")
+    for i in view.items:
+        if i.id == first.id:
+            continue
+        if i.material.requirement == "required":
+            view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
+        else:
+            view = intake.set_disposition(view.id, i.id, "not_applicable")
+    intake.accept(view.id)
+    case_id = view.id
+    assert ok_report
+    w = BackofficeWindow(cases, runner, role="supervisor", staff=reviewer, poll_ms=60_000, intake=intake)
+    errors: list[Exception] = []
+    w.error_handler = errors.append
+    qtbot.addWidget(w)
+    w.show()
+    w.table.selectRow(0)
+    detail = w.detail
+    assert detail is not None and detail.case is not None and detail.case.id == case_id
+    assert "张**" in detail.summary.text() and make_ric() not in detail.summary.text()  # masked
+    materials = [detail.tree.topLevelItem(i).text(0) for i in range(detail.tree.topLevelItemCount())]
+    assert materials == [i.material.name_zh for i in view.items]
+    file_node = detail.tree.topLevelItem(0).child(0)
+    assert file_node.child(0).text(2) == "文字可辨认，原件已核对"  # the override and its reason
+    first_file = next(f for i in view.items for f in i.files)
+    detail.view_file(first_file.id)  # the page viewer
+    assert detail.preview is not None and first_file.original_name in detail.preview.windowTitle()
+    w.grab().save(str(artifacts / "backoffice_detail.png"))
+    detail.preview.reject()
+    qtbot.mouseClick(w.buttons["in_review"], Qt.MouseButton.LeftButton)
+    w._dialog.accept()
+    qtbot.mouseClick(w.buttons["rejected"], Qt.MouseButton.LeftButton)
+    assert "理由" in w._dialog.windowTitle() + w._dialog.findChildren(type(w.counts))[0].text()
+    w._dialog.text.setPlainText("经核查，申请人不符合办理条件")
+    w._dialog.accept()
+    assert cases.row(case_id).status == "rejected" and not errors
+    assert cases.history(case_id)[-1].detail["note"] == "经核查，申请人不符合办理条件"
+    assert finding and report  # helpers importable for the overrides shown above
+
+
+def test_a_clerk_cannot_open_the_back_office(sqlite_hall):  # type: ignore[no-untyped-def]
+    from app.domain.errors import AuthError
+    from app.services.hall import login
+    from app.ui.launch import Roles
+
+    roles = Roles(sqlite_hall, demo=False)
+    with pytest.raises(AuthError) as err:
+        roles.backoffice(login(sqlite_hall, "wang", "1234"))
+    assert "审批人员" in err.value.message_zh
+    roles.checker.shutdown()

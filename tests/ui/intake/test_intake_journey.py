@@ -120,7 +120,8 @@ def test_full_intake_journey(qtbot, window, tmp_path, artifacts, intake, cases):
     # the one-time notice lists every problem at once
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     notice = window.decisions.notice
-    assert notice is not None and len(notice.items) == 3  # form (blur), proof (colour), articles (missing)
+    # only what the citizen must bring: the blur and the grey scan are the clerk's to scan again
+    assert notice is not None and [i.material_zh for i in notice.items] == ["公司章程"]
     assert window.printed[-1].name == f"notice-{notice.number}.pdf" and window.printed[-1].stat().st_size > 1000
     shot(window._preview, artifacts, "4_notice")
     window._preview.reject()

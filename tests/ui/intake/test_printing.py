@@ -62,7 +62,7 @@ def test_notice_lists_every_item_and_escapes(qapp, artifacts):
     pages, text = _pdf_text(render_notice_pdf(n, artifacts / "intake_notice.pdf"))
     assert pages == 1
     # (not the number itself: Qt's PDF text layer maps a Latin run of the subset font oddly; it prints fine)
-    for needle in ("一次性告知书", "编号", "公司章程", "请彩色扫描", "李强"):
+    for needle in ("一次性告知书", "编号", "公司章程", "请彩色扫描", "李强", "行政许可法", "材料补齐后即予受理"):
         assert needle in text, needle
     render_notice_png(n, artifacts / "intake_notice.png")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMarginsF
@@ -55,13 +56,23 @@ def notice_html(n: NoticeView, tz: str = "Asia/Shanghai", indent_px: int = 30) -
         "<tr style='background-color:#eeeeee'><th width='9%'>序号</th><th width='26%'>材料名称</th>"
         "<th width='23%'>提交要求</th><th>需补正的内容</th></tr>"
         f"{rows}</table>"
-        f"<p {indent}>请按上述要求备齐材料后再来办理。以上为需补正的全部内容，"
-        "本中心不会再要求您提交本告知书以外的材料。"
+        f"<p {indent}>请按上述要求备齐材料后再来办理。{_deadline(n)}以上为需补正的全部内容，"
+        "本中心不会再要求您提交本告知书以外的材料（依据《中华人民共和国行政许可法》第三十二条）。"
         f"如对本告知有疑问，可向大厅值班主任反映。{phone}</p>"
         f"<p align='right'><br>{_e(n.hall_name)}（受理专用章）<br>"
         f"{window}经办人：{_e(n.staff_name) or '—'}<br>{day}</p>"
         "</body></html>"
     )
+
+
+def _deadline(n: NoticeView) -> str:
+    """When the citizen can expect a decision once the materials are complete."""
+    if n.immediate:
+        return "材料补齐后，本事项当场办结。"
+    if n.promised_days:
+        legal = f"（法定时限 {n.legal_days} 个工作日）" if n.legal_days else ""
+        return f"材料补齐并受理后，本中心承诺 {n.promised_days} 个工作日内办结{legal}。"
+    return "材料补齐后即予受理。"
 
 
 def _document(n: NoticeView, dpi: float = 96) -> QTextDocument:
@@ -92,6 +103,24 @@ def render_notice_pdf(n: NoticeView, path: str | Path) -> Path:
     if not out.exists() or out.stat().st_size == 0:
         raise OSError(f"could not write {out}")
     return out
+
+
+def notice_for_printer(n: NoticeView) -> Any:
+    """For PaperPrinter: set the printer to A4 with the notice's margins and lay the notice out for it."""
+
+    def document_for(printer: Any) -> QTextDocument:
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        printer.setDocName(f"一次性告知书 {n.number}")
+        return _document(n, printer.resolution())
+
+    return document_for
 
 
 def render_notice_image(n: NoticeView, width_px: int = PREVIEW_WIDTH_PX) -> QImage:

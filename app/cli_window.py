@@ -1,0 +1,45 @@
+"""`onewindow window start|recall|finish|no-show|park|undo --window N`: the clerk's window actions from the
+command line, the same service operations as the staff window's F3, F2, F4, F5, F6 and Ctrl+Z."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+ACTIONS = {
+    "start": ("start", "开始办理"),
+    "recall": ("recall", "重呼"),
+    "finish": ("finish", "办结"),
+    "no-show": ("skip", "过号"),
+    "park": ("park", "暂挂"),
+    "undo": ("undo_last", "撤销上一步"),
+}
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from app import settings
+    from app.services.queue import QueueService
+    from app.services.views import to_jsonable
+    from app.store.database import Database
+
+    db = Database(settings.db_url(args.db), device_id=settings.device_id())
+    db.upgrade()
+    method, label = ACTIONS[args.action]
+    t = getattr(QueueService(db), method)(args.window)
+    if args.json:
+        print(json.dumps({"window": args.window, "action": args.action, "ticket": to_jsonable(t)}, ensure_ascii=False))
+    else:
+        print(f"{args.window} 号窗口 {label}：{t.display_number} → {t.status}")
+    return 0
+
+
+def register(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
+) -> None:
+    window = with_db(sub.add_parser("window", help="a window action: start, recall, finish, no-show, park, undo"))
+    window.add_argument("action", choices=list(ACTIONS))
+    window.add_argument("--window", type=int, required=True)
+    window.add_argument("--json", action="store_true")
+    window.set_defaults(func=cmd_window)

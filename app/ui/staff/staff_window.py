@@ -167,6 +167,12 @@ class StaffWindow(QMainWindow):
         self.voice_note.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.voice_note.hide()
         self.statusBar().addPermanentWidget(self.voice_note)
+        from app.sync.status import sync_status
+        from app.ui.widgets.sync_indicator import SyncIndicator
+
+        db = self.queue.db
+        self.sync_note = SyncIndicator(self.runner, lambda: sync_status(db), parent=self)
+        self.statusBar().addPermanentWidget(self.sync_note)
 
     # ---- actions (slots only gather ids and call services) -----------------------------------------------
 

@@ -39,3 +39,9 @@ class CategoryFullError(UserError):
 
 class AuthError(UserError):
     code = "auth"
+
+
+class PermissionDenied(AuthError):
+    """The acting staff member's role may not do this (checked in the services, never only in a screen)."""
+
+    code = "forbidden"

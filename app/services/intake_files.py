@@ -13,14 +13,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError, RuleViolation
+from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
+from app.services.auth import authorise
 from app.services.blobs import BlobStore
 from app.services.case_store import add_event, load_case, local_day
 from app.services.catalogue import spec_from_json
 from app.services.clock import Clock
 from app.services.hall import load_hall
 from app.services.intake_views import AttachResult, CaseView, CheckJob
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall, Ticket
 from app.store.models_intake import CaseFile, CaseFinding, CaseMaterial, IntakeCase
@@ -199,11 +202,12 @@ class IntakeFiles(IntakeBase):
             s.flush()
             return self._view(s, hall, case)
 
-    def override_finding(self, finding_id: str, reason: str, staff_id: str | None = None) -> CaseView:
+    def override_finding(self, finding_id: str, reason: str, actor: StaffView | None) -> CaseView:
         """Let a `warn` finding pass, with the clerk's reason on record. A `block` can never be overridden."""
         reason = (reason or "").strip()
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff_id = authorise(s, hall, actor, Permission.FINDING_OVERRIDE).id
             x = s.get(CaseFinding, finding_id)
             if x is None or x.hall_id != hall.id:
                 raise NotFoundError("没有找到这条检查结果", "No such finding")

@@ -100,8 +100,8 @@ class Roles:
     def backoffice(self, staff: Any) -> None:
         from app.ui.backoffice.backoffice_window import BackofficeWindow
 
-        role = staff.role if staff.role in ("reviewer", "supervisor") else "reviewer"
-        self._keep(BackofficeWindow(self.cases, self.runner, role=role, staff=staff))
+        # The staff member's own role: the buttons follow it, and CaseService checks it again on every move.
+        self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff))
 
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
@@ -144,7 +144,7 @@ class Roles:
 def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
     logs.configure(settings.paths().log_dir)
-    from app.services.hall import list_staff
+    from app.services.auth import trusted_actor
     from app.ui.app_setup import install_excepthook, make_app
 
     app = make_app(language=getattr(args, "lang", "zh_CN"))
@@ -156,8 +156,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
             roles.display(full_screen=role == "display" and not demo)
         if role == "demo":
             roles.take_ticket()
-            clerk = next((s for s in list_staff(roles.db) if s.login == "wang"), None)
-            roles.staff(args.window, clerk)
+            roles.staff(args.window, trusted_actor(roles.db, "wang"))  # the demo's clerk is logged in already
             roles.tile_demo()
             _seed_demo_tickets(roles.queue)
         elif role in ("staff", "intake", "backoffice"):

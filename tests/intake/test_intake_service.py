@@ -72,7 +72,7 @@ def test_applicant_is_validated_before_it_is_stored(intake, hall_queue, person):
     assert "agent_id" not in {i.material.key for i in view.items}
 
 
-def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_path, hall_db):
+def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_path, hall_db, clerk):
     view, _ = start_business(intake, hall_queue)
     view = intake.set_applicant(view.id, person)
     form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"))
@@ -101,11 +101,11 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
     assert listed["法定代表人（负责人）身份证件"].requirement_zh.startswith("原件 1 份（正反两面）")
 
     with pytest.raises(RuleViolation):
-        intake.override_finding(blur.id, "  ")
+        intake.override_finding(blur.id, "  ", clerk)
     blank = item(view, "legal_rep_id").files[0].findings[0]
     with pytest.raises(RuleViolation):
-        intake.override_finding(blank.id, "申请人坚持提交")  # a block is never overridden
-    view = intake.override_finding(blur.id, "文字可辨认，原件已核对")
+        intake.override_finding(blank.id, "申请人坚持提交", clerk)  # a block is never overridden
+    view = intake.override_finding(blur.id, "文字可辨认，原件已核对", clerk)
     assert item(view, "enterprise_form").status == "ok"
     assert item(view, "enterprise_form").files[0].findings[0].override_reason == "文字可辨认，原件已核对"
 

@@ -12,7 +12,7 @@ def backend(hall_queue, cases, catalogue):  # type: ignore[no-untyped-def]
     return QueueKioskBackend(hall_queue, cases=cases, catalogue=catalogue)
 
 
-def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path):
+def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path, reviewer):
     case_id = accepted_case(intake, person, tmp_path)
     receipt = cases.row(case_id).receipt_number
     last4 = person.id_number[-4:]
@@ -20,7 +20,7 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     assert progress.status is CaseStatus.RECEIVED and progress.receipt_number == receipt
     assert person.name not in progress.applicant_masked and progress.id_masked.endswith(last4)
     for status in ("in_review", "approved", "ready_for_pickup"):
-        cases.move(case_id, status)
+        cases.move(case_id, status, actor=reviewer)
     assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY
     with pytest.raises(KioskError) as err:
         backend.case_progress(receipt, "0000")

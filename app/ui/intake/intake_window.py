@@ -279,7 +279,7 @@ class IntakeWindow(QMainWindow):
             self,
         )
         dialog.accepted.connect(
-            lambda: self._call(lambda: self.intake.override_finding(finding_id, dialog.reason(), self.staff_id))
+            lambda: self._call(lambda: self.intake.override_finding(finding_id, dialog.reason(), self.staff))
         )
         self._dialog = dialog
         dialog.open()

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from app import cli_supervision
 from app.domain.errors import UserError
 
 
@@ -291,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     rating_list.add_argument("--bad", action="store_true", help="only 不满意 and 非常不满意")
     rating_list.add_argument("--json", action="store_true")
     rating_list.set_defaults(func=cmd_rating_list)
+    cli_supervision.register(sub, with_db, rating=rating, gui=_gui)
 
     check = sub.add_parser("check", help="scanned-material checks")
     check.add_argument("files", nargs="+")

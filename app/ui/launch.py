@@ -103,6 +103,21 @@ class Roles:
         # The staff member's own role: the buttons follow it, and CaseService checks it again on every move.
         self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff))
 
+    def supervisor(self, staff: Any) -> None:
+        from app.services.appointments import AppointmentService
+        from app.services.follow_ups import FollowUpService
+        from app.services.live_hall import LiveHall
+        from app.services.reports import ReportService
+        from app.ui.supervisor.console import SupervisorConsole
+
+        AppointmentService(self.db).mark_missed()  # appointments whose check-in window closed count as missed
+        self._keep(
+            SupervisorConsole(
+                LiveHall(self.db), FollowUpService(self.db), ReportService(self.db), self.runner,
+                self.board.change_counter, staff,
+            )  # fmt: skip
+        )
+
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
         from app.ui.staff.login_dialog import LoginDialog
@@ -159,6 +174,17 @@ def launch(role: str, args: argparse.Namespace) -> int:
             roles.staff(args.window, trusted_actor(roles.db, "wang"))  # the demo's clerk is logged in already
             roles.tile_demo()
             _seed_demo_tickets(roles.queue)
+        elif role == "supervisor":
+            who = roles.login(args.window)
+            if who is None:
+                return 0
+            if who[0].role != "supervisor":
+                from app.domain.errors import PermissionDenied
+                from app.ui.app_setup import show_error
+
+                show_error(None, PermissionDenied("只有大厅管理人员可以打开管理台", "Only a supervisor may open the console"))
+                return 1
+            roles.supervisor(who[0])
         elif role in ("staff", "intake", "backoffice"):
             who = roles.login(args.window)
             if who is None:

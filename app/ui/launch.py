@@ -182,7 +182,8 @@ def launch(role: str, args: argparse.Namespace) -> int:
                 from app.domain.errors import PermissionDenied
                 from app.ui.app_setup import show_error
 
-                show_error(None, PermissionDenied("只有大厅管理人员可以打开管理台", "Only a supervisor may open the console"))
+                refused = PermissionDenied("只有大厅管理人员可以打开管理台", "Only a supervisor may open the console")
+                show_error(None, refused)
                 return 1
             roles.supervisor(who[0])
         elif role in ("staff", "intake", "backoffice"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, QTimer
@@ -55,11 +56,13 @@ class SupervisorConsole(QMainWindow):
         counter: Callable[[], int],
         staff: StaffView,
         poll_ms: int = 1000,
+        tz: str = "Asia/Shanghai",
     ) -> None:
         super().__init__()
         self.live, self.follow_ups, self.reports, self.runner, self.staff = live, follow_ups, reports, runner, staff
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
         self.report: Report | None = None
+        self.tz = ZoneInfo(tz)
         self.setWindowTitle(self.tr("一窗通 · 大厅管理") + f" · {staff.name}")
         self.tabs = QTabWidget()
         self.categories, self.windows, self.follow_up_rows = CategoryModel(self), WindowModel(self), FollowUpModel(self)
@@ -114,7 +117,7 @@ class SupervisorConsole(QMainWindow):
     def _show_live(self, live: HallLive) -> None:
         self.categories.set_rows(list(live.categories))
         self.windows.set_rows(list(live.windows))
-        self.clock_label.setText(self.tr("更新于 %1").replace("%1", f"{live.at.astimezone():%H:%M:%S}"))
+        self.clock_label.setText(self.tr("更新于 %1").replace("%1", f"{live.at.astimezone(self.tz):%H:%M:%S}"))
 
     def _show_report(self, report: Report) -> None:
         self.report = report

@@ -131,6 +131,122 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- alarms, help calls, remote control, 电子监察 ------------------------------------------------------------
+
+
+def cmd_alarms(args: argparse.Namespace) -> int:
+    from app.services.alarms import AlarmService
+
+    service = AlarmService(_db(args))
+    rows = service.evaluate() if not args.history else service.history(limit=args.limit)
+    lines = [f"{a.id[:13]}  {a.severity:<8} {a.kind:<10} {a.message_zh}" + ("  ✓" if a.acked_at else "") for a in rows]
+    _emit({"alarms": rows}, args.json, "\n".join(lines) or "没有告警 / no alarms")
+    return 0
+
+
+def cmd_alarm_ack(args: argparse.Namespace) -> int:
+    from app.services.alarms import AlarmService
+
+    db = _db(args)
+    service = AlarmService(db)
+    matches = [a.id for a in service.history(limit=2000) if a.id.startswith(args.id)]
+    if len(matches) != 1:
+        from app.domain.errors import NotFoundError
+
+        raise NotFoundError("没有找到这条告警", "No such alarm")
+    a = service.acknowledge(matches[0], args.note, actor=_actor(db, args))
+    _emit(a, args.json, f"已确认 / acknowledged: {a.message_zh}")
+    return 0
+
+
+def cmd_help_call(args: argparse.Namespace) -> int:
+    from app.services.alarms import AlarmService
+
+    db = _db(args)
+    a = AlarmService(db).help_call(args.window, actor=_actor(db, args), note=args.note or "")
+    _emit(a, args.json, f"已呼叫大厅管理 / help requested: {a.message_zh}")
+    return 0
+
+
+def cmd_window_remote(args: argparse.Namespace) -> int:
+    from app.services.remote_control import RemoteControl
+
+    db = _db(args)
+    status = RemoteControl(db).set_window(args.number, args.action, actor=_actor(db, args), reason=args.reason or "")
+    _emit({"window": args.number, "status": status}, args.json, f"{args.number} 号窗口 / window: {status}")
+    return 0
+
+
+def cmd_move_waiting(args: argparse.Namespace) -> int:
+    from app.services.remote_control import RemoteControl
+
+    db = _db(args)
+    n = RemoteControl(db).move_waiting(args.from_prefix, args.to_prefix, actor=_actor(db, args), limit=args.limit)
+    _emit({"moved": n}, args.json, f"已转移 {n} 个号 / moved {n} tickets")
+    return 0
+
+
+def cmd_broadcast(args: argparse.Namespace) -> int:
+    from app.services.remote_control import RemoteControl
+
+    db = _db(args)
+    line = RemoteControl(db).broadcast(args.text, actor=_actor(db, args))
+    _emit({"marquee": line}, args.json, f"叫号屏滚动字幕 / marquee: {line}")
+    return 0
+
+
+def cmd_case_cards(args: argparse.Namespace) -> int:
+    from app.services.case_supervision import CaseSupervision
+
+    rows = CaseSupervision(_db(args)).cards(department=args.department, window=args.window, clerk=args.clerk)
+    lines = [
+        f"{'红牌' if c.card == 'red' else '黄牌'}  {c.receipt_number}  {c.step_zh} {c.due}  {c.status_zh}  "
+        f"{c.department_zh}  {c.window_number or '—'} {c.clerk or '—'}  {c.title_zh}"
+        for c in rows
+    ]
+    _emit({"cards": rows}, args.json, "\n".join(lines) or "没有黄牌或红牌 / no yellow or red cards")
+    return 0
+
+
+def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
+    cards = with_db(case.add_parser("cards", help="电子监察: yellow and red cards of open cases"))
+    cards.add_argument("--department")
+    cards.add_argument("--window", type=int)
+    cards.add_argument("--clerk", help="login")
+    cards.add_argument("--json", action="store_true")
+    cards.set_defaults(func=cmd_case_cards)
+    alarms = with_db(sub.add_parser("alarms", help="evaluate and list active alarms (or --history)"))
+    alarms.add_argument("--history", action="store_true")
+    alarms.add_argument("--limit", type=int, default=200)
+    alarms.add_argument("--json", action="store_true")
+    alarms.set_defaults(func=cmd_alarms)
+    alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
+    ack = _acting(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
+    ack.add_argument("id", help="alarm id (or its first characters)")
+    ack.add_argument("--note", required=True)
+    ack.set_defaults(func=cmd_alarm_ack)
+    help_call = _acting(with_db(sub.add_parser("help", help="call the supervisor to a window")))
+    help_call.add_argument("--window", type=int, required=True)
+    help_call.add_argument("--note")
+    help_call.set_defaults(func=cmd_help_call)
+    window = sub.add_parser("window", help="remote window control (supervisor)").add_subparsers(
+        dest="window_cmd", required=True
+    )
+    for action in ("open", "pause", "close"):
+        sp = _acting(with_db(window.add_parser(action, help=f"{action} a window")))
+        sp.add_argument("number", type=int)
+        sp.add_argument("--reason")
+        sp.set_defaults(func=cmd_window_remote, action=action)
+    move = _acting(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
+    move.add_argument("from_prefix")
+    move.add_argument("to_prefix")
+    move.add_argument("--limit", type=int, default=0, help="how many, oldest first (0 = all)")
+    move.set_defaults(func=cmd_move_waiting)
+    cast = _acting(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
+    cast.add_argument("text")
+    cast.set_defaults(func=cmd_broadcast)
+
+
 # ---- reports ---------------------------------------------------------------------------------------------
 
 
@@ -175,6 +291,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     move.add_argument("--to", required=True, help="target status, e.g. in_review, approved, ready_for_pickup")
     move.add_argument("--note", help="what needs supplementing, or a remark")
     move.set_defaults(func=cmd_case_move)
+    _register_supervision(sub, with_db, case)
 
     fus = with_db(rating.add_parser("follow-ups", help="bad-rating follow-ups (差评回访整改)"))
     fus.add_argument("--open", action="store_true", help="only those not closed")

@@ -85,3 +85,28 @@ def test_report_json_and_xlsx(capsys, tmp_path):
     code, out, err = run(capsys, "report", "daily", "--date", date.today().isoformat(), "--pdf", str(pdf), "--db", url)
     assert code == 0, err
     assert pdf.read_bytes().startswith(b"%PDF") and "已输出" in out
+
+
+def test_help_call_alarm_ack_remote_control_and_cards(capsys, tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    run(capsys, "hall", "init", "--sample", "--db", url)
+    monkeypatch.setenv("ONEWINDOW_PIN", "1234")
+    code, out, err = run(capsys, "help", "--window", "3", "--as", "wang", "--db", url, "--json")
+    assert code == 0, err
+    alarm_id = json.loads(out)["id"]
+    code, out, _e = run(capsys, "alarms", "--json", "--db", url)
+    assert [a["kind"] for a in json.loads(out)["alarms"]] == ["help"]
+    code, _o, err = run(capsys, "window", "pause", "2", "--as", "wang", "--db", url)
+    assert code == 1 and "无权远程控制窗口" in err
+    code, _o, err = run(capsys, "alarm", "ack", alarm_id[:10], "--note", "已到窗口处理", "--as", "admin",
+                        "--pin", "8888", "--db", url)  # fmt: skip
+    assert code == 0, err
+    code, out, _e = run(capsys, "alarms", "--db", url)
+    assert "没有告警" in out
+    monkeypatch.setenv("ONEWINDOW_PIN", "8888")
+    code, out, err = run(capsys, "window", "pause", "2", "--reason", "系统维护", "--as", "admin", "--db", url)
+    assert code == 0 and "paused" in out, err
+    code, out, err = run(capsys, "broadcast", "系统维护中，请稍候", "--as", "admin", "--db", url, "--json")
+    assert code == 0 and json.loads(out)["marquee"] == "系统维护中，请稍候", err
+    code, out, _e = run(capsys, "case", "cards", "--json", "--db", url)
+    assert code == 0 and json.loads(out)["cards"] == []

@@ -50,6 +50,10 @@ def _avg(total: float, n: int) -> float | None:
     return round(total / n, 1) if n else None
 
 
+ADDITIVE = ("arrived", "served", "no_show", "transfers", "called", "within_target", "wait_sum", "service_n",
+            "service_sum", "accepted", "rongque", "refused", "returned", "overdue", "concluded", "early")  # fmt: skip
+
+
 @dataclass
 class Acc:
     name: str = ""
@@ -86,6 +90,17 @@ class Acc:
         self.service_sum += minutes
         self.service_max = minutes if self.service_max is None else max(self.service_max, minutes)
         self.busy_hours.add((finished_local.date(), finished_local.hour))
+
+    def merge(self, other: Acc) -> None:
+        """Add `other` in (a breakdown row is the merge of the fine cells that belong to it)."""
+        for name in ADDITIVE:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("wait_max", "service_max"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            setattr(self, name, theirs if mine is None else mine if theirs is None else max(mine, theirs))
+        self.busy_hours |= other.busy_hours
+        for level, n in other.ratings.items():
+            self.ratings[level] += n
 
     def metrics(self, key: str) -> Metrics:
         rated = sum(self.ratings.values())

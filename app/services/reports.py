@@ -52,22 +52,28 @@ class Report:
     weights: dict[str, int]
 
 
-def _minutes(a: datetime, b: datetime) -> float:
-    return (b - a).total_seconds() / 60.0
-
 
 class _Book:
-    """Accumulators for the total and each breakdown, fed row by row."""
+    """One accumulator per fine cell (category, window, clerk); the total and each breakdown are merges of
+    cells at the end, so each ticket, case and rating is counted once, in one place."""
 
     def __init__(self) -> None:
-        self.total = Acc(name="total")
-        self.dims: dict[str, dict[str, Acc]] = {d: defaultdict(Acc) for d in ("category", "window", "clerk")}
+        self.cells: dict[tuple[str, str, str], Acc] = defaultdict(Acc)
 
     def each(self, category: str, window: str, clerk: str) -> list[Acc]:
-        return [self.total, self.dims["category"][category], self.dims["window"][window], self.dims["clerk"][clerk]]
+        return [self.cells[(category, window, clerk)]]
+
+    def total(self) -> Acc:
+        acc = Acc(name="total")
+        for cell in self.cells.values():
+            acc.merge(cell)
+        return acc
 
     def rows(self, dim: str, names: dict[str, str]) -> tuple[Metrics, ...]:
-        accs = self.dims[dim]
+        position = ("category", "window", "clerk").index(dim)
+        accs: dict[str, Acc] = defaultdict(Acc)
+        for cell_key, cell in self.cells.items():
+            accs[cell_key[position]].merge(cell)
         for key, acc in accs.items():
             acc.name = names.get(key, key)
         return tuple(accs[k].metrics(k) for k in sorted(accs, key=lambda k: (k == NONE, _sortable(k))))
@@ -122,7 +128,7 @@ class ReportService:
             end=end,
             hall_code=hall.code,
             hall_name=hall.name_zh,
-            total=book.total.metrics("total"),
+            total=book.total().metrics("total"),
             by_category=book.rows("category", cat_names),
             by_window=by_window,
             by_clerk=by_clerk,
@@ -139,9 +145,15 @@ class ReportService:
                  heat: dict[str, list[list[int]]], cats: dict[str, Category], windows: dict[str, str],
                  staff: dict[str, Staff], target_wait: Any) -> None:  # fmt: skip
         e = QueueEvent
+        # Seconds since the epoch, computed by the database: parsing a million timestamps in Python is
+        # what made a month slow. (SQLite stores naive UTC text; PostgreSQL a naive UTC timestamp.)
+        if s.get_bind().dialect.name == "sqlite":
+            epoch: Any = (func.julianday(e.at) - 2440587.5) * 86400.0
+        else:
+            epoch = func.extract("epoch", e.at)
 
         def at_of(kind: str, agg: Any = func.max) -> Any:
-            return agg(case((e.kind == kind, e.at)))
+            return agg(case((e.kind == kind, epoch)))
 
         per_ticket = (
             select(
@@ -173,25 +185,26 @@ class ReportService:
                 if kind == "no_show":
                     no_shows.append((tid, *who(wid, sid)))
         prefix_of: dict[str, str] = {}
-        for tid, cat_id, source, issued, first_call, last_call, started, finished in s.execute(per_ticket):
+        for tid, cat_id, source, *times in s.execute(per_ticket):
+            issued, first_call, last_call, started, finished = (None if x is None else float(x) for x in times)
             prefix = cats[cat_id].prefix if cat_id in cats else NONE
             prefix_of[tid] = prefix
             window, clerk = owner.get(tid, (NONE, NONE))
             accs = book.each(prefix, window, clerk)
             if issued is not None:
-                local = issued.astimezone(tz)
+                local = datetime.fromtimestamp(issued, tz)
                 heat["appointment" if source == "appointment" else "walk_in"][local.weekday()][local.hour] += 1
                 for acc in accs:
                     acc.arrived += 1
                 if first_call is not None:
-                    wait = max(0.0, _minutes(issued, first_call))
+                    wait = max(0.0, (first_call - issued) / 60.0)
                     within = wait <= target_wait(prefix)
                     for acc in accs:
                         acc.wait(wait, within)
             if finished is not None:
                 starts = [x for x in (last_call, started) if x is not None and x <= finished]
                 begin = max(starts, default=issued or finished)
-                minutes, local_end = max(0.0, _minutes(begin, finished)), finished.astimezone(tz)
+                minutes, local_end = max(0.0, (finished - begin) / 60.0), datetime.fromtimestamp(finished, tz)
                 for acc in accs:
                     acc.service(minutes, local_end)
         for tid, window, clerk in no_shows:

@@ -104,19 +104,23 @@ class Roles:
         self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff))
 
     def supervisor(self, staff: Any) -> None:
+        from app.services.alarms import AlarmService
         from app.services.appointments import AppointmentService
+        from app.services.case_supervision import CaseSupervision
         from app.services.follow_ups import FollowUpService
+        from app.services.hall import current_hall
         from app.services.live_hall import LiveHall
+        from app.services.remote_control import RemoteControl
         from app.services.reports import ReportService
-        from app.ui.supervisor.console import SupervisorConsole
+        from app.ui.supervisor.console import ConsoleServices, SupervisorConsole
 
-        AppointmentService(self.db).mark_missed()  # appointments whose check-in window closed count as missed
-        self._keep(
-            SupervisorConsole(
-                LiveHall(self.db), FollowUpService(self.db), ReportService(self.db), self.runner,
-                self.board.change_counter, staff,
-            )  # fmt: skip
-        )
+        db = self.db
+        AppointmentService(db).mark_missed()  # appointments whose check-in window closed count as missed
+        services = ConsoleServices(
+            LiveHall(db), AlarmService(db), FollowUpService(db), CaseSupervision(db), ReportService(db),
+            RemoteControl(db), self.board.change_counter,
+        )  # fmt: skip
+        self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
 
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login

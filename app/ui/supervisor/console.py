@@ -1,149 +1,218 @@
-"""The supervisor's console (大厅管理): live hall, bad-rating follow-ups, and this month's report with a chart.
+"""The supervisor's console (大厅管理): live hall with remote control, alarms and help calls, bad-rating
+follow-ups, 电子监察 cards, and this month's report with a chart and the 窗口考核 export.
 
-Reads through the services on the shared runner; refreshes within about a second of any change in the
-hall (the change counter, polled every second). Follow-up steps are taken through FollowUpService, which
-checks the supervisor's role again.
+Reads through the services on the shared runner and refreshes within about a second of any change in the
+hall (the change counter, polled every second); the alarm rules run every few seconds because waits grow
+without any write. Every action goes through a service that checks the supervisor's role again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.services.alarms import AlarmService, AlarmView
+from app.services.case_supervision import CaseSupervision
 from app.services.follow_ups import FollowUpService
 from app.services.live_hall import HallLive, LiveHall
+from app.services.remote_control import RemoteControl
 from app.services.reports import Report, ReportService
 from app.services.views import StaffView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
 from app.ui.runner import ServiceRunner
-from app.ui.supervisor.models import CategoryModel, FollowUpModel, WindowModel
+from app.ui.supervisor.models import AlarmModel, CardModel, CategoryModel, FollowUpModel, WindowModel
+from app.ui.supervisor.panels import BroadcastBar, NotePanel, ReportPanel, satisfaction_box, selected, table
 
 
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    return view
+@dataclass(frozen=True)
+class ConsoleServices:
+    live: LiveHall
+    alarms: AlarmService
+    follow_ups: FollowUpService
+    cards: CaseSupervision
+    reports: ReportService
+    remote: RemoteControl
+    counter: Callable[[], int]
 
 
 class SupervisorConsole(QMainWindow):
     def __init__(
         self,
-        live: LiveHall,
-        follow_ups: FollowUpService,
-        reports: ReportService,
+        services: ConsoleServices,
         runner: ServiceRunner,
-        counter: Callable[[], int],
         staff: StaffView,
+        *,
         poll_ms: int = 1000,
+        alarm_ms: int = 5000,
         tz: str = "Asia/Shanghai",
     ) -> None:
         super().__init__()
-        self.live, self.follow_ups, self.reports, self.runner, self.staff = live, follow_ups, reports, runner, staff
+        self.sv, self.runner, self.staff, self.tz = services, runner, staff, ZoneInfo(tz)
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
         self.report: Report | None = None
-        self.tz = ZoneInfo(tz)
+        self.sounding: set[str] = set()
+        self.chime: Any = None
         self.setWindowTitle(self.tr("一窗通 · 大厅管理") + f" · {staff.name}")
+        self.categories, self.windows = CategoryModel(self), WindowModel(self)
+        self.alarms, self.alarm_history = AlarmModel(self.tz, self), AlarmModel(self.tz, self)
+        self.follow_up_rows, self.card_rows = FollowUpModel(self), CardModel(self)
         self.tabs = QTabWidget()
-        self.categories, self.windows, self.follow_up_rows = CategoryModel(self), WindowModel(self), FollowUpModel(self)
         self.tabs.addTab(self._live_tab(), self.tr("实时大厅"))
-        self.tabs.addTab(_table(self.follow_up_rows), self.tr("差评处理"))
-        self.tabs.addTab(self._report_tab(), self.tr("统计报表"))
+        self.tabs.addTab(self._alarm_tab(), self.tr("告警"))
+        self.tabs.addTab(self._follow_up_tab(), self.tr("差评处理"))
+        self.tabs.addTab(table(self.card_rows), self.tr("电子监察"))
+        self.report_panel = ReportPanel(lambda: self.export())
+        self.tabs.addTab(self.report_panel, self.tr("统计报表"))
         self.setCentralWidget(self.tabs)
-        self.resize(1280, 760)
-        self.watcher = ChangeWatcher(runner, counter)
+        self.resize(1360, 800)
+        self.watcher = ChangeWatcher(runner, services.counter)
         self.poll = QTimer(self)
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(lambda: self.watcher.poll(self.refresh))
         self.poll.start()
+        self.rules = QTimer(self)
+        self.rules.setInterval(alarm_ms)
+        self.rules.timeout.connect(self.evaluate)
+        self.rules.start()
+        self.evaluate()
         self.refresh()
+
+    # ---- layout ----------------------------------------------------------------------------------------
 
     def _live_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.help_banner = QLabel()
+        self.help_banner.setStyleSheet("background:#dc2626;color:white;font-size:20px;font-weight:bold;padding:6px")
+        self.help_banner.hide()
         self.clock_label = QLabel()
+        layout.addWidget(self.help_banner)
         layout.addWidget(self.clock_label)
         layout.addWidget(QLabel(self.tr("业务类别")))
-        layout.addWidget(_table(self.categories), 1)
+        layout.addWidget(table(self.categories), 1)
         layout.addWidget(QLabel(self.tr("窗口")))
-        layout.addWidget(_table(self.windows), 1)
+        self.window_view = table(self.windows)
+        layout.addWidget(self.window_view, 1)
+        row = QHBoxLayout()
+        actions = (("open", self.tr("开放窗口")), ("pause", self.tr("暂停窗口")), ("close", self.tr("关闭窗口")))
+        for action, label in actions:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, a=action: self.window_action(a))
+            row.addWidget(button)
+        row.addWidget(BroadcastBar(self.broadcast), 1)
+        layout.addLayout(row)
         return page
 
-    def _report_tab(self) -> QWidget:
+    def _alarm_tab(self) -> QWidget:
+        self.alarm_panel = NotePanel(self.alarms, self.submit)
+        actor = self.staff
+        self.alarm_panel.add_action(
+            self.tr("确认 / 响应"), self.tr("处理情况："), ["已到窗口处理", "已增开窗口", "已通知值班人员"],
+            lambda a, note: self.sv.alarms.acknowledge(a.id, note, actor=actor),
+        )  # fmt: skip
         page = QWidget()
         layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        export = QPushButton(self.tr("导出本月窗口考核 (.xlsx)"))
-        export.clicked.connect(lambda: self.export())
-        top.addWidget(self.summary, 1)
-        top.addWidget(export)
-        layout.addLayout(top)
-        self.chart = QChart()
-        self.chart.setTitle(self.tr("本月各窗口办结量"))
-        self.chart_view = QChartView(self.chart)
-        layout.addWidget(self.chart_view, 1)
+        layout.addWidget(QLabel(self.tr("当前告警")))
+        layout.addWidget(self.alarm_panel, 1)
+        layout.addWidget(QLabel(self.tr("历史")))
+        layout.addWidget(table(self.alarm_history), 1)
         return page
+
+    def _follow_up_tab(self) -> QWidget:
+        panel = NotePanel(self.follow_up_rows, self.submit)
+        fu, actor = self.sv.follow_ups, self.staff
+        self.satisfaction = satisfaction_box()
+        panel.add_action(self.tr("回访"), self.tr("回访结果："), ["已电话回访，市民接受说明"],
+                         lambda f, note: fu.callback(f.id, note, int(self.satisfaction.currentData()), actor=actor))
+        panel.buttons.addWidget(self.satisfaction)
+        panel.add_action(self.tr("整改"), self.tr("整改了什么："), ["已对窗口人员进行服务规范培训"],
+                         lambda f, note: fu.rectify(f.id, note, actor=actor))
+        panel.add_action(self.tr("办结"), self.tr("办结说明："), ["整改完成，市民满意"],
+                         lambda f, note: fu.close(f.id, note, actor=actor))
+        panel.add_action(self.tr("申诉"), self.tr("申诉理由："), ["评价对象错误（非本窗口办理）"],
+                         lambda f, note: fu.appeal(f.id, note, actor=actor))
+        panel.add_action(self.tr("复核：维持申诉"), self.tr("复核意见："), ["核实为误评"],
+                         lambda f, note: fu.decide_appeal(f.id, True, note, actor=actor))
+        panel.add_action(self.tr("复核：驳回申诉"), self.tr("复核意见："), ["评价属实"],
+                         lambda f, note: fu.decide_appeal(f.id, False, note, actor=actor))  # fmt: skip
+        self.follow_up_panel = panel
+        return panel
 
     # ---- data ------------------------------------------------------------------------------------------
 
+    def submit(self, call: Callable[[], Any]) -> None:
+        self.runner.submit(call, lambda _r: self.refresh(), self.error_handler)
+
+    def evaluate(self) -> None:
+        self.runner.submit(self.sv.alarms.evaluate, self._show_alarms, self.error_handler)
+
     def refresh(self) -> None:
-        self.runner.submit(self.live.snapshot, self._show_live, self.error_handler)
-        follow_ups = self.follow_ups
-        self.runner.submit(lambda: follow_ups.list(open_only=True), self.follow_up_rows.set_rows, self.error_handler)
-        self.runner.submit(lambda: self.reports.monthly(date.today()), self._show_report, self.error_handler)
+        sv, err = self.sv, self.error_handler
+        self.runner.submit(sv.live.snapshot, self._show_live, err)
+        self.runner.submit(sv.alarms.active, self._show_alarms, err)
+        self.runner.submit(lambda: sv.alarms.history(limit=200), self.alarm_history.set_rows, err)
+        self.runner.submit(lambda: sv.follow_ups.list(open_only=True), self.follow_up_rows.set_rows, err)
+        self.runner.submit(sv.cards.cards, self.card_rows.set_rows, err)
+        month = sv.reports.clock().astimezone(self.tz).date()
+        self.runner.submit(lambda: sv.reports.monthly(month), self._show_report, err)
 
     def _show_live(self, live: HallLive) -> None:
         self.categories.set_rows(list(live.categories))
         self.windows.set_rows(list(live.windows))
         self.clock_label.setText(self.tr("更新于 %1").replace("%1", f"{live.at.astimezone(self.tz):%H:%M:%S}"))
 
+    def _show_alarms(self, active: list[AlarmView]) -> None:
+        self.alarms.set_rows(active)
+        helps = [a.message_zh for a in active if a.kind == "help"]
+        self.help_banner.setText("  ".join(helps))
+        self.help_banner.setVisible(bool(helps))
+        self.tabs.setTabText(1, self.tr("告警 (%1)").replace("%1", str(len(active))) if active else self.tr("告警"))
+        new = {a.id for a in active} - self.sounding
+        self.sounding = {a.id for a in active}
+        if new:
+            self._sound()
+
+    def _sound(self) -> None:
+        if self.chime is None:
+            from app.ui.voice_chime import SoundEffectChime
+
+            self.chime = SoundEffectChime.create(self) or False
+        if self.chime:
+            self.chime.play()
+        else:
+            QApplication.beep()
+
     def _show_report(self, report: Report) -> None:
         self.report = report
-        t = report.total
-        self.summary.setText(
-            self.tr("取号 %1 · 办结 %2 · 过号 %3 · 好评率 %4%")
-            .replace("%1", str(t.arrived)).replace("%2", str(t.served)).replace("%3", str(t.no_show))
-            .replace("%4", "—" if t.good_rate is None else str(t.good_rate))
-        )  # fmt: skip
-        rows = [m for m in report.by_window if m.key != "-"]
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        served = QBarSet(self.tr("办结"))
-        served.append([float(m.served) for m in rows])
-        series = QBarSeries()
-        series.append(served)
-        self.chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([m.key for m in rows])
-        y = QValueAxis()
-        y.setRange(0, max([m.served for m in rows] + [1]))
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        self.report_panel.show_report(report)
+
+    # ---- actions ---------------------------------------------------------------------------------------
+
+    def window_action(self, action: str) -> None:
+        w = selected(self.window_view, self.windows)
+        if w is not None:
+            remote, actor = self.sv.remote, self.staff
+            self.submit(lambda: remote.set_window(w.number, action, actor=actor))
+
+    def broadcast(self, text: str) -> None:
+        remote, actor = self.sv.remote, self.staff
+        self.submit(lambda: remote.broadcast(text, actor=actor))
 
     def export(self, path: str | None = None) -> None:
         if self.report is None:
@@ -154,5 +223,5 @@ class SupervisorConsole(QMainWindow):
                 return
         from app.services.report_export import write_xlsx
 
-        report = self.report
-        self.runner.submit(lambda: write_xlsx(report, path), None, self.error_handler)
+        report, target = self.report, path
+        self.runner.submit(lambda: write_xlsx(report, target), None, self.error_handler)

@@ -95,3 +95,65 @@ class FollowUpModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and f.overdue:
             return ALERT_BG
         return None
+
+
+SEVERITY_BG = {"critical": QColor("#fecaca"), "warning": QColor("#fef3c7")}
+
+
+class AlarmModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "时间"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "级别"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "告警"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "处理"),
+    )
+    LEVEL = {
+        "critical": QT_TRANSLATE_NOOP("SupervisorModels", "严重"),
+        "warning": QT_TRANSLATE_NOOP("SupervisorModels", "警告"),
+    }
+
+    def __init__(self, tz: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            from PySide6.QtCore import QCoreApplication
+
+            level = QCoreApplication.translate("SupervisorModels", self.LEVEL.get(a.severity, a.severity))
+            done = f"{a.acked_by or ''}：{a.ack_note}" if a.acked_at else ("已结束" if a.cleared_at else "")
+            return (f"{a.raised_at.astimezone(self.tz):%m-%d %H:%M}", level, a.message_zh, done)[col]
+        if role == Qt.ItemDataRole.BackgroundRole and a.active:
+            return SEVERITY_BG.get(a.severity)
+        return None
+
+
+class CardModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "督办"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "受理编号"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "事项"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "环节"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "期限"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "部门"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "窗口"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "工作人员"),
+    )
+    CARD_BG = {"red": QColor("#fecaca"), "yellow": QColor("#fef08a")}
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            card = "红牌" if c.card == "red" else "黄牌"
+            values = (card, c.receipt_number, c.title_zh, c.step_zh, c.due, c.department_zh, c.window_number, c.clerk)
+            return _v(values[col])
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
+            return self.CARD_BG.get(c.card)
+        return None

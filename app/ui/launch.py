@@ -80,7 +80,14 @@ class Roles:
         def on_intake(ticket: Any) -> None:
             self.open_intake(ticket, window_number, staff)
 
-        self._keep(StaffWindow(self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake))
+        from app.services.alarms import AlarmService
+        from app.ui.staff.help_call import HelpCall
+
+        window = StaffWindow(self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake)
+        self._keep(window)
+        console = (lambda: self.supervisor(staff)) if staff is not None and staff.role == "supervisor" else None
+        alarms = AlarmService(self.db)
+        window.help_call = HelpCall(window, window_number, alarms, staff, self.runner, on_console=console)
 
     def open_intake(self, ticket: Any, window_number: int | None, staff: Any) -> None:
         from app.ui.intake.intake_window import IntakeWindow

@@ -22,7 +22,21 @@ WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
 def _db(args: argparse.Namespace) -> Any:
     from app.cli import _db as open_db
 
-    return open_db(args)
+    db = open_db(args)
+    args.opened_db = db  # closed by _closing when the command ends (PostgreSQL connections are not left open)
+    return db
+
+
+def _closing(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        finally:
+            db = getattr(args, "opened_db", None)
+            if db is not None:
+                db.dispose()
+
+    return run
 
 
 def _jsonable(obj: Any) -> Any:
@@ -214,21 +228,21 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cards.add_argument("--window", type=int)
     cards.add_argument("--clerk", help="login")
     cards.add_argument("--json", action="store_true")
-    cards.set_defaults(func=cmd_case_cards)
+    cards.set_defaults(func=_closing(cmd_case_cards))
     alarms = with_db(sub.add_parser("alarms", help="evaluate and list active alarms (or --history)"))
     alarms.add_argument("--history", action="store_true")
     alarms.add_argument("--limit", type=int, default=200)
     alarms.add_argument("--json", action="store_true")
-    alarms.set_defaults(func=cmd_alarms)
+    alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
     ack = _acting(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
     ack.add_argument("id", help="alarm id (or its first characters)")
     ack.add_argument("--note", required=True)
-    ack.set_defaults(func=cmd_alarm_ack)
+    ack.set_defaults(func=_closing(cmd_alarm_ack))
     help_call = _acting(with_db(sub.add_parser("help", help="call the supervisor to a window")))
     help_call.add_argument("--window", type=int, required=True)
     help_call.add_argument("--note")
-    help_call.set_defaults(func=cmd_help_call)
+    help_call.set_defaults(func=_closing(cmd_help_call))
     window = sub.add_parser("window", help="remote window control (supervisor)").add_subparsers(
         dest="window_cmd", required=True
     )
@@ -236,15 +250,15 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
         sp = _acting(with_db(window.add_parser(action, help=f"{action} a window")))
         sp.add_argument("number", type=int)
         sp.add_argument("--reason")
-        sp.set_defaults(func=cmd_window_remote, action=action)
+        sp.set_defaults(func=_closing(cmd_window_remote), action=action)
     move = _acting(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
     move.add_argument("from_prefix")
     move.add_argument("to_prefix")
     move.add_argument("--limit", type=int, default=0, help="how many, oldest first (0 = all)")
-    move.set_defaults(func=cmd_move_waiting)
+    move.set_defaults(func=_closing(cmd_move_waiting))
     cast = _acting(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
     cast.add_argument("text")
-    cast.set_defaults(func=cmd_broadcast)
+    cast.set_defaults(func=_closing(cmd_broadcast))
 
 
 # ---- reports ---------------------------------------------------------------------------------------------
@@ -290,14 +304,14 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     move.add_argument("receipt", help="receipt number, e.g. H023-20261122-0042")
     move.add_argument("--to", required=True, help="target status, e.g. in_review, approved, ready_for_pickup")
     move.add_argument("--note", help="what needs supplementing, or a remark")
-    move.set_defaults(func=cmd_case_move)
+    move.set_defaults(func=_closing(cmd_case_move))
     _register_supervision(sub, with_db, case)
 
     fus = with_db(rating.add_parser("follow-ups", help="bad-rating follow-ups (差评回访整改)"))
     fus.add_argument("--open", action="store_true", help="only those not closed")
     fus.add_argument("--overdue", action="store_true", help="only those with an overdue step")
     fus.add_argument("--json", action="store_true")
-    fus.set_defaults(func=cmd_follow_ups)
+    fus.set_defaults(func=_closing(cmd_follow_ups))
     fu = rating.add_parser("follow-up", help="take one follow-up step (supervisor)").add_subparsers(
         dest="step", required=True
     )
@@ -320,12 +334,12 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
             group = sp.add_mutually_exclusive_group(required=True)
             group.add_argument("--uphold", dest="decision", action="store_const", const="uphold")
             group.add_argument("--refuse", dest="decision", action="store_const", const="refuse")
-        sp.set_defaults(func=cmd_follow_up_step, step=step)
+        sp.set_defaults(func=_closing(cmd_follow_up_step), step=step)
 
     audit = _acting(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
     audit.add_argument("--action", help="only actions starting with this, e.g. case. or follow_up.")
     audit.add_argument("--limit", type=int, default=200)
-    audit.set_defaults(func=cmd_audit)
+    audit.set_defaults(func=_closing(cmd_audit))
 
     report = sub.add_parser("report", help="daily and monthly reports, 窗口考核").add_subparsers(
         dest="period", required=True
@@ -336,7 +350,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         sp.add_argument("--xlsx", help="write an .xlsx workbook")
         sp.add_argument("--pdf", help="write a PDF")
         sp.add_argument("--json", action="store_true")
-        sp.set_defaults(func=cmd_report)
+        sp.set_defaults(func=_closing(cmd_report))
 
     sup = with_db(sub.add_parser("supervisor", help="the supervisor's console (大厅管理)"))
     sup.add_argument("--demo", action="store_true", help="create the sample hall if missing; simulate arrivals")
@@ -347,9 +361,4 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     ev.add_argument("--demo", action="store_true")
     ev.add_argument("--elderly", action="store_true", help="large type (长辈版)")
     ev.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")
-    ev.set_defaults(func=_evaluator_not_built)
-
-
-def _evaluator_not_built(_args: argparse.Namespace) -> int:
-    print("窗口评价器尚未提供 / the window rating pad is not built yet", file=sys.stderr)
-    return 2
+    ev.set_defaults(func=gui("evaluator"))

@@ -129,6 +129,20 @@ class Roles:
         )  # fmt: skip
         self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
 
+    def evaluator(self, window_number: int, elderly: bool, full_screen: bool) -> None:
+        from app.services.rating_pad import RatingPadService
+        from app.services.ratings import RatingService
+        from app.ui.evaluator.pad import RatingPad
+
+        pad = RatingPad(
+            self.board, RatingService(self.db), RatingPadService(self.db), self.runner, window_number, elderly=elderly
+        )
+        self._keep(pad)
+        if full_screen:
+            pad.showFullScreen()
+        else:
+            pad.resize(600, 1000)
+
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
         from app.ui.staff.login_dialog import LoginDialog
@@ -185,6 +199,8 @@ def launch(role: str, args: argparse.Namespace) -> int:
             roles.staff(args.window, trusted_actor(roles.db, "wang"))  # the demo's clerk is logged in already
             roles.tile_demo()
             _seed_demo_tickets(roles.queue)
+        elif role == "evaluator":  # faces the citizen: no login
+            roles.evaluator(args.window, bool(getattr(args, "elderly", False)), full_screen=not demo)
         elif role == "supervisor":
             who = roles.login(args.window)
             if who is None:

@@ -110,7 +110,7 @@ class Roles:
         # The staff member's own role: the buttons follow it, and CaseService checks it again on every move.
         self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff))
 
-    def supervisor(self, staff: Any) -> None:
+    def supervisor(self, staff: Any, simulate: bool = False) -> None:
         from app.services.alarms import AlarmService
         from app.services.appointments import AppointmentService
         from app.services.case_supervision import CaseSupervision
@@ -127,7 +127,17 @@ class Roles:
             LiveHall(db), AlarmService(db), FollowUpService(db), CaseSupervision(db), ReportService(db),
             RemoteControl(db), self.board.change_counter,
         )  # fmt: skip
-        self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
+        console = self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
+        if simulate:  # the demo: a busy hall, through the real services
+            from PySide6.QtCore import QTimer
+
+            from app.services.hall_simulator import HallSimulator
+
+            sim = HallSimulator(db)
+            console.simulator = QTimer(console)
+            console.simulator.setInterval(1500)
+            console.simulator.timeout.connect(lambda: self.runner.submit(sim.step, None, lambda _e: None))
+            console.simulator.start()
 
     def evaluator(self, window_number: int, elderly: bool, full_screen: bool) -> None:
         from app.services.rating_pad import RatingPadService
@@ -212,7 +222,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
                 refused = PermissionDenied("只有大厅管理人员可以打开管理台", "Only a supervisor may open the console")
                 show_error(None, refused)
                 return 1
-            roles.supervisor(who[0])
+            roles.supervisor(who[0], simulate=demo)
         elif role in ("staff", "intake", "backoffice"):
             who = roles.login(args.window)
             if who is None:

@@ -155,16 +155,24 @@ class ReportService:
         def at_of(kind: str, agg: Any = func.max) -> Any:
             return agg(case((e.kind == kind, epoch)))
 
+        # Grouped by ticket alone (no join): the ticket index then gives the order and no sort is needed.
         per_ticket = (
             select(
-                e.ticket_id, Ticket.category_id, Ticket.source,
-                at_of("issued", func.min), at_of("called", func.min), at_of("called"), at_of("started"),
-                at_of("finished"),
+                e.ticket_id, at_of("issued", func.min), at_of("called", func.min), at_of("called"),
+                at_of("started"), at_of("finished"),
             )  # fmt: skip
-            .join(Ticket, Ticket.id == e.ticket_id)
             .where(e.hall_id == hall.id, e.at >= lo, e.at < hi, e.ticket_id.is_not(None))
-            .group_by(e.ticket_id, Ticket.category_id, Ticket.source)
+            .group_by(e.ticket_id)
         )
+        day_lo, day_hi = lo.astimezone(tz).date(), (hi - timedelta(seconds=1)).astimezone(tz).date()
+        ticket_info = {
+            tid: (cat_id, source)
+            for tid, cat_id, source in s.execute(
+                select(Ticket.id, Ticket.category_id, Ticket.source).where(
+                    Ticket.hall_id == hall.id, Ticket.service_day >= day_lo, Ticket.service_day <= day_hi
+                )
+            )
+        }
         # Who finished it (or marked it a no-show), and every transfer with the window that sent it on.
         actors = select(e.ticket_id, e.kind, e.window_id, e.staff_id).where(
             e.hall_id == hall.id, e.at >= lo, e.at < hi, e.kind.in_(("finished", "no_show", "transferred"))
@@ -172,41 +180,40 @@ class ReportService:
         owner: dict[str, tuple[str, str]] = {}
         moves: list[tuple[str, str, str]] = []
         no_shows: list[tuple[str, str, str]] = []
-
-        def who(window_id: str | None, staff_id: str | None) -> tuple[str, str]:
-            return windows.get(window_id or "", NONE), staff[staff_id].login if staff_id in staff else NONE
-
-        for tid, kind, wid, sid in s.execute(actors):
-            tid = str(tid)
+        logins = {sid: x.login for sid, x in staff.items()}
+        for ticket_id, kind, wid, sid in s.execute(actors):
+            tid = str(ticket_id)
+            who = (windows.get(wid, NONE) if wid else NONE, logins.get(sid, NONE) if sid else NONE)
             if kind == "transferred":
-                moves.append((tid, *who(wid, sid)))
+                moves.append((tid, *who))
             else:
-                owner[tid] = who(wid, sid)
+                owner[tid] = who
                 if kind == "no_show":
-                    no_shows.append((tid, *who(wid, sid)))
+                    no_shows.append((tid, *who))
         prefix_of: dict[str, str] = {}
-        for tid, cat_id, source, *times in s.execute(per_ticket):
-            issued, first_call, last_call, started, finished = (None if x is None else float(x) for x in times)
-            prefix = cats[cat_id].prefix if cat_id in cats else NONE
+        prefixes = {cid: c.prefix for cid, c in cats.items()}
+        targets = {p: float(target_wait(p)) for p in [*prefixes.values(), NONE]}
+        cells, unknown, no_owner = book.cells, (None, None), (NONE, NONE)
+        # One pass, one cell per ticket: this loop is most of a month's report (200,000 tickets).
+        for ticket_id, issued, first_call, last_call, started, finished in s.execute(per_ticket):
+            tid = str(ticket_id)
+            cat_id, source = ticket_info.get(tid, unknown)
+            prefix = prefixes.get(cat_id or "", NONE)
             prefix_of[tid] = prefix
-            window, clerk = owner.get(tid, (NONE, NONE))
-            accs = book.each(prefix, window, clerk)
+            acc = cells[(prefix, *owner.get(tid, no_owner))]
             if issued is not None:
+                issued = float(issued)
                 local = datetime.fromtimestamp(issued, tz)
                 heat["appointment" if source == "appointment" else "walk_in"][local.weekday()][local.hour] += 1
-                for acc in accs:
-                    acc.arrived += 1
+                acc.arrived += 1
                 if first_call is not None:
-                    wait = max(0.0, (first_call - issued) / 60.0)
-                    within = wait <= target_wait(prefix)
-                    for acc in accs:
-                        acc.wait(wait, within)
+                    wait = max(0.0, (float(first_call) - issued) / 60.0)
+                    acc.wait(wait, wait <= targets[prefix])
             if finished is not None:
-                starts = [x for x in (last_call, started) if x is not None and x <= finished]
-                begin = max(starts, default=issued or finished)
-                minutes, local_end = max(0.0, (finished - begin) / 60.0), datetime.fromtimestamp(finished, tz)
-                for acc in accs:
-                    acc.service(minutes, local_end)
+                end = float(finished)
+                starts = [float(x) for x in (last_call, started) if x is not None and float(x) <= end]
+                begin = max(starts, default=end if issued is None else issued)
+                acc.service(max(0.0, (end - begin) / 60.0), datetime.fromtimestamp(end, tz))
         for tid, window, clerk in no_shows:
             for acc in book.each(prefix_of.get(tid, NONE), window, clerk):
                 acc.no_show += 1

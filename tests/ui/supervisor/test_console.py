@@ -79,3 +79,29 @@ def test_console_live_hall_alarms_follow_ups_and_report(qtbot, sqlite_hall, cloc
     out = artifacts / "supervisor_export.xlsx"
     w.export(str(out))
     assert out.stat().st_size > 3000
+
+
+def test_console_over_a_simulated_busy_hall(qtbot, tmp_path, runner, artifacts):
+    from app.services.clock import system_clock
+    from app.services.hall import create_sample_hall
+    from app.services.hall_simulator import HallSimulator
+    from app.store.database import Database
+
+    db = Database(f"sqlite:///{tmp_path / 'demo.db'}", device_id="demo")
+    db.upgrade()
+    create_sample_hall(db, always_open=True)
+    sim = HallSimulator(db, seed=5)
+    for _ in range(150):
+        sim.step()
+    w = _console(db, system_clock, runner)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    served = sum(m.served for m in w.report.by_window)
+    assert served > 10 and w.report_panel.chart.series()
+    w.tabs.setCurrentIndex(4)
+    w.grab().save(str(artifacts / "supervisor_report_busy.png"))
+    w.tabs.setCurrentIndex(0)
+    w.grab().save(str(artifacts / "supervisor_live_busy.png"))
+    w.close()
+    db.dispose()

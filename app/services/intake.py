@@ -31,6 +31,7 @@ from app.services.hall import load_hall
 from app.services.intake_decisions import DecisionService
 from app.services.intake_files import IntakeFiles
 from app.services.intake_views import CaseView, NoticeView, ReceiptView
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models_intake import CaseFile, CaseMaterial, IntakeCase
 
@@ -233,22 +234,24 @@ class IntakeService(IntakeFiles):
 
     # ---- decisions (see intake_decisions) ----------------------------------------------------------------
 
-    def accept(self, case_id: str, staff_id: str | None = None) -> ReceiptView:
-        return self.decisions.accept(case_id, staff_id)
+    # Each takes the acting clerk (login + PIN); the role is checked in the decision's own transaction.
+
+    def accept(self, case_id: str, actor: StaffView | None) -> ReceiptView:
+        return self.decisions.accept(case_id, actor)
 
     def accept_with_deficiency(
-        self, case_id: str, deadline: date | None = None, staff_id: str | None = None
+        self, case_id: str, deadline: date | None = None, *, actor: StaffView | None
     ) -> ReceiptView:
-        return self.decisions.accept_with_deficiency(case_id, deadline, staff_id)
+        return self.decisions.accept_with_deficiency(case_id, deadline, actor)
 
-    def refuse(self, case_id: str, reason: str, staff_id: str | None = None) -> CaseView:
-        return self.decisions.refuse(case_id, reason, staff_id)
+    def refuse(self, case_id: str, reason: str, actor: StaffView | None) -> CaseView:
+        return self.decisions.refuse(case_id, reason, actor)
 
-    def issue_notice(self, case_id: str, staff_id: str | None = None, end_intake: bool = False) -> NoticeView:
-        return self.decisions.issue_notice(case_id, staff_id, end_intake)
+    def issue_notice(self, case_id: str, actor: StaffView | None, end_intake: bool = False) -> NoticeView:
+        return self.decisions.issue_notice(case_id, actor, end_intake)
 
-    def end_after_notice(self, case_id: str, staff_id: str | None = None) -> CaseView:
-        return self.decisions.end_after_notice(case_id, staff_id)
+    def end_after_notice(self, case_id: str, actor: StaffView | None) -> CaseView:
+        return self.decisions.end_after_notice(case_id, actor)
 
     def receipt(self, case_id: str) -> ReceiptView:
         return self.decisions.receipt(case_id)

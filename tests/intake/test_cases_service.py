@@ -10,6 +10,8 @@ from tests.intake.helpers import attach_ok, item
 
 
 def accepted_case(intake, person, tmp_path, code="C006"):
+    from app.services.auth import trusted_actor
+
     view = intake.start_case([code])
     view = intake.set_applicant(view.id, person)
     for i in view.items:
@@ -17,7 +19,7 @@ def accepted_case(intake, person, tmp_path, code="C006"):
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
             view = intake.set_disposition(view.id, i.id, "not_applicable")
-    intake.accept(view.id)
+    intake.accept(view.id, trusted_actor(intake.db, "wang"))
     return view.id
 
 
@@ -72,7 +74,7 @@ def test_owed_materials_block_approval_until_supplied(intake, cases, person, tmp
         view = attach_ok(intake, view, key, tmp_path)
     view = attach_ok(intake, view, "applicant_id", tmp_path, pages=2)
     view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable")
-    intake.accept_with_deficiency(view.id)
+    intake.accept_with_deficiency(view.id, actor=clerk)
     row = cases.move(view.id, "in_review", actor=reviewer)
     assert row.deficiency_open
     with pytest.raises(RuleViolation):

@@ -91,7 +91,7 @@ def test_a_dead_worker_becomes_a_blocking_finding(one_case, tmp_path):
     assert finding.severity == "block" and "MemoryError" in finding.message_zh
 
 
-def test_receipt_numbers_are_gapless_under_concurrency(intake, person, tmp_path):
+def test_receipt_numbers_are_gapless_under_concurrency(intake, person, tmp_path, clerk):
     ready = []
     for _ in range(6):
         view = intake.start_case(["C006"])
@@ -99,5 +99,5 @@ def test_receipt_numbers_are_gapless_under_concurrency(intake, person, tmp_path)
         view = attach_ok(intake, view, "form_C006", tmp_path, pages=1)
         ready.append(attach_ok(intake, view, "applicant_id", tmp_path, pages=2).id)
     with ThreadPoolExecutor(max_workers=6) as pool:
-        numbers = list(pool.map(lambda case_id: intake.accept(case_id).receipt_number, ready))
+        numbers = list(pool.map(lambda case_id: intake.accept(case_id, clerk).receipt_number, ready))
     assert sorted(numbers) == [f"H023-20261123-{n:04d}" for n in range(1, 7)]

@@ -87,7 +87,7 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
     assert item(view, "enterprise_form").status == "needs_review"
     assert item(view, "legal_rep_id").status == "defective"
 
-    notice = intake.issue_notice(view.id)
+    notice = intake.issue_notice(view.id, clerk)
     assert notice.number == "H023-20261123-G001"
     listed = {i.material_zh: i for i in notice.items}
     assert set(listed) == {
@@ -113,10 +113,10 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
     view = attach_ok(intake, view, "legal_rep_id", tmp_path, pages=2)
     view = intake.set_disposition(view.id, item(view, "articles").id, "not_applicable")
     with pytest.raises(RuleViolation):
-        intake.accept(view.id)  # the premises proof is still missing
+        intake.accept(view.id, clerk)  # the premises proof is still missing
     view = intake.set_disposition(view.id, item(view, "premises_proof").id, "commitment")
     assert view.readiness.can_accept
-    receipt = intake.accept(view.id)
+    receipt = intake.accept(view.id, clerk)
     assert receipt.receipt_number == "H023-20261123-0001"
     assert receipt.promised_date == date(2026, 11, 24)
     assert receipt.qr_payload == "OW1:R:H023-20261123-0001"
@@ -125,7 +125,7 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
     view = intake.case_view(view.id)
     assert view.status == "received" and view.decision == "accept"
     with pytest.raises(RuleViolation):
-        intake.accept(view.id)
+        intake.accept(view.id, clerk)
     with pytest.raises(RuleViolation):
         intake.set_applicant(view.id, person)
     with hall_db.read() as s:
@@ -134,7 +134,7 @@ def test_findings_notice_override_and_accept(intake, hall_queue, person, tmp_pat
     assert synced | {"catalogue_version"} <= entities  # everything intake writes goes to the central server
 
 
-def test_accept_with_deficiency_lists_what_is_owed(intake, hall_queue, person, tmp_path):
+def test_accept_with_deficiency_lists_what_is_owed(intake, hall_queue, person, tmp_path, clerk):
     view = intake.start_case(["G003"])
     view = intake.set_applicant(view.id, person)
     for key in ("form_G003", "bank_card"):
@@ -143,8 +143,8 @@ def test_accept_with_deficiency_lists_what_is_owed(intake, hall_queue, person, t
     view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable")
     assert view.readiness.can_accept_with_deficiency and not view.readiness.can_accept
     with pytest.raises(RuleViolation):
-        intake.accept_with_deficiency(view.id, deadline=date(2026, 11, 23))
-    receipt = intake.accept_with_deficiency(view.id)
+        intake.accept_with_deficiency(view.id, deadline=date(2026, 11, 23), actor=clerk)
+    receipt = intake.accept_with_deficiency(view.id, actor=clerk)
     assert receipt.decision == "accept_with_deficiency"
     assert receipt.owed_zh == ("房屋租赁合同",)
     assert receipt.deficiency_deadline == date(2026, 11, 30)  # 5 working days
@@ -152,11 +152,11 @@ def test_accept_with_deficiency_lists_what_is_owed(intake, hall_queue, person, t
     assert intake.receipt(view.id).receipt_number == receipt.receipt_number
 
 
-def test_refusal_needs_a_reason_and_gets_a_number(intake, person):
+def test_refusal_needs_a_reason_and_gets_a_number(intake, person, clerk):
     view = intake.start_case(["C006"])
     with pytest.raises(RuleViolation):
-        intake.refuse(view.id, "no")
-    refused = intake.refuse(view.id, "不属于本中心受理范围，请到户籍所在地办理")
+        intake.refuse(view.id, "no", clerk)
+    refused = intake.refuse(view.id, "不属于本中心受理范围，请到户籍所在地办理", clerk)
     assert refused.status == "not_accepted" and refused.receipt_number == "H023-20261123-0001"
     with pytest.raises(RuleViolation):
         intake.receipt(view.id)

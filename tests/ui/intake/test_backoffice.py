@@ -13,6 +13,7 @@ from tests.intake.helpers import attach_ok
 
 def accepted(intake, person_id: str, tmp_path, code: str = "C006") -> str:  # type: ignore[no-untyped-def]
     from app.domain.applicant import Applicant, ApplicantKind
+    from app.services.auth import trusted_actor
 
     view = intake.start_case([code])
     view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", person_id, "13900001111"))
@@ -21,7 +22,7 @@ def accepted(intake, person_id: str, tmp_path, code: str = "C006") -> str:  # ty
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
             view = intake.set_disposition(view.id, i.id, "not_applicable")
-    intake.accept(view.id)
+    intake.accept(view.id, trusted_actor(intake.db, "wang"))
     return view.id
 
 

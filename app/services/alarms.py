@@ -87,6 +87,11 @@ def rule_findings(live: HallLive, settings: SupervisionSettings, sync_backlog_mi
                     zh, en = f"{w.number} 号窗口已暂停 {minutes} 分钟", f"Window {w.number} paused {minutes} min"
                     out.append(Finding("paused", sev, f"window:{w.number}", zh, en))
                     break
+        usual, served = w.usual_service_min, w.served_for_min
+        if usual and served is not None and served > max(5.0, usual * settings.alarm_service_factor):
+            zh = f"{w.number} 号窗口 {w.current} 已办理 {served} 分钟（平时约 {usual:.0f} 分钟）"
+            en = f"Window {w.number}: {w.current} in service for {served} min (usually {usual:.0f})"
+            out.append(Finding("long_service", "warning", f"window:{w.number}", zh, en))
         if w.status == "open" and w.clerk is None:
             zh, en = f"{w.number} 号窗口开放但无人值守", f"Window {w.number} is open but unattended"
             out.append(Finding("unattended", "warning", f"window:{w.number}", zh, en))

@@ -37,6 +37,8 @@ class WindowLive:
     current: str | None  # B012
     served_for_min: int | None
     calls_today: int
+    current_prefix: str | None = None
+    usual_service_min: float | None = None  # today's average service time of the current ticket's category
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class LiveHall:
             settings = supervision_settings(hall.settings)
             tickets = s.execute(
                 select(Ticket.category_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.prefix,
-                       Ticket.number, Ticket.window_id, Ticket.started_at)  # fmt: skip
+                       Ticket.number, Ticket.window_id, Ticket.started_at, Ticket.finished_at)  # fmt: skip
                 .where(Ticket.hall_id == hall.id, Ticket.service_day == day)
             ).all()
             calls = dict(
@@ -94,6 +96,11 @@ class LiveHall:
                     in_service=sum(1 for t in mine if t.status in ("called", "serving")),
                 )
             )
+        usual: dict[str, float] = {}
+        for c in cats:
+            done = [(t.finished_at - (t.started_at or t.called_at)).total_seconds() / 60 for t in tickets
+                    if t.category_id == c.id and t.status == "finished" and (t.started_at or t.called_at)]  # fmt: skip
+            usual[c.prefix] = sum(done) / len(done) if done else float(c.default_service_minutes)
         windows = []
         for w in wins:
             current = next((t for t in tickets if t.window_id == w.id and t.status in ("called", "serving")), None)
@@ -108,6 +115,8 @@ class LiveHall:
                     current=f"{current.prefix}{current.number:03d}" if current is not None else None,
                     served_for_min=_minutes(since, now) if since is not None else None,
                     calls_today=int(calls.get(w.id, 0)),
+                    current_prefix=current.prefix if current is not None else None,
+                    usual_service_min=usual.get(current.prefix) if current is not None else None,
                 )
             )
         return HallLive(now, tuple(categories), tuple(windows))

@@ -46,6 +46,19 @@ def test_rules_fire_worsen_clear_and_are_acknowledged(hall_db, clock, clerk, sup
     assert any(e.action == "alarm.ack" for e in AuditTrail(hall_db).entries(actor=supervisor))
 
 
+def test_a_service_running_far_over_its_average(hall_db, clock, clerk):
+    q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
+    q.open_window(3, clerk.id)
+    q.issue_ticket("B")
+    q.call_next(3)
+    q.start(3)
+    clock.advance(minutes=20)  # B usually takes 8 minutes (the category default; nothing finished yet)
+    assert not [a for a in alarms.evaluate() if a.kind == "long_service"]
+    clock.advance(minutes=5)  # 25 > 3 x 8
+    [a] = [a for a in alarms.evaluate() if a.kind == "long_service"]
+    assert a.subject == "window:3" and "已办理 25 分钟" in a.message_zh
+
+
 def test_help_call_until_answered(hall_db, clock, clerk, reviewer, supervisor):
     alarms = AlarmService(hall_db, clock=clock)
     with pytest.raises(PermissionDenied):

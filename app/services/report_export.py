@@ -17,6 +17,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("served_pct", "办结率%", "served %"),
     ("no_show", "过号数", "no-shows"),
     ("no_show_pct", "过号率%", "no-show %"),
+    ("walk_outs", "未叫离开", "walk-outs"),
     ("transfers", "转移数", "transfers"),
     ("service_level", "按时叫号率%", "service level %"),
     ("avg_wait_min", "平均等候(分)", "avg wait min"),

@@ -20,6 +20,7 @@ class Metrics:
     served_pct: float | None
     no_show: int
     no_show_pct: float | None
+    walk_outs: int  # never called by the end of their service day (left without being served)
     transfers: int
     called: int
     within_target: int
@@ -50,8 +51,10 @@ def _avg(total: float, n: int) -> float | None:
     return round(total / n, 1) if n else None
 
 
-ADDITIVE = ("arrived", "served", "no_show", "transfers", "called", "within_target", "wait_sum", "service_n",
-            "service_sum", "accepted", "rongque", "refused", "returned", "overdue", "concluded", "early")  # fmt: skip
+ADDITIVE = (
+    "arrived", "served", "no_show", "walk_outs", "transfers", "called", "within_target", "wait_sum", "service_n",
+    "service_sum", "accepted", "rongque", "refused", "returned", "overdue", "concluded", "early",
+)  # fmt: skip
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Acc:
     arrived: int = 0
     served: int = 0
     no_show: int = 0
+    walk_outs: int = 0
     transfers: int = 0
     called: int = 0
     within_target: int = 0
@@ -113,6 +117,7 @@ class Acc:
             served_pct=_pct(self.served, self.arrived),
             no_show=self.no_show,
             no_show_pct=_pct(self.no_show, self.arrived),
+            walk_outs=self.walk_outs,
             transfers=self.transfers,
             called=self.called,
             within_target=self.within_target,

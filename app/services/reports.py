@@ -194,6 +194,7 @@ class ReportService:
         prefixes = {cid: c.prefix for cid, c in cats.items()}
         targets = {p: float(target_wait(p)) for p in [*prefixes.values(), NONE]}
         cells, unknown, no_owner = book.cells, (None, None), (NONE, NONE)
+        today = self.clock().astimezone(tz).date()
         # One pass, one cell per ticket: this loop is most of a month's report (200,000 tickets).
         for ticket_id, issued, first_call, last_call, started, finished in s.execute(per_ticket):
             tid = str(ticket_id)
@@ -206,6 +207,8 @@ class ReportService:
                 local = datetime.fromtimestamp(issued, tz)
                 heat["appointment" if source == "appointment" else "walk_in"][local.weekday()][local.hour] += 1
                 acc.arrived += 1
+                if first_call is None and finished is None and local.date() < today:
+                    acc.walk_outs += 1
                 if first_call is not None:
                     wait = max(0.0, (float(first_call) - issued) / 60.0)
                     acc.wait(wait, wait <= targets[prefix])

@@ -93,7 +93,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-ADDITIVE = ("arrived", "served", "no_show", "transfers", "called", "within_target", "rated", "cases_accepted")
+ADDITIVE = (
+    "arrived", "served", "no_show", "walk_outs", "transfers", "called", "within_target", "rated", "cases_accepted",
+)  # fmt: skip
 OPS = st.lists(
     st.tuples(
         st.sampled_from(["issue", "call", "finish", "skip", "transfer", "rate"]),
@@ -158,4 +160,5 @@ def test_monthly_covers_the_whole_month(hall_db, clock):
     q.issue_ticket("B")
     clock.advance(days=30)  # next month: not counted
     q.issue_ticket("B")
-    assert ReportService(hall_db, clock=clock).monthly(DAY + timedelta(days=3)).total.arrived == 2
+    month = ReportService(hall_db, clock=clock).monthly(DAY + timedelta(days=3)).total
+    assert month.arrived == 2 and month.walk_outs == 2  # never called, and their days are over

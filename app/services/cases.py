@@ -127,7 +127,13 @@ class CaseService:
 
     def move(self, case_id: str, target: str, *, actor: Actor, note: str = "") -> CaseRow:
         """Move a case to `target` if the life cycle and the actor's role (read from the database) allow it."""
-        target_status = CaseStatus(target)
+        try:
+            target_status = CaseStatus(target)
+        except ValueError:
+            known = ", ".join(x.value for x in CaseStatus)
+            raise RuleViolation(
+                f"未知的办件状态“{target}”", f"Unknown case status '{target}' (one of: {known})"
+            ) from None
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             staff = acting_staff(s, hall, actor)

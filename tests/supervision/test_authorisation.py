@@ -82,3 +82,12 @@ def test_settings_only_by_supervisor_or_admin(hall_db, clerk, supervisor):
     assert service.supervision().alarm_queue_warning == 10
     with pytest.raises(UserError):  # unknown keys are refused, not stored
         service.set("alarm_queue_warnign", 10, actor=supervisor)
+
+
+def test_an_unknown_status_is_a_clear_refusal(intake, cases, person, tmp_path, reviewer):
+    from app.domain.errors import RuleViolation
+
+    case_id = accepted_case(intake, person, tmp_path)
+    with pytest.raises(RuleViolation) as err:
+        cases.move(case_id, "finished", actor=reviewer)
+    assert "未知的办件状态" in err.value.message_zh and "in_review" in err.value.message_en

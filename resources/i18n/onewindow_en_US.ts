@@ -1303,4 +1303,479 @@
         <translation>Waited (min)</translation>
     </message>
 </context>
+<context>
+    <name>BroadcastBar</name>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="129" />
+        <source>叫号屏滚动字幕</source>
+        <translation>Display marquee line</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="130" />
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="132" />
+        <source>广播：</source>
+        <translation>Broadcast:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCall</name>
+    <message>
+        <location filename="../../app/ui/staff/help_call.py" line="42" />
+        <source>呼叫大厅管理</source>
+        <translation>Call the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/staff/help_call.py" line="48" />
+        <source>大厅管理台</source>
+        <translation>Supervisor console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/staff/help_call.py" line="62" />
+        <source>已呼叫大厅管理，请稍候</source>
+        <translation>The supervisor has been called, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/staff/help_call.py" line="73" />
+        <source>求助中：%1 号窗口</source>
+        <translation>Help requested: window %1</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPad</name>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="28" />
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="29" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="30" />
+        <source>基本满意</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="31" />
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="32" />
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="57" />
+        <source>服务评价 · %1 号窗口</source>
+        <translation>Rate our service · window %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="128" />
+        <source>请选择不满意的原因（可多选）</source>
+        <translation>What went wrong? (choose one or more)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="141" />
+        <source>提交评价</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="165" />
+        <source>欢迎</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="169" />
+        <source>正在为 %1 号办理</source>
+        <translation>Now serving %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="186" />
+        <source>请对本次服务（%1 号）进行评价</source>
+        <translation>Please rate this service (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="212" />
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator/pad.py" line="217" />
+        <source>评价未能提交</source>
+        <translation>The rating could not be submitted</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="83" />
+        <source>导出本月窗口考核 (.xlsx)</source>
+        <translation>Export this month's window assessment (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="95" />
+        <source>本月 取号 %1 · 办结 %2 · 过号 %3 · 按时叫号率 %4% · 好评率 %5%</source>
+        <translation>This month: arrived %1 · served %2 · no-shows %3 · service level %4% · good ratings %5%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="103" />
+        <source>本月各窗口办结量与考核得分</source>
+        <translation>Served and assessment score per window this month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="104" />
+        <source>办结量</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="104" />
+        <source>考核得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/panels.py" line="112" />
+        <source>%1 号</source>
+        <translation>No. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConsole</name>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="71" />
+        <source>一窗通 · 大厅管理</source>
+        <translation>OneWindow · Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="76" />
+        <source>实时大厅</source>
+        <translation>Live hall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="77" />
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="78" />
+        <source>差评处理</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="79" />
+        <source>电子监察</source>
+        <translation>Case supervision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="81" />
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="107" />
+        <source>业务类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="109" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="113" />
+        <source>开放窗口</source>
+        <translation>Open window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="113" />
+        <source>暂停窗口</source>
+        <translation>Pause window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="113" />
+        <source>关闭窗口</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="126" />
+        <source>确认 / 响应</source>
+        <translation>Acknowledge / answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="126" />
+        <source>处理情况：</source>
+        <translation>What was done:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="131" />
+        <source>当前告警</source>
+        <translation>Active alarms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="133" />
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="141" />
+        <source>回访</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="141" />
+        <source>回访结果：</source>
+        <translation>Result of the call:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="144" />
+        <source>整改</source>
+        <translation>Rectify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="144" />
+        <source>整改了什么：</source>
+        <translation>What was changed:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="146" />
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="146" />
+        <source>办结说明：</source>
+        <translation>Closing note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="148" />
+        <source>申诉</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="148" />
+        <source>申诉理由：</source>
+        <translation>Reason for the appeal:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="150" />
+        <source>复核：维持申诉</source>
+        <translation>Review: uphold appeal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="150" />
+        <source>复核意见：</source>
+        <translation>Review note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="152" />
+        <source>复核：驳回申诉</source>
+        <translation>Review: refuse appeal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="178" />
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="185" />
+        <source>告警 (%1)</source>
+        <translation>Alarms (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/console.py" line="221" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorModels</name>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="23" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="24" />
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="25" />
+        <source>最长等候(分)</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="26" />
+        <source>目标(分)</source>
+        <translation>Target (min)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="27" />
+        <source>按时叫号率%</source>
+        <translation>Service level %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="28" />
+        <source>办理中</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="47" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="48" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="49" />
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="50" />
+        <source>当前号</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="51" />
+        <source>已办理(分)</source>
+        <translation>Served for (min)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="52" />
+        <source>今日叫号</source>
+        <translation>Calls today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="55" />
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="56" />
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="57" />
+        <source>关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="80" />
+        <source>号码/办件</source>
+        <translation>Ticket / case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="81" />
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="82" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="84" />
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="85" />
+        <source>负责人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="106" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="107" />
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="108" />
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="109" />
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="112" />
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="113" />
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="138" />
+        <source>督办</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="139" />
+        <source>受理编号</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="140" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="141" />
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor/models.py" line="143" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+</context>
+<context>
+    <name>RatingReasons</name>
+    <message>
+        <source>等候时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <source>服务态度差</source>
+        <translation>Poor attitude</translation>
+    </message>
+    <message>
+        <source>材料没有一次性告知</source>
+        <translation>Missing materials not all told at once</translation>
+    </message>
+    <message>
+        <source>多次跑腿</source>
+        <translation>Had to come back several times</translation>
+    </message>
+    <message>
+        <source>系统或设备故障</source>
+        <translation>System or equipment failure</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
 </TS>

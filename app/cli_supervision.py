@@ -271,7 +271,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _db(args)
     AppointmentService(db).mark_missed()  # appointments whose check-in window has closed count as missed
     service = ReportService(db)
-    report = service.daily(args.date) if args.period == "daily" else service.monthly(args.date)
+    build = {"daily": service.daily, "weekly": service.weekly, "monthly": service.monthly}[args.period]
+    report = build(args.date)
     written = []
     if args.xlsx:
         from app.services.report_export import write_xlsx
@@ -344,7 +345,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     report = sub.add_parser("report", help="daily and monthly reports, 窗口考核").add_subparsers(
         dest="period", required=True
     )
-    for period in ("daily", "monthly"):
+    for period in ("daily", "weekly", "monthly"):
         sp = with_db(report.add_parser(period, help=f"the {period} report"))
         sp.add_argument("--date", required=True, type=date.fromisoformat, help="YYYY-MM-DD (any day of the month)")
         sp.add_argument("--xlsx", help="write an .xlsx workbook")

@@ -71,7 +71,8 @@ def rule_findings(live: HallLive, settings: SupervisionSettings, sync_backlog_mi
                                    f"{c.prefix} {c.name_zh} 最长已等候 {wait} 分钟（目标 {c.target_wait_min} 分钟）",
                                    f"{c.prefix}: longest wait {wait} min (target {c.target_wait_min})"))  # fmt: skip
                 break
-        for sev, limit in (("critical", settings.alarm_queue_critical), ("warning", settings.alarm_queue_warning)):
+        warn, crit = settings.queue_limits(c.prefix)
+        for sev, limit in (("critical", crit), ("warning", warn)):
             if c.waiting > limit:
                 out.append(Finding("queue", sev, f"category:{c.prefix}",
                                    f"{c.prefix} {c.name_zh} 等候 {c.waiting} 人，超过 {limit} 人",

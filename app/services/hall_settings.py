@@ -30,6 +30,7 @@ class SupervisionSettings:
     alarm_wait_critical_factor: float = 2.0
     alarm_queue_warning: int = 15  # people waiting in one category
     alarm_queue_critical: int = 30
+    alarm_queue_by_category: dict[str, int] | None = None  # warning level per prefix; critical is twice it
     alarm_paused_warning_minutes: int = 15  # a window paused this long
     alarm_paused_critical_minutes: int = 30
     alarm_service_factor: float = 3.0  # a service running this many times the category average
@@ -37,6 +38,11 @@ class SupervisionSettings:
 
     def target_wait(self, prefix: str) -> int:
         return int((self.target_wait_by_category or {}).get(prefix, self.target_wait_minutes))
+
+    def queue_limits(self, prefix: str) -> tuple[int, int]:
+        """(warning, critical) people waiting for this category."""
+        own = (self.alarm_queue_by_category or {}).get(prefix)
+        return (int(own), 2 * int(own)) if own is not None else (self.alarm_queue_warning, self.alarm_queue_critical)
 
     def weights(self) -> dict[str, int]:
         return dict(self.assessment_weights or DEFAULT_WEIGHTS)

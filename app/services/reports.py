@@ -36,7 +36,7 @@ CONCLUDING = ("approved", "rejected")
 
 @dataclass(frozen=True)
 class Report:
-    period: str  # "daily" | "monthly"
+    period: str  # "daily" | "weekly" | "monthly"
     start: date
     end: date  # inclusive
     hall_code: str
@@ -89,6 +89,10 @@ class ReportService:
 
     def daily(self, day: date) -> Report:
         return self.build("daily", day, day)
+
+    def weekly(self, any_day: date) -> Report:
+        monday = any_day - timedelta(days=any_day.weekday())
+        return self.build("weekly", monday, monday + timedelta(days=6))
 
     def monthly(self, any_day: date) -> Report:
         last = _cal.monthrange(any_day.year, any_day.month)[1]

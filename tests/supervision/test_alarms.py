@@ -46,6 +46,14 @@ def test_rules_fire_worsen_clear_and_are_acknowledged(hall_db, clock, clerk, sup
     assert any(e.action == "alarm.ack" for e in AuditTrail(hall_db).entries(actor=supervisor))
 
 
+def test_queue_thresholds_per_category(hall_db, clock, supervisor):
+    HallSettingsService(hall_db).set("alarm_queue_by_category", {"G": 1}, actor=supervisor)
+    q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
+    for prefix in "GGBB":
+        q.issue_ticket(prefix)
+    assert [(a.kind, a.subject, a.severity) for a in alarms.evaluate()] == [("queue", "category:G", "warning")]
+
+
 def test_a_service_running_far_over_its_average(hall_db, clock, clerk):
     q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
     q.open_window(3, clerk.id)

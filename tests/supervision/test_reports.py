@@ -162,3 +162,5 @@ def test_monthly_covers_the_whole_month(hall_db, clock):
     q.issue_ticket("B")
     month = ReportService(hall_db, clock=clock).monthly(DAY + timedelta(days=3)).total
     assert month.arrived == 2 and month.walk_outs == 2  # never called, and their days are over
+    week = ReportService(hall_db, clock=clock).weekly(DAY + timedelta(days=9))  # Wednesday of the next week
+    assert (week.start, week.end, week.total.arrived) == (date(2026, 11, 30), date(2026, 12, 6), 1)

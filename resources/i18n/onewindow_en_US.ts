@@ -1448,6 +1448,18 @@
 <context>
     <name>SupervisorConsole</name>
     <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Login</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/supervisor/console.py" line="71" />
         <source>一窗通 · 大厅管理</source>
         <translation>OneWindow · Supervisor</translation>

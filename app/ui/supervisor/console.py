@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QTabWidget,
@@ -76,7 +77,7 @@ class SupervisorConsole(QMainWindow):
         self.tabs.addTab(self._live_tab(), self.tr("实时大厅"))
         self.tabs.addTab(self._alarm_tab(), self.tr("告警"))
         self.tabs.addTab(self._follow_up_tab(), self.tr("差评处理"))
-        self.tabs.addTab(table(self.card_rows), self.tr("电子监察"))
+        self.tabs.addTab(self._cards_tab(), self.tr("电子监察"))
         self.report_panel = ReportPanel(lambda: self.export())
         self.tabs.addTab(self.report_panel, self.tr("统计报表"))
         self.setCentralWidget(self.tabs)
@@ -154,6 +155,31 @@ class SupervisorConsole(QMainWindow):
         self.follow_up_panel = panel
         return panel
 
+    def _cards_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.card_filters: dict[str, QLineEdit] = {}
+        for key, label in (("department", self.tr("部门")), ("window", self.tr("窗口号")), ("clerk", self.tr("工号"))):
+            edit = QLineEdit()
+            edit.setPlaceholderText(label)
+            edit.editingFinished.connect(self.refresh_cards)
+            row.addWidget(edit)
+            self.card_filters[key] = edit
+        layout.addLayout(row)
+        layout.addWidget(table(self.card_rows), 1)
+        return page
+
+    def refresh_cards(self) -> None:
+        f = {k: e.text().strip() for k, e in self.card_filters.items()}
+        window = int(f["window"]) if f["window"].isdigit() else None
+        cards = self.sv.cards
+        self.runner.submit(
+            lambda: cards.cards(department=f["department"] or None, window=window, clerk=f["clerk"] or None),
+            self.card_rows.set_rows,
+            self.error_handler,
+        )
+
     # ---- data ------------------------------------------------------------------------------------------
 
     def submit(self, call: Callable[[], Any]) -> None:
@@ -168,7 +194,7 @@ class SupervisorConsole(QMainWindow):
         self.runner.submit(sv.alarms.active, self._show_alarms, err)
         self.runner.submit(lambda: sv.alarms.history(limit=200), self.alarm_history.set_rows, err)
         self.runner.submit(lambda: sv.follow_ups.list(open_only=True), self.follow_up_rows.set_rows, err)
-        self.runner.submit(sv.cards.cards, self.card_rows.set_rows, err)
+        self.refresh_cards()
         month = sv.reports.clock().astimezone(self.tz).date()
         self.runner.submit(lambda: sv.reports.monthly(month), self._show_report, err)
 

@@ -105,3 +105,23 @@ def test_console_over_a_simulated_busy_hall(qtbot, tmp_path, runner, artifacts):
     w.grab().save(str(artifacts / "supervisor_live_busy.png"))
     w.close()
     db.dispose()
+
+
+def test_cards_tab_filters_by_clerk(qtbot, hall_db, intake, person, tmp_path, clock, runner, artifacts):
+    from tests.intake.test_cases_service import accepted_case
+
+    accepted_case(intake, person, tmp_path)  # promised tomorrow: a yellow card
+    w = _console(hall_db, clock, runner)
+    qtbot.addWidget(w)
+    assert w.card_rows.rowCount() == 1 and w.card_rows.index(0, 0).data() == "黄牌"
+    w.card_filters["clerk"].setText("nobody")
+    w.refresh_cards()
+    assert w.card_rows.rowCount() == 0
+    w.card_filters["clerk"].clear()
+    w.card_filters["window"].setText("")
+    w.refresh_cards()
+    assert w.card_rows.rowCount() == 1
+    w.tabs.setCurrentIndex(3)
+    w.show()
+    qtbot.waitExposed(w)
+    w.grab().save(str(artifacts / "supervisor_cards.png"))

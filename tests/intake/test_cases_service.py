@@ -6,19 +6,19 @@ import pytest
 
 from app.domain.errors import NotFoundError, PermissionDenied, RuleViolation
 from tests.intake.builders import make_ric
-from tests.intake.helpers import attach_ok, item
+from tests.intake.helpers import as_clerk, attach_ok, item
 
 
 def accepted_case(intake, person, tmp_path, code="C006"):
     from app.services.auth import trusted_actor
 
-    view = intake.start_case([code])
-    view = intake.set_applicant(view.id, person)
+    view = intake.start_case([code], actor=as_clerk(intake))
+    view = intake.set_applicant(view.id, person, actor=as_clerk(intake))
     for i in view.items:
         if i.material.requirement == "required":
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
-            view = intake.set_disposition(view.id, i.id, "not_applicable")
+            view = intake.set_disposition(view.id, i.id, "not_applicable", actor=as_clerk(intake))
     intake.accept(view.id, trusted_actor(intake.db, "wang"))
     return view.id
 
@@ -68,12 +68,12 @@ def test_overdue_against_the_promised_date(intake, cases, person, tmp_path, cloc
 
 
 def test_owed_materials_block_approval_until_supplied(intake, cases, person, tmp_path, reviewer, clerk):
-    view = intake.start_case(["G003"])
-    view = intake.set_applicant(view.id, person)
+    view = intake.start_case(["G003"], actor=as_clerk(intake))
+    view = intake.set_applicant(view.id, person, actor=as_clerk(intake))
     for key in ("form_G003", "bank_card"):
         view = attach_ok(intake, view, key, tmp_path)
     view = attach_ok(intake, view, "applicant_id", tmp_path, pages=2)
-    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable")
+    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable", actor=as_clerk(intake))
     intake.accept_with_deficiency(view.id, actor=clerk)
     row = cases.move(view.id, "in_review", actor=reviewer)
     assert row.deficiency_open

@@ -13,7 +13,7 @@ from app.services.ratings import RatingService
 from app.store.audit import AuditTamperError
 from app.store.models import Outbox
 from app.store.models_audit import AuditEntry
-from tests.intake.helpers import finding, item, report, scan
+from tests.intake.helpers import as_clerk, finding, item, report, scan
 from tests.intake.test_cases_service import accepted_case
 from tests.intake.test_intake_service import start_business
 
@@ -25,7 +25,8 @@ def test_every_audited_change_is_recorded_with_who_and_where(
     receipt = cases.row(case_id).receipt_number
     cases.move(case_id, "in_review", actor=reviewer)
     view, _ = start_business(intake, hall_queue)
-    form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"))
+    form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"),
+        actor=as_clerk(intake))
     view = intake.record_check(form.file.id, report(finding("image.blur", "warn", "清晰度 32")))
     intake.override_finding(item(view, "enterprise_form").files[0].findings[0].id, "原件已核对无误", clerk)
     hall_queue.issue_ticket("B")

@@ -11,7 +11,7 @@ from app.domain.errors import AuthError, PermissionDenied, UserError
 from app.services.auth import Actor, authenticate
 from app.services.hall_settings import HallSettingsService
 from app.store.models import Staff
-from tests.intake.helpers import finding, item, report, scan
+from tests.intake.helpers import as_clerk, finding, item, report, scan
 from tests.intake.test_cases_service import accepted_case
 from tests.intake.test_intake_service import start_business
 
@@ -52,8 +52,9 @@ def test_a_disabled_account_stops_at_once(hall_db, intake, cases, person, tmp_pa
 
 def test_a_reviewer_cannot_override_a_check_finding(intake, hall_queue, person, tmp_path, reviewer, clerk):
     view, _ = start_business(intake, hall_queue)
-    view = intake.set_applicant(view.id, person)
-    form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"))
+    view = intake.set_applicant(view.id, person, actor=as_clerk(intake))
+    form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"),
+        actor=as_clerk(intake))
     view = intake.record_check(form.file.id, report(finding("image.blur", "warn", "清晰度 32，低于要求的 60")))
     blur = item(view, "enterprise_form").files[0].findings[0]
     with pytest.raises(PermissionDenied) as err:
@@ -91,3 +92,16 @@ def test_an_unknown_status_is_a_clear_refusal(intake, cases, person, tmp_path, r
     with pytest.raises(RuleViolation) as err:
         cases.move(case_id, "finished", actor=reviewer)
     assert "未知的办件状态" in err.value.message_zh and "in_review" in err.value.message_en
+
+
+def test_intake_steps_need_a_window_role(intake, person, reviewer, clerk):
+    with pytest.raises(PermissionDenied):
+        intake.start_case(["C006"], actor=reviewer)
+    with pytest.raises(PermissionDenied):
+        intake.start_case(["C006"], actor=None)
+    view = intake.start_case(["C006"], actor=clerk)
+    with pytest.raises(PermissionDenied):
+        intake.set_applicant(view.id, person, actor=reviewer)
+    with pytest.raises(PermissionDenied):
+        intake.accept(view.id, reviewer)
+    assert intake.set_applicant(view.id, person, actor=clerk).applicant is not None

@@ -21,7 +21,8 @@ def test_supervisor_role_needs_a_supervisor(qapp, tmp_path, monkeypatch, login, 
         return trusted_actor(roles.db, login), 1
 
     def fake_exec():  # type: ignore[no-untyped-def]
-        seen["windows"] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorConsole)]
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorConsole) and w.isVisible()]
+        seen["windows"] = shown
         for w in seen["windows"]:
             w.close()
         return 0

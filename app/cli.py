@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
+from app import cli_supervision
 from app.domain.errors import UserError
 
 
@@ -327,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     rating_list.add_argument("--bad", action="store_true", help="only 不满意 and 非常不满意")
     rating_list.add_argument("--json", action="store_true")
     rating_list.set_defaults(func=cmd_rating_list)
+    cli_supervision.register(sub, with_db, rating=rating, gui=_gui)
 
     from app.domain.catalogue import MATERIAL_KINDS
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from app.domain.errors import RuleViolation
+from app.domain.errors import PermissionDenied, RuleViolation
+from app.domain.roles import ROLE_NAMES, Role
 
 
 class CaseStatus(StrEnum):
@@ -46,12 +47,6 @@ class Decision(StrEnum):
     ACCEPT = "accept"  # 受理
     ACCEPT_WITH_DEFICIENCY = "accept_with_deficiency"  # 容缺受理
     REFUSE = "refuse"  # 不予受理
-
-
-class Role(StrEnum):
-    CLERK = "clerk"
-    REVIEWER = "reviewer"
-    SUPERVISOR = "supervisor"
 
 
 # Statuses after which the department has decided (办结): the promised date is met or missed by then.
@@ -90,8 +85,9 @@ def check_transition(current: CaseStatus, target: CaseStatus, role: Role) -> Non
             f"A case cannot move from {current.value} to {target.value}",
         )
     if role not in roles:
-        raise RuleViolation(
-            f"当前角色无权把办件改为“{STATUS_ZH[target]}”", f"Role {role.value} may not move a case to {target.value}"
+        raise PermissionDenied(
+            f"{ROLE_NAMES[role][0]}无权把办件改为“{STATUS_ZH[target]}”",
+            f"A {ROLE_NAMES[role][1]} may not move a case to {target.value}",
         )
 
 

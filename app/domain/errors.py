@@ -87,3 +87,9 @@ class NoHallDatabase(DatabaseError):
     """The named SQLite file does not exist and the command would only create an empty one."""
 
     code = "db_missing"
+
+
+class PermissionDenied(AuthError):
+    """The acting staff member's role may not do this (checked in the services, never only in a screen)."""
+
+    code = "forbidden"

@@ -158,27 +158,42 @@ def split_ticket_number(number: str) -> tuple[str, int]:
 
 class FollowUpStatus(StrEnum):
     OPEN = "open"  # 待回访
+    ASSIGNED = "assigned"  # 已分派
     CONTACTED = "contacted"  # 已回访
     RECTIFIED = "rectified"  # 已整改
     CLOSED = "closed"  # 已办结 (闭环)
+    APPEALED = "appealed"  # 申诉复核中: the rating is said to be mistaken; a second supervisor decides
 
 
 FOLLOW_UP_NAMES: dict[FollowUpStatus, tuple[str, str]] = {
     FollowUpStatus.OPEN: ("待回访", "Open"),
+    FollowUpStatus.ASSIGNED: ("已分派", "Assigned"),
     FollowUpStatus.CONTACTED: ("已回访", "Contacted"),
     FollowUpStatus.RECTIFIED: ("已整改", "Rectified"),
     FollowUpStatus.CLOSED: ("已办结", "Closed"),
+    FollowUpStatus.APPEALED: ("申诉复核中", "Under appeal"),
 }
 
 # Contacted -> closed without rectification: the check found nothing to correct (e.g. a mis-tap the
-# citizen confirms on the phone). The note must say so; the record keeps it.
+# citizen confirms on the phone). The note must say so; the record keeps it. An appeal leaves the loop
+# until a second supervisor decides it (app.services.follow_ups): upheld closes it, refused returns it.
 FOLLOW_UP_NEXT: dict[FollowUpStatus, tuple[FollowUpStatus, ...]] = {
-    FollowUpStatus.OPEN: (FollowUpStatus.CONTACTED,),
-    FollowUpStatus.CONTACTED: (FollowUpStatus.RECTIFIED, FollowUpStatus.CLOSED),
+    FollowUpStatus.OPEN: (FollowUpStatus.ASSIGNED, FollowUpStatus.CONTACTED, FollowUpStatus.APPEALED),
+    FollowUpStatus.ASSIGNED: (FollowUpStatus.ASSIGNED, FollowUpStatus.CONTACTED, FollowUpStatus.APPEALED),
+    FollowUpStatus.CONTACTED: (FollowUpStatus.RECTIFIED, FollowUpStatus.CLOSED, FollowUpStatus.APPEALED),
     FollowUpStatus.RECTIFIED: (FollowUpStatus.CLOSED,),
     FollowUpStatus.CLOSED: (),
+    FollowUpStatus.APPEALED: (),
 }
-OPEN_FOLLOW_UPS = (FollowUpStatus.OPEN, FollowUpStatus.CONTACTED, FollowUpStatus.RECTIFIED)
+OPEN_FOLLOW_UPS = (
+    FollowUpStatus.OPEN,
+    FollowUpStatus.ASSIGNED,
+    FollowUpStatus.CONTACTED,
+    FollowUpStatus.RECTIFIED,
+    FollowUpStatus.APPEALED,
+)
+DEFAULT_CONTACT_WORKDAYS = 1  # 回访 within 1 working day (hall setting follow_up_contact_workdays)
+DEFAULT_RECTIFY_WORKDAYS = 5  # 整改 within 5 working days (hall setting follow_up_rectify_workdays)
 
 
 def check_follow_up_step(current: FollowUpStatus | str, target: FollowUpStatus | str, note: str) -> str:

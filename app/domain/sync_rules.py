@@ -60,6 +60,8 @@ RULES: dict[str, EntityRule] = {
     "appointment": EntityRule("hall", private={"id_number": _mask_id_number}, rank=12),
     "rating": EntityRule("hall", rank=24),
     "rating_follow_up": EntityRule("hall", rank=25),
+    "audit_entry": EntityRule("hall", rank=30),  # append-only at the hall; the centre keeps its copy
+    "alarm": EntityRule("hall", rank=30),
     "catalogue_release": EntityRule("central", rank=4),
     "calendar_release": EntityRule("central", rank=4),
 }

@@ -18,8 +18,10 @@ from app.domain.calendar import service_day
 from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
 from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
+from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
+from app.services.auth import Actor, acting_staff, authorise, role_of
 from app.services.case_store import add_event, load_case, local_day, set_status, staff_name
 from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
@@ -97,6 +99,18 @@ class CaseService:
             hall = load_hall(s, self.hall_code)
             return self._row(hall, load_case(s, hall, case_id), Role(role))
 
+    def case_id(self, receipt_number: str) -> str:
+        """The case with this receipt number (H023-20261122-0042), for the command line."""
+        number = receipt_number.strip().upper().removeprefix("OW1:R:")
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            found = s.scalar(
+                select(IntakeCase.id).where(IntakeCase.hall_id == hall.id, IntakeCase.receipt_number == number)
+            )
+            if found is None:
+                raise NotFoundError(f"没有受理编号为 {number} 的办件", f"No case with receipt number {number}")
+            return str(found)
+
     def history(self, case_id: str) -> list[CaseEventView]:
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
@@ -111,13 +125,19 @@ class CaseService:
 
     # ---- moves -------------------------------------------------------------------------------------------
 
-    def move(
-        self, case_id: str, target: str, *, role: str = Role.REVIEWER, staff_id: str | None = None, note: str = ""
-    ) -> CaseRow:
-        """Move a case to `target` if the life cycle and the role allow it."""
-        target_status, who = CaseStatus(target), Role(role)
+    def move(self, case_id: str, target: str, *, actor: Actor, note: str = "") -> CaseRow:
+        """Move a case to `target` if the life cycle and the actor's role (read from the database) allow it."""
+        try:
+            target_status = CaseStatus(target)
+        except ValueError:
+            known = ", ".join(x.value for x in CaseStatus)
+            raise RuleViolation(
+                f"未知的办件状态“{target}”", f"Unknown case status '{target}' (one of: {known})"
+            ) from None
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff = acting_staff(s, hall, actor)
+            staff_id, who = staff.id, role_of(staff)
             case = load_case(s, hall, case_id, lock=True)
             current = CaseStatus(case.status)
             if target_status is CaseStatus.DELIVERED:
@@ -146,10 +166,11 @@ class CaseService:
             log.info("case %s: %s -> %s (%s)", case.receipt_number, current, target_status, who)
             return self._row(hall, case, who)
 
-    def supply_owed(self, case_id: str, material_id: str, staff_id: str | None = None) -> CaseRow:
+    def supply_owed(self, case_id: str, material_id: str, *, actor: Actor) -> CaseRow:
         """Record that a material owed under 容缺 is now in order (its files attached and checked)."""
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff_id = authorise(s, hall, actor, Permission.CASE_INTAKE).id
             case = load_case(s, hall, case_id, lock=True)
             material = s.get(CaseMaterial, material_id)
             if material is None or material.case_id != case.id or not material.owed:
@@ -178,10 +199,12 @@ class CaseService:
             )
             return self._row(hall, case, Role.CLERK)
 
-    def deliver(self, case_id: str, presented_id: str, *, staff_id: str | None = None) -> CaseRow:
+    def deliver(self, case_id: str, presented_id: str, *, actor: Actor) -> CaseRow:
         """出件: hand the result out at the window to the applicant or their agent, identity checked."""
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff = authorise(s, hall, actor, Permission.CASE_INTAKE)
+            staff_id = staff.id
             case = load_case(s, hall, case_id, lock=True)
             check_transition(CaseStatus(case.status), CaseStatus.DELIVERED, Role.CLERK)
             who = self._collector(case, presented_id)
@@ -194,7 +217,7 @@ class CaseService:
                 now,
                 kind="delivered",
                 staff_id=staff_id,
-                role="clerk",
+                role=staff.role,
                 detail={"collected_by": who, "id": mask_id(presented_id.strip())},
             )
             return self._row(hall, case, Role.CLERK)

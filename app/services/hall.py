@@ -5,23 +5,17 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import AuthError, BadInputFile, NotFoundError
+from app.domain.errors import BadInputFile, NotFoundError
 from app.domain.ids import new_id
+from app.services.auth import Actor, authenticate, hash_secret
 from app.services.views import HallView, StaffView
 from app.store.database import Database
 from app.store.models import Category, Hall, Staff, Window, WindowCategory
 
 SAMPLE_HALL = Path(__file__).resolve().parents[2] / "resources" / "sample" / "hall.json"
-_hasher = PasswordHasher()
-
-
-def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
 
 
 def load_hall(session: Session, code: str | None = None) -> Hall:
@@ -168,20 +162,9 @@ def current_hall(db: Database) -> HallView:
         return hall_view(load_hall(s))
 
 
-def login(db: Database, login_name: str, secret: str) -> StaffView:
-    with db.read() as s:
-        hall = load_hall(s)
-        staff = s.scalars(
-            select(Staff).where(Staff.hall_id == hall.id, Staff.login == login_name, Staff.active)
-        ).first()
-        if staff is None:
-            # Same message as a wrong PIN: do not reveal which logins exist.
-            raise AuthError("工号或密码错误", "Wrong login or PIN")
-        try:
-            _hasher.verify(staff.secret_hash, secret)
-        except (VerificationError, InvalidHashError):
-            raise AuthError("工号或密码错误", "Wrong login or PIN") from None
-        return StaffView(staff.id, staff.login, staff.name, staff.role)
+def login(db: Database, login_name: str, secret: str) -> Actor:
+    """Staff login with an argon2-checked PIN (see app.services.auth)."""
+    return authenticate(db, login_name, secret)
 
 
 def list_staff(db: Database) -> list[StaffView]:

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from app.domain import applicant as ap
 from app.domain.catalogue import MaterialSpec, MatterKind, Requirement, agent_materials, merge_materials
 from app.domain.checklist import Disposition, check_disposition
+from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
+from app.services.auth import authorise
 from app.services.blobs import BlobStore, hall_blob_store
 from app.services.case_store import add_event, local_day
 from app.services.catalogue import CatalogueService, hall_calendar, resolve, spec_from_json, spec_to_json
@@ -30,6 +32,7 @@ from app.services.hall import load_hall
 from app.services.intake_decisions import DecisionService
 from app.services.intake_files import IntakeFiles
 from app.services.intake_views import CaseView, NoticeView, ReceiptView
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models_intake import CaseFile, CaseMaterial, IntakeCase
 
@@ -67,14 +70,16 @@ class IntakeService(IntakeFiles):
         *,
         ticket_id: str | None = None,
         window_number: int | None = None,
-        staff_id: str | None = None,
+        actor: StaffView | None,
     ) -> CaseView:
+        """A new draft case at the window, by a clerk or supervisor (role checked here)."""
         version = self.catalogue.current_number()
         c = self.catalogue.catalogue(version)
         matters, form = resolve(c, matter_codes, bundle_code)
         bundle = c.bundle(bundle_code) if bundle_code else None
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff_id = authorise(s, hall, actor, Permission.CASE_INTAKE).id
             now = self.clock()
             ticket = self._ticket(s, hall, ticket_id) if ticket_id else None
             immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
@@ -115,10 +120,12 @@ class IntakeService(IntakeFiles):
             s.flush()
             return rd.case_view(s, case, self.calendar, case.service_day)
 
-    def change_matters(self, case_id: str, matter_codes: Sequence[str], bundle_code: str | None = None) -> CaseView:
+    def change_matters(
+        self, case_id: str, matter_codes: Sequence[str], bundle_code: str | None = None, *, actor: StaffView | None
+    ) -> CaseView:
         """Change what is applied for during intake; materials with files attached are never dropped."""
         with self.db.write() as s:
-            hall, case = self._draft(s, case_id)
+            hall, case = self._draft(s, case_id, actor)
             c = self.catalogue.catalogue(case.catalogue_version)
             matters, form = resolve(c, matter_codes, bundle_code)
             bundle = c.bundle(bundle_code) if bundle_code else None
@@ -167,9 +174,9 @@ class IntakeService(IntakeFiles):
 
     # ---- applicant and materials -------------------------------------------------------------------------
 
-    def set_applicant(self, case_id: str, applicant: ap.Applicant) -> CaseView:
+    def set_applicant(self, case_id: str, applicant: ap.Applicant, *, actor: StaffView | None) -> CaseView:
         with self.db.write() as s:
-            hall, case = self._draft(s, case_id)
+            hall, case = self._draft(s, case_id, actor)
             valid = ap.validate(applicant, local_day(hall, self.clock()))
             had_agent = bool(case.agent_name or case.agent_id_number)
             case.applicant_kind, case.applicant_name, case.applicant_id_number = (
@@ -212,11 +219,11 @@ class IntakeService(IntakeFiles):
                 s.delete(rows[key])
 
     def set_disposition(
-        self, case_id: str, material_id: str, disposition: str, staff_id: str | None = None
+        self, case_id: str, material_id: str, disposition: str, *, actor: StaffView | None
     ) -> CaseView:
         """免提交 (verified e-licence), 告知承诺 (signed commitment), not applicable, or back to pending."""
         with self.db.write() as s:
-            hall, case = self._draft(s, case_id)
+            hall, case = self._draft(s, case_id, actor)
             row = self._material(s, case, material_id)
             check_disposition(spec_from_json(row.spec), Disposition(disposition))
             row.disposition = disposition
@@ -225,29 +232,31 @@ class IntakeService(IntakeFiles):
                 case,
                 "disposition",
                 self.clock(),
-                staff_id=staff_id,
+                staff_id=actor.id if actor is not None else None,
                 detail={"material": row.key, "disposition": disposition},
             )
             return self._view(s, hall, case)
 
     # ---- decisions (see intake_decisions) ----------------------------------------------------------------
 
-    def accept(self, case_id: str, staff_id: str | None = None) -> ReceiptView:
-        return self.decisions.accept(case_id, staff_id)
+    # Each takes the acting clerk (login + PIN); the role is checked in the decision's own transaction.
+
+    def accept(self, case_id: str, actor: StaffView | None) -> ReceiptView:
+        return self.decisions.accept(case_id, actor)
 
     def accept_with_deficiency(
-        self, case_id: str, deadline: date | None = None, staff_id: str | None = None
+        self, case_id: str, deadline: date | None = None, *, actor: StaffView | None
     ) -> ReceiptView:
-        return self.decisions.accept_with_deficiency(case_id, deadline, staff_id)
+        return self.decisions.accept_with_deficiency(case_id, deadline, actor)
 
-    def refuse(self, case_id: str, reason: str, staff_id: str | None = None) -> CaseView:
-        return self.decisions.refuse(case_id, reason, staff_id)
+    def refuse(self, case_id: str, reason: str, actor: StaffView | None) -> CaseView:
+        return self.decisions.refuse(case_id, reason, actor)
 
-    def issue_notice(self, case_id: str, staff_id: str | None = None, end_intake: bool = False) -> NoticeView:
-        return self.decisions.issue_notice(case_id, staff_id, end_intake)
+    def issue_notice(self, case_id: str, actor: StaffView | None, end_intake: bool = False) -> NoticeView:
+        return self.decisions.issue_notice(case_id, actor, end_intake)
 
-    def end_after_notice(self, case_id: str, staff_id: str | None = None) -> CaseView:
-        return self.decisions.end_after_notice(case_id, staff_id)
+    def end_after_notice(self, case_id: str, actor: StaffView | None) -> CaseView:
+        return self.decisions.end_after_notice(case_id, actor)
 
     def receipt(self, case_id: str) -> ReceiptView:
         return self.decisions.receipt(case_id)

@@ -17,8 +17,10 @@ from app.domain.applicant import mask_id, mask_name
 from app.domain.cases import CaseStatus, Decision, decision_status, notice_number, receipt_number
 from app.domain.errors import RuleViolation
 from app.domain.notice_wording import FindingFact, citizen_reasons, missing_action
+from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
+from app.services.auth import authorise
 from app.services.case_store import (
     NOTICE_SERIES,
     RECEIPT_SERIES,
@@ -33,6 +35,7 @@ from app.services.clock import Clock
 from app.services.hall import load_hall
 from app.services.intake_views import CaseView, NoticeItemView, NoticeView, ReceiptView
 from app.services.queue_read import QR_SCHEME  # receipts share the ticket QR scheme
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall
 from app.store.models_intake import CaseMaterial, CaseNotice, IntakeCase
@@ -58,18 +61,18 @@ class DecisionService:
     def __init__(self, db: Database, calendar: WorkdayCalendar, clock: Clock, hall_code: str | None) -> None:
         self.db, self.calendar, self.clock, self.hall_code = db, calendar, clock, hall_code
 
-    def accept(self, case_id: str, staff_id: str | None = None) -> ReceiptView:
+    def accept(self, case_id: str, actor: StaffView | None) -> ReceiptView:
         with self.db.write() as s:
-            hall, case, today = self._draft(s, case_id)
+            hall, case, today, staff_id = self._draft(s, case_id, actor)
             data = rd.assess_case(s, case, today)
             if not data.readiness.can_accept:
                 raise _not_ready(data.readiness.blockers)
             self._decide(s, hall, case, today, Decision.ACCEPT, staff_id)
             return self._receipt(s, hall, case)
 
-    def accept_with_deficiency(self, case_id: str, deadline: date | None, staff_id: str | None) -> ReceiptView:
+    def accept_with_deficiency(self, case_id: str, deadline: date | None, actor: StaffView | None) -> ReceiptView:
         with self.db.write() as s:
-            hall, case, today = self._draft(s, case_id)
+            hall, case, today, staff_id = self._draft(s, case_id, actor)
             data = rd.assess_case(s, case, today)
             r = data.readiness
             if not r.can_accept_with_deficiency:
@@ -106,7 +109,7 @@ class DecisionService:
             )
             return self._receipt(s, hall, case)
 
-    def refuse(self, case_id: str, reason: str, staff_id: str | None) -> CaseView:
+    def refuse(self, case_id: str, reason: str, actor: StaffView | None) -> CaseView:
         reason = (reason or "").strip()
         if len(reason) < MIN_REASON_CHARS:
             raise RuleViolation(
@@ -114,7 +117,7 @@ class DecisionService:
                 f"Give the reason for refusing (at least {MIN_REASON_CHARS} characters)",
             )
         with self.db.write() as s:
-            hall, case, today = self._draft(s, case_id)
+            hall, case, today, staff_id = self._draft(s, case_id, actor)
             case.decision_reason = reason[:2000]
             self._decide(s, hall, case, today, Decision.REFUSE, staff_id, {"reason": reason[:2000]})
             s.flush()
@@ -151,10 +154,10 @@ class DecisionService:
 
     # ---- one-time notice ---------------------------------------------------------------------------------
 
-    def issue_notice(self, case_id: str, staff_id: str | None, end_intake: bool) -> NoticeView:
+    def issue_notice(self, case_id: str, actor: StaffView | None, end_intake: bool) -> NoticeView:
         """Number and record a one-time notice listing every missing or defective material."""
         with self.db.write() as s:
-            hall, case, today = self._draft(s, case_id)
+            hall, case, today, staff_id = self._draft(s, case_id, actor)
             data = rd.assess_case(s, case, today)
             if not data.readiness.can_notify:
                 raise RuleViolation(
@@ -214,10 +217,10 @@ class DecisionService:
             s.flush()
             return self._notice_view(s, hall, case, notice)
 
-    def end_after_notice(self, case_id: str, staff_id: str | None) -> CaseView:
+    def end_after_notice(self, case_id: str, actor: StaffView | None) -> CaseView:
         """The citizen leaves with the notice to gather the materials: intake ends (已一次性告知)."""
         with self.db.write() as s:
-            hall, case, today = self._draft(s, case_id)
+            hall, case, today, staff_id = self._draft(s, case_id, actor)
             if s.scalars(select(CaseNotice.id).where(CaseNotice.case_id == case.id)).first() is None:
                 raise RuleViolation("请先出具一次性告知书", "Issue the one-time notice first")
             set_status(
@@ -307,12 +310,14 @@ class DecisionService:
     def _matter_names(case: IntakeCase) -> tuple[str, ...]:
         return tuple(str(n) for n in case.matter_names) or (case.title_zh,)
 
-    def _draft(self, s: Session, case_id: str) -> tuple[Hall, IntakeCase, date]:
+    def _draft(self, s: Session, case_id: str, actor: StaffView | None) -> tuple[Hall, IntakeCase, date, str]:
+        """The draft case, locked, and the acting clerk's id once the role is checked (in this transaction)."""
         hall = load_hall(s, self.hall_code)
+        staff_id = authorise(s, hall, actor, Permission.CASE_INTAKE).id
         case = load_case(s, hall, case_id, lock=True)
         if case.status != CaseStatus.DRAFT:
             raise RuleViolation("这个办件已经作出决定", "A decision has already been made on this case")
-        return hall, case, local_day(hall, self.clock())
+        return hall, case, local_day(hall, self.clock()), staff_id
 
 
 def _applicant_masked(case: IntakeCase) -> str:

@@ -13,14 +13,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError, RuleViolation
+from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
+from app.services.auth import authorise
 from app.services.blobs import BlobStore
 from app.services.case_store import add_event, load_case, local_day
 from app.services.catalogue import spec_from_json
 from app.services.clock import Clock
 from app.services.hall import load_hall
 from app.services.intake_views import AttachResult, CaseView, CheckJob
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall, Ticket
 from app.store.models_intake import CaseFile, CaseFinding, CaseMaterial, IntakeCase
@@ -63,16 +66,21 @@ class IntakeBase:
             raise RuleViolation("只能为正在办理的号受理办件", "Intake starts from the ticket being served")
         return t
 
-    def _draft(self, s: Session, case_id: str) -> tuple[Hall, IntakeCase]:
+    def _draft(self, s: Session, case_id: str, actor: StaffView | None) -> tuple[Hall, IntakeCase]:
+        """The draft case, once the actor's role (clerk or supervisor) is checked in this transaction."""
         hall = load_hall(s, self.hall_code)
+        authorise(s, hall, actor, Permission.CASE_INTAKE)
         case = load_case(s, hall, case_id)
         if case.status != "draft":
             raise RuleViolation("办件已作出受理决定，不能再修改", "The case has been decided and cannot be changed")
         return hall, case
 
-    def _editable(self, s: Session, case_id: str, material_id: str) -> tuple[Hall, IntakeCase]:
-        """Files may change during intake, and afterwards only for materials owed under 容缺."""
+    def _editable(
+        self, s: Session, case_id: str, material_id: str, actor: StaffView | None
+    ) -> tuple[Hall, IntakeCase]:
+        """Files may change during intake, and afterwards only for materials owed under 容缺 (role checked)."""
         hall = load_hall(s, self.hall_code)
+        authorise(s, hall, actor, Permission.CASE_INTAKE)
         case = load_case(s, hall, case_id)
         if case.status == "draft":
             return hall, case
@@ -91,14 +99,15 @@ class IntakeBase:
 
 class IntakeFiles(IntakeBase):
     def attach_file(
-        self, case_id: str, material_id: str, source: Path, *, origin: str = "import", staff_id: str | None = None
+        self, case_id: str, material_id: str, source: Path, *, origin: str = "import", actor: StaffView | None
     ) -> AttachResult:
         """Copy the file into the blob store, then record it; returns the check to run on it."""
         with self.db.read() as s:
-            hall, case = self._editable(s, case_id, material_id)
+            hall, case = self._editable(s, case_id, material_id, actor)
         blob = self.blobs.put_file(Path(source), MAX_IMPORT_BYTES)  # outside the write transaction: may be slow
         with self.db.write() as s:
-            hall, case = self._editable(s, case_id, material_id)
+            hall, case = self._editable(s, case_id, material_id, actor)
+            staff_id = actor.id if actor is not None else None
             material = self._material(s, case, material_id)
             same = s.scalars(
                 select(CaseFile).where(
@@ -199,11 +208,12 @@ class IntakeFiles(IntakeBase):
             s.flush()
             return self._view(s, hall, case)
 
-    def override_finding(self, finding_id: str, reason: str, staff_id: str | None = None) -> CaseView:
+    def override_finding(self, finding_id: str, reason: str, actor: StaffView | None) -> CaseView:
         """Let a `warn` finding pass, with the clerk's reason on record. A `block` can never be overridden."""
         reason = (reason or "").strip()
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            staff_id = authorise(s, hall, actor, Permission.FINDING_OVERRIDE).id
             x = s.get(CaseFinding, finding_id)
             if x is None or x.hall_id != hall.id:
                 raise NotFoundError("没有找到这条检查结果", "No such finding")
@@ -231,14 +241,15 @@ class IntakeFiles(IntakeBase):
             )
             return self._view(s, hall, case)
 
-    def remove_file(self, file_id: str, staff_id: str | None = None, removed: bool = True) -> CaseView:
+    def remove_file(self, file_id: str, *, actor: StaffView | None, removed: bool = True) -> CaseView:
         """Hide a file from the case (or bring it back); the stored file itself is always kept."""
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             f = s.get(CaseFile, file_id)
             if f is None or f.hall_id != hall.id:
                 raise NotFoundError("没有找到这个文件", "No such attached file")
-            hall, case = self._editable(s, f.case_id, f.material_id)
+            hall, case = self._editable(s, f.case_id, f.material_id, actor)
+            staff_id = actor.id if actor is not None else None
             f.removed = removed
             add_event(
                 s,
@@ -250,14 +261,14 @@ class IntakeFiles(IntakeBase):
             )
             return self._view(s, hall, case)
 
-    def move_file(self, file_id: str, offset: int) -> CaseView:
+    def move_file(self, file_id: str, offset: int, *, actor: StaffView | None) -> CaseView:
         """Reorder a material's files (pages): -1 moves it up, +1 down."""
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             f = s.get(CaseFile, file_id)
             if f is None or f.hall_id != hall.id:
                 raise NotFoundError("没有找到这个文件", "No such attached file")
-            hall, case = self._editable(s, f.case_id, f.material_id)
+            hall, case = self._editable(s, f.case_id, f.material_id, actor)
             siblings = list(
                 s.scalars(
                     select(CaseFile)

@@ -30,14 +30,16 @@ from app.domain.queue_policy import (
     sort_key_for,
 )
 from app.domain.queue_settings import QueueSettings
+from app.domain.roles import Permission
 from app.domain.ticket_ref import ticket_from_scan
 from app.domain.ticket_rules import Action, TicketSource, TicketStatus, check_can_call_next, next_status
 from app.services import queue_events as ev
 from app.services import queue_read as rd
 from app.services import queue_sql as sq
+from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
-from app.services.views import CategoryView, TicketView
+from app.services.views import CategoryView, StaffView, TicketView
 from app.store.database import Database
 from app.store.models import Category, Hall, Ticket, Window
 
@@ -299,12 +301,16 @@ class QueueService:
         to_prefix: str | None = None,
         to_window: int | None = None,
         to_front: bool = False,
+        actor: StaffView | None = None,
     ) -> TicketView:
-        """Send a ticket to another category or a specific window, at the front or the back of its line."""
+        """Send a ticket to another category or a specific window, at the front or the back of its line.
+
+        Audited (app.store.audit): `actor` must be a clerk or a supervisor, checked here."""
         if not to_prefix and to_window is None:
             raise RuleViolation("请选择转到的业务类别或窗口", "Choose a category or a window to transfer to")
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            staff = authorise(s, hall, actor, Permission.WINDOW_ACT)
             t = s.get(Ticket, ticket_id) if ticket_id else self._require_current(s, w)
             if t is None or t.hall_id != hall.id:
                 raise NotFoundError("没有找到要转移的号", "No such ticket to transfer")
@@ -319,7 +325,7 @@ class QueueService:
             if to_window is not None:
                 _, target = self._window(s, to_window)
                 detail["to_window"] = to_window
-            self._apply(s, hall, t, Action.TRANSFER, now, w, w.staff_id, detail, kind="transferred")
+            self._apply(s, hall, t, Action.TRANSFER, now, w, staff.id, detail, kind="transferred")
             t.target_window_id = target.id if target else None
             t.window_id = None
             earliest = s.scalar(

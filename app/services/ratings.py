@@ -33,7 +33,6 @@ from app.domain.ratings import (
     Reference,
     TargetKind,
     ValidRating,
-    check_follow_up_step,
     parse_reference,
     reasons_zh,
     validate_rating,
@@ -45,6 +44,7 @@ from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.queue_read import display_number
 from app.services.rating_views import FollowUpNote, FollowUpView, RatingTargetView, RatingView
+from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Category, Hall, Staff, Ticket, Window
 from app.store.models_intake import IntakeCase
@@ -270,8 +270,11 @@ class RatingService:
         return view
 
     def _open_follow_up(self, s: Session, hall: Hall, rating: Rating, now: datetime) -> None:
+        from app.services.follow_ups import follow_up_deadlines, supervision_settings
+
         workdays = int(hall.settings.get("follow_up_workdays", DEFAULT_FOLLOW_UP_WORKDAYS))
         today = service_day(now, hall.timezone)
+        contact_due, rectify_due = follow_up_deadlines(self.calendar, supervision_settings(hall.settings), today)
         s.add(
             RatingFollowUp(
                 hall_id=hall.id,
@@ -279,6 +282,8 @@ class RatingService:
                 status=str(FollowUpStatus.OPEN),
                 opened_at=now,
                 due_date=self.calendar.add_workdays(today, workdays),
+                contact_due=contact_due,
+                rectify_due=rectify_due,
                 notes=[],
             )
         )
@@ -304,28 +309,15 @@ class RatingService:
             return self._follow_up_view(s, hall, self._load_follow_up(s, hall, follow_up_id))
 
     def advance_follow_up(
-        self, follow_up_id: str, to_status: str, note: str, *, staff_id: str | None = None
+        self, follow_up_id: str, to_status: str, note: str, *, actor: StaffView | None
     ) -> FollowUpView:
-        """One step of the loop (open → contacted → rectified → closed, or contacted → closed), with its note."""
-        with self.db.write() as s:
-            hall = load_hall(s, self.hall_code)
-            f = self._load_follow_up(s, hall, follow_up_id, lock=True)
-            target = FollowUpStatus(to_status)
-            text = check_follow_up_step(f.status, target, note)
-            now = self.clock()
-            entry = {"at": now.isoformat(), "staff_id": staff_id, "from": f.status, "to": str(target), "note": text}
-            f.notes = [*(f.notes or []), entry]  # a new list: in-place changes to a JSON column are not seen
-            f.status = str(target)
-            if target is FollowUpStatus.CONTACTED:
-                f.contacted_at = now
-            elif target is FollowUpStatus.RECTIFIED:
-                f.rectified_at = now
-            else:
-                f.closed_at = now
-            s.flush()
-            view = self._follow_up_view(s, hall, f)
-        log.info("follow-up %s: %s", view.reference, view.status)
-        return view
+        """One step of the loop, by a supervisor (see app.services.follow_ups for assign and appeal)."""
+        from app.services.follow_ups import FollowUpService
+
+        FollowUpService(self.db, calendar=self.calendar, clock=self.clock, hall_code=self.hall_code).step(
+            follow_up_id, to_status, note, actor=actor
+        )
+        return self.follow_up(follow_up_id)
 
     @staticmethod
     def _load_follow_up(s: Session, hall: Hall, follow_up_id: str, lock: bool = False) -> RatingFollowUp:

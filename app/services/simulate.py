@@ -24,7 +24,7 @@ from app.services.intake import IntakeService
 from app.services.intake_checks import run_check_job
 from app.services.queue import QueueService
 from app.services.ratings import RatingService
-from app.services.views import TicketView
+from app.services.views import StaffView, TicketView
 from app.store.database import Database
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -89,7 +89,25 @@ class Simulator:
         self.hours = self._opening_hours(db)
         self.prefixes = [c.prefix for c in self.queue.list_categories()]
         self.report = SimulationReport()
+        self.clerk = self._a_clerk(db)  # intake steps act for a person: the hall's first clerk
         self._scans = Path(tempfile.mkdtemp(prefix="onewindow-sim-"))
+
+    @staticmethod
+    def _a_clerk(db: Database) -> StaffView | None:
+        from sqlalchemy import select
+
+        from app.services.auth import trusted_actor
+        from app.services.hall import load_hall
+        from app.store.models import Staff
+
+        with db.read() as s:
+            hall = load_hall(s)
+            login = s.scalar(
+                select(Staff.login)
+                .where(Staff.hall_id == hall.id, Staff.role == "clerk", Staff.active)
+                .order_by(Staff.login)
+            )
+        return trusted_actor(db, login) if login else None
 
     @staticmethod
     def _opening_hours(db: Database) -> dict[str, list[list[str]]]:
@@ -204,28 +222,28 @@ class Simulator:
         from app.checks.synthetic import PageSpec, draw_page
 
         try:
-            view = self.intake.start_case(["G003"], ticket_id=ticket_id, window_number=window)
+            view = self.intake.start_case(["G003"], ticket_id=ticket_id, window_number=window, actor=self.clerk)
             person = Applicant(
                 ApplicantKind.PERSON, _name(self.rng), _ric(self.rng), f"138{self.rng.randrange(10**8):08d}"
             )
-            view = self.intake.set_applicant(view.id, person)
+            view = self.intake.set_applicant(view.id, person, actor=self.clerk)
             for item in view.items:
                 if item.material.key == "marriage_cert":
-                    view = self.intake.set_disposition(view.id, item.id, "not_applicable")
+                    view = self.intake.set_disposition(view.id, item.id, "not_applicable", actor=self.clerk)
                     continue
                 path = self._scans / f"{view.id}-{item.material.key}.png"
                 page = draw_page(PageSpec(dpi=100, seed=self.rng.randrange(10**6), lines=12))
                 Image.fromarray(page).save(path)
-                attached = self.intake.attach_file(view.id, item.id, path)
+                attached = self.intake.attach_file(view.id, item.id, path, actor=self.clerk)
                 outcome = run_check_job(attached.job)
                 view = self.intake.record_check(outcome.file_id, outcome.report)
                 self.report.files += 1
             if view.readiness.can_accept:
-                self.intake.accept(view.id)
+                self.intake.accept(view.id, self.clerk)
             elif view.readiness.can_accept_with_deficiency:
-                self.intake.accept_with_deficiency(view.id)
+                self.intake.accept_with_deficiency(view.id, actor=self.clerk)
             else:
-                self.intake.refuse(view.id, "材料不齐全，已一次性告知")
+                self.intake.refuse(view.id, "材料不齐全，已一次性告知", self.clerk)
             self.report.cases += 1
         except UserError as exc:
             self.report.skipped[exc.code] = self.report.skipped.get(exc.code, 0) + 1

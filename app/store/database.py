@@ -14,15 +14,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import NoHallDatabase
 from app.domain.hlc import HybridLogicalClock
-from app.store import outbox
+from app.store import audit, outbox
 
 log = logging.getLogger("onewindow.store")
 
 
 class HallSession(Session):
-    """A Session whose flushes write outbox rows (see app.store.outbox)."""
+    """A Session whose flushes write audit rows and outbox rows (see app.store.audit, app.store.outbox)."""
 
 
+audit.install(HallSession)  # first: the audit rows it adds are then queued by the outbox hook
 outbox.install(HallSession)
 
 

@@ -75,5 +75,9 @@ class RatingFollowUp(Synced, Base):
     contacted_at: Mapped[datetime | None] = mapped_column(default=None)
     rectified_at: Mapped[datetime | None] = mapped_column(default=None)
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Who handles it, and the deadlines of its two steps (回访, 整改) in working days from hall settings.
+    assigned_to: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    contact_due: Mapped[date | None] = mapped_column(Date, default=None)
+    rectify_due: Mapped[date | None] = mapped_column(Date, default=None)
     # [{"at": iso, "staff_id": ..., "from": status, "to": status, "note": text}, ...] in order.
     notes: Mapped[list[Any]] = mapped_column(default=list)

@@ -9,12 +9,11 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, func, select
 from sqlalchemy.orm import Session
 
-import app.store.models_intake
-import app.store.models_visits  # noqa: F401 - registers the tables below on Base
+import app.store.models_audit  # noqa: F401 - every model module registers its tables on Base
+import app.store.models_intake  # noqa: F401
+import app.store.models_visits  # noqa: F401
 from app.store.models import Base, Synced
 from app.store.types import UTCDateTime
-
-_ = app.store.models_intake
 
 
 @cache

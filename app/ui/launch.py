@@ -93,11 +93,16 @@ class Roles:
         def on_cases() -> None:
             self.open_cases(window_number, staff)
 
-        self._keep(
-            StaffWindow(
-                self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake, on_cases=on_cases
-            )
+        from app.services.alarms import AlarmService
+        from app.ui.staff.help_call import HelpCall
+
+        window = StaffWindow(
+            self.queue, self.board, window_number, staff, self.runner, on_intake=on_intake, on_cases=on_cases
         )
+        self._keep(window)
+        console = (lambda: self.supervisor(staff)) if staff is not None and staff.role == "supervisor" else None
+        alarms = AlarmService(self.db)
+        window.help_call = HelpCall(window, window_number, alarms, staff, self.runner, on_console=console)
 
     def open_cases(self, window_number: int, staff: Any) -> None:
         from app.domain.calendar import service_day
@@ -147,6 +152,49 @@ class Roles:
             )
         self._keep(BackofficeWindow(self.cases, self.runner, role=staff.role, staff=staff, intake=self.intake))
 
+    def supervisor(self, staff: Any, simulate: bool = False) -> None:
+        from app.services.alarms import AlarmService
+        from app.services.appointments import AppointmentService
+        from app.services.case_supervision import CaseSupervision
+        from app.services.follow_ups import FollowUpService
+        from app.services.hall import current_hall
+        from app.services.live_hall import LiveHall
+        from app.services.remote_control import RemoteControl
+        from app.services.reports import ReportService
+        from app.ui.supervisor.console import ConsoleServices, SupervisorConsole
+
+        db = self.db
+        AppointmentService(db).mark_missed()  # appointments whose check-in window closed count as missed
+        services = ConsoleServices(
+            LiveHall(db), AlarmService(db), FollowUpService(db), CaseSupervision(db), ReportService(db),
+            RemoteControl(db), self.board.change_counter,
+        )  # fmt: skip
+        console = self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
+        if simulate:  # the demo: a busy hall, through the real services
+            from PySide6.QtCore import QTimer
+
+            from app.services.hall_simulator import HallSimulator
+
+            sim = HallSimulator(db)
+            console.simulator = QTimer(console)
+            console.simulator.setInterval(1500)
+            console.simulator.timeout.connect(lambda: self.runner.submit(sim.step, None, lambda _e: None))
+            console.simulator.start()
+
+    def evaluator(self, window_number: int, elderly: bool, full_screen: bool) -> None:
+        from app.services.rating_pad import RatingPadService
+        from app.services.ratings import RatingService
+        from app.ui.evaluator.pad import RatingPad
+
+        pad = RatingPad(
+            self.board, RatingService(self.db), RatingPadService(self.db), self.runner, window_number, elderly=elderly
+        )
+        self._keep(pad)
+        if full_screen:
+            pad.showFullScreen()
+        else:
+            pad.resize(600, 1000)
+
     def login(self, default_window: int) -> tuple[Any, int] | None:
         from app.services.hall import login
         from app.ui.staff.login_dialog import LoginDialog
@@ -194,7 +242,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
         from app.ui.backoffice.remote import launch_remote_backoffice
 
         return launch_remote_backoffice(args)  # no hall database: the cases live on the central server
-    from app.services.hall import list_staff
+    from app.services.auth import trusted_actor
     from app.store.errors import as_user_error
     from app.ui.app_setup import install_excepthook, make_app, show_startup_error
 
@@ -215,10 +263,23 @@ def launch(role: str, args: argparse.Namespace) -> int:
             roles.display(full_screen=role == "display" and not demo)
         if role == "demo":
             roles.take_ticket()
-            clerk = next((s for s in list_staff(roles.db) if s.login == "wang"), None)
-            roles.staff(args.window, clerk)
+            roles.staff(args.window, trusted_actor(roles.db, "wang"))  # the demo's clerk is logged in already
             roles.tile_demo()
             _seed_demo_tickets(roles.queue)
+        elif role == "evaluator":  # faces the citizen: no login
+            roles.evaluator(args.window, bool(getattr(args, "elderly", False)), full_screen=not demo)
+        elif role == "supervisor":
+            who = roles.login(args.window)
+            if who is None:
+                return 0
+            if who[0].role != "supervisor":
+                from app.domain.errors import PermissionDenied
+                from app.ui.app_setup import show_error
+
+                refused = PermissionDenied("只有大厅管理人员可以打开管理台", "Only a supervisor may open the console")
+                show_error(None, refused)
+                return 1
+            roles.supervisor(who[0], simulate=demo)
         elif role in ("staff", "intake", "backoffice"):
             who = roles.login(args.window)
             if who is None:

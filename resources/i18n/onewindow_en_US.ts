@@ -1,1577 +1,2065 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
-<context>
-    <name>ApplicantForm</name>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="39" />
-        <source>② 申请人</source>
-        <translation>② Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="42" />
-        <source>个人</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="43" />
-        <source>单位（企业）</source>
-        <translation>Organisation (company)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="49" />
-        <source>手机或座机，办结后通知领取</source>
-        <translation>Mobile or landline; we call when the result is ready</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="52" />
-        <source>由代理人 / 经办人办理</source>
-        <translation>Handled by an agent</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="59" />
-        <source>已核验授权委托书（或监护关系证明）</source>
-        <translation>Power of attorney (or guardianship proof) verified</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="61" />
-        <location filename="../../app/ui/intake/applicant_form.py" line="67" />
-        <location filename="../../app/ui/intake/applicant_form.py" line="97" />
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="62" />
-        <location filename="../../app/ui/intake/applicant_form.py" line="69" />
-        <location filename="../../app/ui/intake/applicant_form.py" line="98" />
-        <source>身份证号</source>
-        <translation>Resident ID number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="66" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="72" />
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="74" />
-        <source>联系地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="75" />
-        <source>保存申请人</source>
-        <translation>Save applicant</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="97" />
-        <source>单位名称</source>
-        <translation>Organisation name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="98" />
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="115" />
-        <location filename="../../app/ui/intake/applicant_form.py" line="123" />
-        <source>号码有效</source>
-        <translation>Number is valid</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/applicant_form.py" line="119" />
-        <source>格式正确</source>
-        <translation>Format is valid</translation>
-    </message>
-</context>
-<context>
-    <name>BackofficeWindow</name>
-    <message>
-        <source>不予许可</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <source>请写明不予许可的理由（将告知申请人）：</source>
-        <translation>Give the reason for the refusal (the applicant will be told):</translation>
-    </message>
-    <message>
-        <source>确认</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <source>确认对办件 %1 执行“%2”？</source>
-        <translation>Do “%2” for case %1?</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="84" />
-        <source>一窗通 · 后台审批</source>
-        <translation>OneWindow · Back-office review</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="95" />
-        <source>后台审批</source>
-        <translation>Back-office review</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="139" />
-        <source>出件（核验身份）</source>
-        <translation>Hand out (check identity)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="169" />
-        <source>共 %1 件 · 超期 %2 件</source>
-        <translation>%1 cases · %2 overdue</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
-        <source>需补正</source>
-        <translation>Needs supplement</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
-        <source>请写明需要申请人补正的内容：</source>
-        <translation>Describe what the applicant must supplement:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="230" />
-        <source>出件</source>
-        <translation>Hand out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="231" />
-        <source>请读取或输入领取人（申请人或代理人）的身份证号：</source>
-        <translation>Read or type the ID number of the person collecting (applicant or agent):</translation>
-    </message>
-</context>
-<context>
-    <name>ChecklistPanel</name>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="73" />
-        <source>③ 材料清单</source>
-        <translation>③ Materials</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="94" />
-        <source>添加文件…</source>
-        <translation>Add files…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="95" />
-        <source>扫描</source>
-        <translation>Scan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="96" />
-        <source>电子证照已核验</source>
-        <translation>E-licence verified</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="97" />
-        <source>告知承诺</source>
-        <translation>Signed commitment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="98" />
-        <source>不适用</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="99" />
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="129" />
-        <source>前移</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="130" />
-        <source>后移</source>
-        <translation>Move down</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="131" />
-        <source>查看</source>
-        <translation>View</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="132" />
-        <source>移除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="154" />
-        <source>说明理由并放行</source>
-        <translation>Accept with a reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/checklist_panel.py" line="226" />
-        <source>选择“%1”的扫描件</source>
-        <translation>Choose the scans for "%1"</translation>
-    </message>
-</context>
-<context>
-    <name>CurrentTicketPanel</name>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="34" />
-        <source>当前号</source>
-        <translation>Current ticket</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="39" />
-        <source>按 F1 叫下一位</source>
-        <translation>Press F1 to call the next ticket</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="51" />
-        <source>没有正在办理的号，按 F1 叫下一位</source>
-        <translation>No ticket at this window; press F1 to call the next</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/staff/current_ticket.py" line="58" />
-        <source>已重呼 %n 次</source>
-        <translation>
-            <numerusform>Recalled %n time(s)</numerusform>
-            <numerusform>Recalled %n time(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="60" />
-        <source>事项: </source>
-        <translation>Matters: </translation>
-    </message>
-</context>
-<context>
-    <name>DecisionBar</name>
-    <message>
-        <source>未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2</source>
-        <translation>No receipt printer configured (%1 in printers.json): the receipt was not printed; the PDF is saved at %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="45" />
-        <source>一次性告知</source>
-        <translation>One-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="46" />
-        <location filename="../../app/ui/intake/intake_actions.py" line="127" />
-        <source>不予受理</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="47" />
-        <source>容缺受理</source>
-        <translation>Accept with missing items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="48" />
-        <source>受理</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="49" />
-        <source>打印回执</source>
-        <translation>Print receipt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="127" />
-        <source>请写明不予受理的理由，将告知申请人并记录在办件中。</source>
-        <translation>State the reason for refusing; it is told to the applicant and recorded in the case.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="132" />
-        <source>已不予受理</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="140" />
-        <source>已受理，受理编号 %1</source>
-        <translation>Accepted, receipt number %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="157" />
-        <source>一次性告知书 %1</source>
-        <translation>One-time notice %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="159" />
-        <source>结束本次受理（申请人补齐后再来）</source>
-        <translation>End this intake (the applicant returns with everything)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="169" />
-        <source>一次性告知书已生成：%1</source>
-        <translation>One-time notice created: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_actions.py" line="189" />
-        <source>受理回执 %1</source>
-        <translation>Receipt %1</translation>
-    </message>
-</context>
-<context>
-    <name>DeficiencyDialog</name>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="65" />
-        <location filename="../../app/ui/intake/dialogs.py" line="78" />
-        <source>容缺受理</source>
-        <translation>Accept with missing items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="67" />
-        <source>以下材料允许容缺，受理后由申请人在期限内补交：</source>
-        <translation>These materials may be supplied after acceptance, by the deadline:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="69" />
-        <source>使用默认补交期限（本中心规定的工作日数）</source>
-        <translation>Use the default deadline (this centre's working days)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="79" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>DisplayWindow</name>
-    <message>
-        <source>无语音播报</source>
-        <translation>No voice</translation>
-    </message>
-    <message>
-        <source>本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装</source>
-        <translation>No Mandarin voice on this PC: calls are shown and chimed only. Run onewindow doctor to see how to install one</translation>
-    </message>
-    <message>
-        <source>%1 号窗口 暂无人值守</source>
-        <translation>Window %1 unattended</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="58" />
-        <source>一窗通 · 叫号屏</source>
-        <translation>OneWindow · Calling display</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="77" />
-        <source>正在呼叫</source>
-        <translation>Now calling</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="93" />
-        <source>最近叫号</source>
-        <translation>Recent calls</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="107" />
-        <source>各类业务等待人数</source>
-        <translation>Waiting by service</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="138" />
-        <source>请到 %1 号窗口</source>
-        <translation>Please go to window %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/display/display_window.py" line="146" />
-        <source>%1 → %2 号窗口</source>
-        <translation>%1 → window %2</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/display/display_window.py" line="163" />
-        <source>%n 人</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ImagePreview</name>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="119" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>IntakeLabels</name>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="49" />
-        <source>在办（全部未出件）</source>
-        <translation>Open (not yet handed out)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="52" />
-        <source>待审查</source>
-        <translation>To review</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="53" />
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="65" />
-        <location filename="../../app/ui/intake/labels.py" line="51" />
-        <source>需补正</source>
-        <translation>Needs supplement</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="54" />
-        <location filename="../../app/ui/intake/labels.py" line="54" />
-        <source>待领取</source>
-        <translation>Ready for pickup</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="55" />
-        <location filename="../../app/ui/intake/labels.py" line="55" />
-        <source>已出件</source>
-        <translation>Handed out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="56" />
-        <location filename="../../app/ui/backoffice/case_model.py" line="116" />
-        <source>超期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="61" />
-        <source>流转部门</source>
-        <translation>Send to department</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="62" />
-        <source>开始审查 / 补正已收到</source>
-        <translation>Start review / supplement received</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="63" />
-        <location filename="../../app/ui/intake/labels.py" line="52" />
-        <source>准予许可</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="64" />
-        <location filename="../../app/ui/intake/labels.py" line="53" />
-        <source>不予许可</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/backoffice_window.py" line="66" />
-        <source>办结待领取</source>
-        <translation>Done, ready for pickup</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="21" />
-        <source>开始受理</source>
-        <translation>Intake started</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="22" />
-        <source>登记申请人</source>
-        <translation>Applicant registered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="23" />
-        <source>更改事项</source>
-        <translation>Matters changed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="24" />
-        <source>添加材料文件</source>
-        <translation>File added</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="25" />
-        <source>移除材料文件</source>
-        <translation>File removed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="26" />
-        <source>恢复材料文件</source>
-        <translation>File restored</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="27" />
-        <source>材料免交/承诺/不适用</source>
-        <translation>Material exempt / committed / not applicable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="28" />
-        <source>放行检查结果</source>
-        <translation>Check finding accepted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="29" />
-        <source>出具一次性告知书</source>
-        <translation>One-time notice issued</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="30" />
-        <source>告知后结束受理</source>
-        <translation>Ended after notice</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="31" />
-        <source>受理</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="32" />
-        <source>容缺受理</source>
-        <translation>Accept with missing items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="33" />
-        <location filename="../../app/ui/intake/labels.py" line="47" />
-        <source>不予受理</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="34" />
-        <source>状态变更</source>
-        <translation>Status changed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="35" />
-        <source>补交容缺材料</source>
-        <translation>Missing item supplied</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="36" />
-        <source>出件</source>
-        <translation>Hand out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="41" />
-        <source>窗口</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="42" />
-        <source>审批人员</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="43" />
-        <source>值班主任</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="49" />
-        <source>受理编号</source>
-        <translation>Receipt number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="50" />
-        <location filename="../../app/ui/intake/models.py" line="71" />
-        <source>事项</source>
-        <translation>Matter</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="51" />
-        <source>申请人</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="52" />
-        <location filename="../../app/ui/intake/models.py" line="107" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="53" />
-        <source>承诺办结</source>
-        <translation>Promised by</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="54" />
-        <source>剩余工作日</source>
-        <translation>Working days left</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="55" />
-        <source>容缺</source>
-        <translation>Missing items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="123" />
-        <source>已超 %1</source>
-        <translation>%1 over</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="128" />
-        <source>待补（%1 前）</source>
-        <translation>Owed (by %1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="140" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="141" />
-        <source>经过</source>
-        <translation>What happened</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backoffice/case_model.py" line="142" />
-        <source>经办</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="17" />
-        <source>合格</source>
-        <translation>Passed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="18" />
-        <source>无需提交</source>
-        <translation>Not required</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="19" />
-        <source>未提交</source>
-        <translation>Not supplied</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="20" />
-        <source>不合格</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="21" />
-        <source>需确认</source>
-        <translation>To confirm</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="22" />
-        <source>检查中…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="33" />
-        <source>不合格，须重新提交</source>
-        <translation>Failed, must be resubmitted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="34" />
-        <source>需确认，可说明理由放行</source>
-        <translation>To confirm: accept with a reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="35" />
-        <source>提示</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="40" />
-        <source>电子证照已核验，免提交</source>
-        <translation>E-licence verified, not required</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="41" />
-        <source>已签告知承诺书</source>
-        <translation>Commitment signed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="42" />
-        <source>不适用</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="45" />
-        <source>受理中</source>
-        <translation>In intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="46" />
-        <source>已一次性告知</source>
-        <translation>Notice given</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="48" />
-        <source>已受理</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="49" />
-        <source>已流转部门</source>
-        <translation>With department</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="50" />
-        <source>审查中</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="58" />
-        <source>即办件</source>
-        <translation>On the spot</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="59" />
-        <source>承诺件</source>
-        <translation>By a date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="60" />
-        <source>一件事</source>
-        <translation>Bundle</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="75" />
-        <source>原件 %1 份</source>
-        <translation>%1 original(s)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="77" />
-        <source>复印件 %1 份</source>
-        <translation>%1 copy(ies)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="81" />
-        <source>正反两面</source>
-        <translation>Both sides</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="83" />
-        <source>须彩色</source>
-        <translation>In colour</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="85" />
-        <source>选交</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="87" />
-        <source>情形：</source>
-        <translation>When: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="89" />
-        <source>可电子证照</source>
-        <translation>E-licence accepted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="91" />
-        <source>可告知承诺</source>
-        <translation>Commitment accepted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="93" />
-        <source>可容缺</source>
-        <translation>May be supplied later</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="99" />
-        <source>免费</source>
-        <translation>Free</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/labels.py" line="100" />
-        <source>%1 元</source>
-        <translation>CNY %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="70" />
-        <source>编码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="72" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="73" />
-        <source>承诺时限</source>
-        <translation>Promised time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="90" />
-        <source>当场办结</source>
-        <translation>Done on the spot</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="91" />
-        <source>%1 个工作日</source>
-        <translation>%1 working day(s)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="105" />
-        <source>材料</source>
-        <translation>Material</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="106" />
-        <source>要求</source>
-        <translation>Requirement</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="108" />
-        <source>文件</source>
-        <translation>Files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="126" />
-        <source>容缺待补</source>
-        <translation>Owed later</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="133" />
-        <source>%1 份 / %2 页</source>
-        <translation>%1 file(s) / %2 page(s)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="151" />
-        <source>位置</source>
-        <translation>Where</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="152" />
-        <source>检查结果</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="153" />
-        <source>处理</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="171" />
-        <source>第 %1 页</source>
-        <translation>Page %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="173" />
-        <source>整个文件</source>
-        <translation>Whole file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="176" />
-        <source>第 %1 份</source>
-        <translation>File %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="182" />
-        <source>已放行：</source>
-        <translation>Accepted: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/models.py" line="219" />
-        <source>%1 页</source>
-        <translation>%1 page(s)</translation>
-    </message>
-</context>
-<context>
-    <name>IntakeWindow</name>
-    <message>
-        <source>关闭受理</source>
-        <translation>Close intake</translation>
-    </message>
-    <message>
-        <source>办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。</source>
-        <translation>No decision has been made on this case. It is kept as a draft: continue it from the window's Cases (F11).</translation>
-    </message>
-    <message>
-        <source>保存草稿并关闭</source>
-        <translation>Keep the draft and close</translation>
-    </message>
-    <message>
-        <source>继续受理</source>
-        <translation>Continue intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="90" />
-        <source>一窗通 · 一窗受理</source>
-        <translation>OneWindow · Unified intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="97" />
-        <source>扫描失败：</source>
-        <translation>Scanning failed: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="116" />
-        <location filename="../../app/ui/intake/intake_window.py" line="233" />
-        <source>请先选定办理事项</source>
-        <translation>Choose the matter first</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="134" />
-        <source>正在检查材料 %v/%m</source>
-        <translation>Checking materials %v/%m</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="223" />
-        <source>申请人信息已保存</source>
-        <translation>Applicant saved</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="251" />
-        <source>注意：与已添加的“%1”内容相同</source>
-        <translation>Note: same content as "%1" already added</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="276" />
-        <source>放行检查结果</source>
-        <translation>Check finding accepted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="277" />
-        <source>这条检查结果为“需确认”。请说明为什么可以接受，理由将记录在办件中。</source>
-        <translation>This finding needs confirmation. Say why it is acceptable; the reason is recorded in the case.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="312" />
-        <source>当场办结</source>
-        <translation>Done on the spot</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="314" />
-        <source>%1 个工作日</source>
-        <translation>%1 working day(s)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="317" />
-        <source>承诺时限：%1 · 收费：%2</source>
-        <translation>Promised time: %1 · Fee: %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="320" />
-        <source>承诺办结日期：%1</source>
-        <translation>Promised completion: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="323" />
-        <source>尚不能受理：</source>
-        <translation>Cannot accept yet: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="328" />
-        <source>一窗受理</source>
-        <translation>Unified intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="330" />
-        <source>%1 号窗口</source>
-        <translation>Window %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="332" />
-        <source>当前号 %1</source>
-        <translation>Ticket %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="334" />
-        <source>经办人 %1</source>
-        <translation>Clerk %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/intake_window.py" line="338" />
-        <source>受理编号 %1</source>
-        <translation>Receipt %1</translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="26" />
-        <source>一窗通 · 窗口登录</source>
-        <translation>OneWindow · Window login</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="28" />
-        <location filename="../../app/ui/staff/login_dialog.py" line="44" />
-        <source>工号</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="31" />
-        <location filename="../../app/ui/staff/login_dialog.py" line="45" />
-        <source>密码</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="40" />
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="46" />
-        <source>窗口</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/login_dialog.py" line="67" />
-        <source>登录失败</source>
-        <translation>Login failed</translation>
-    </message>
-</context>
-<context>
-    <name>MatterPicker</name>
-    <message>
-        <location filename="../../app/ui/intake/matter_picker.py" line="29" />
-        <source>① 办理事项</source>
-        <translation>① Matters</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/matter_picker.py" line="32" />
-        <source>事项名称、编码或拼音首字母，如 qykb</source>
-        <translation>Matter name, code or pinyin initials, e.g. qykb</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/matter_picker.py" line="45" />
-        <source>选定事项</source>
-        <translation>Choose matter</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/matter_picker.py" line="48" />
-        <source>可按住 Ctrl 多选，一次受理多个事项</source>
-        <translation>Hold Ctrl to choose several matters at once</translation>
-    </message>
-</context>
-<context>
-    <name>Priority</name>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="12" />
-        <source>预约</source>
-        <translation>Appointment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="13" />
-        <source>长者优先</source>
-        <translation>Elderly priority</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="14" />
-        <source>残障优先</source>
-        <translation>Disability priority</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="15" />
-        <source>绿色通道</source>
-        <translation>Green channel</translation>
-    </message>
-</context>
-<context>
-    <name>ReasonDialog</name>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="37" />
-        <source>（选择常用理由，或直接填写）</source>
-        <translation>(pick a common reason, or type one)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="41" />
-        <source>至少 4 个字，会记录在办件中</source>
-        <translation>At least 4 characters; recorded in the case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="44" />
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="45" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>StaffWindow</name>
-    <message>
-        <source>重打号票</source>
-        <translation>Reprint ticket</translation>
-    </message>
-    <message>
-        <source>请在等待列表中选择要重打的号</source>
-        <translation>Choose the ticket to reprint in the waiting list</translation>
-    </message>
-    <message>
-        <source>未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2</source>
-        <translation>No slip printer configured (slip-window-%1 in printers.json): the PDF is saved at %2</translation>
-    </message>
-    <message>
-        <source>打印失败（%1）：已保存 PDF %2</source>
-        <translation>Printing failed (%1): the PDF is saved at %2</translation>
-    </message>
-    <message>
-        <source>已重打号票 %1</source>
-        <translation>Ticket %1 reprinted</translation>
-    </message>
-    <message>
-        <source>%1 号窗口</source>
-        <translation>Window %1</translation>
-    </message>
-    <message>
-        <source>本窗口办件 (草稿/容缺/出件)</source>
-        <translation>Cases (drafts / owed / hand out)</translation>
-    </message>
-    <message>
-        <source>叫号屏无语音播报，请提醒群众留意屏幕</source>
-        <translation>The calling display cannot speak: ask citizens to watch the screen</translation>
-    </message>
-    <message>
-        <source>撤销上一步</source>
-        <translation>Undo last step</translation>
-    </message>
-    <message>
-        <source>已撤销: %1 现为%2</source>
-        <translation>Undone: %1 is now %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="67" />
-        <source>一窗通 · %1 号窗口</source>
-        <translation>OneWindow · Window %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="90" />
-        <source>叫下一位</source>
-        <translation>Call next</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="91" />
-        <source>重呼</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="92" />
-        <source>开始办理</source>
-        <translation>Start service</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="93" />
-        <source>办结</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="94" />
-        <source>过号</source>
-        <translation>No-show</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="95" />
-        <source>暂挂</source>
-        <translation>Park</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="96" />
-        <source>转移</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="97" />
-        <source>恢复暂挂</source>
-        <translation>Resume parked</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="98" />
-        <location filename="../../app/ui/staff/staff_window.py" line="259" />
-        <source>暂停窗口</source>
-        <translation>Pause window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="99" />
-        <source>受理办件</source>
-        <translation>Start intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="145" />
-        <source>暂无等待的号</source>
-        <translation>Nobody is waiting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="149" />
-        <location filename="../../app/ui/staff/staff_window.py" line="178" />
-        <source>本窗口当前没有号</source>
-        <translation>There is no ticket at this window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="165" />
-        <source>没有暂挂的号</source>
-        <translation>No parked tickets</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="237" />
-        <source>开放</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="237" />
-        <source>暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="237" />
-        <source>关闭</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="239" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="239" />
-        <source>服务类别</source>
-        <translation>Serves</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/staff/staff_window.py" line="245" />
-        <source>本窗口可叫的等待号: %n 个</source>
-        <translation>
-            <numerusform>Waiting for this window: %n</numerusform>
-            <numerusform>Waiting for this window: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="250" />
-        <source>今日: 叫号 %1 · 办结 %2 · 过号 %3 · 转出 %4 · 平均办理(分钟) %5 · 暂挂: %6</source>
-        <translation>Today: called %1 · finished %2 · no-show %3 · transferred %4 · avg service (min) %5 · parked: %6</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/staff_window.py" line="259" />
-        <source>恢复窗口</source>
-        <translation>Resume window</translation>
-    </message>
-</context>
-<context>
-    <name>TakeTicketWindow</name>
-    <message>
-        <source>暂无窗口办理</source>
-        <translation>No window open for this</translation>
-    </message>
-    <message>
-        <source>暂无估计</source>
-        <translation>not known yet</translation>
-    </message>
-    <message>
-        <source>您的号码 %1，前面还有 %2 人，预计等待: %3</source>
-        <translation>Your number is %1, %2 ahead of you, estimated wait: %3</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="42" />
-        <source>一窗通 · 取号</source>
-        <translation>OneWindow · Take a ticket</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="46" />
-        <source>请选择要办理的业务</source>
-        <translation>Choose the service you need</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="61" />
-        <source>完成，返回首页</source>
-        <translation>Done, back to start</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="88" />
-        <source>窗口未开放</source>
-        <translation>No window open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="90" />
-        <source>无需等待</source>
-        <translation>No wait</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="92" />
-        <source>约 %1 分钟</source>
-        <translation>about %1 min</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="93" />
-        <source>等待 %1 人</source>
-        <translation>%1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="124" />
-        <source>您的号码 %1，前面还有 %2 人，预计等待约 %3 分钟</source>
-        <translation>Your number is %1: %2 ahead of you, about %3 minutes</translation>
-    </message>
-</context>
-<context>
-    <name>TicketStatus</name>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="19" />
-        <source>等待中</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="20" />
-        <source>已叫号</source>
-        <translation>Called</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="21" />
-        <source>办理中</source>
-        <translation>Being served</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="22" />
-        <source>暂挂</source>
-        <translation>Park</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="23" />
-        <source>已完成</source>
-        <translation>Finished</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="24" />
-        <source>已过号</source>
-        <translation>No-show</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/current_ticket.py" line="25" />
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-</context>
-<context>
-    <name>TransferDialog</name>
-    <message>
-        <location filename="../../app/ui/staff/transfer_dialog.py" line="24" />
-        <source>转移当前号</source>
-        <translation>Transfer the current ticket</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/transfer_dialog.py" line="25" />
-        <source>转到业务类别</source>
-        <translation>To a service category</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/transfer_dialog.py" line="26" />
-        <source>转到指定窗口</source>
-        <translation>To a specific window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/transfer_dialog.py" line="38" />
-        <source>插到队首（优先办理）</source>
-        <translation>Put at the front of the line</translation>
-    </message>
-</context>
-<context>
-    <name>WaitingModel</name>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="23" />
-        <source>预约</source>
-        <translation>Appointment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="24" />
-        <source>长者</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="25" />
-        <source>残障</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="26" />
-        <source>绿色通道</source>
-        <translation>Green channel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="36" />
-        <source>号码</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="37" />
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="38" />
-        <source>优先</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="39" />
-        <source>取号时间</source>
-        <translation>Taken at</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/staff/waiting_model.py" line="40" />
-        <source>已等(分)</source>
-        <translation>Waited (min)</translation>
-    </message>
-</context>
-<context>
-    <name>LeaveWindowBox</name>
-    <message>
-        <source>关闭窗口</source>
-        <translation>Close the window</translation>
-    </message>
-    <message>
-        <source>%1 还在本窗口。关闭前请选择如何处理这个号：</source>
-        <translation>%1 is still at this window. Before closing, choose what happens to this ticket:</translation>
-    </message>
-    <message>
-        <source>办结</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <source>暂挂</source>
-        <translation>Park</translation>
-    </message>
-    <message>
-        <source>交回排队（排在最前）</source>
-        <translation>Hand back to the line (at the front)</translation>
-    </message>
-    <message>
-        <source>取消，不关闭</source>
-        <translation>Cancel, keep open</translation>
-    </message>
-</context>
-<context>
-    <name>WindowCasesDialog</name>
-    <message>
-        <source>本窗口办件</source>
-        <translation>This window's cases</translation>
-    </message>
-    <message>
-        <source>继续受理</source>
-        <translation>Continue intake</translation>
-    </message>
-    <message>
-        <source>未完成受理</source>
-        <translation>Unfinished intakes</translation>
-    </message>
-    <message>
-        <source>打开办件添加补交文件</source>
-        <translation>Open the case to add the supplied files</translation>
-    </message>
-    <message>
-        <source>记录已补交</source>
-        <translation>Record as supplied</translation>
-    </message>
-    <message>
-        <source>容缺待补</source>
-        <translation>Owed materials</translation>
-    </message>
-    <message>
-        <source>领取人身份证号码（申请人或代理人）</source>
-        <translation>Collector's ID number (applicant or agent)</translation>
-    </message>
-    <message>
-        <source>核验身份并出件</source>
-        <translation>Check ID and hand out</translation>
-    </message>
-    <message>
-        <source>出件</source>
-        <translation>Hand out</translation>
-    </message>
-    <message>
-        <source>未完成受理 (%1)</source>
-        <translation>Unfinished intakes (%1)</translation>
-    </message>
-    <message>
-        <source>容缺待补 (%1)</source>
-        <translation>Owed materials (%1)</translation>
-    </message>
-    <message>
-        <source>出件 (%1)</source>
-        <translation>Hand out (%1)</translation>
-    </message>
-    <message>
-        <source>请先选择一个办件</source>
-        <translation>Choose a case first</translation>
-    </message>
-    <message>
-        <source>请先选择办件和补交的材料</source>
-        <translation>Choose the case and the supplied material first</translation>
-    </message>
-    <message>
-        <source>已记录补交</source>
-        <translation>Recorded as supplied</translation>
-    </message>
-    <message>
-        <source>请选择办件并输入领取人的 18 位身份证号码</source>
-        <translation>Choose the case and type the collector's 18-character ID number</translation>
-    </message>
-    <message>
-        <source>已出件：%1</source>
-        <translation>Handed out: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PaperPrinter</name>
-    <message>
-        <source>未配置打印机：没有打印，已保存 PDF %1（安装打印机后，首次打印时选择即可）</source>
-        <translation>No printer configured: nothing was printed; the PDF is saved at %1 (once a printer is installed, choose it at the first print)</translation>
-    </message>
-    <message>
-        <source>选择本窗口的 A4 打印机（只需选择一次）</source>
-        <translation>Choose this window's A4 printer (asked only once)</translation>
-    </message>
-    <message>
-        <source>打印失败（%1）：已保存 PDF %2</source>
-        <translation>Printing failed (%1): the PDF is saved at %2</translation>
-    </message>
-    <message>
-        <source>已送打印机 %1；PDF 副本 %2</source>
-        <translation>Sent to printer %1; PDF copy %2</translation>
-    </message>
-</context>
-<context>
-    <name>CaseDetail</name>
-    <message>
-        <source>请选择办件</source>
-        <translation>Choose a case</translation>
-    </message>
-    <message>
-        <source>材料 / 文件 / 检查结果</source>
-        <translation>Material / file / check finding</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>放行理由</source>
-        <translation>Override reason</translation>
-    </message>
-    <message>
-        <source>双击文件查看扫描件</source>
-        <translation>Double-click a file to see the scan</translation>
-    </message>
-    <message>
-        <source>代理人</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>受理意见：</source>
-        <translation>Intake note: </translation>
-    </message>
-    <message>
-        <source>申请人：</source>
-        <translation>Applicant: </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 页</source>
-        <translation>
-            <numerusform>%n page(s)</numerusform>
-            <numerusform>%n page(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · 第 %2/%3 页</source>
-        <translation>%1 · page %2/%3</translation>
-    </message>
-    <message>
-        <source>上一页</source>
-        <translation>Previous page</translation>
-    </message>
-    <message>
-        <source>下一页</source>
-        <translation>Next page</translation>
-    </message>
-</context>
+    <context>
+        <name>ApplicantForm</name>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="39" />
+            <source>② 申请人</source>
+            <translation>② Applicant</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="42" />
+            <source>个人</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="43" />
+            <source>单位（企业）</source>
+            <translation>Organisation (company)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="49" />
+            <source>手机或座机，办结后通知领取</source>
+            <translation>Mobile or landline; we call when the result is ready</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="52" />
+            <source>由代理人 / 经办人办理</source>
+            <translation>Handled by an agent</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="59" />
+            <source>已核验授权委托书（或监护关系证明）</source>
+            <translation>Power of attorney (or guardianship proof) verified</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="61" />
+            <location filename="../../app/ui/intake/applicant_form.py" line="67" />
+            <location filename="../../app/ui/intake/applicant_form.py" line="97" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="62" />
+            <location filename="../../app/ui/intake/applicant_form.py" line="69" />
+            <location filename="../../app/ui/intake/applicant_form.py" line="98" />
+            <source>身份证号</source>
+            <translation>Resident ID number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="66" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="72" />
+            <source>联系电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="74" />
+            <source>联系地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="75" />
+            <source>保存申请人</source>
+            <translation>Save applicant</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="97" />
+            <source>单位名称</source>
+            <translation>Organisation name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="98" />
+            <source>统一社会信用代码</source>
+            <translation>Unified social credit code</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="115" />
+            <location filename="../../app/ui/intake/applicant_form.py" line="123" />
+            <source>号码有效</source>
+            <translation>Number is valid</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/applicant_form.py" line="119" />
+            <source>格式正确</source>
+            <translation>Format is valid</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackofficeWindow</name>
+        <message>
+            <source>不予许可</source>
+            <translation>Refuse</translation>
+        </message>
+        <message>
+            <source>请写明不予许可的理由（将告知申请人）：</source>
+            <translation>Give the reason for the refusal (the applicant will be told):</translation>
+        </message>
+        <message>
+            <source>确认</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>确认对办件 %1 执行“%2”？</source>
+            <translation>Do “%2” for case %1?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="84" />
+            <source>一窗通 · 后台审批</source>
+            <translation>OneWindow · Back-office review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="95" />
+            <source>后台审批</source>
+            <translation>Back-office review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="139" />
+            <source>出件（核验身份）</source>
+            <translation>Hand out (check identity)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="169" />
+            <source>共 %1 件 · 超期 %2 件</source>
+            <translation>%1 cases · %2 overdue</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
+            <source>需补正</source>
+            <translation>Needs supplement</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="212" />
+            <source>请写明需要申请人补正的内容：</source>
+            <translation>Describe what the applicant must supplement:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="230" />
+            <source>出件</source>
+            <translation>Hand out</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="231" />
+            <source>请读取或输入领取人（申请人或代理人）的身份证号：</source>
+            <translation>Read or type the ID number of the person collecting (applicant or agent):</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPanel</name>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="73" />
+            <source>③ 材料清单</source>
+            <translation>③ Materials</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="94" />
+            <source>添加文件…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="95" />
+            <source>扫描</source>
+            <translation>Scan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="96" />
+            <source>电子证照已核验</source>
+            <translation>E-licence verified</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="97" />
+            <source>告知承诺</source>
+            <translation>Signed commitment</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="98" />
+            <source>不适用</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="99" />
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="129" />
+            <source>前移</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="130" />
+            <source>后移</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="131" />
+            <source>查看</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="132" />
+            <source>移除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="154" />
+            <source>说明理由并放行</source>
+            <translation>Accept with a reason</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/checklist_panel.py" line="226" />
+            <source>选择“%1”的扫描件</source>
+            <translation>Choose the scans for "%1"</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurrentTicketPanel</name>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="34" />
+            <source>当前号</source>
+            <translation>Current ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="39" />
+            <source>按 F1 叫下一位</source>
+            <translation>Press F1 to call the next ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="51" />
+            <source>没有正在办理的号，按 F1 叫下一位</source>
+            <translation>No ticket at this window; press F1 to call the next</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/staff/current_ticket.py" line="58" />
+            <source>已重呼 %n 次</source>
+            <translation>
+                <numerusform>Recalled %n time(s)</numerusform>
+                <numerusform>Recalled %n time(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="60" />
+            <source>事项: </source>
+            <translation>Matters: </translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionBar</name>
+        <message>
+            <source>未配置回执打印机（printers.json 中的 %1）：回执没有打印，已保存 PDF %2</source>
+            <translation>No receipt printer configured (%1 in printers.json): the receipt was not printed; the PDF is saved at %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="45" />
+            <source>一次性告知</source>
+            <translation>One-time notice</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="46" />
+            <location filename="../../app/ui/intake/intake_actions.py" line="127" />
+            <source>不予受理</source>
+            <translation>Refuse</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="47" />
+            <source>容缺受理</source>
+            <translation>Accept with missing items</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="48" />
+            <source>受理</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="49" />
+            <source>打印回执</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="127" />
+            <source>请写明不予受理的理由，将告知申请人并记录在办件中。</source>
+            <translation>State the reason for refusing; it is told to the applicant and recorded in the case.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="132" />
+            <source>已不予受理</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="140" />
+            <source>已受理，受理编号 %1</source>
+            <translation>Accepted, receipt number %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="157" />
+            <source>一次性告知书 %1</source>
+            <translation>One-time notice %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="159" />
+            <source>结束本次受理（申请人补齐后再来）</source>
+            <translation>End this intake (the applicant returns with everything)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="169" />
+            <source>一次性告知书已生成：%1</source>
+            <translation>One-time notice created: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_actions.py" line="189" />
+            <source>受理回执 %1</source>
+            <translation>Receipt %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeficiencyDialog</name>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="65" />
+            <location filename="../../app/ui/intake/dialogs.py" line="78" />
+            <source>容缺受理</source>
+            <translation>Accept with missing items</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="67" />
+            <source>以下材料允许容缺，受理后由申请人在期限内补交：</source>
+            <translation>These materials may be supplied after acceptance, by the deadline:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="69" />
+            <source>使用默认补交期限（本中心规定的工作日数）</source>
+            <translation>Use the default deadline (this centre's working days)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="79" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisplayWindow</name>
+        <message>
+            <source>无语音播报</source>
+            <translation>No voice</translation>
+        </message>
+        <message>
+            <source>本机没有可用的普通话语音：叫号只显示和提示音。运行 onewindow doctor 查看如何安装</source>
+            <translation>No Mandarin voice on this PC: calls are shown and chimed only. Run onewindow doctor to see how to install one</translation>
+        </message>
+        <message>
+            <source>%1 号窗口 暂无人值守</source>
+            <translation>Window %1 unattended</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="58" />
+            <source>一窗通 · 叫号屏</source>
+            <translation>OneWindow · Calling display</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="77" />
+            <source>正在呼叫</source>
+            <translation>Now calling</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="93" />
+            <source>最近叫号</source>
+            <translation>Recent calls</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="107" />
+            <source>各类业务等待人数</source>
+            <translation>Waiting by service</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="138" />
+            <source>请到 %1 号窗口</source>
+            <translation>Please go to window %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/display/display_window.py" line="146" />
+            <source>%1 → %2 号窗口</source>
+            <translation>%1 → window %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/display/display_window.py" line="163" />
+            <source>%n 人</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImagePreview</name>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="119" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeLabels</name>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="49" />
+            <source>在办（全部未出件）</source>
+            <translation>Open (not yet handed out)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="52" />
+            <source>待审查</source>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="53" />
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="65" />
+            <location filename="../../app/ui/intake/labels.py" line="51" />
+            <source>需补正</source>
+            <translation>Needs supplement</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="54" />
+            <location filename="../../app/ui/intake/labels.py" line="54" />
+            <source>待领取</source>
+            <translation>Ready for pickup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="55" />
+            <location filename="../../app/ui/intake/labels.py" line="55" />
+            <source>已出件</source>
+            <translation>Handed out</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="56" />
+            <location filename="../../app/ui/backoffice/case_model.py" line="116" />
+            <source>超期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="61" />
+            <source>流转部门</source>
+            <translation>Send to department</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="62" />
+            <source>开始审查 / 补正已收到</source>
+            <translation>Start review / supplement received</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="63" />
+            <location filename="../../app/ui/intake/labels.py" line="52" />
+            <source>准予许可</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="64" />
+            <location filename="../../app/ui/intake/labels.py" line="53" />
+            <source>不予许可</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/backoffice_window.py" line="66" />
+            <source>办结待领取</source>
+            <translation>Done, ready for pickup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="21" />
+            <source>开始受理</source>
+            <translation>Intake started</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="22" />
+            <source>登记申请人</source>
+            <translation>Applicant registered</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="23" />
+            <source>更改事项</source>
+            <translation>Matters changed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="24" />
+            <source>添加材料文件</source>
+            <translation>File added</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="25" />
+            <source>移除材料文件</source>
+            <translation>File removed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="26" />
+            <source>恢复材料文件</source>
+            <translation>File restored</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="27" />
+            <source>材料免交/承诺/不适用</source>
+            <translation>Material exempt / committed / not applicable</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="28" />
+            <source>放行检查结果</source>
+            <translation>Check finding accepted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="29" />
+            <source>出具一次性告知书</source>
+            <translation>One-time notice issued</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="30" />
+            <source>告知后结束受理</source>
+            <translation>Ended after notice</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="31" />
+            <source>受理</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="32" />
+            <source>容缺受理</source>
+            <translation>Accept with missing items</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="33" />
+            <location filename="../../app/ui/intake/labels.py" line="47" />
+            <source>不予受理</source>
+            <translation>Refuse</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="34" />
+            <source>状态变更</source>
+            <translation>Status changed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="35" />
+            <source>补交容缺材料</source>
+            <translation>Missing item supplied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="36" />
+            <source>出件</source>
+            <translation>Hand out</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="41" />
+            <source>窗口</source>
+            <translation>Window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="42" />
+            <source>审批人员</source>
+            <translation>Reviewer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="43" />
+            <source>值班主任</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="49" />
+            <source>受理编号</source>
+            <translation>Receipt number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="50" />
+            <location filename="../../app/ui/intake/models.py" line="71" />
+            <source>事项</source>
+            <translation>Matter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="51" />
+            <source>申请人</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="52" />
+            <location filename="../../app/ui/intake/models.py" line="107" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="53" />
+            <source>承诺办结</source>
+            <translation>Promised by</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="54" />
+            <source>剩余工作日</source>
+            <translation>Working days left</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="55" />
+            <source>容缺</source>
+            <translation>Missing items</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="123" />
+            <source>已超 %1</source>
+            <translation>%1 over</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="128" />
+            <source>待补（%1 前）</source>
+            <translation>Owed (by %1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="140" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="141" />
+            <source>经过</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/case_model.py" line="142" />
+            <source>经办</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="17" />
+            <source>合格</source>
+            <translation>Passed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="18" />
+            <source>无需提交</source>
+            <translation>Not required</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="19" />
+            <source>未提交</source>
+            <translation>Not supplied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="20" />
+            <source>不合格</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="21" />
+            <source>需确认</source>
+            <translation>To confirm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="22" />
+            <source>检查中…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="33" />
+            <source>不合格，须重新提交</source>
+            <translation>Failed, must be resubmitted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="34" />
+            <source>需确认，可说明理由放行</source>
+            <translation>To confirm: accept with a reason</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="35" />
+            <source>提示</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="40" />
+            <source>电子证照已核验，免提交</source>
+            <translation>E-licence verified, not required</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="41" />
+            <source>已签告知承诺书</source>
+            <translation>Commitment signed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="42" />
+            <source>不适用</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="45" />
+            <source>受理中</source>
+            <translation>In intake</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="46" />
+            <source>已一次性告知</source>
+            <translation>Notice given</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="48" />
+            <source>已受理</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="49" />
+            <source>已流转部门</source>
+            <translation>With department</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="50" />
+            <source>审查中</source>
+            <translation>In review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="58" />
+            <source>即办件</source>
+            <translation>On the spot</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="59" />
+            <source>承诺件</source>
+            <translation>By a date</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="60" />
+            <source>一件事</source>
+            <translation>Bundle</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="75" />
+            <source>原件 %1 份</source>
+            <translation>%1 original(s)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="77" />
+            <source>复印件 %1 份</source>
+            <translation>%1 copy(ies)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="81" />
+            <source>正反两面</source>
+            <translation>Both sides</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="83" />
+            <source>须彩色</source>
+            <translation>In colour</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="85" />
+            <source>选交</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="87" />
+            <source>情形：</source>
+            <translation>When: </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="89" />
+            <source>可电子证照</source>
+            <translation>E-licence accepted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="91" />
+            <source>可告知承诺</source>
+            <translation>Commitment accepted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="93" />
+            <source>可容缺</source>
+            <translation>May be supplied later</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="99" />
+            <source>免费</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/labels.py" line="100" />
+            <source>%1 元</source>
+            <translation>CNY %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="70" />
+            <source>编码</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="72" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="73" />
+            <source>承诺时限</source>
+            <translation>Promised time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="90" />
+            <source>当场办结</source>
+            <translation>Done on the spot</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="91" />
+            <source>%1 个工作日</source>
+            <translation>%1 working day(s)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="105" />
+            <source>材料</source>
+            <translation>Material</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="106" />
+            <source>要求</source>
+            <translation>Requirement</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="108" />
+            <source>文件</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="126" />
+            <source>容缺待补</source>
+            <translation>Owed later</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="133" />
+            <source>%1 份 / %2 页</source>
+            <translation>%1 file(s) / %2 page(s)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="151" />
+            <source>位置</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="152" />
+            <source>检查结果</source>
+            <translation>Finding</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="153" />
+            <source>处理</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="171" />
+            <source>第 %1 页</source>
+            <translation>Page %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="173" />
+            <source>整个文件</source>
+            <translation>Whole file</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="176" />
+            <source>第 %1 份</source>
+            <translation>File %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="182" />
+            <source>已放行：</source>
+            <translation>Accepted: </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/models.py" line="219" />
+            <source>%1 页</source>
+            <translation>%1 page(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeWindow</name>
+        <message>
+            <source>关闭受理</source>
+            <translation>Close intake</translation>
+        </message>
+        <message>
+            <source>办件还没有作出受理决定。关闭后保存为草稿，可在窗口的“本窗口办件”（F11）中继续受理。</source>
+            <translation>No decision has been made on this case. It is kept as a draft: continue it from the window's Cases (F11).</translation>
+        </message>
+        <message>
+            <source>保存草稿并关闭</source>
+            <translation>Keep the draft and close</translation>
+        </message>
+        <message>
+            <source>继续受理</source>
+            <translation>Continue intake</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="90" />
+            <source>一窗通 · 一窗受理</source>
+            <translation>OneWindow · Unified intake</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="97" />
+            <source>扫描失败：</source>
+            <translation>Scanning failed: </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="116" />
+            <location filename="../../app/ui/intake/intake_window.py" line="233" />
+            <source>请先选定办理事项</source>
+            <translation>Choose the matter first</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="134" />
+            <source>正在检查材料 %v/%m</source>
+            <translation>Checking materials %v/%m</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="223" />
+            <source>申请人信息已保存</source>
+            <translation>Applicant saved</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="251" />
+            <source>注意：与已添加的“%1”内容相同</source>
+            <translation>Note: same content as "%1" already added</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="276" />
+            <source>放行检查结果</source>
+            <translation>Check finding accepted</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="277" />
+            <source>这条检查结果为“需确认”。请说明为什么可以接受，理由将记录在办件中。</source>
+            <translation>This finding needs confirmation. Say why it is acceptable; the reason is recorded in the case.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="312" />
+            <source>当场办结</source>
+            <translation>Done on the spot</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="314" />
+            <source>%1 个工作日</source>
+            <translation>%1 working day(s)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="317" />
+            <source>承诺时限：%1 · 收费：%2</source>
+            <translation>Promised time: %1 · Fee: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="320" />
+            <source>承诺办结日期：%1</source>
+            <translation>Promised completion: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="323" />
+            <source>尚不能受理：</source>
+            <translation>Cannot accept yet: </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="328" />
+            <source>一窗受理</source>
+            <translation>Unified intake</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="330" />
+            <source>%1 号窗口</source>
+            <translation>Window %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="332" />
+            <source>当前号 %1</source>
+            <translation>Ticket %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="334" />
+            <source>经办人 %1</source>
+            <translation>Clerk %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/intake_window.py" line="338" />
+            <source>受理编号 %1</source>
+            <translation>Receipt %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="26" />
+            <source>一窗通 · 窗口登录</source>
+            <translation>OneWindow · Window login</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="28" />
+            <location filename="../../app/ui/staff/login_dialog.py" line="44" />
+            <source>工号</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="31" />
+            <location filename="../../app/ui/staff/login_dialog.py" line="45" />
+            <source>密码</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="40" />
+            <source>登录</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="46" />
+            <source>窗口</source>
+            <translation>Window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/login_dialog.py" line="67" />
+            <source>登录失败</source>
+            <translation>Login failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatterPicker</name>
+        <message>
+            <location filename="../../app/ui/intake/matter_picker.py" line="29" />
+            <source>① 办理事项</source>
+            <translation>① Matters</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/matter_picker.py" line="32" />
+            <source>事项名称、编码或拼音首字母，如 qykb</source>
+            <translation>Matter name, code or pinyin initials, e.g. qykb</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/matter_picker.py" line="45" />
+            <source>选定事项</source>
+            <translation>Choose matter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/matter_picker.py" line="48" />
+            <source>可按住 Ctrl 多选，一次受理多个事项</source>
+            <translation>Hold Ctrl to choose several matters at once</translation>
+        </message>
+    </context>
+    <context>
+        <name>Priority</name>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="12" />
+            <source>预约</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="13" />
+            <source>长者优先</source>
+            <translation>Elderly priority</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="14" />
+            <source>残障优先</source>
+            <translation>Disability priority</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="15" />
+            <source>绿色通道</source>
+            <translation>Green channel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="37" />
+            <source>（选择常用理由，或直接填写）</source>
+            <translation>(pick a common reason, or type one)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="41" />
+            <source>至少 4 个字，会记录在办件中</source>
+            <translation>At least 4 characters; recorded in the case</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="44" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/dialogs.py" line="45" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffWindow</name>
+        <message>
+            <source>重打号票</source>
+            <translation>Reprint ticket</translation>
+        </message>
+        <message>
+            <source>请在等待列表中选择要重打的号</source>
+            <translation>Choose the ticket to reprint in the waiting list</translation>
+        </message>
+        <message>
+            <source>未配置号票打印机（printers.json 中的 slip-window-%1）：已保存 PDF %2</source>
+            <translation>No slip printer configured (slip-window-%1 in printers.json): the PDF is saved at %2</translation>
+        </message>
+        <message>
+            <source>打印失败（%1）：已保存 PDF %2</source>
+            <translation>Printing failed (%1): the PDF is saved at %2</translation>
+        </message>
+        <message>
+            <source>已重打号票 %1</source>
+            <translation>Ticket %1 reprinted</translation>
+        </message>
+        <message>
+            <source>%1 号窗口</source>
+            <translation>Window %1</translation>
+        </message>
+        <message>
+            <source>本窗口办件 (草稿/容缺/出件)</source>
+            <translation>Cases (drafts / owed / hand out)</translation>
+        </message>
+        <message>
+            <source>叫号屏无语音播报，请提醒群众留意屏幕</source>
+            <translation>The calling display cannot speak: ask citizens to watch the screen</translation>
+        </message>
+        <message>
+            <source>撤销上一步</source>
+            <translation>Undo last step</translation>
+        </message>
+        <message>
+            <source>已撤销: %1 现为%2</source>
+            <translation>Undone: %1 is now %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="67" />
+            <source>一窗通 · %1 号窗口</source>
+            <translation>OneWindow · Window %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="90" />
+            <source>叫下一位</source>
+            <translation>Call next</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="91" />
+            <source>重呼</source>
+            <translation>Recall</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="92" />
+            <source>开始办理</source>
+            <translation>Start service</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="93" />
+            <source>办结</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="94" />
+            <source>过号</source>
+            <translation>No-show</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="95" />
+            <source>暂挂</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="96" />
+            <source>转移</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="97" />
+            <source>恢复暂挂</source>
+            <translation>Resume parked</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="98" />
+            <location filename="../../app/ui/staff/staff_window.py" line="259" />
+            <source>暂停窗口</source>
+            <translation>Pause window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="99" />
+            <source>受理办件</source>
+            <translation>Start intake</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="145" />
+            <source>暂无等待的号</source>
+            <translation>Nobody is waiting</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="149" />
+            <location filename="../../app/ui/staff/staff_window.py" line="178" />
+            <source>本窗口当前没有号</source>
+            <translation>There is no ticket at this window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="165" />
+            <source>没有暂挂的号</source>
+            <translation>No parked tickets</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="237" />
+            <source>开放</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="237" />
+            <source>暂停</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="237" />
+            <source>关闭</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="239" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="239" />
+            <source>服务类别</source>
+            <translation>Serves</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/staff/staff_window.py" line="245" />
+            <source>本窗口可叫的等待号: %n 个</source>
+            <translation>
+                <numerusform>Waiting for this window: %n</numerusform>
+                <numerusform>Waiting for this window: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="250" />
+            <source>今日: 叫号 %1 · 办结 %2 · 过号 %3 · 转出 %4 · 平均办理(分钟) %5 · 暂挂: %6</source>
+            <translation>Today: called %1 · finished %2 · no-show %3 · transferred %4 · avg service (min) %5 · parked: %6</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/staff_window.py" line="259" />
+            <source>恢复窗口</source>
+            <translation>Resume window</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeTicketWindow</name>
+        <message>
+            <source>暂无窗口办理</source>
+            <translation>No window open for this</translation>
+        </message>
+        <message>
+            <source>暂无估计</source>
+            <translation>not known yet</translation>
+        </message>
+        <message>
+            <source>您的号码 %1，前面还有 %2 人，预计等待: %3</source>
+            <translation>Your number is %1, %2 ahead of you, estimated wait: %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="42" />
+            <source>一窗通 · 取号</source>
+            <translation>OneWindow · Take a ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="46" />
+            <source>请选择要办理的业务</source>
+            <translation>Choose the service you need</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="61" />
+            <source>完成，返回首页</source>
+            <translation>Done, back to start</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="88" />
+            <source>窗口未开放</source>
+            <translation>No window open</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="90" />
+            <source>无需等待</source>
+            <translation>No wait</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="92" />
+            <source>约 %1 分钟</source>
+            <translation>about %1 min</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="93" />
+            <source>等待 %1 人</source>
+            <translation>%1 waiting</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="124" />
+            <source>您的号码 %1，前面还有 %2 人，预计等待约 %3 分钟</source>
+            <translation>Your number is %1: %2 ahead of you, about %3 minutes</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketStatus</name>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="19" />
+            <source>等待中</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="20" />
+            <source>已叫号</source>
+            <translation>Called</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="21" />
+            <source>办理中</source>
+            <translation>Being served</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="22" />
+            <source>暂挂</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="23" />
+            <source>已完成</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="24" />
+            <source>已过号</source>
+            <translation>No-show</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/current_ticket.py" line="25" />
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDialog</name>
+        <message>
+            <location filename="../../app/ui/staff/transfer_dialog.py" line="24" />
+            <source>转移当前号</source>
+            <translation>Transfer the current ticket</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/transfer_dialog.py" line="25" />
+            <source>转到业务类别</source>
+            <translation>To a service category</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/transfer_dialog.py" line="26" />
+            <source>转到指定窗口</source>
+            <translation>To a specific window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/transfer_dialog.py" line="38" />
+            <source>插到队首（优先办理）</source>
+            <translation>Put at the front of the line</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingModel</name>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="23" />
+            <source>预约</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="24" />
+            <source>长者</source>
+            <translation>Elderly</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="25" />
+            <source>残障</source>
+            <translation>Disability</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="26" />
+            <source>绿色通道</source>
+            <translation>Green channel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="36" />
+            <source>号码</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="37" />
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="38" />
+            <source>优先</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="39" />
+            <source>取号时间</source>
+            <translation>Taken at</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/waiting_model.py" line="40" />
+            <source>已等(分)</source>
+            <translation>Waited (min)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveWindowBox</name>
+        <message>
+            <source>关闭窗口</source>
+            <translation>Close the window</translation>
+        </message>
+        <message>
+            <source>%1 还在本窗口。关闭前请选择如何处理这个号：</source>
+            <translation>%1 is still at this window. Before closing, choose what happens to this ticket:</translation>
+        </message>
+        <message>
+            <source>办结</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <source>暂挂</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <source>交回排队（排在最前）</source>
+            <translation>Hand back to the line (at the front)</translation>
+        </message>
+        <message>
+            <source>取消，不关闭</source>
+            <translation>Cancel, keep open</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowCasesDialog</name>
+        <message>
+            <source>本窗口办件</source>
+            <translation>This window's cases</translation>
+        </message>
+        <message>
+            <source>继续受理</source>
+            <translation>Continue intake</translation>
+        </message>
+        <message>
+            <source>未完成受理</source>
+            <translation>Unfinished intakes</translation>
+        </message>
+        <message>
+            <source>打开办件添加补交文件</source>
+            <translation>Open the case to add the supplied files</translation>
+        </message>
+        <message>
+            <source>记录已补交</source>
+            <translation>Record as supplied</translation>
+        </message>
+        <message>
+            <source>容缺待补</source>
+            <translation>Owed materials</translation>
+        </message>
+        <message>
+            <source>领取人身份证号码（申请人或代理人）</source>
+            <translation>Collector's ID number (applicant or agent)</translation>
+        </message>
+        <message>
+            <source>核验身份并出件</source>
+            <translation>Check ID and hand out</translation>
+        </message>
+        <message>
+            <source>出件</source>
+            <translation>Hand out</translation>
+        </message>
+        <message>
+            <source>未完成受理 (%1)</source>
+            <translation>Unfinished intakes (%1)</translation>
+        </message>
+        <message>
+            <source>容缺待补 (%1)</source>
+            <translation>Owed materials (%1)</translation>
+        </message>
+        <message>
+            <source>出件 (%1)</source>
+            <translation>Hand out (%1)</translation>
+        </message>
+        <message>
+            <source>请先选择一个办件</source>
+            <translation>Choose a case first</translation>
+        </message>
+        <message>
+            <source>请先选择办件和补交的材料</source>
+            <translation>Choose the case and the supplied material first</translation>
+        </message>
+        <message>
+            <source>已记录补交</source>
+            <translation>Recorded as supplied</translation>
+        </message>
+        <message>
+            <source>请选择办件并输入领取人的 18 位身份证号码</source>
+            <translation>Choose the case and type the collector's 18-character ID number</translation>
+        </message>
+        <message>
+            <source>已出件：%1</source>
+            <translation>Handed out: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaperPrinter</name>
+        <message>
+            <source>未配置打印机：没有打印，已保存 PDF %1（安装打印机后，首次打印时选择即可）</source>
+            <translation>No printer configured: nothing was printed; the PDF is saved at %1 (once a printer is installed, choose it at the first print)</translation>
+        </message>
+        <message>
+            <source>选择本窗口的 A4 打印机（只需选择一次）</source>
+            <translation>Choose this window's A4 printer (asked only once)</translation>
+        </message>
+        <message>
+            <source>打印失败（%1）：已保存 PDF %2</source>
+            <translation>Printing failed (%1): the PDF is saved at %2</translation>
+        </message>
+        <message>
+            <source>已送打印机 %1；PDF 副本 %2</source>
+            <translation>Sent to printer %1; PDF copy %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDetail</name>
+        <message>
+            <source>请选择办件</source>
+            <translation>Choose a case</translation>
+        </message>
+        <message>
+            <source>材料 / 文件 / 检查结果</source>
+            <translation>Material / file / check finding</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>放行理由</source>
+            <translation>Override reason</translation>
+        </message>
+        <message>
+            <source>双击文件查看扫描件</source>
+            <translation>Double-click a file to see the scan</translation>
+        </message>
+        <message>
+            <source>代理人</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>受理意见：</source>
+            <translation>Intake note: </translation>
+        </message>
+        <message>
+            <source>申请人：</source>
+            <translation>Applicant: </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n 页</source>
+            <translation>
+                <numerusform>%n page(s)</numerusform>
+                <numerusform>%n page(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · 第 %2/%3 页</source>
+            <translation>%1 · page %2/%3</translation>
+        </message>
+        <message>
+            <source>上一页</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>下一页</source>
+            <translation>Next page</translation>
+        </message>
+    </context>
+    <context>
+        <name>BroadcastBar</name>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="129" />
+            <source>叫号屏滚动字幕</source>
+            <translation>Display marquee line</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="130" />
+            <source>发布</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="132" />
+            <source>广播：</source>
+            <translation>Broadcast:</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpCall</name>
+        <message>
+            <location filename="../../app/ui/staff/help_call.py" line="42" />
+            <source>呼叫大厅管理</source>
+            <translation>Call the supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/help_call.py" line="48" />
+            <source>大厅管理台</source>
+            <translation>Supervisor console</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/help_call.py" line="62" />
+            <source>已呼叫大厅管理，请稍候</source>
+            <translation>The supervisor has been called, please wait</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/help_call.py" line="73" />
+            <source>求助中：%1 号窗口</source>
+            <translation>Help requested: window %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingPad</name>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="28" />
+            <source>非常满意</source>
+            <translation>Very satisfied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="29" />
+            <source>满意</source>
+            <translation>Satisfied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="30" />
+            <source>基本满意</source>
+            <translation>Basically satisfied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="31" />
+            <source>不满意</source>
+            <translation>Dissatisfied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="32" />
+            <source>非常不满意</source>
+            <translation>Very dissatisfied</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="57" />
+            <source>服务评价 · %1 号窗口</source>
+            <translation>Rate our service · window %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="128" />
+            <source>请选择不满意的原因（可多选）</source>
+            <translation>What went wrong? (choose one or more)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="141" />
+            <source>提交评价</source>
+            <translation>Submit</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="165" />
+            <source>欢迎</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="169" />
+            <source>正在为 %1 号办理</source>
+            <translation>Now serving %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="186" />
+            <source>请对本次服务（%1 号）进行评价</source>
+            <translation>Please rate this service (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="212" />
+            <source>感谢您的评价！</source>
+            <translation>Thank you for your rating!</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" line="217" />
+            <source>评价未能提交</source>
+            <translation>The rating could not be submitted</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPanel</name>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="83" />
+            <source>导出本月窗口考核 (.xlsx)</source>
+            <translation>Export this month's window assessment (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="95" />
+            <source>本月 取号 %1 · 办结 %2 · 过号 %3 · 按时叫号率 %4% · 好评率 %5%</source>
+            <translation>This month: arrived %1 · served %2 · no-shows %3 · service level %4% · good ratings %5%</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="103" />
+            <source>本月各窗口办结量与考核得分</source>
+            <translation>Served and assessment score per window this month</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="104" />
+            <source>办结量</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="104" />
+            <source>考核得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" line="112" />
+            <source>%1 号</source>
+            <translation>No. %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorConsole</name>
+        <message>
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>窗口号</source>
+            <translation>Window no.</translation>
+        </message>
+        <message>
+            <source>工号</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="71" />
+            <source>一窗通 · 大厅管理</source>
+            <translation>OneWindow · Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="76" />
+            <source>实时大厅</source>
+            <translation>Live hall</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="77" />
+            <source>告警</source>
+            <translation>Alarms</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="78" />
+            <source>差评处理</source>
+            <translation>Follow-ups</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="79" />
+            <source>电子监察</source>
+            <translation>Case supervision</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="81" />
+            <source>统计报表</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="107" />
+            <source>业务类别</source>
+            <translation>Categories</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="109" />
+            <source>窗口</source>
+            <translation>Window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="113" />
+            <source>开放窗口</source>
+            <translation>Open window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="113" />
+            <source>暂停窗口</source>
+            <translation>Pause window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="113" />
+            <source>关闭窗口</source>
+            <translation>Close window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="126" />
+            <source>确认 / 响应</source>
+            <translation>Acknowledge / answer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="126" />
+            <source>处理情况：</source>
+            <translation>What was done:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="131" />
+            <source>当前告警</source>
+            <translation>Active alarms</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="133" />
+            <source>历史</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="141" />
+            <source>回访</source>
+            <translation>Call back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="141" />
+            <source>回访结果：</source>
+            <translation>Result of the call:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="144" />
+            <source>整改</source>
+            <translation>Rectify</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="144" />
+            <source>整改了什么：</source>
+            <translation>What was changed:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="146" />
+            <source>办结</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="146" />
+            <source>办结说明：</source>
+            <translation>Closing note:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="148" />
+            <source>申诉</source>
+            <translation>Appeal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="148" />
+            <source>申诉理由：</source>
+            <translation>Reason for the appeal:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="150" />
+            <source>复核：维持申诉</source>
+            <translation>Review: uphold appeal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="150" />
+            <source>复核意见：</source>
+            <translation>Review note:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="152" />
+            <source>复核：驳回申诉</source>
+            <translation>Review: refuse appeal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="178" />
+            <source>更新于 %1</source>
+            <translation>Updated %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="185" />
+            <source>告警 (%1)</source>
+            <translation>Alarms (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="221" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorModels</name>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="23" />
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="24" />
+            <source>等候人数</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="25" />
+            <source>最长等候(分)</source>
+            <translation>Longest wait (min)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="26" />
+            <source>目标(分)</source>
+            <translation>Target (min)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="27" />
+            <source>按时叫号率%</source>
+            <translation>Service level %</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="28" />
+            <source>办理中</source>
+            <translation>In service</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="47" />
+            <source>窗口</source>
+            <translation>Window</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="48" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="49" />
+            <source>工作人员</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="50" />
+            <source>当前号</source>
+            <translation>Current</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="51" />
+            <source>已办理(分)</source>
+            <translation>Served for (min)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="52" />
+            <source>今日叫号</source>
+            <translation>Calls today</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="55" />
+            <source>开放</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="56" />
+            <source>暂停</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="57" />
+            <source>关闭</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="80" />
+            <source>号码/办件</source>
+            <translation>Ticket / case</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="81" />
+            <source>评价</source>
+            <translation>Rating</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="82" />
+            <source>原因</source>
+            <translation>Reasons</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="84" />
+            <source>期限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="85" />
+            <source>负责人</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="106" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="107" />
+            <source>级别</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="108" />
+            <source>告警</source>
+            <translation>Alarms</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="109" />
+            <source>处理</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="112" />
+            <source>严重</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="113" />
+            <source>警告</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="138" />
+            <source>督办</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="139" />
+            <source>受理编号</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="140" />
+            <source>事项</source>
+            <translation>Matter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="141" />
+            <source>环节</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/models.py" line="143" />
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingReasons</name>
+        <message>
+            <source>等候时间长</source>
+            <translation>Long wait</translation>
+        </message>
+        <message>
+            <source>服务态度差</source>
+            <translation>Poor attitude</translation>
+        </message>
+        <message>
+            <source>材料没有一次性告知</source>
+            <translation>Missing materials not all told at once</translation>
+        </message>
+        <message>
+            <source>多次跑腿</source>
+            <translation>Had to come back several times</translation>
+        </message>
+        <message>
+            <source>系统或设备故障</source>
+            <translation>System or equipment failure</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+    </context>
 </TS>

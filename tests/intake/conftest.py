@@ -43,3 +43,17 @@ def hall_queue(hall_db, clock) -> QueueService:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def person() -> Applicant:
     return Applicant(ApplicantKind.PERSON, "王小明", make_ric(), "13800138000", "示范区人民路 1 号")
+
+
+@pytest.fixture
+def reviewer(hall_db):  # type: ignore[no-untyped-def]
+    from app.services.auth import trusted_actor
+
+    return trusted_actor(hall_db, "shen")
+
+
+@pytest.fixture
+def clerk(hall_db):  # type: ignore[no-untyped-def]
+    from app.services.auth import trusted_actor
+
+    return trusted_actor(hall_db, "wang")

@@ -8,7 +8,7 @@ import pytest
 
 from app.services.intake_checks import failed_outcome, run_check_job
 from tests.intake import builders
-from tests.intake.helpers import attach_ok, item
+from tests.intake.helpers import as_clerk, attach_ok, item
 
 
 @pytest.fixture
@@ -20,11 +20,11 @@ def one_case(sqlite_hall, clock, tmp_path):
     catalogue = CatalogueService(sqlite_hall, clock=clock)
     catalogue.ensure_sample()
     intake = IntakeService(sqlite_hall, catalogue, blobs=BlobStore(tmp_path / "blobs"), clock=clock)
-    return intake, intake.start_case(bundle_code="BD01")
+    return intake, intake.start_case(bundle_code="BD01", actor=as_clerk(intake))
 
 
 def _check(intake, view, key, path):
-    attached = intake.attach_file(view.id, item(view, key).id, path)
+    attached = intake.attach_file(view.id, item(view, key).id, path, actor=as_clerk(intake))
     outcome = run_check_job(attached.job)
     assert outcome.file_id == attached.file.id
     return outcome, intake.record_check(attached.file.id, outcome.report)
@@ -85,19 +85,20 @@ def test_bombs_and_odd_names_are_contained(one_case, tmp_path):
 
 def test_a_dead_worker_becomes_a_blocking_finding(one_case, tmp_path):
     intake, view = one_case
-    attached = intake.attach_file(view.id, item(view, "enterprise_form").id, builders.blank_page(tmp_path / "x.png"))
+    attached = intake.attach_file(view.id, item(view, "enterprise_form").id, builders.blank_page(tmp_path / "x.png"),
+        actor=as_clerk(intake))
     view = intake.record_check(attached.file.id, failed_outcome(attached.job, MemoryError()).report)
     finding = item(view, "enterprise_form").files[0].findings[0]
     assert finding.severity == "block" and "MemoryError" in finding.message_zh
 
 
-def test_receipt_numbers_are_gapless_under_concurrency(intake, person, tmp_path):
+def test_receipt_numbers_are_gapless_under_concurrency(intake, person, tmp_path, clerk):
     ready = []
     for _ in range(6):
-        view = intake.start_case(["C006"])
-        view = intake.set_applicant(view.id, person)
+        view = intake.start_case(["C006"], actor=as_clerk(intake))
+        view = intake.set_applicant(view.id, person, actor=as_clerk(intake))
         view = attach_ok(intake, view, "form_C006", tmp_path, pages=1)
         ready.append(attach_ok(intake, view, "applicant_id", tmp_path, pages=2).id)
     with ThreadPoolExecutor(max_workers=6) as pool:
-        numbers = list(pool.map(lambda case_id: intake.accept(case_id).receipt_number, ready))
+        numbers = list(pool.map(lambda case_id: intake.accept(case_id, clerk).receipt_number, ready))
     assert sorted(numbers) == [f"H023-20261123-{n:04d}" for n in range(1, 7)]

@@ -23,7 +23,7 @@ def backend(hall_queue, cases, catalogue):  # type: ignore[no-untyped-def]
     )
 
 
-def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path):
+def test_case_progress_follows_the_back_office(backend, intake, cases, person, tmp_path, reviewer):
     case_id = accepted_case(intake, person, tmp_path)
     receipt = cases.row(case_id).receipt_number
     last4 = person.id_number[-4:]
@@ -32,7 +32,7 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     assert person.name not in progress.applicant_masked and progress.id_masked.endswith(last4)
     assert progress.id_masked == mask_id(person.id_number)  # the one policy, applied by the service
     for status in ("in_review", "approved", "ready_for_pickup"):
-        cases.move(case_id, status)
+        cases.move(case_id, status, actor=reviewer)
     assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY
     with pytest.raises(KioskError) as err:
         backend.case_progress(receipt, "0000")

@@ -142,21 +142,24 @@ def test_park_resume_and_rules(q):
         q.recall(3)  # already serving
 
 
-def test_transfer_to_window_front_and_category(q, clock):
+def test_transfer_to_window_front_and_category(q, clock, hall_db):
+    from app.services.auth import trusted_actor
+
+    clerk = trusted_actor(hall_db, "wang")
     waiting = [q.issue_ticket("C") for _ in range(3)]
     clock.advance(minutes=2)
     t = q.issue_ticket("B")
     q.call_next(1)  # window 1 serves A, B
-    moved = q.transfer(1, to_window=3, to_front=True)
+    moved = q.transfer(1, to_window=3, to_front=True, actor=clerk)
     assert moved.status == "waiting" and moved.id == t.id
     # Window 3 gets the transferred ticket before the older C tickets.
     assert q.call_next(3).id == t.id
     q.finish(3)
     assert q.call_next(3).id == waiting[0].id
-    back = q.transfer(3, to_prefix="G")
+    back = q.transfer(3, to_prefix="G", actor=clerk)
     assert back.category_prefix == "G" and back.display_number == waiting[0].display_number
     with pytest.raises(RuleViolation):
-        q.transfer(3)
+        q.transfer(3, actor=clerk)
 
 
 def test_pause_blocks_calls(q):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.domain.errors import RuleViolation
 from app.domain.ticket_rules import ACTIVE_AT_WINDOW
 from app.services import queue_read as rd
+from app.services.auth import trusted_actor
 from app.services.hall import create_sample_hall, load_hall
 from app.services.queue import QueueService
 from app.store.database import Database
@@ -46,6 +47,7 @@ class QueueMachine(RuleBasedStateMachine):
         self.now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
         self.db = Database(f"sqlite:///{path}", device_id="machine")
         self.q = QueueService(self.db, clock=lambda: self.now)
+        self.clerk = trusted_actor(self.db, "wang")
         self.issued: dict[str, int] = {}
         self.called_once: set[str] = set()
 
@@ -120,7 +122,8 @@ class QueueMachine(RuleBasedStateMachine):
     )
     def transfer(self, window: int, to_window: int | None, to_prefix: str, front: bool) -> None:
         try:
-            self.q.transfer(window, to_prefix=None if to_window else to_prefix, to_window=to_window, to_front=front)
+            prefix = None if to_window else to_prefix
+            self.q.transfer(window, to_prefix=prefix, to_window=to_window, to_front=front, actor=self.clerk)
         except RuleViolation:
             pass
 

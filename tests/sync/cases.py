@@ -12,7 +12,7 @@ from app.services.intake import IntakeService
 from app.services.intake_views import ReceiptView
 from app.store.database import Database
 from tests.intake.builders import make_ric
-from tests.intake.helpers import attach_ok, item
+from tests.intake.helpers import as_clerk, attach_ok, item
 
 PERSON_ID = make_ric()
 
@@ -21,12 +21,14 @@ def accepted_case(db: Database, tmp: Path, name: str = "王小明") -> ReceiptVi
     catalogue = CatalogueService(db)
     catalogue.ensure_sample()
     intake = IntakeService(db, catalogue, blobs=hall_blob_store())
-    view = intake.start_case(["G003"])
-    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, name, PERSON_ID, "13800138000", "人民路 1 号"))
+    clerk = as_clerk(intake)
+    view = intake.start_case(["G003"], actor=clerk)
+    person = Applicant(ApplicantKind.PERSON, name, PERSON_ID, "13800138000", "人民路 1 号")
+    view = intake.set_applicant(view.id, person, actor=clerk)
     scans = tmp / f"scans-{uuid.uuid4().hex[:6]}"
     scans.mkdir()
     for key in ("form_G003", "bank_card"):
         view = attach_ok(intake, view, key, scans)
     view = attach_ok(intake, view, "applicant_id", scans, pages=2)
-    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable")
-    return intake.accept_with_deficiency(view.id)
+    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable", actor=clerk)
+    return intake.accept_with_deficiency(view.id, actor=clerk)

@@ -69,14 +69,15 @@ def test_killed_mid_blob_upload_resumes_where_the_server_stopped(make_hall, cent
     # attach it through the service like a clerk's scan
     from app.services.catalogue import CatalogueService
     from app.services.intake import IntakeService
-    from tests.intake.helpers import ok_report
+    from tests.intake.helpers import as_clerk, ok_report
 
     catalogue = CatalogueService(db)
     catalogue.ensure_sample()
     intake = IntakeService(db, catalogue)
-    view = intake.start_case(["G003"])
+    clerk = as_clerk(intake)
+    view = intake.start_case(["G003"], actor=clerk)
     material = view.items[0]
-    result = intake.attach_file(view.id, material.id, big)
+    result = intake.attach_file(view.id, material.id, big, actor=clerk)
     intake.record_check(result.file.id, ok_report())
     assert _sync_once(tmp_path / "H023.db", "after_blob_chunk@2") == -signal.SIGKILL
     partial = central.blobs / "partial" / stored.sha256

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from app.domain.errors import NotFoundError
 from app.domain.ratings import RatingError
+from app.services.auth import trusted_actor
 from app.store.models import Outbox
 from app.store.models_visits import Rating, RatingFollowUp
 from tests.visits import workers
@@ -89,17 +90,18 @@ def test_follow_up_loop_to_closed(ratings, queue, hall_db, clock):
     open_ = ratings.open_follow_ups()
     assert [f.rating_id for f in open_] == [r.id]
     f = open_[0]
-    assert f.status == "open" and f.status_zh == "待回访" and f.next_statuses == ("contacted",)
+    assert f.status == "open" and f.status_zh == "待回访" and f.next_statuses == ("assigned", "contacted", "appealed")  # noqa: E501
     assert f.due_date.isoformat() == "2026-12-14" and not f.overdue  # 15 working days
+    supervisor = trusted_actor(hall_db, "admin")
     with pytest.raises(RatingError):
-        ratings.advance_follow_up(f.id, "closed", "直接关闭试试")
-    supervisor = staff_id(hall_db, "admin")
-    ratings.advance_follow_up(f.id, "contacted", "已电话回访，市民反映等候超过一小时", staff_id=supervisor)
+        ratings.advance_follow_up(f.id, "closed", "直接关闭试试", actor=supervisor)
+    ratings.advance_follow_up(f.id, "contacted", "已电话回访，市民反映等候超过一小时", actor=supervisor)
     clock.advance(days=30)
     assert ratings.follow_up(f.id).overdue
-    ratings.advance_follow_up(f.id, "rectified", "午间增开一个窗口", staff_id=supervisor)
-    done = ratings.advance_follow_up(f.id, "closed", "再次回访，市民满意", staff_id=supervisor)
+    ratings.advance_follow_up(f.id, "rectified", "午间增开一个窗口", actor=supervisor)
+    done = ratings.advance_follow_up(f.id, "closed", "再次回访，市民满意", actor=supervisor)
     assert done.status == "closed" and not done.overdue and done.closed_at == clock()
+    assert done.notes[0].staff_id == supervisor.id
     assert [(n.from_status, n.to_status) for n in done.notes] == [
         ("open", "contacted"),
         ("contacted", "rectified"),
@@ -107,7 +109,7 @@ def test_follow_up_loop_to_closed(ratings, queue, hall_db, clock):
     ]
     assert ratings.open_follow_ups() == [] and ratings.open_follow_ups(["closed"])[0].id == f.id
     with pytest.raises(NotFoundError):
-        ratings.advance_follow_up("no-such-id", "contacted", "无此记录")
+        ratings.advance_follow_up("no-such-id", "contacted", "无此记录", actor=supervisor)
     with hall_db.read() as s:
         versions = s.scalars(select(Outbox.version).where(Outbox.entity_id == f.id).order_by(Outbox.seq)).all()
     assert versions == [1, 2, 3, 4]

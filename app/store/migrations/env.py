@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+import app.store.models_audit  # noqa: F401 - registers the audit trail and alarm tables
 import app.store.models_intake  # noqa: F401 - registers the intake tables on Base.metadata
 import app.store.models_sync  # noqa: F401 - registers the local sync bookkeeping tables
 import app.store.models_visits  # noqa: F401 - registers the appointment and rating tables

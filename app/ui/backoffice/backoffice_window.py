@@ -245,9 +245,9 @@ class BackofficeWindow(QMainWindow):
             self._dialog = box
             box.open()
             return
-        case_id, role, staff_id = row.id, self.role, self.staff.id if self.staff else None
+        case_id, actor = row.id, self.staff
         self.runner.submit(
-            lambda: self.cases.move(case_id, target, role=role, staff_id=staff_id, note=note.strip()),
+            lambda: self.cases.move(case_id, target, actor=actor, note=note.strip()),  # the service checks the role
             self._after,
             self.error_handler,
         )
@@ -265,7 +265,7 @@ class BackofficeWindow(QMainWindow):
             self._dialog = dialog
             dialog.open()
             return
-        case_id, staff_id = row.id, self.staff.id if self.staff else None
+        case_id, actor = row.id, self.staff
         self.runner.submit(
-            lambda: self.cases.deliver(case_id, presented_id, staff_id=staff_id), self._after, self.error_handler
+            lambda: self.cases.deliver(case_id, presented_id, actor=actor), self._after, self.error_handler
         )

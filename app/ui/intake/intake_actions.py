@@ -102,7 +102,7 @@ class DecisionBar(QWidget):
         if self.w.case is None or not self.w.case.readiness.can_accept:
             return
         case_id = self.w.case.id
-        self._decide(lambda: self.w.intake.accept(case_id, self.w.staff_id), self._accepted)
+        self._decide(lambda: self.w.intake.accept(case_id, self.w.staff), self._accepted)
 
     def accept_with_deficiency(self) -> None:
         case = self.w.case
@@ -112,7 +112,7 @@ class DecisionBar(QWidget):
         dialog = DeficiencyDialog(owed, self.w.today(), self.w)
         dialog.accepted.connect(
             lambda: self._decide(
-                lambda: self.w.intake.accept_with_deficiency(case.id, dialog.chosen_deadline(), self.w.staff_id),
+                lambda: self.w.intake.accept_with_deficiency(case.id, dialog.chosen_deadline(), actor=self.w.staff),
                 self._accepted,
             )
         )
@@ -128,7 +128,7 @@ class DecisionBar(QWidget):
         )
         dialog.accepted.connect(
             lambda: self._decide(
-                lambda: self.w.intake.refuse(case.id, dialog.reason(), self.w.staff_id),
+                lambda: self.w.intake.refuse(case.id, dialog.reason(), self.w.staff),
                 lambda _v: self.w.statusBar().showMessage(self.tr("已不予受理"), 6000),
             )
         )
@@ -146,7 +146,7 @@ class DecisionBar(QWidget):
         case = self.w.case
         if case is None or not case.readiness.can_notify:
             return
-        self._decide(lambda: self.w.intake.issue_notice(case.id, self.w.staff_id), self._notice_issued)
+        self._decide(lambda: self.w.intake.issue_notice(case.id, self.w.staff), self._notice_issued)
 
     def _notice_issued(self, notice: NoticeView) -> None:
         self.notice = notice
@@ -162,7 +162,7 @@ class DecisionBar(QWidget):
 
         def end_intake() -> None:
             preview.accept()
-            self.w._call(lambda: self.w.intake.end_after_notice(case_id, self.w.staff_id))
+            self.w._call(lambda: self.w.intake.end_after_notice(case_id, self.w.staff))
 
         end.clicked.connect(end_intake)
         self.w._preview = preview

@@ -175,8 +175,13 @@ class IntakeWindow(QMainWindow):
         self.form.save_requested.connect(self.save_applicant)
         self.panel.attach_requested.connect(self.attach)
         self.panel.disposition_requested.connect(self.set_disposition)
-        self.panel.remove_requested.connect(lambda fid: self._call(lambda: self.intake.remove_file(fid, self.staff_id)))
-        self.panel.move_requested.connect(lambda fid, off: self._call(lambda: self.intake.move_file(fid, off)))
+        intake = self.intake
+        self.panel.remove_requested.connect(
+            lambda fid: self._call(lambda: intake.remove_file(fid, actor=self.staff))
+        )
+        self.panel.move_requested.connect(
+            lambda fid, off: self._call(lambda: intake.move_file(fid, off, actor=self.staff))
+        )
         self.panel.override_requested.connect(self.override)
         self.panel.view_requested.connect(self.view_file)
         self.panel.scan_requested.connect(lambda _mid: self.sane.scan())
@@ -215,12 +220,12 @@ class IntakeWindow(QMainWindow):
             ticket_id, window = (self.ticket.id if self.ticket else None), self.window_number
             self._call(
                 lambda: self.intake.start_case(
-                    matter_codes, bundle_code, ticket_id=ticket_id, window_number=window, staff_id=self.staff_id
+                    matter_codes, bundle_code, ticket_id=ticket_id, window_number=window, actor=self.staff
                 )
             )
         elif self.case.status == "draft":
             case_id = self.case.id
-            self._call(lambda: self.intake.change_matters(case_id, matter_codes, bundle_code))
+            self._call(lambda: self.intake.change_matters(case_id, matter_codes, bundle_code, actor=self.staff))
 
     def open_case(self, case_id: str) -> None:
         """Resume a case (e.g. after the window was closed): re-run checks that never finished."""
@@ -240,14 +245,14 @@ class IntakeWindow(QMainWindow):
         if self.case is not None:
             case_id = self.case.id
             self._call(
-                lambda: self.intake.set_applicant(case_id, applicant),
+                lambda: self.intake.set_applicant(case_id, applicant, actor=self.staff),
                 lambda _v: self.statusBar().showMessage(self.tr("申请人信息已保存"), 4000),
             )
 
     def set_disposition(self, material_id: str, disposition: str) -> None:
         if self.case is not None:
             case_id = self.case.id
-            self._call(lambda: self.intake.set_disposition(case_id, material_id, disposition, self.staff_id))
+            self._call(lambda: self.intake.set_disposition(case_id, material_id, disposition, actor=self.staff))
 
     def attach(self, material_id: str, paths: list[str], origin: str) -> None:
         if self.case is None:
@@ -259,7 +264,7 @@ class IntakeWindow(QMainWindow):
 
     def _attach_one(self, case_id: str, material_id: str, path: str, origin: str) -> None:
         self.runner.submit(
-            lambda: self.intake.attach_file(case_id, material_id, Path(path), origin=origin, staff_id=self.staff_id),
+            lambda: self.intake.attach_file(case_id, material_id, Path(path), origin=origin, actor=self.staff),
             lambda result: self._attached(result, path, origin),
             self.error_handler,
         )
@@ -300,7 +305,7 @@ class IntakeWindow(QMainWindow):
             self,
         )
         dialog.accepted.connect(
-            lambda: self._call(lambda: self.intake.override_finding(finding_id, dialog.reason(), self.staff_id))
+            lambda: self._call(lambda: self.intake.override_finding(finding_id, dialog.reason(), self.staff))
         )
         self._dialog = dialog
         dialog.open()

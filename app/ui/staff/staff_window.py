@@ -189,7 +189,7 @@ class StaffWindow(QMainWindow):
             dialog = TransferDialog(data[0], data[1], self.window_number, self)
             self._transfer_dialog = dialog
             dialog.accepted.connect(
-                lambda: self._do(lambda: self.queue.transfer(self.window_number, **dialog.choice()))
+                lambda: self._do(lambda: self.queue.transfer(self.window_number, actor=self.staff, **dialog.choice()))
             )
             dialog.open()
 

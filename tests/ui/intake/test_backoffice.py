@@ -8,20 +8,22 @@ from PySide6.QtCore import Qt
 from app.ui.backoffice.backoffice_window import BackofficeWindow
 from app.ui.backoffice.case_model import OVERDUE_BG
 from tests.intake.builders import make_ric
-from tests.intake.helpers import attach_ok
+from tests.intake.helpers import as_clerk, attach_ok
 
 
 def accepted(intake, person_id: str, tmp_path, code: str = "C006") -> str:  # type: ignore[no-untyped-def]
     from app.domain.applicant import Applicant, ApplicantKind
+    from app.services.auth import trusted_actor
 
-    view = intake.start_case([code])
-    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", person_id, "13900001111"))
+    view = intake.start_case([code], actor=as_clerk(intake))
+    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", person_id, "13900001111"),
+        actor=as_clerk(intake))
     for i in view.items:
         if i.material.requirement == "required":
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
-            view = intake.set_disposition(view.id, i.id, "not_applicable")
-    intake.accept(view.id)
+            view = intake.set_disposition(view.id, i.id, "not_applicable", actor=as_clerk(intake))
+    intake.accept(view.id, trusted_actor(intake.db, "wang"))
     return view.id
 
 

@@ -179,11 +179,13 @@ def test_errors_are_shown_and_the_window_stays_usable(qtbot, window, tmp_path):
     assert not window.decisions.buttons["refuse"].isEnabled()
 
 
-def test_checks_run_in_a_real_process_pool(qtbot, intake, catalogue, runner, tmp_path):
+def test_checks_run_in_a_real_process_pool(qtbot, intake, catalogue, runner, tmp_path, clerk):
     from app.ui.intake.check_runner import CheckRunner
 
     pool = CheckRunner(workers=1)
-    w = IntakeWindow(intake, catalogue, runner, checker=pool, print_dir=tmp_path, scan_folder=tmp_path / "scans")
+    w = IntakeWindow(
+        intake, catalogue, runner, checker=pool, staff=clerk, print_dir=tmp_path, scan_folder=tmp_path / "scans"
+    )
     qtbot.addWidget(w)
     w.show()
     try:

@@ -1,0 +1,100 @@
+"""Who may do what: the four staff roles and the permission each changing operation needs.
+
+One table, read by the services (never only by a screen): a service loads the acting staff member's role
+from the database and asks `check_permission` before it changes anything. Case moves have their own
+finer table (app.domain.cases.TRANSITIONS) keyed by the same roles.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # 窗口工作人员
+    REVIEWER = "reviewer"  # 后台审批
+    SUPERVISOR = "supervisor"  # 大厅管理
+    ADMIN = "admin"  # 系统管理: hall configuration and settings
+
+
+ROLE_NAMES: dict[Role, tuple[str, str]] = {
+    Role.CLERK: ("窗口人员", "clerk"),
+    Role.REVIEWER: ("审批人员", "reviewer"),
+    Role.SUPERVISOR: ("大厅管理", "supervisor"),
+    Role.ADMIN: ("系统管理员", "administrator"),
+}
+
+
+class Permission(StrEnum):
+    WINDOW_ACT = "window.act"  # call, transfer, park ... at one's own window
+    WINDOW_REMOTE = "window.remote"  # open/close/pause someone else's window, move waiting tickets
+    CASE_INTAKE = "case.intake"  # intake at the window, deliver (出件), take owed materials
+    FINDING_OVERRIDE = "finding.override"  # let a check warning pass, with a reason
+    FOLLOW_UP = "rating.follow_up"  # 差评回访 / 整改 steps
+    APPEAL_DECIDE = "rating.appeal_decide"  # 申诉复核 (by a second supervisor)
+    ALARM_ACK = "alarm.ack"
+    HELP_CALL = "alarm.help_call"  # a clerk asks the supervisor for help
+    SETTINGS = "hall.settings"
+    AUDIT_READ = "audit.read"
+    REPORT_READ = "report.read"
+    BROADCAST = "display.broadcast"
+
+
+_WINDOW = frozenset({Role.CLERK, Role.SUPERVISOR})
+_SUPERVISION = frozenset({Role.SUPERVISOR})
+
+PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.WINDOW_ACT: _WINDOW,
+    Permission.WINDOW_REMOTE: _SUPERVISION,
+    Permission.CASE_INTAKE: _WINDOW,
+    Permission.FINDING_OVERRIDE: _WINDOW,
+    Permission.FOLLOW_UP: _SUPERVISION,
+    Permission.APPEAL_DECIDE: _SUPERVISION,
+    Permission.ALARM_ACK: _SUPERVISION,
+    Permission.HELP_CALL: _WINDOW,
+    Permission.SETTINGS: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.AUDIT_READ: _SUPERVISION,
+    Permission.REPORT_READ: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.BROADCAST: _SUPERVISION,
+}
+
+PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
+    Permission.WINDOW_ACT: ("窗口叫号操作", "window actions"),
+    Permission.WINDOW_REMOTE: ("远程控制窗口", "remote window control"),
+    Permission.CASE_INTAKE: ("受理和出件", "intake and handing out"),
+    Permission.FINDING_OVERRIDE: ("放行材料检查结果", "overriding a check finding"),
+    Permission.FOLLOW_UP: ("差评回访整改", "bad-rating follow-up"),
+    Permission.APPEAL_DECIDE: ("差评申诉复核", "deciding a rating appeal"),
+    Permission.ALARM_ACK: ("确认告警", "acknowledging alarms"),
+    Permission.HELP_CALL: ("窗口呼叫求助", "calling for help"),
+    Permission.SETTINGS: ("修改大厅设置", "changing hall settings"),
+    Permission.AUDIT_READ: ("查看操作日志", "reading the audit trail"),
+    Permission.REPORT_READ: ("查看统计报表", "reading reports"),
+    Permission.BROADCAST: ("发布滚动字幕", "broadcasting to the display"),
+}
+
+
+def parse_role(value: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise PermissionDenied(f"未知角色“{value}”", f"Unknown role '{value}'") from None
+
+
+def may(role: Role | str, permission: Permission) -> bool:
+    return parse_role(str(role)) in PERMISSIONS[permission]
+
+
+def check_permission(role: Role | str, permission: Permission) -> None:
+    """Nothing when `role` may; a bilingual PermissionDenied naming the action and the roles that may."""
+    who = parse_role(str(role))
+    if who in PERMISSIONS[permission]:
+        return
+    zh, en = PERMISSION_NAMES[permission]
+    allowed = sorted(PERMISSIONS[permission])
+    raise PermissionDenied(
+        f"{ROLE_NAMES[who][0]}无权{zh}（需要{'或'.join(ROLE_NAMES[r][0] for r in allowed)}）",
+        f"A {ROLE_NAMES[who][1]} may not do {en} (needs {' or '.join(ROLE_NAMES[r][1] for r in allowed)})",
+    )

@@ -1,0 +1,59 @@
+"""Supervision tables: the audit trail (操作日志) and alarms (电子监察告警, help calls).
+
+Both synced like the other hall facts. Audit rows are written only by the audit hook (app.store.audit) and
+can never be changed or deleted: the hook refuses such a flush.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.models import Base, Synced
+
+
+class AuditEntry(Synced, Base):
+    """Who did what, when, from which device: one row per audited change."""
+
+    __tablename__ = "audit_entry"
+    __sync_entity__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_at", "hall_id", "at"),
+        Index("ix_audit_entry_entity", "hall_id", "entity", "entity_id"),
+    )
+    at: Mapped[datetime]
+    staff_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    staff_login: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(16), default="")
+    device: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(48))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    reference: Mapped[str] = mapped_column(String(48), default="")  # B012, a receipt number: safe to show
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Alarm(Synced, Base):
+    """An alarm on the supervisor's console: raised by a rule or a clerk's help call, acknowledged with a note.
+
+    One row per episode (same kind and subject while it lasts); `cleared_at` is set when the condition ends.
+    Rows are kept: they are the alarm history.
+    """
+
+    __tablename__ = "alarm"
+    __sync_entity__ = "alarm"
+    __table_args__ = (Index("ix_alarm_open", "hall_id", "cleared_at", "kind", "subject"),)
+    kind: Mapped[str] = mapped_column(String(24))
+    severity: Mapped[str] = mapped_column(String(8))  # warning | critical
+    subject: Mapped[str] = mapped_column(String(48))  # "category:B", "window:3", "case:<receipt>", ...
+    message_zh: Mapped[str] = mapped_column(Text)
+    message_en: Mapped[str] = mapped_column(Text, default="")
+    raised_at: Mapped[datetime]
+    raised_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    last_seen_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None] = mapped_column(default=None)
+    acked_at: Mapped[datetime | None] = mapped_column(default=None)
+    acked_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    ack_note: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

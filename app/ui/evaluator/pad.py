@@ -1,0 +1,234 @@
+"""The window rating pad (评价器): the small screen facing the citizen at each window.
+
+While a ticket is served it shows the clerk's name and a photo placeholder; when the clerk finishes the
+ticket it asks for a rating in the five 好差评 levels, the reasons when the level is bad, and records
+"not rated" after a time-out. One rating per service (the rating service refuses a second). Large touch
+targets: the kiosk's sizes, in normal and elderly (长辈版) mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.ratings import REASONS, RatingLevel
+from app.services.board import QueueBoard
+from app.services.rating_pad import RatingPadService
+from app.services.ratings import RatingService
+from app.services.views import WindowView
+from app.ui.app_setup import show_error
+from app.ui.change_watch import ChangeWatcher
+from app.ui.runner import ServiceRunner
+from kiosk.theme import theme_for
+
+LEVELS = (
+    (5, QT_TRANSLATE_NOOP("RatingPad", "非常满意"), "#166534"),
+    (4, QT_TRANSLATE_NOOP("RatingPad", "满意"), "#15803d"),
+    (3, QT_TRANSLATE_NOOP("RatingPad", "基本满意"), "#a16207"),
+    (2, QT_TRANSLATE_NOOP("RatingPad", "不满意"), "#c2410c"),
+    (1, QT_TRANSLATE_NOOP("RatingPad", "非常不满意"), "#b91c1c"),
+)
+
+
+class RatingPad(QWidget):
+    def __init__(
+        self,
+        board: QueueBoard,
+        ratings: RatingService,
+        pad: RatingPadService,
+        runner: ServiceRunner,
+        window_number: int,
+        *,
+        elderly: bool = False,
+        timeout_s: int = 30,
+        poll_ms: int = 1000,
+    ) -> None:
+        super().__init__()
+        self.board, self.ratings, self.pad, self.runner = board, ratings, pad, runner
+        self.window_number, self.theme = window_number, theme_for(elderly)
+        self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
+        self.serving: str | None = None  # ticket id at the window
+        self.asking: tuple[str, str] | None = None  # (ticket id, number) being rated
+        self.level: int | None = None
+        self.chosen: set[str] = set()
+        self.setWindowTitle(self.tr("服务评价 · %1 号窗口").replace("%1", str(window_number)))
+        t = self.theme
+        self.setStyleSheet(
+            f"QWidget {{ background:{t.bg}; color:{t.text}; font-size:{t.body_pt}pt; }}"
+            f"QPushButton {{ min-height:{t.tile_px}px; min-width:{t.target_px}px; font-size:{t.button_pt}pt;"
+            f" border-radius:12px; color:white; font-weight:bold; }}"
+            f"QPushButton#reason {{ background:{t.surface}; color:{t.text}; border:2px solid {t.border};"
+            f" min-height:{t.target_px}px; }}"
+            f"QPushButton#reason:checked {{ background:{t.primary}; color:{t.on_primary}; }}"
+            f"QPushButton#submit {{ background:{t.primary}; min-height:{t.target_px}px; }}"
+            f"#title {{ font-size:{t.title_pt}pt; font-weight:bold; }}"
+            f"#photo {{ background:#cbd5e1; border-radius:60px; min-width:120px; max-width:120px;"
+            f" min-height:120px; max-height:120px; font-size:{t.title_pt}pt; }}"
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._idle_page())
+        self.stack.addWidget(self._levels_page())
+        self.stack.addWidget(self._reasons_page())
+        self.stack.addWidget(self._thanks_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.timeout = QTimer(self)
+        self.timeout.setSingleShot(True)
+        self.timeout.setInterval(int(timeout_s * 1000 * self.theme.idle_factor))
+        self.timeout.timeout.connect(self.timed_out)
+        self.back_to_idle = QTimer(self)
+        self.back_to_idle.setSingleShot(True)
+        self.back_to_idle.setInterval(4000)
+        self.back_to_idle.timeout.connect(lambda: self.stack.setCurrentIndex(0))
+        self.watcher = ChangeWatcher(runner, board.change_counter)
+        self.poll = QTimer(self)
+        self.poll.setInterval(poll_ms)
+        self.poll.timeout.connect(lambda: self.watcher.poll(self.refresh))
+        self.poll.start()
+        self.refresh()
+
+    # ---- pages -----------------------------------------------------------------------------------------
+
+    def _idle_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.photo = QLabel()
+        self.photo.setObjectName("photo")
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clerk = QLabel()
+        self.clerk.setObjectName("title")
+        self.now_serving = QLabel()
+        for w in (self.photo, self.clerk, self.now_serving):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return page
+
+    def _levels_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.question = QLabel()
+        self.question.setObjectName("title")
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+        self.level_buttons: dict[int, QPushButton] = {}
+        for level, name, colour in LEVELS:
+            button = QPushButton(QCoreApplication.translate("RatingPad", name))
+            button.setStyleSheet(f"background:{colour}")
+            button.clicked.connect(lambda _=False, lv=level: self.choose(lv))
+            layout.addWidget(button)
+            self.level_buttons[level] = button
+        return page
+
+    def _reasons_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(self.tr("请选择不满意的原因（可多选）"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+        grid = QGridLayout()
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for i, (key, (zh, _en)) in enumerate(REASONS.items()):
+            button = QPushButton(QCoreApplication.translate("RatingReasons", zh))
+            button.setObjectName("reason")
+            button.setCheckable(True)
+            button.toggled.connect(lambda on, k=key: self._toggle(k, on))
+            grid.addWidget(button, i // 2, i % 2)
+            self.reason_buttons[key] = button
+        layout.addLayout(grid)
+        self.submit_button = QPushButton(self.tr("提交评价"))
+        self.submit_button.setObjectName("submit")
+        self.submit_button.setEnabled(False)
+        self.submit_button.clicked.connect(lambda: self.submit())
+        layout.addWidget(self.submit_button)
+        return page
+
+    def _thanks_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.thanks = QLabel()
+        self.thanks.setObjectName("title")
+        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.thanks)
+        return page
+
+    # ---- watching the window ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        n = self.window_number
+        self.runner.submit(lambda: self.board.window_view(n), self._show, self.error_handler)
+
+    def _show(self, view: WindowView) -> None:
+        name = view.staff_name or ""
+        self.clerk.setText(name or self.tr("欢迎"))
+        self.photo.setText(name[:1])
+        current = view.current
+        self.now_serving.setText(
+            self.tr("正在为 %1 号办理").replace("%1", current.display_number) if current is not None else ""
+        )
+        previous, self.serving = self.serving, current.id if current is not None else None
+        if previous is not None and previous != self.serving and self.asking is None:
+            pad, number = self.pad, self._number_of(previous)
+            self.runner.submit(lambda: pad.ended_service(previous), lambda ok: self._ask(previous, number, ok))
+        self._last_numbers = {current.id: current.display_number} if current is not None else {}
+
+    def _number_of(self, ticket_id: str) -> str:
+        return getattr(self, "_last_numbers", {}).get(ticket_id, "")
+
+    def _ask(self, ticket_id: str, number: str, ended: bool) -> None:
+        if not ended:
+            return
+        self.asking, self.level, self.chosen = (ticket_id, number), None, set()
+        for b in self.reason_buttons.values():
+            b.setChecked(False)
+        self.question.setText(self.tr("请对本次服务（%1 号）进行评价").replace("%1", number))
+        self.stack.setCurrentIndex(1)
+        self.timeout.start()
+
+    # ---- rating ----------------------------------------------------------------------------------------
+
+    def choose(self, level: int) -> None:
+        self.level = level
+        self.timeout.start()  # more time for the reasons
+        if RatingLevel(level).is_bad:
+            self.stack.setCurrentIndex(2)
+        else:
+            self.submit()
+
+    def _toggle(self, key: str, on: bool) -> None:
+        (self.chosen.add if on else self.chosen.discard)(key)
+        self.submit_button.setEnabled(bool(self.chosen))
+
+    def submit(self) -> None:
+        if self.asking is None or self.level is None:
+            return
+        (ticket_id, _number), level, reasons = self.asking, self.level, sorted(self.chosen)
+        self.timeout.stop()
+        ratings = self.ratings
+        self.runner.submit(
+            lambda: ratings.submit("ticket", ticket_id, level, reasons, channel="window_pad"),
+            lambda _r: self._thank(self.tr("感谢您的评价！")),
+            self._failed,
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        self._thank(getattr(exc, "message_zh", self.tr("评价未能提交")))
+
+    def timed_out(self) -> None:
+        if self.asking is None:
+            return
+        ticket_id, n, pad = self.asking[0], self.window_number, self.pad
+        self.runner.submit(lambda: pad.not_rated(ticket_id, n), lambda _r: self._thank(""), self.error_handler)
+
+    def _thank(self, text: str) -> None:
+        self.asking, self.level = None, None
+        self.thanks.setText(text)
+        self.stack.setCurrentIndex(3 if text else 0)
+        if text:
+            self.back_to_idle.start()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        self.poll.stop()
+        super().closeEvent(event)

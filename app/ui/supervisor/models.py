@@ -1,0 +1,159 @@
+"""Qt item models of the supervisor console, over the live-hall and follow-up views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.ui.widgets.rows_model import RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+ALERT_BG = QColor("#fee2e2")
+
+
+def _v(value: Any) -> str:
+    return "—" if value is None else str(value)
+
+
+class CategoryModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "类别"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "等候人数"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "最长等候(分)"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "目标(分)"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "按时叫号率%"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "办理中"),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (f"{c.prefix} {c.name_zh}", c.waiting, c.longest_wait_min, c.target_wait_min, c.service_level,
+                      c.in_service)  # fmt: skip
+            return _v(values[col])
+        if role == Qt.ItemDataRole.BackgroundRole and (c.longest_wait_min or 0) > c.target_wait_min:
+            return ALERT_BG
+        return None
+
+
+class WindowModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "窗口"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "状态"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "工作人员"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "当前号"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "已办理(分)"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "今日叫号"),
+    )
+    STATUS = {
+        "open": QT_TRANSLATE_NOOP("SupervisorModels", "开放"),
+        "paused": QT_TRANSLATE_NOOP("SupervisorModels", "暂停"),
+        "closed": QT_TRANSLATE_NOOP("SupervisorModels", "关闭"),
+    }
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        w, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            from PySide6.QtCore import QCoreApplication
+
+            status = QCoreApplication.translate("SupervisorModels", self.STATUS.get(w.status, w.status))
+            if w.status_minutes is not None and w.status != "open":
+                status += f" {w.status_minutes}′"
+            values = (w.number, status, w.clerk, w.current, w.served_for_min, w.calls_today)
+            return _v(values[col])
+        if role == Qt.ItemDataRole.BackgroundRole and w.status == "paused":
+            return ALERT_BG
+        return None
+
+
+class FollowUpModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "号码/办件"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "评价"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "原因"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "状态"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "期限"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "负责人"),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (f.reference, f.level_zh, f.reasons_zh, f.status_zh, f.step_due, f.assigned_to)
+            return _v(values[col])
+        if role == Qt.ItemDataRole.BackgroundRole and f.overdue:
+            return ALERT_BG
+        return None
+
+
+SEVERITY_BG = {"critical": QColor("#fecaca"), "warning": QColor("#fef3c7")}
+
+
+class AlarmModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "时间"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "级别"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "告警"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "处理"),
+    )
+    LEVEL = {
+        "critical": QT_TRANSLATE_NOOP("SupervisorModels", "严重"),
+        "warning": QT_TRANSLATE_NOOP("SupervisorModels", "警告"),
+    }
+
+    def __init__(self, tz: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            from PySide6.QtCore import QCoreApplication
+
+            level = QCoreApplication.translate("SupervisorModels", self.LEVEL.get(a.severity, a.severity))
+            done = f"{a.acked_by or ''}：{a.ack_note}" if a.acked_at else ("已结束" if a.cleared_at else "")
+            return (f"{a.raised_at.astimezone(self.tz):%m-%d %H:%M}", level, a.message_zh, done)[col]
+        if role == Qt.ItemDataRole.BackgroundRole and a.active:
+            return SEVERITY_BG.get(a.severity)
+        return None
+
+
+class CardModel(RowsModel):
+    HEADER_CONTEXT = "SupervisorModels"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SupervisorModels", "督办"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "受理编号"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "事项"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "环节"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "期限"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "部门"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "窗口"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "工作人员"),
+    )
+    CARD_BG = {"red": QColor("#fecaca"), "yellow": QColor("#fef08a")}
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c, col = self.row_at(index.row()), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            card = "红牌" if c.card == "red" else "黄牌"
+            values = (card, c.receipt_number, c.title_zh, c.step_zh, c.due, c.department_zh, c.window_number, c.clerk)
+            return _v(values[col])
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
+            return self.CARD_BG.get(c.card)
+        return None

@@ -1,0 +1,142 @@
+"""The console's tabs besides the live hall: alarms (with acknowledgement), follow-ups (with their steps),
+电子监察 cards, and the report with a chart. Slots gather ids and call a service; the services check the role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.reports import Report
+from app.ui.intake.dialogs import ReasonDialog
+from app.ui.widgets.rows_model import RowsModel
+
+Submit = Callable[[Callable[[], Any]], None]  # run a service call, then refresh the console
+
+
+def table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def selected(view: QTableView, model: RowsModel) -> Any:
+    index = view.currentIndex()
+    return model.row_at(index.row()) if index.isValid() and index.row() < model.rowCount() else None
+
+
+class NotePanel(QWidget):
+    """A table plus buttons whose actions ask for a note first (ReasonDialog, as in intake)."""
+
+    def __init__(self, model: RowsModel, submit: Submit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.submit = model, submit
+        self.view = table(model)
+        self.buttons = QHBoxLayout()
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.buttons)
+
+    def add_action(self, label: str, prompt: str, presets: list[str], act: Callable[[Any, str], Any]) -> QPushButton:
+        button = QPushButton(label)
+        button.clicked.connect(lambda: self.ask(label, prompt, presets, act))
+        self.buttons.addWidget(button)
+        return button
+
+    def ask(self, title: str, prompt: str, presets: list[str], act: Callable[[Any, str], Any]) -> None:
+        row = selected(self.view, self.model)
+        if row is None:
+            return
+        dialog = ReasonDialog(title, prompt, presets, self)
+        dialog.accepted.connect(lambda: self.submit(lambda: act(row, dialog.reason())))
+        self.dialog = dialog
+        dialog.open()
+
+
+class ReportPanel(QWidget):
+    def __init__(self, export: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("导出本月窗口考核 (.xlsx)"))
+        self.export_button.clicked.connect(lambda: export())
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        self.chart = QChart()
+        self.view = QChartView(self.chart)
+        layout.addWidget(self.view, 1)
+
+    def show_report(self, report: Report) -> None:
+        t = report.total
+        self.summary.setText(
+            self.tr("本月 取号 %1 · 办结 %2 · 过号 %3 · 按时叫号率 %4% · 好评率 %5%")
+            .replace("%1", str(t.arrived)).replace("%2", str(t.served)).replace("%3", str(t.no_show))
+            .replace("%4", "—" if t.service_level is None else str(t.service_level))
+            .replace("%5", "—" if t.good_rate is None else str(t.good_rate))
+        )  # fmt: skip
+        rows = [m for m in report.by_window if m.key != "-"]
+        scores = {a.key: a.score for a in report.assessment if a.kind == "window"}
+        old, self.chart = self.chart, QChart()  # a fresh chart each time: re-adding axes to one chart piles them up
+        self.chart.setTitle(self.tr("本月各窗口办结量与考核得分"))
+        served, score = QBarSet(self.tr("办结量")), QBarSet(self.tr("考核得分"))
+        served.append([float(m.served) for m in rows])
+        score.append([float(scores.get(m.key, 0.0)) for m in rows])
+        series = QBarSeries()
+        series.append(served)
+        series.append(score)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([self.tr("%1 号").replace("%1", m.key) for m in rows])
+        y = QValueAxis()
+        y.setRange(0, max([m.served for m in rows] + [100]))
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        self.view.setChart(self.chart)
+        old.deleteLater()
+
+
+class BroadcastBar(QWidget):
+    def __init__(self, send: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("叫号屏滚动字幕"))
+        button = QPushButton(self.tr("发布"))
+        button.clicked.connect(lambda: send(self.text.text()))
+        layout.addWidget(QLabel(self.tr("广播：")))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(button)
+
+
+def satisfaction_box() -> QComboBox:
+    box = QComboBox()
+    for level, name in ((5, "非常满意"), (4, "满意"), (3, "基本满意"), (2, "不满意"), (1, "非常不满意")):
+        box.addItem(name, level)
+    box.setCurrentIndex(2)
+    return box

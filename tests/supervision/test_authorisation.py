@@ -1,0 +1,107 @@
+"""Authorisation lives in the services: the role comes from the database, never from the caller."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import select, update
+
+from app.domain.errors import AuthError, PermissionDenied, UserError
+from app.services.auth import Actor, authenticate
+from app.services.hall_settings import HallSettingsService
+from app.store.models import Staff
+from tests.intake.helpers import as_clerk, finding, item, report, scan
+from tests.intake.test_cases_service import accepted_case
+from tests.intake.test_intake_service import start_business
+
+
+def test_login_checks_the_argon2_pin(hall_db):
+    actor = authenticate(hall_db, "shen", "1234")
+    assert isinstance(actor, Actor) and actor.role == "reviewer"
+    with pytest.raises(AuthError) as wrong:
+        authenticate(hall_db, "shen", "0000")
+    with pytest.raises(AuthError) as unknown:
+        authenticate(hall_db, "nobody", "1234")
+    assert wrong.value.bilingual() == unknown.value.bilingual()  # does not tell which logins exist
+    with hall_db.read() as s:
+        assert s.scalar(select(Staff.secret_hash).where(Staff.login == "shen")).startswith("$argon2")
+
+
+def test_a_clerk_cannot_move_a_case_and_a_claimed_role_does_not_help(intake, cases, person, tmp_path, clerk, reviewer):
+    case_id = accepted_case(intake, person, tmp_path)
+    cases.move(case_id, "in_review", actor=reviewer)
+    with pytest.raises(PermissionDenied) as err:
+        cases.move(case_id, "approved", actor=clerk)
+    assert "窗口人员无权" in err.value.message_zh and "clerk" in err.value.message_en
+    forged = dataclasses.replace(clerk, role="supervisor")  # the role the caller claims is not used
+    with pytest.raises(PermissionDenied):
+        cases.move(case_id, "approved", actor=forged)
+    assert cases.row(case_id).status == "in_review"
+    with pytest.raises(PermissionDenied):
+        cases.move(case_id, "approved", actor=None)  # type: ignore[arg-type]
+
+
+def test_a_disabled_account_stops_at_once(hall_db, intake, cases, person, tmp_path, reviewer):
+    case_id = accepted_case(intake, person, tmp_path)
+    with hall_db.write() as s:
+        s.execute(update(Staff).where(Staff.login == "shen").values(active=False))
+    with pytest.raises(PermissionDenied):
+        cases.move(case_id, "in_review", actor=reviewer)
+
+
+def test_a_reviewer_cannot_override_a_check_finding(intake, hall_queue, person, tmp_path, reviewer, clerk):
+    view, _ = start_business(intake, hall_queue)
+    view = intake.set_applicant(view.id, person, actor=as_clerk(intake))
+    form = intake.attach_file(view.id, item(view, "enterprise_form").id, scan(tmp_path, "form.png"),
+        actor=as_clerk(intake))
+    view = intake.record_check(form.file.id, report(finding("image.blur", "warn", "清晰度 32，低于要求的 60")))
+    blur = item(view, "enterprise_form").files[0].findings[0]
+    with pytest.raises(PermissionDenied) as err:
+        intake.override_finding(blur.id, "文字可辨认，原件已核对", reviewer)
+    assert "审批人员无权放行" in err.value.message_zh
+    assert item(intake.case_view(view.id), "enterprise_form").files[0].findings[0].override_reason is None
+    view = intake.override_finding(blur.id, "文字可辨认，原件已核对", clerk)
+    assert item(view, "enterprise_form").files[0].findings[0].override_reason == "文字可辨认，原件已核对"
+
+
+def test_transfer_needs_a_window_role(hall_db, hall_queue, clerk, reviewer):
+    hall_queue.issue_ticket("B")
+    hall_queue.call_next(1)
+    with pytest.raises(PermissionDenied):
+        hall_queue.transfer(1, to_prefix="G", actor=reviewer)
+    with pytest.raises(PermissionDenied):
+        hall_queue.transfer(1, to_prefix="G", actor=None)
+    assert hall_queue.transfer(1, to_prefix="G", actor=clerk).category_prefix == "G"
+
+
+def test_settings_only_by_supervisor_or_admin(hall_db, clerk, supervisor):
+    service = HallSettingsService(hall_db)
+    with pytest.raises(PermissionDenied):
+        service.set("alarm_queue_warning", 10, actor=clerk)
+    assert service.set("alarm_queue_warning", "10", actor=supervisor)["alarm_queue_warning"] == 10
+    assert service.supervision().alarm_queue_warning == 10
+    with pytest.raises(UserError):  # unknown keys are refused, not stored
+        service.set("alarm_queue_warnign", 10, actor=supervisor)
+
+
+def test_an_unknown_status_is_a_clear_refusal(intake, cases, person, tmp_path, reviewer):
+    from app.domain.errors import RuleViolation
+
+    case_id = accepted_case(intake, person, tmp_path)
+    with pytest.raises(RuleViolation) as err:
+        cases.move(case_id, "finished", actor=reviewer)
+    assert "未知的办件状态" in err.value.message_zh and "in_review" in err.value.message_en
+
+
+def test_intake_steps_need_a_window_role(intake, person, reviewer, clerk):
+    with pytest.raises(PermissionDenied):
+        intake.start_case(["C006"], actor=reviewer)
+    with pytest.raises(PermissionDenied):
+        intake.start_case(["C006"], actor=None)
+    view = intake.start_case(["C006"], actor=clerk)
+    with pytest.raises(PermissionDenied):
+        intake.set_applicant(view.id, person, actor=reviewer)
+    with pytest.raises(PermissionDenied):
+        intake.accept(view.id, reviewer)
+    assert intake.set_applicant(view.id, person, actor=clerk).applicant is not None

@@ -349,10 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sync.register_simulate(sub, with_db, _db)
     server_cli.register(sub)
 
-    from app import cli_doctor, cli_window
+    from app import cli_doctor
 
     cli_doctor.register(sub, with_db)
-    cli_window.register(sub, with_db)
     bench = sub.add_parser("bench", help="benchmarks (print JSON)")
     bench.add_argument("what", choices=["queue", "checks", "sync"])
     bench.add_argument("--json", action="store_true")

@@ -243,9 +243,13 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     help_call.add_argument("--window", type=int, required=True)
     help_call.add_argument("--note")
     help_call.set_defaults(func=_closing(cmd_help_call))
-    window = sub.add_parser("window", help="remote window control (supervisor)").add_subparsers(
-        dest="window_cmd", required=True
-    )
+    window = sub.add_parser(
+        "window",
+        help="window actions: the clerk's start|recall|finish|no-show|park|undo, the supervisor's open|pause|close",
+    ).add_subparsers(dest="window_cmd", required=True)
+    from app import cli_window
+
+    cli_window.register(window, with_db)
     for action in ("open", "pause", "close"):
         sp = _acting(with_db(window.add_parser(action, help=f"{action} a window")))
         sp.add_argument("number", type=int)

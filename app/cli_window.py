@@ -18,13 +18,11 @@ ACTIONS = {
 
 
 def cmd_window(args: argparse.Namespace) -> int:
-    from app import settings
+    from app.cli import _db
     from app.services.queue import QueueService
     from app.services.views import to_jsonable
-    from app.store.database import Database
 
-    db = Database(settings.db_url(args.db), device_id=settings.device_id())
-    db.upgrade()
+    db = _db(args)
     method, label = ACTIONS[args.action]
     t = getattr(QueueService(db), method)(args.window)
     if args.json:
@@ -35,11 +33,12 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def register(
-    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    actions: argparse._SubParsersAction,  # type: ignore[type-arg]
     with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
 ) -> None:
-    window = with_db(sub.add_parser("window", help="a window action: start, recall, finish, no-show, park, undo"))
-    window.add_argument("action", choices=list(ACTIONS))
-    window.add_argument("--window", type=int, required=True)
-    window.add_argument("--json", action="store_true")
-    window.set_defaults(func=cmd_window)
+    """Adds the clerk's actions to `onewindow window` (whose open/pause/close are the supervisor's)."""
+    for action, (_method, label) in ACTIONS.items():
+        sp = with_db(actions.add_parser(action, help=f"{label} ({action}) for the ticket at a window"))
+        sp.add_argument("--window", type=int, required=True)
+        sp.add_argument("--json", action="store_true")
+        sp.set_defaults(func=cmd_window, action=action)

@@ -57,7 +57,10 @@ def test_case_decided_centrally_reaches_the_hall_and_is_handed_out(make_hall, ce
     history = [e.to_status for e in cases.history(case["case_id"])]
     assert history[-3:] == ["in_review", "approved", "ready_for_pickup"]
 
-    cases.deliver(case["case_id"], PERSON_ID)  # the full ID number stayed at the hall: the check works
+    from app.services.auth import trusted_actor
+
+    clerk = trusted_actor(db, "wang")
+    cases.deliver(case["case_id"], PERSON_ID, actor=clerk)  # the full ID number stayed at the hall: the check works
     assert SyncAgent(db).run_once().caught_up
     after = requests.get(central.url + "/v1/backoffice/cases", headers=headers, timeout=10).json()["cases"]
     assert next(c for c in after if c["case_id"] == case["case_id"])["status"] == "delivered"

@@ -31,6 +31,7 @@ def test_reviewer_on_the_central_server_moves_a_case_in_the_window(qtbot, make_h
     for step in ("in_review", "approved", "ready_for_pickup"):
         qtbot.waitUntil(lambda step=step: w.buttons[step].isEnabled(), timeout=20_000)
         qtbot.mouseClick(w.buttons[step], Qt.MouseButton.LeftButton)
+        w._dialog.accept()  # every decision is confirmed first
         qtbot.waitUntil(lambda step=step: remote.row(w.model.row_at(0).id).status == step, timeout=20_000)
     w.grab().save(str(artifacts / "backoffice_central.png"))
     assert errors == []

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="ID number or credit code entered by the clerk, compared with the document's QR code")
     p.add_argument("--config", type=Path, default=None, help="JSON file overriding check thresholds")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--show-personal", action="store_true",
+                   help="print the fields read by OCR unmasked (names, numbers, addresses)")
     return p
 
 
@@ -113,10 +115,13 @@ def run(argv: list[str]) -> int:
     reports = [check_file(f, args.material, cfg, args.expected_id) for f in args.files]
     result = summary(reports)
     if args.json:
-        _write(json.dumps({"files": [r.to_dict() for r in reports], "summary": result}, ensure_ascii=False) + "\n")
+        _write(json.dumps({"files": [r.to_dict(args.show_personal) for r in reports], "summary": result}, ensure_ascii=False) + "\n")
     else:
         for report in reports:
             _write(_human(report))
+            if report.extracted:
+                shown = report.to_dict(args.show_personal)["extracted"]
+                _write("  识别 OCR: " + _printable(json.dumps(shown, ensure_ascii=False)) + "\n")
         _write(f"共 {result['total']} 个文件：{result['blocked']} 个不可受理，{result['warned']} 个需确认，"
                f"{result['passed']} 个可受理 / {result['total']} files: {result['blocked']} blocked, "
                f"{result['warned']} to decide, {result['passed']} passed\n")

@@ -164,6 +164,9 @@ def licence(texts: Sequence[str]) -> Fields:
     rep = _after(texts, ("法定代表人", "负责人", "经营者", "执行事务合伙人"))
     if rep and rep[1]:
         out["legal_representative"] = _word(rep[1])
+    addr = _after(texts, ("住所", "经营场所", "营业场所"))
+    if addr and addr[1]:
+        out["address"] = addr[1][:60]
     est = _after(texts, ("成立日期", "注册日期"))
     if est:
         m = _DATE_ANY.search(est[1])

@@ -42,7 +42,7 @@ class OcrResult:
     kind the text looks like, ms spent, and whether the time budget cut reading short."""
 
     fields: dict[str, Any] = field(default_factory=dict)
-    boxes: dict[str, tuple[int, int, int, int, int]] = field(default_factory=dict)
+    boxes: dict[str, tuple[int, float, float, float, float]] = field(default_factory=dict)  # page, fractions
     looks_like: str | None = None
     ms: float = 0.0
     truncated: bool = False
@@ -79,7 +79,7 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
     started = time.perf_counter()
     result = OcrResult()
     texts: list[str] = []
-    located: list[tuple[int, str, tuple[int, int, int, int]]] = []
+    located: list[tuple[int, str, tuple[float, float, float, float]]] = []
     for page in pages[: cfg.ocr.max_pages]:
         budget = Budget(cfg.ocr.page_budget_ms)
         page_lines: list[Line] = []
@@ -88,10 +88,11 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
                 result.truncated = True
                 break
             page_lines.extend(engine.read_region(pixels, (0, y0), side))
+        ph, pw = page.grey.shape[:2]
         for row in fields.rows(page_lines):
             text = "".join(ln.text for ln in row).replace(" ", "")
-            box = (min(ln.box[0] for ln in row), min(ln.box[1] for ln in row),
-                   max(ln.box[2] for ln in row), max(ln.box[3] for ln in row))
+            box = (round(min(ln.box[0] for ln in row) / pw, 4), round(min(ln.box[1] for ln in row) / ph, 4),
+                   round(max(ln.box[2] for ln in row) / pw, 4), round(max(ln.box[3] for ln in row) / ph, 4))
             texts.append(text)
             located.append((page.number, text, box))
     result.looks_like = fields.classify(texts)
@@ -103,9 +104,15 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
     if kind == "application_form":
         result.fields.update(fields.form_header(texts))
     for key, value in result.fields.items():
-        probe = value[:4] if key == "birth_date" else value[-6:] if key == "id_number" else value
-        for number, text, box in located:
+        probe = {"birth_date": 4, "address": 8}.get(key)
+        probe = value[:probe] if probe and isinstance(value, str) else value[-6:] if key == "id_number" else value
+        for i, (number, text, box) in enumerate(located):
             if isinstance(probe, str) and probe and probe in text:
+                if key == "address":  # an address wraps: take in the rows that continue it
+                    for n2, t2, b2 in located[i + 1:]:
+                        if n2 != number or not t2 or t2 not in value:
+                            break
+                        box = (min(box[0], b2[0]), box[1], max(box[2], b2[2]), b2[3])
                 result.boxes[key] = (number, *box)
                 break
     result.ms = round((time.perf_counter() - started) * 1000, 1)
@@ -178,6 +185,7 @@ def run(path: Path, pages: Sequence[PageImage], kind: str, cfg: CheckConfig, exp
     qr = [p for p in qr_payloads if any(c in p for c in ("uniscid", "gsxt"))]
     if qr and kind == "business_licence":
         extracted["qr_payload"] = qr[0]
+    extracted["regions"] = {k: list(v) for k, v in result.boxes.items()}  # page, x0, y0, x1, y1 as fractions
     extracted["ocr_ms"] = result.ms
     if result.truncated:
         extracted["budget_spent"] = True

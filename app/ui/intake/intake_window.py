@@ -28,6 +28,7 @@ from app.services.views import StaffView, TicketView
 from app.ui.app_setup import show_error
 from app.ui.intake.applicant_form import ApplicantForm
 from app.ui.intake.check_runner import CheckRunner
+from app.ui.intake.prefill_dialog import offer_prefill
 from app.ui.intake.checklist_panel import ChecklistPanel
 from app.ui.intake.dialogs import ImagePreview, ReasonDialog
 from app.ui.intake.intake_actions import DecisionBar
@@ -265,6 +266,7 @@ class IntakeWindow(QMainWindow):
     def _checked(self, outcome: CheckOutcome) -> None:
         self.thumbs[outcome.file_id] = [QImage.fromData(png) for png in outcome.thumbnails]
         self._call(lambda: self.intake.record_check(outcome.file_id, outcome.report))
+        offer_prefill(self, outcome)  # 免填单: an ID card or licence just read offers to fill the applicant
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))

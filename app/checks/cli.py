@@ -115,7 +115,8 @@ def run(argv: list[str]) -> int:
     reports = [check_file(f, args.material, cfg, args.expected_id) for f in args.files]
     result = summary(reports)
     if args.json:
-        _write(json.dumps({"files": [r.to_dict(args.show_personal) for r in reports], "summary": result}, ensure_ascii=False) + "\n")
+        files = [r.to_dict(args.show_personal) for r in reports]
+        _write(json.dumps({"files": files, "summary": result}, ensure_ascii=False) + "\n")
     else:
         for report in reports:
             _write(_human(report))

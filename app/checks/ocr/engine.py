@@ -50,7 +50,6 @@ def engine() -> Any:
     with _lock:
         if _engine is None:
             from rapidocr_onnxruntime import RapidOCR
-
             from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
 
             eng = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, print_verbose=False)

@@ -25,11 +25,13 @@ Fields = dict[str, Any]
 # OCR confusions inside a run of digits (never applied to words)
 _DIGITISH = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1",
                            "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "x": "X", "×": "X"})
+_CODE_FIX = str.maketrans("OISZ", "0152")  # letters a credit code never uses, read for digits
 _RIC_RUN = re.compile(r"[0-9OoDQIl|iZzSsBG]{17}[0-9Xx×]")
 _USCC_RUN = re.compile(r"[0-9A-Z]{18}")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _DATE_ANY = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?")
-_VALIDITY = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?\s*[-—–~至一]+\s*(长期|(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2}))")
+_DAY = r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})"
+_VALIDITY = re.compile(_DAY + r"日?\s*[-—–~至一]+\s*(长期|" + _DAY + ")")
 
 KIND_WORDS = {
     "resident_id": ("公民身份号码", "身份号码", "居民身份证", "签发机关", "有效期限", "住址", "民族", "出生"),
@@ -90,7 +92,7 @@ def find_uscc(texts: Sequence[str]) -> str | None:
     labelled = _after(texts, ("统一社会信用代码", "信用代码"))
     order = ([labelled[1]] if labelled else []) + list(texts)
     for text in order:
-        fixed = text.upper().translate(str.maketrans({"O": "0", "I": "1", "S": "5", "Z": "2"}))
+        fixed = text.upper().translate(_CODE_FIX)
         for run in _USCC_RUN.findall(fixed):
             if uscc.is_valid(run):
                 return run

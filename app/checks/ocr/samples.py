@@ -180,7 +180,8 @@ def draw_licence(t: LicenceTruth, rng: random.Random) -> RGB:
     d.text((120, 330), f"统一社会信用代码  {t.credit_code}", font=body, fill=(30, 30, 30))
     est = dt.date.fromisoformat(t.established)
     rows = [("名称", t.company_name), ("类型", "有限责任公司"), ("法定代表人", t.legal_representative),
-            ("注册资本", f"{rng.randint(10, 999)}万元人民币"), ("成立日期", f"{est.year}年{est.month:02d}月{est.day:02d}日"),
+            ("注册资本", f"{rng.randint(10, 999)}万元人民币"),
+            ("成立日期", f"{est.year}年{est.month:02d}月{est.day:02d}日"),
             ("住所", t.address), ("经营范围", "一般项目：技术服务、技术开发、技术咨询")]
     for i, (label, value) in enumerate(rows):
         y = 470 + i * 90
@@ -213,10 +214,11 @@ def degrade(img: RGB, how: str, rng: random.Random) -> RGB:
         return np.asarray(cv2.warpAffine(img, m, (w, h), borderValue=(255, 255, 255)), dtype=np.uint8)
     if how == "perspective":
         pad = int(0.12 * w)
-        src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
         j = [rng.uniform(0.0, 0.07) for _ in range(8)]
-        dst = np.float32([[pad + j[0] * w, pad + j[1] * h], [pad + w * (1 - j[2]), pad + j[3] * h],
-                          [pad + w * (1 - j[4]), pad + h * (1 - j[5])], [pad + j[6] * w, pad + h * (1 - j[7])]])
+        dst = np.array([[pad + j[0] * w, pad + j[1] * h], [pad + w * (1 - j[2]), pad + j[3] * h],
+                        [pad + w * (1 - j[4]), pad + h * (1 - j[5])], [pad + j[6] * w, pad + h * (1 - j[7])]],
+                       dtype=np.float32)
         m = cv2.getPerspectiveTransform(src, dst)
         out = cv2.warpPerspective(img, m, (w + 2 * pad, h + 2 * pad), borderValue=(96, 84, 70))  # a desk
         return np.asarray(out, dtype=np.uint8)

@@ -72,7 +72,8 @@ def _regions(page: PageImage, kind: str, cfg: CheckConfig) -> list[tuple[npt.NDA
         cut = max(1, int(h * rule.form_header))
         return [(rgb[:cut], 0, rule.page_det_side)]
     bands = [*rule.licence_regions]
-    return [(rgb[int(a * h):int(b * h)], int(a * h), rule.page_det_side) for a, b in zip(bands, bands[1:], strict=False)]
+    pairs = zip(bands, bands[1:], strict=False)
+    return [(rgb[int(a * h):int(b * h)], int(a * h), rule.page_det_side) for a, b in pairs]
 
 
 def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date) -> OcrResult:
@@ -104,10 +105,12 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
     if kind == "application_form":
         result.fields.update(fields.form_header(texts))
     for key, value in result.fields.items():
-        probe = {"birth_date": 4, "address": 8}.get(key)
-        probe = value[:probe] if probe and isinstance(value, str) else value[-6:] if key == "id_number" else value
+        if not isinstance(value, str):
+            continue
+        keep = {"birth_date": 4, "address": 8}.get(key)
+        probe = value[:keep] if keep else value[-6:] if key == "id_number" else value
         for i, (number, text, box) in enumerate(located):
-            if isinstance(probe, str) and probe and probe in text:
+            if probe and probe in text:
                 if key == "address":  # an address wraps: take in the rows that continue it
                     for n2, t2, b2 in located[i + 1:]:
                         if n2 != number or not t2 or t2 not in value:
@@ -161,7 +164,8 @@ def judge(result: OcrResult, kind: str, cfg: CheckConfig, expected_id: str | Non
         qr_ids = ids_in(qr_payloads)
         already = read_no in qr_ids[0] | qr_ids[1]  # the QR comparison has said it
         if read_no and read_no != entered and not already:
-            what = ("身份证号码", "resident ID number") if is_valid_ric(entered) else ("统一社会信用代码", "credit code")
+            ric = is_valid_ric(entered)
+            what = ("身份证号码", "resident ID number") if ric else ("统一社会信用代码", "credit code")
             out.append(Finding(
                 "id.mismatch", rule.mismatch_severity, None,
                 f"录入的{what[0]} {mask(entered)} 与材料上识别出的 {mask(read_no)} 不一致；请核对是否为本人/本单位材料",

@@ -28,12 +28,12 @@ from app.services.views import StaffView, TicketView
 from app.ui.app_setup import show_error
 from app.ui.intake.applicant_form import ApplicantForm
 from app.ui.intake.check_runner import CheckRunner
-from app.ui.intake.prefill_dialog import offer_prefill
 from app.ui.intake.checklist_panel import ChecklistPanel
 from app.ui.intake.dialogs import ImagePreview, ReasonDialog
 from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
+from app.ui.intake.prefill_dialog import offer_prefill
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
 from app.ui.runner import ServiceRunner
 

@@ -8,6 +8,7 @@ One inference thread per process: the pool already uses the cores.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ class Line:
     text: str
     box: tuple[int, int, int, int]  # x0, y0, x1, y1
     score: float
+    angle: float = 0.0  # slope of the box's top edge, radians (skewed scans, phone photos)
+
+    @property
+    def cx(self) -> float:
+        return (self.box[0] + self.box[2]) / 2
 
     @property
     def cy(self) -> float:
@@ -78,7 +84,9 @@ def read_region(rgb: npt.NDArray[np.uint8], offset: tuple[int, int] = (0, 0), de
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (int(min(xs)) + offset[0], int(min(ys)) + offset[1], int(max(xs)) + offset[0], int(max(ys)) + offset[1])
-        lines.append(Line(str(text), box, float(score)))
+        (x0, y0), (x1, y1) = points[0], points[1]
+        angle = math.atan2(y1 - y0, x1 - x0) if x1 - x0 > 1 else 0.0
+        lines.append(Line(str(text), box, float(score), angle))
     return lines
 
 

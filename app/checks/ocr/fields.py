@@ -10,6 +10,7 @@ character, so a number read wrongly is dropped rather than reported as someone e
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -42,13 +43,20 @@ KIND_WORDS = {
 
 
 def rows(lines: Sequence[Line]) -> list[list[Line]]:
-    """Lines grouped into rows (vertical overlap of more than half the smaller height), left to right."""
+    """Lines grouped into rows, left to right. On a skewed or photographed page a row slopes: the
+    centres are first turned by the median slope of the long boxes, then lines whose centres lie within
+    half a line height of each other form a row."""
+    slopes = sorted(ln.angle for ln in lines if ln.box[2] - ln.box[0] > 2 * ln.height)
+    tilt = math.tan(slopes[len(slopes) // 2]) if slopes else 0.0
+
+    def level(ln: Line) -> float:
+        return ln.cy - tilt * ln.cx
+
     out: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: ln.cy):
+    for line in sorted(lines, key=level):
         for row in out:
             ref = row[0]
-            overlap = min(ref.box[3], line.box[3]) - max(ref.box[1], line.box[1])
-            if overlap > 0.5 * min(ref.height, line.height):
+            if abs(level(ref) - level(line)) < 0.5 * min(ref.height, line.height):
                 row.append(line)
                 break
         else:
@@ -60,12 +68,21 @@ def row_texts(lines: Sequence[Line]) -> list[str]:
     return [re.sub(r"\s+", "", "".join(ln.text for ln in r)) for r in rows(lines)]
 
 
+_ALL_LABELS = ("姓名", "性别", "民族", "出生", "住址", "公民身份号码", "签发机关", "有效期限", "名称", "类型",
+               "法定代表人", "注册资本", "成立日期", "住所", "经营范围")
+
+
 def _after(texts: Sequence[str], labels: Sequence[str]) -> tuple[int, str] | None:
+    """The text after the first of ``labels`` on its row; when the row holds only the label (a layout with
+    the value below it), the next row unless that is another label."""
     for i, text in enumerate(texts):
         for label in labels:
             pos = text.find(label)
             if pos >= 0:
-                return i, text[pos + len(label):].lstrip(":：")
+                rest = text[pos + len(label):].lstrip(":：")
+                if not rest and i + 1 < len(texts) and not any(w in texts[i + 1] for w in _ALL_LABELS):
+                    return i + 1, texts[i + 1]
+                return i, rest
     return None
 
 
@@ -151,7 +168,14 @@ def id_back(texts: Sequence[str]) -> Fields:
         if m:
             out["valid_from"] = _iso(*m.groups()[:3])
             out["valid_until"] = "长期" if m.group(4) == "长期" else _iso(*m.groups()[4:7])
-            break
+            return out
+    until = _after(texts, ("有效期至", "有效期限至", "有效期"))
+    if until:
+        m = _DATE_ANY.search(until[1])
+        if m:
+            out["valid_until"] = _iso(*m.groups())
+        elif "长期" in until[1]:
+            out["valid_until"] = "长期"
     return out
 
 
@@ -163,7 +187,7 @@ def licence(texts: Sequence[str]) -> Fields:
     name = _after(texts, ("名称", "企业名称"))
     if name and name[1]:
         out["company_name"] = name[1][:40]
-    rep = _after(texts, ("法定代表人", "负责人", "经营者", "执行事务合伙人"))
+    rep = _after(texts, ("法定代表人", "负责人", "经营者", "执行事务合伙人", "代表人"))
     if rep and rep[1]:
         out["legal_representative"] = _word(rep[1])
     addr = _after(texts, ("住所", "经营场所", "营业场所"))

@@ -16,6 +16,7 @@ class OcrRule:
     page_budget_ms: float = 2500.0  # after this, the less important regions of a page are left unread
     card_det_side: int = 640  # detector input for a card-sized image (text is large: plenty)
     page_det_side: int = 960  # detector input for a region of an A4 page
+    copy_det_side: int = 1280  # detector input for a whole page holding a copy of an ID card
     licence_regions: tuple[float, ...] = (0.0, 0.36, 0.62)  # bands of the page height read in turn
     form_header: float = 0.22  # share of the page height that is the form's header
     expired_severity: Severity = Severity.BLOCK

@@ -65,15 +65,30 @@ def _regions(page: PageImage, kind: str, cfg: CheckConfig) -> list[tuple[npt.NDA
     rgb = _rgb(page)
     h, w = rgb.shape[:2]
     rule = cfg.ocr
-    card_like = max(h, w) <= 1300 and 0.5 <= min(h, w) / max(h, w) <= 0.8
-    if kind == "resident_id" or card_like:
-        return [(rgb, 0, rule.card_det_side if card_like else rule.page_det_side)]
+    ratio = min(h, w) / max(h, w)  # ID-1 is 0.63, A4 0.71
+    card_like = (max(h, w) <= 1300 and 0.5 <= ratio <= 0.8) or 0.56 <= ratio <= 0.68
+    if card_like:
+        return [(rgb, 0, rule.card_det_side)]
+    if kind == "resident_id":  # a copy of the card on a page: small text, a finer detector input
+        return [(rgb, 0, rule.copy_det_side)]
     if kind == "application_form":
         cut = max(1, int(h * rule.form_header))
         return [(rgb[:cut], 0, rule.page_det_side)]
     bands = [*rule.licence_regions]
-    pairs = zip(bands, bands[1:], strict=False)
-    return [(rgb[int(a * h):int(b * h)], int(a * h), rule.page_det_side) for a, b in pairs]
+    pairs = zip(bands, bands[1:], strict=False)  # each band reaches a little into the next: no line is cut
+    return [(rgb[int(a * h):int(min(1.0, b + 0.04) * h)], int(a * h), rule.page_det_side) for a, b in pairs]
+
+
+def _dedupe(lines: list[Line]) -> list[Line]:
+    """Lines read twice where bands overlap: keep the longer reading of boxes that overlap by half."""
+    kept: list[Line] = []
+    for line in sorted(lines, key=lambda ln: -len(ln.text)):
+        x0, y0, x1, y1 = line.box
+        area = max(1, (x1 - x0) * (y1 - y0))
+        if not any(max(0, min(x1, k.box[2]) - max(x0, k.box[0])) * max(0, min(y1, k.box[3]) - max(y0, k.box[1]))
+                   > 0.5 * area for k in kept):
+            kept.append(line)
+    return kept
 
 
 def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date) -> OcrResult:
@@ -90,7 +105,7 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
                 break
             page_lines.extend(engine.read_region(pixels, (0, y0), side))
         ph, pw = page.grey.shape[:2]
-        for row in fields.rows(page_lines):
+        for row in fields.rows(_dedupe(page_lines)):
             text = "".join(ln.text for ln in row).replace(" ", "")
             box = (round(min(ln.box[0] for ln in row) / pw, 4), round(min(ln.box[1] for ln in row) / ph, 4),
                    round(max(ln.box[2] for ln in row) / pw, 4), round(max(ln.box[3] for ln in row) / ph, 4))

@@ -171,3 +171,36 @@ def test_ocr_can_be_switched_off_per_hall(tmp_path: Path) -> None:
     cfg = CheckConfig.from_dict({"ocr": {"enabled": False}})
     report = check_file(write(make_sample("id_back", 9, expired=True), tmp_path / "b.png"), "resident_id", cfg)
     assert report.extracted is None and not report.by_id("id.expired")
+
+
+def test_another_layout_is_read_too(tmp_path: Path) -> None:
+    """Not the generator's design: one column, labels with colons, the number in groups, an ISO birth date
+    and a validity written in Chinese dates; expired, so the back is blocked."""
+    import random
+
+    from app.checks.ocr.samples import id_truth
+
+    t = id_truth(random.Random(5), TODAY)
+    font = ImageFont.truetype(str(samples.FONT), 42)
+    front = Image.new("RGB", (1400, 900), (255, 255, 255))
+    d = ImageDraw.Draw(front)
+    number = " ".join((t.id_number[:6], t.id_number[6:10], t.id_number[10:14], t.id_number[14:]))
+    for i, line in enumerate((f"姓名：{t.name}", f"性别：{t.sex}    民族：{t.ethnicity}", f"出生日期：{t.birth_date}",
+                              f"住址：{t.address}", f"身份证号：{number}")):
+        d.text((80, 60 + 110 * i), line, font=font, fill=(0, 0, 0))
+    front.save(tmp_path / "front.jpg", quality=70)
+    back = Image.new("RGB", (1400, 600), (245, 245, 245))
+    d = ImageDraw.Draw(back)
+    d.text((80, 80), "居民身份证", font=ImageFont.truetype(str(samples.FONT), 70), fill=(0, 0, 0))
+    d.text((80, 260), f"签发机关：{t.issuer}", font=font, fill=(0, 0, 0))
+    d.text((80, 380), "有效期限：2010年01月01日至2020年01月01日", font=font, fill=(0, 0, 0))
+    back.save(tmp_path / "back.png")
+    right = check_file(tmp_path / "front.jpg", "resident_id", expected_id=t.id_number)
+    assert not right.findings and right.extracted is not None
+    assert {k: right.extracted.get(k) for k in ("name", "sex", "birth_date", "id_number")} == {
+        "name": t.name, "sex": t.sex, "birth_date": t.birth_date, "id_number": t.id_number}
+    assert check_file(tmp_path / "front.jpg", "resident_id", expected_id=_other_number(t.id_number)).by_id(
+        "id.mismatch")
+    expired = check_file(tmp_path / "back.png", "resident_id")
+    assert expired.blocked and expired.by_id("id.expired")[0].measured == "2020-01-01"
+    assert expired.extracted is not None and "birth_date" not in expired.extracted

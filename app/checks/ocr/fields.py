@@ -131,11 +131,11 @@ def id_front(texts: Sequence[str], today: dt.date) -> Fields:
     nation = _after(texts, ("民族",))
     if nation and nation[1]:
         out["ethnicity"] = _word(nation[1], 4)
-    for text in texts:
-        m = _DATE_CN.search(text)
+    born_row = _after(texts, ("出生日期", "出生"))  # only a labelled date: a card's back has dates too
+    if born_row:
+        m = _DATE_CN.search(born_row[1]) or _DATE_ANY.search(born_row[1])
         if m and (iso := _iso(*m.groups())):
             out["birth_date"] = iso
-            break
     addr = _after(texts, ("住址",))
     if addr:
         parts = [addr[1]]

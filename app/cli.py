@@ -200,7 +200,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     options = ["--json"] if args.json else []
     options += ["--show-personal"] if args.show_personal else []
-    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config)):
+    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config),
+                        ("--expected-name", args.expected_name)):
         if value:
             options += [flag, value]
     return run([*options, "--", *args.files])  # "--": a file named like "-x.png" is still a file
@@ -340,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="JSON file overriding check thresholds")
     check.add_argument("--json", action="store_true")
     check.add_argument("--show-personal", action="store_true", help="OCR fields unmasked")
+    check.add_argument("--expected-name", help="name the clerk entered, compared with the name read by OCR")
     check.set_defaults(func=cmd_check)
 
     from app import cli_sync

@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--material", default="other", choices=MATERIAL_KINDS, help="material kind (default: other)")
     p.add_argument("--expected-id", default=None,
                    help="ID number or credit code entered by the clerk, compared with the document's QR code")
+    p.add_argument("--expected-name", default=None,
+                   help="name (or company name) entered by the clerk, compared with the name read by OCR")
     p.add_argument("--config", type=Path, default=None, help="JSON file overriding check thresholds")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--show-personal", action="store_true",
@@ -112,7 +114,7 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int | None) else 2
-    reports = [check_file(f, args.material, cfg, args.expected_id) for f in args.files]
+    reports = [check_file(f, args.material, cfg, args.expected_id, args.expected_name) for f in args.files]
     result = summary(reports)
     if args.json:
         files = [r.to_dict(args.show_personal) for r in reports]

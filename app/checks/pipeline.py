@@ -31,6 +31,7 @@ def check_file(
     material_kind: str = "other",
     config: CheckConfig | None = None,
     expected_id: str | None = None,
+    expected_name: str | None = None,
 ) -> CheckReport:
     """Run every check that applies to ``material_kind`` on the file at ``path``.
 
@@ -42,6 +43,7 @@ def check_file(
     cfg = config or CheckConfig()
     started = time.perf_counter()
     run = _Run(Path(path), material_kind, cfg, expected_id)
+    run.expected_name = expected_name
     try:
         run.execute()
     except MemoryError:
@@ -76,6 +78,7 @@ class _Run:
         self.page_count: int | None = None
         self.size: int | None = None
         self.facts = FileFacts()
+        self.expected_name: str | None = None  # compared with the name read by OCR
         self.ocr_pages: list[PageImage] = []  # kept only for OCR kinds (cfg.ocr.kinds)
         self.extracted: dict[str, Any] | None = None
 
@@ -88,7 +91,7 @@ class _Run:
             from app.checks.ocr import step
 
             found, self.extracted = step.run(self.path, self.ocr_pages, self.kind, self.cfg, self.expected_id,
-                                             self.facts.qr_payloads)
+                                             self.facts.qr_payloads, expected_name=self.expected_name)
             self.findings.extend(found)
 
     def _open_checks(self) -> bool:

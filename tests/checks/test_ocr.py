@@ -204,3 +204,13 @@ def test_another_layout_is_read_too(tmp_path: Path) -> None:
     expired = check_file(tmp_path / "back.png", "resident_id")
     assert expired.blocked and expired.by_id("id.expired")[0].measured == "2020-01-01"
     assert expired.extracted is not None and "birth_date" not in expired.extracted
+
+
+def test_the_entered_name_is_compared_with_the_name_read(fronts: list[tuple[Path, IdTruth]]) -> None:
+    path, truth = fronts[1]
+    same = check_file(path, "resident_id", expected_id=truth.id_number, expected_name=f" {truth.name} ")
+    assert not same.findings
+    other = "欧阳" + truth.name[-1]
+    [finding] = check_file(path, "resident_id", expected_name=other).by_id("id.mismatch")
+    assert finding.severity is Severity.WARN  # a misread character must not block: the clerk looks
+    assert truth.name not in finding.message_zh and finding.measured == "欧**"

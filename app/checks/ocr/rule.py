@@ -22,3 +22,4 @@ class OcrRule:
     expired_severity: Severity = Severity.BLOCK
     kind_severity: Severity = Severity.WARN
     mismatch_severity: Severity = Severity.BLOCK
+    name_mismatch_severity: Severity = Severity.WARN  # one misread character must not block the intake

@@ -27,6 +27,7 @@ from app.checks.ids import ids_in, is_valid_ric, is_valid_uscc, mask, normalise
 from app.checks.ocr import engine, fields
 from app.checks.ocr.engine import Budget, Line
 from app.checks.page import PageImage
+from app.domain.masking import mask_name
 
 log = logging.getLogger("onewindow.checks.ocr")  # timings and counts only: never a field value
 
@@ -191,8 +192,32 @@ def judge(result: OcrResult, kind: str, cfg: CheckConfig, expected_id: str | Non
     return out
 
 
+def _plain_name(text: str) -> str:
+    return "".join(text.split()).replace("（", "(").replace("）", ")").replace("·", "").replace("•", "")
+
+
+def judge_name(result: OcrResult, expected: str, cfg: CheckConfig) -> list[Finding]:
+    """The name entered against the name read (a person's on an ID card, a company's on a licence). A
+    warning, not a block: one misread character must not stop the intake; the clerk looks at the card."""
+    company = result.looks_like == "business_licence"
+    read_name = result.fields.get("company_name" if company else "name")
+    if not isinstance(read_name, str) or not read_name or _plain_name(read_name) == _plain_name(expected):
+        return []
+    shown_entered = expected if company else mask_name(expected)
+    shown_read = read_name if company else mask_name(read_name)
+    what = ("单位名称", "company name") if company else ("姓名", "name")
+    return [Finding(
+        "id.mismatch", cfg.ocr.name_mismatch_severity, None,
+        f"录入的{what[0]}“{shown_entered}”与材料上识别出的“{shown_read}”不一致；请核对原件",
+        f"The entered {what[1]} “{shown_entered}” differs from “{shown_read}” read from the material; "
+        "check the original",
+        shown_entered, shown_read,
+    )]
+
+
 def run(path: Path, pages: Sequence[PageImage], kind: str, cfg: CheckConfig, expected_id: str | None,
-        qr_payloads: Sequence[str] = (), today: dt.date | None = None) -> tuple[list[Finding], dict[str, Any]]:
+        qr_payloads: Sequence[str] = (), today: dt.date | None = None, expected_name: str | None = None
+        ) -> tuple[list[Finding], dict[str, Any]]:
     """The findings and the ``extracted`` block (unmasked: the report masks it when serialised)."""
     today = today or dt.date.today()
     if not engine.available():
@@ -208,4 +233,7 @@ def run(path: Path, pages: Sequence[PageImage], kind: str, cfg: CheckConfig, exp
     extracted["ocr_ms"] = result.ms
     if result.truncated:
         extracted["budget_spent"] = True
-    return judge(result, kind, cfg, expected_id, today, qr_payloads), extracted
+    found = judge(result, kind, cfg, expected_id, today, qr_payloads)
+    if expected_name:
+        found.extend(judge_name(result, expected_name, cfg))
+    return found, extracted

@@ -214,3 +214,13 @@ def test_the_entered_name_is_compared_with_the_name_read(fronts: list[tuple[Path
     [finding] = check_file(path, "resident_id", expected_name=other).by_id("id.mismatch")
     assert finding.severity is Severity.WARN  # a misread character must not block: the clerk looks
     assert truth.name not in finding.message_zh and finding.measured == "欧**"
+
+
+def test_a_spent_time_budget_leaves_the_lesser_regions_unread(tmp_path: Path) -> None:
+    s = make_sample("licence", 4)
+    assert isinstance(s.truth, LicenceTruth)
+    cfg = CheckConfig.from_dict({"ocr": {"page_budget_ms": 1}})
+    got = check_file(write(s, tmp_path / "licence.png"), "business_licence", cfg).extracted or {}
+    assert got.get("budget_spent") is True
+    assert got.get("credit_code") == s.truth.credit_code  # the first band: code and name
+    assert "established" not in got  # a later band, left unread

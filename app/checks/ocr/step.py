@@ -100,8 +100,8 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
     for page in pages[: cfg.ocr.max_pages]:
         budget = Budget(cfg.ocr.page_budget_ms)
         page_lines: list[Line] = []
-        for pixels, y0, side in _regions(page, kind, cfg):
-            if not budget.left():
+        for i, (pixels, y0, side) in enumerate(_regions(page, kind, cfg)):
+            if i and not budget.left():  # the first region is always read: it holds what matters most
                 result.truncated = True
                 break
             page_lines.extend(engine.read_region(pixels, (0, y0), side))

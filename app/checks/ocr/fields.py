@@ -32,7 +32,7 @@ _USCC_RUN = re.compile(r"[0-9A-Z]{18}")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _DATE_ANY = re.compile(r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?")
 _DAY = r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})"
-_VALIDITY = re.compile(_DAY + r"日?\s*[-—–~至一]+\s*(长期|" + _DAY + ")")
+_VALIDITY = re.compile(_DAY + r"日?\s*[-—–~至一_]*\s*(长期|" + _DAY + ")")
 
 KIND_WORDS = {
     "resident_id": ("公民身份号码", "身份号码", "居民身份证", "签发机关", "有效期限", "住址", "民族", "出生"),

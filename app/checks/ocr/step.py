@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 
@@ -35,6 +36,7 @@ KIND_NAMES = {"resident_id": ("身份证", "resident ID card"), "business_licenc
               "application_form": ("申请表", "application form")}
 _CACHE: OrderedDict[tuple[str, str], OcrResult] = OrderedDict()
 _CACHE_SIZE = 32
+_CARD_MIN_SIDE = 1000
 
 
 @dataclass
@@ -61,23 +63,30 @@ def _rgb(page: PageImage) -> npt.NDArray[np.uint8]:
     return page.rgb if page.rgb is not None else np.stack([page.grey] * 3, axis=-1)
 
 
-def _regions(page: PageImage, kind: str, cfg: CheckConfig) -> list[tuple[npt.NDArray[np.uint8], int, int]]:
-    """(pixels, y offset, detector side) in order of importance."""
+Region = tuple[npt.NDArray[np.uint8], int, int, float]
+
+
+def _regions(page: PageImage, kind: str, cfg: CheckConfig) -> list[Region]:
+    """(pixels, y offset, detector side, scale of the pixels to the page) in order of importance."""
     rgb = _rgb(page)
     h, w = rgb.shape[:2]
     rule = cfg.ocr
     ratio = min(h, w) / max(h, w)  # ID-1 is 0.63, A4 0.71
     card_like = (max(h, w) <= 1300 and 0.5 <= ratio <= 0.8) or 0.56 <= ratio <= 0.68
     if card_like:
-        return [(rgb, 0, rule.card_det_side)]
+        if max(h, w) < _CARD_MIN_SIDE:  # a small card image: enlarge so its text reaches the recogniser's size
+            scale = _CARD_MIN_SIDE / max(h, w)
+            big = cv2.resize(rgb, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_CUBIC)
+            return [(np.asarray(big, dtype=np.uint8), 0, rule.card_det_side, scale)]
+        return [(rgb, 0, rule.card_det_side, 1.0)]
     if kind == "resident_id":  # a copy of the card on a page: small text, a finer detector input
-        return [(rgb, 0, rule.copy_det_side)]
+        return [(rgb, 0, rule.copy_det_side, 1.0)]
     if kind == "application_form":
         cut = max(1, int(h * rule.form_header))
-        return [(rgb[:cut], 0, rule.page_det_side)]
+        return [(rgb[:cut], 0, rule.page_det_side, 1.0)]
     bands = [*rule.licence_regions]
     pairs = zip(bands, bands[1:], strict=False)  # each band reaches a little into the next: no line is cut
-    return [(rgb[int(a * h):int(min(1.0, b + 0.04) * h)], int(a * h), rule.page_det_side) for a, b in pairs]
+    return [(rgb[int(a * h):int(min(1.0, b + 0.04) * h)], int(a * h), rule.page_det_side, 1.0) for a, b in pairs]
 
 
 def _dedupe(lines: list[Line]) -> list[Line]:
@@ -100,11 +109,11 @@ def read(pages: Sequence[PageImage], kind: str, cfg: CheckConfig, today: dt.date
     for page in pages[: cfg.ocr.max_pages]:
         budget = Budget(cfg.ocr.page_budget_ms)
         page_lines: list[Line] = []
-        for i, (pixels, y0, side) in enumerate(_regions(page, kind, cfg)):
+        for i, (pixels, y0, side, scale) in enumerate(_regions(page, kind, cfg)):
             if i and not budget.left():  # the first region is always read: it holds what matters most
                 result.truncated = True
                 break
-            page_lines.extend(engine.read_region(pixels, (0, y0), side))
+            page_lines.extend(engine.read_region(pixels, (0, y0), side, scale))
         ph, pw = page.grey.shape[:2]
         for row in fields.rows(_dedupe(page_lines)):
             text = "".join(ln.text for ln in row).replace(" ", "")

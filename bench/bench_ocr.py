@@ -1,6 +1,7 @@
 """`onewindow bench ocr --json`: OCR speed and field accuracy on the labelled generated set.
 
-For each degradation (clean, blur, JPEG, skew, low contrast, phone-photo perspective): ID card fronts,
+For each degradation (clean, blur, JPEG, skew, low contrast, phone-photo perspective, and heavier ones:
+strong blur, half-size JPEG at quality 10, very low contrast, perspective+blur+JPEG): ID card fronts,
 ID card backs and business licences drawn by app.checks.ocr.samples, checked end to end with
 ``check_file`` (the OCR cache is bypassed: every image is read). Prints ms per ID card side, per licence
 and per form header (median and max of the OCR step alone, and of the whole check), and for each
@@ -25,7 +26,7 @@ from typing import Any
 
 from app.checks import check_file
 from app.checks.ocr import step
-from app.checks.ocr.samples import DEGRADATIONS, IdTruth, LicenceTruth, make_sample, write
+from app.checks.ocr.samples import DEGRADATIONS, HEAVY, IdTruth, LicenceTruth, make_sample, write
 from bench.bench_gui_stall import measure_stall
 
 FIELDS = {"id_front": ("id_number", "name", "birth_date", "sex"), "id_back": ("valid_until", "issuer"),
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     right: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     false_mismatch = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for how in DEGRADATIONS:
+        for how in DEGRADATIONS + HEAVY:
             for kind in ("id_front", "id_back", "licence"):
                 material = "business_licence" if kind == "licence" else "resident_id"
                 for seed in range(args.per_cell):

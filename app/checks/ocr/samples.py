@@ -37,6 +37,7 @@ PLACES = (  # (region code, province+city+district as printed)
 ROADS = "文三学院解放延安中山人民建设新华和平长江黄河东湖南湖"
 TOWNS = ("街道", "镇", "乡")
 DEGRADATIONS = ("clean", "blur", "jpeg", "skew", "low_contrast", "perspective")
+HEAVY = ("blur_heavy", "jpeg_heavy", "low_contrast_heavy", "phone")  # past what a counter scanner produces
 COMPANY_WORDS = "华信达利通源恒泰瑞丰盛鑫宏远博创智联安康明德"
 INDUSTRY = ("科技", "贸易", "餐饮", "建材", "电子", "服装", "物流", "文化")
 
@@ -205,6 +206,17 @@ def degrade(img: RGB, how: str, rng: random.Random) -> RGB:
         buf = io.BytesIO()
         Image.fromarray(img).save(buf, "JPEG", quality=18)
         return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"), dtype=np.uint8)
+    if how == "blur_heavy":
+        return np.asarray(cv2.GaussianBlur(img, (0, 0), 2.6), dtype=np.uint8)
+    if how == "jpeg_heavy":
+        small = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2), interpolation=cv2.INTER_AREA)
+        buf = io.BytesIO()
+        Image.fromarray(small).save(buf, "JPEG", quality=10)
+        return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"), dtype=np.uint8)
+    if how == "low_contrast_heavy":
+        return np.asarray(150 + img.astype(np.float32) * 0.2, dtype=np.uint8)
+    if how == "phone":  # perspective, then a soft focus and a JPEG
+        return degrade(degrade(degrade(img, "perspective", rng), "blur", rng), "jpeg", rng)
     if how == "low_contrast":
         return np.asarray(110 + img.astype(np.float32) * 0.38, dtype=np.uint8)
     h, w = img.shape[:2]

@@ -200,7 +200,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from app.checks.cli import run
 
     options = ["--json"] if args.json else []
-    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config)):
+    options += ["--show-personal"] if args.show_personal else []
+    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config),
+                        ("--expected-name", args.expected_name)):
         if value:
             options += [flag, value]
     return run([*options, "--", *args.files])  # "--": a file named like "-x.png" is still a file
@@ -213,6 +215,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench.bench_checks import main as bench_main  # type: ignore[no-redef]
     elif args.what == "sync":
         from bench.bench_sync import main as bench_main  # type: ignore[no-redef]
+    elif args.what == "ocr":
+        from bench.bench_ocr import main as bench_main  # type: ignore[no-redef]
     else:
         print(f"bench {args.what}: not available yet / 尚未提供", file=sys.stderr)
         return 2
@@ -340,6 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--expected-id", help="ID number the clerk entered, compared with the document")
     check.add_argument("--config", help="JSON file overriding check thresholds")
     check.add_argument("--json", action="store_true")
+    check.add_argument("--show-personal", action="store_true", help="OCR fields unmasked")
+    check.add_argument("--expected-name", help="name the clerk entered, compared with the name read by OCR")
     check.set_defaults(func=cmd_check)
 
     from app import cli_sync
@@ -353,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_doctor.register(sub, with_db)
     bench = sub.add_parser("bench", help="benchmarks (print JSON)")
-    bench.add_argument("what", choices=["queue", "checks", "sync"])
+    bench.add_argument("what", choices=["queue", "checks", "sync", "ocr"])
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     return p

@@ -15,7 +15,8 @@ from typing import Any
 TICK_MS = 5
 
 
-def measure_stall(files: list[Path], material_kind: str) -> dict[str, Any]:
+def measure_stall(files: list[Path], material_kind: str, check_config: dict[str, object] | None = None
+                  ) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
@@ -52,7 +53,7 @@ def measure_stall(files: list[Path], material_kind: str) -> dict[str, Any]:
     last[0] = started
     timer.start()
     for i, path in enumerate(files):
-        runner.submit(CheckJob(f"f{i}", "bench", str(path), path.name, material_kind, None))
+        runner.submit(CheckJob(f"f{i}", "bench", str(path), path.name, material_kind, None, check_config or {}))
     loop.exec()
     timer.stop()
     runner.shutdown()

@@ -41,8 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--material", default="other", choices=MATERIAL_KINDS, help="material kind (default: other)")
     p.add_argument("--expected-id", default=None,
                    help="ID number or credit code entered by the clerk, compared with the document's QR code")
+    p.add_argument("--expected-name", default=None,
+                   help="name (or company name) entered by the clerk, compared with the name read by OCR")
     p.add_argument("--config", type=Path, default=None, help="JSON file overriding check thresholds")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--show-personal", action="store_true",
+                   help="print the fields read by OCR unmasked (names, numbers, addresses)")
     return p
 
 
@@ -110,13 +114,17 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int | None) else 2
-    reports = [check_file(f, args.material, cfg, args.expected_id) for f in args.files]
+    reports = [check_file(f, args.material, cfg, args.expected_id, args.expected_name) for f in args.files]
     result = summary(reports)
     if args.json:
-        _write(json.dumps({"files": [r.to_dict() for r in reports], "summary": result}, ensure_ascii=False) + "\n")
+        files = [r.to_dict(args.show_personal) for r in reports]
+        _write(json.dumps({"files": files, "summary": result}, ensure_ascii=False) + "\n")
     else:
         for report in reports:
             _write(_human(report))
+            if report.extracted:
+                shown = report.to_dict(args.show_personal)["extracted"]
+                _write("  识别 OCR: " + _printable(json.dumps(shown, ensure_ascii=False)) + "\n")
         _write(f"共 {result['total']} 个文件：{result['blocked']} 个不可受理，{result['warned']} 个需确认，"
                f"{result['passed']} 个可受理 / {result['total']} files: {result['blocked']} blocked, "
                f"{result['warned']} to decide, {result['passed']} passed\n")

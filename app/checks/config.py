@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.checks.findings import Severity
+from app.checks.ocr.rule import OcrRule
 
 MATERIAL_KINDS: tuple[str, ...] = (
     "resident_id",  # 居民身份证 (copy or scan of the card)
@@ -162,6 +163,7 @@ class CheckConfig:
     cropped: CroppedRule = CroppedRule()
     qr: QrRule = QrRule()
     ids: IdRule = IdRule()
+    ocr: OcrRule = OcrRule()
 
     @property
     def analysis_long_side(self) -> int:

@@ -63,6 +63,7 @@ class CheckReport:
     qr_payloads: tuple[str, ...] = ()
     size_bytes: int | None = None
     elapsed_ms: float | None = field(default=None, compare=False)
+    extracted: dict[str, Any] | None = None  # fields read by OCR (unmasked: to_dict masks them)
 
     @property
     def worst_severity(self) -> Severity | None:
@@ -78,8 +79,13 @@ class CheckReport:
     def by_id(self, check_id: str) -> list[Finding]:
         return [f for f in self.findings if f.check_id == check_id]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, show_personal: bool = False) -> dict[str, Any]:
         worst = self.worst_severity
+        extracted = self.extracted
+        if extracted is not None and not show_personal:
+            from app.checks.ocr.fields import masked
+
+            extracted = masked(extracted)
         return {
             "path": self.path,
             "material_kind": self.material_kind,
@@ -90,4 +96,5 @@ class CheckReport:
             "findings": [f.to_dict() for f in self.findings],
             "qr_payloads": list(self.qr_payloads),
             "elapsed_ms": self.elapsed_ms,
+            **({"extracted": extracted} if extracted is not None else {}),
         }

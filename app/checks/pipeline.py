@@ -8,12 +8,14 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from app.checks import sniff
 from app.checks.config import MATERIAL_KINDS, CheckConfig
 from app.checks.file_steps import FileFacts, file_findings, settle_blank
 from app.checks.findings import CheckReport, Finding, Severity
 from app.checks.measure import PageStats
+from app.checks.page import PageImage
 from app.checks.page_steps import PAGE_STEPS, is_blank
 from app.checks.pdf import PdfSource
 from app.checks.raster import ImageSource, unreadable
@@ -29,6 +31,7 @@ def check_file(
     material_kind: str = "other",
     config: CheckConfig | None = None,
     expected_id: str | None = None,
+    expected_name: str | None = None,
 ) -> CheckReport:
     """Run every check that applies to ``material_kind`` on the file at ``path``.
 
@@ -40,6 +43,7 @@ def check_file(
     cfg = config or CheckConfig()
     started = time.perf_counter()
     run = _Run(Path(path), material_kind, cfg, expected_id)
+    run.expected_name = expected_name
     try:
         run.execute()
     except MemoryError:
@@ -60,6 +64,7 @@ def check_file(
         qr_payloads=tuple(run.facts.qr_payloads),
         size_bytes=run.size,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+        extracted=run.extracted,
     )
 
 
@@ -73,12 +78,21 @@ class _Run:
         self.page_count: int | None = None
         self.size: int | None = None
         self.facts = FileFacts()
+        self.expected_name: str | None = None  # compared with the name read by OCR
+        self.ocr_pages: list[PageImage] = []  # kept only for OCR kinds (cfg.ocr.kinds)
+        self.extracted: dict[str, Any] | None = None
 
     def execute(self) -> None:
         if self._open_checks():
             self._pages()
         self.findings = settle_blank(self.findings, self.facts, self.cfg)
         self.findings.extend(file_findings(self.facts, self.kind, self.cfg, self.expected_id))
+        if self.ocr_pages:  # imported here: a check without OCR never loads onnxruntime
+            from app.checks.ocr import step
+
+            found, self.extracted = step.run(self.path, self.ocr_pages, self.kind, self.cfg, self.expected_id,
+                                             self.facts.qr_payloads, expected_name=self.expected_name)
+            self.findings.extend(found)
 
     def _open_checks(self) -> bool:
         """File-level checks before any decoding. False when there is nothing more to look at."""
@@ -157,6 +171,8 @@ class _Run:
                 blank = is_blank(stats, cfg)
                 self.findings.extend(run_page_steps(steps, PageContext(item, stats, cfg, self.kind), blank))
                 self.facts.add_page(item, stats, blank)
+                if self._wants_ocr() and not blank and len(self.ocr_pages) < cfg.ocr.max_pages:
+                    self.ocr_pages.append(item)
         if self.page_count is not None and self.page_count > cfg.file.max_pages_checked:  # render cap
             self.findings.append(Finding(
                 "pdf.pages", Severity.INFO, None,
@@ -164,6 +180,9 @@ class _Run:
                 f"{self.page_count} pages; only the first {cfg.file.max_pages_checked} were checked",
                 float(self.page_count), float(cfg.file.max_pages_checked),
             ))
+
+    def _wants_ocr(self) -> bool:
+        return self.cfg.ocr.enabled and self.kind in self.cfg.ocr.kinds
 
     def _page_limit(self) -> None:
         """More pages than the kind allows (a PDF or a multi-page TIFF): maybe two materials in one."""

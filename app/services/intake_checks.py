@@ -49,7 +49,7 @@ def run_check_job(job: CheckJob) -> CheckOutcome:
     config = CheckConfig.from_dict(job.check_config) if job.check_config else None
     with tempfile.TemporaryDirectory(prefix="onewindow-check-") as tmp:
         path = _named_link(Path(job.blob_path), job.original_name, Path(tmp))
-        report = check_file(path, job.material_kind, config, job.expected_id).to_dict()
+        report = check_file(path, job.material_kind, config, job.expected_id, job.expected_name).to_dict()
         report["path"] = job.original_name  # the temporary link means nothing to anyone later
         thumbs = thumbnails(path, report.get("detected_type"))
     return CheckOutcome(job.file_id, report, thumbs)

@@ -146,15 +146,15 @@ class IntakeFiles(IntakeBase):
 
     def _job(self, hall: Hall, case: IntakeCase, material: CaseMaterial, f: CaseFile) -> CheckJob:
         spec = spec_from_json(material.spec)
-        expected = None
+        expected = name = None
         if material.key == "applicant_id" and case.applicant_kind == "person":
-            expected = case.applicant_id_number or None
+            expected, name = case.applicant_id_number or None, case.applicant_name or None
         elif material.key == "agent_id":
-            expected = case.agent_id_number or None
+            expected, name = case.agent_id_number or None, case.agent_name or None
         elif (
             spec.kind == "business_licence" and case.applicant_kind == "company" and material.key == "business_licence"
         ):
-            expected = case.applicant_id_number or None
+            expected, name = case.applicant_id_number or None, case.applicant_name or None
         return CheckJob(
             file_id=f.id,
             case_id=case.id,
@@ -163,6 +163,7 @@ class IntakeFiles(IntakeBase):
             material_kind=spec.kind,
             expected_id=expected,
             check_config=dict(hall.settings.get("checks", {})),
+            expected_name=name,
         )
 
     def pending_checks(self, case_id: str) -> list[CheckJob]:

@@ -195,6 +195,7 @@ class CheckJob:
     material_kind: str
     expected_id: str | None
     check_config: dict[str, object] = field(default_factory=dict)
+    expected_name: str | None = None  # compared with the name OCR reads from an ID card or licence
 
 
 @dataclass(frozen=True)

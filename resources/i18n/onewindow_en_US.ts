@@ -977,6 +977,11 @@
             <source>受理编号 %1</source>
             <translation>Receipt %1</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>已从证件填入申请人信息，请核对后保存（Ctrl+S）</source>
+            <translation>Applicant filled from the card; check and save (Ctrl+S)</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -2060,6 +2065,79 @@
         <message>
             <source>其他</source>
             <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrefillDialog</name>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>免填单 · 从证件填写申请人</source>
+            <translation>No form to fill · applicant from the card</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>从营业执照识别出以下信息。请与左侧原件区域逐项核对，勾选后填入申请表（不会自动保存）。</source>
+            <translation>Read from the business licence. Compare each value with the region of the original on the left; the ticked ones go into the applicant form (not saved yet).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>从身份证识别出以下信息。请与左侧原件区域逐项核对，勾选后填入申请表（不会自动保存）。</source>
+            <translation>Read from the ID card. Compare each value with the region of the original on the left; the ticked ones go into the applicant form (not saved yet).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>原件区域</source>
+            <translation>Region of the original</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>识别结果（可修改）</source>
+            <translation>Value read (editable)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>（无区域图像）</source>
+            <translation>(no region image)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>填入申请表</source>
+            <translation>Fill the form</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>不填写</source>
+            <translation>Do not fill</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>身份证号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>住址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>单位名称</source>
+            <translation>Company name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>统一社会信用代码</source>
+            <translation>Credit code</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/intake/prefill_dialog.py" line="1" />
+            <source>住所</source>
+            <translation>Address</translation>
         </message>
     </context>
 </TS>

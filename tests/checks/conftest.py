@@ -45,3 +45,14 @@ def assert_passes(report: CheckReport) -> None:
     """A clean material: nothing that would hold up intake (info notes are allowed)."""
     serious = [f for f in report.findings if f.severity is not Severity.INFO]
     assert not serious, "\n".join(f"{f.check_id} p{f.page}: {f.message_en}" for f in serious)
+
+
+@pytest.fixture(autouse=True)
+def _ocr_only_in_its_own_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The image-check tests here check forms and licences by the hundred; reading each one's text would
+    add over a minute and test nothing of theirs. OCR has its own tests (test_ocr.py), which keep it."""
+    if request.module.__name__.endswith("test_ocr"):
+        return
+    from app.checks.ocr import step
+
+    monkeypatch.setattr(step, "run", lambda *args, **kwargs: ([], None))

@@ -44,6 +44,7 @@ from app.ui.intake.dialogs import ImagePreview, ReasonDialog
 from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
+from app.ui.intake.prefill_dialog import offer_prefill
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
 from app.ui.printing.paper import PaperPrinter, slip_printer_for
 from app.ui.runner import ServiceRunner
@@ -291,6 +292,7 @@ class IntakeWindow(QMainWindow):
     def _checked(self, outcome: CheckOutcome) -> None:
         self.thumbs[outcome.file_id] = [QImage.fromData(png) for png in outcome.thumbnails]
         self._call(lambda: self.intake.record_check(outcome.file_id, outcome.report))
+        offer_prefill(self, outcome)  # 免填单: an ID card or licence just read offers to fill the applicant
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))

@@ -1,7 +1,10 @@
-"""A busy demo hall: citizens arrive, clerks call and finish tickets, some rate the service (a few badly).
+"""A busy demo hall: citizens arrive, clerks call, start and finish tickets, some rate the service (a few badly).
 
 Everything goes through the real services (queue, ratings), so the console, the display and the reports see
-exactly what a real hall would produce. Used by `onewindow supervisor --demo`; deterministic with a seed.
+exactly what a real hall would produce, under the same rules as a real clerk: a called ticket is started before
+it is finished, it is finished (not left to call-next) before the next one is called, and only a finished
+ticket is rated, by its id as the window pad holds it. Used by `onewindow supervisor --demo`; deterministic
+with a seed.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import random
 from dataclasses import dataclass, field
 
 from app.domain.errors import UserError
+from app.domain.ratings import Channel, TargetKind
+from app.domain.ticket_rules import TicketStatus
 from app.services.hall import list_staff
 from app.services.queue import QueueService
 from app.services.ratings import RatingService
@@ -51,20 +56,24 @@ class HallSimulator:
         if self.rnd.random() < 0.45:
             window = self.rnd.choice(self.windows)
             try:
-                finished_ticket = self._current(window)
-                called = self.queue.call_next(window)  # finishes the ticket still at the window
-                done["called"] += int(called is not None)
-                if finished_ticket is not None and self.rnd.random() < 0.5:
-                    level = self.rnd.choices([5, 4, 3, 2, 1], [60, 25, 8, 4, 3])[0]
-                    reasons = [self.rnd.choice(["wait", "attitude", "notice"])] if level <= 2 else []
-                    self.ratings.rate(finished_ticket, level, reasons, channel="window_pad")
-                    done["rated"] += 1
+                self._serve(window, done)
             except UserError:
-                pass  # a paused window, or already rated
+                pass  # a paused window: a real clerk would resume it first
         return done
 
-    def _current(self, window: int) -> str | None:
-        from app.services.board import QueueBoard
-
-        current = QueueBoard(self.db).window_view(window).current
-        return current.display_number if current is not None else None
+    def _serve(self, window: int, done: dict[str, int]) -> None:
+        """The clerk's next move at one window: start the called citizen, or finish the one being served
+        (the pad may rate it) and call the next."""
+        current = self.queue.ticket_status_at(window)
+        if current is not None and current.status == TicketStatus.CALLED:
+            self.queue.start(window)  # the citizen came to the window
+            return
+        if current is not None:
+            self.queue.finish(window)
+            if self.rnd.random() < 0.5:
+                level = self.rnd.choices([5, 4, 3, 2, 1], [60, 25, 8, 4, 3])[0]
+                reasons = [self.rnd.choice(["wait", "attitude", "notice"])] if level <= 2 else []
+                self.ratings.submit(TargetKind.TICKET, current.id, level, reasons, channel=Channel.WINDOW_PAD)
+                done["rated"] += 1
+        called = self.queue.call_next(window)
+        done["called"] += int(called is not None)

@@ -38,8 +38,10 @@ def test_rules_fire_worsen_clear_and_are_acknowledged(hall_db, clock, clerk, sup
     clock.advance(minutes=16)
     assert ("paused", "warning") in {(a.kind, a.severity) for a in alarms.evaluate()}
     q.resume_window(1)
-    for _ in range(5):
+    for _ in range(5):  # each one served before the next is called (a called ticket is never auto-finished)
         q.call_next(2)
+        q.start(2)
+        q.finish(2)
     assert not [a for a in alarms.evaluate() if a.kind in ("queue", "paused")]
     history = alarms.history()
     assert len(history) >= 5 and all(a.cleared_at for a in history if a.kind == "paused")
@@ -79,9 +81,14 @@ def test_help_call_until_answered(hall_db, clock, clerk, reviewer, supervisor):
     assert alarms.help_calls() == []
 
 
-def test_overdue_follow_up_steps_escalate(hall_db, clock, supervisor):
+def test_overdue_follow_up_steps_escalate(hall_db, clock, clerk, supervisor):
     q = QueueService(hall_db, clock=clock)
-    RatingService(hall_db, clock=clock).rate(q.issue_ticket("B").display_number, 1, ["attitude"])
+    ticket = q.issue_ticket("B")
+    q.open_window(2, clerk.id)
+    q.call_next(2)
+    q.start(2)
+    q.finish(2)  # only a finished ticket can be rated, and only by its QR
+    RatingService(hall_db, clock=clock).rate(ticket.qr_payload, 1, ["attitude"])
     alarms = AlarmService(hall_db, clock=clock)
     assert alarms.evaluate() == []
     clock.advance(days=2)  # Wednesday: 回访 was due Tuesday (1 working day)

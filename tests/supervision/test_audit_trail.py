@@ -33,7 +33,11 @@ def test_every_audited_change_is_recorded_with_who_and_where(
     hall_queue.call_next(1)
     hall_queue.transfer(1, to_prefix="G", actor=clerk)
     ratings, follow_ups = RatingService(hall_db, clock=clock), FollowUpService(hall_db, clock=clock)
-    rating = ratings.rate(hall_queue.issue_ticket("C").display_number, 1, ["attitude"])
+    served = hall_queue.issue_ticket("C")
+    assert hall_queue.call_next(1).id == served.id
+    hall_queue.start(1)
+    hall_queue.finish(1)  # only a finished ticket can be rated, and only by its QR
+    rating = ratings.rate(served.qr_payload, 1, ["attitude"])
     follow_ups.callback(rating.follow_up_id, "已电话回访，市民仍不满意", 2, actor=supervisor)
     HallSettingsService(hall_db).set("target_wait_minutes", 25, actor=supervisor)
 

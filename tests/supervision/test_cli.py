@@ -36,9 +36,14 @@ def test_follow_up_loop_from_the_command_line(capsys, tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'hall.db'}"
     run(capsys, "hall", "init", "--sample", "--db", url)
     _c, out, _e = run(capsys, "ticket", "issue", "--category", "B", "--db", url, "--json")
-    number = json.loads(out)["display_number"]
+    ticket = json.loads(out)
+    _c, out, _e = run(capsys, "ticket", "call-next", "--window", "2", "--db", url, "--json")
+    assert json.loads(out)["ticket"]["id"] == ticket["id"]
+    for step in ("start", "finish"):  # only a finished ticket can be rated, and only by its QR
+        code, _o, err = run(capsys, "window", step, "--window", "2", "--db", url)
+        assert code == 0, err
     db = Database(url)
-    RatingService(db).rate(number, 1, ["attitude"], channel="window_pad")
+    RatingService(db).rate(ticket["qr_payload"], 1, ["attitude"], channel="window_pad")
     db.dispose()
     code, out, _e = run(capsys, "rating", "follow-ups", "--open", "--json", "--db", url)
     [f] = json.loads(out)["follow_ups"]

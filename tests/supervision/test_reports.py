@@ -46,8 +46,8 @@ def test_a_small_day_by_hand(hall_db, clock, intake, cases, person, tmp_path, re
     assert q.call_next(6).id == b2.id  # 10:20
     clock.advance(minutes=10)
     q.finish(6)  # 10:30: served 10 (from the last call)
-    ratings.rate(b1.display_number, 5)
-    ratings.rate(b2.display_number, 2, ["wait"])
+    ratings.rate(b1.qr_payload, 5)  # finished tickets, rated by their QR
+    ratings.rate(b2.qr_payload, 2, ["wait"])
     case_id = accepted_case(intake, person, tmp_path)  # promised Tuesday, decided today: early
     for status in ("in_review", "approved"):
         cases.move(case_id, status, actor=reviewer)
@@ -123,7 +123,7 @@ def test_totals_agree_across_every_breakdown(template, tmp_path, ops):
             clock.advance(minutes=3)
             try:
                 if op == "issue":
-                    issued.append(q.issue_ticket(prefix).display_number)
+                    issued.append(q.issue_ticket(prefix).qr_payload)
                 elif op == "call":
                     q.call_next(window)
                 elif op == "finish":
@@ -132,7 +132,7 @@ def test_totals_agree_across_every_breakdown(template, tmp_path, ops):
                     q.skip(window)
                 elif op == "transfer":
                     q.transfer(window, to_prefix=prefix, actor=clerk)
-                elif issued:
+                elif issued:  # by the ticket's QR: refused until that ticket is finished
                     ratings.rate(issued[level % len(issued)], level, ["wait"] if level <= 2 else [])
             except Exception as exc:  # noqa: BLE001 - a refused step (nothing at the window) is part of the game
                 if not hasattr(exc, "bilingual"):

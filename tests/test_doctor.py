@@ -33,22 +33,15 @@ def test_doctor_json_on_a_fresh_machine_and_after_hall_init(capsys, tmp_path):
 
 
 def test_doctor_names_an_unreachable_central_server(capsys, tmp_path):
-    from sqlalchemy import text
-
+    from app.services.hall import load_hall
     from app.store.database import Database
+    from app.sync.state import state_row
 
     db = f"sqlite:///{tmp_path / 'hall.db'}"
     run(capsys, "hall", "init", "--sample", "--db", db)
     database = Database(db)
-    with database.write() as s:
-        hall_id = s.execute(text("SELECT id FROM hall")).scalar()
-        s.execute(
-            text(
-                "INSERT INTO sync_state (hall_id, server_url, device_id, device_secret, cursor, feed_epoch, "
-                "snapshot_needed, pulled_rows) VALUES (:h, 'http://127.0.0.1:9', '', '', '', '', 0, 0)"
-            ),
-            {"h": hall_id},
-        )
+    with database.write() as s:  # the sync agent's own row (every column it has), pointing at a dead server
+        state_row(s, load_hall(s).id).server_url = "http://127.0.0.1:9"
     database.dispose()
     _, out, _ = run(capsys, "doctor", "--db", db, "--json")
     server = next(c for c in json.loads(out)["checks"] if c["name"] == "central_server")

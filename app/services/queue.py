@@ -143,9 +143,10 @@ class QueueService:
             self._event(s, hall, "window_closed", self.clock(), window=w, staff_id=w.staff_id)
             w.status, w.staff_id, w.status_since = "closed", None, self.clock()
 
-    def leave_window(self, window_number: int, current: str | None = None) -> None:
+    def leave_window(self, window_number: int, current: str | None = None, *, actor: StaffView | None = None) -> None:
         """The clerk closes the staff window: the ticket at it is finished, parked or handed back to the
-        front of its line ("finish" | "park" | "hand_back"), then the window closes."""
+        front of its line ("finish" | "park" | "hand_back"), then the window closes. Handing back is a
+        transfer, audited: it needs the acting clerk (`actor`)."""
         view = None
         if current == "finish":
             view = self.finish(window_number)
@@ -154,7 +155,7 @@ class QueueService:
         elif current == "hand_back":
             t = self.ticket_status_at(window_number)
             if t is not None:
-                view = self.transfer(window_number, to_prefix=t.category_prefix, to_front=True)
+                view = self.transfer(window_number, to_prefix=t.category_prefix, to_front=True, actor=actor)
         log.info("window %s closed (%s %s)", window_number, current, view.display_number if view else "")
         self.close_window(window_number)
 

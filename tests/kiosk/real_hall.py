@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from app.store.database import Database
+from kiosk.backend import Ticket
 from kiosk.queue_backend import QueueKioskBackend
 
 HALL_ZONE = ZoneInfo("Asia/Shanghai")
@@ -100,8 +101,19 @@ def make_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def served_ticket(backend: QueueKioskBackend, prefix: str = "B", window: int = 3) -> Ticket:
+    """A ticket issued at the kiosk, then called, served and finished at `window`: only such a ticket can be rated."""
+    ticket = backend.issue_ticket(prefix)
+    queue = backend.queue
+    called = queue.call_next(window)
+    assert called is not None and called.id == ticket.id, "the hall's queue was not empty"
+    queue.start(window)
+    queue.finish(window)
+    return ticket
+
+
 def open_backend(template: Path, folder: Path, wall: Callable[[], datetime]) -> tuple[QueueKioskBackend, Database]:
-    path = folder / "hall.db"
+    path = folder / "kiosk_hall.db"  # not "hall.db": a test may also have tests/visits' sqlite_hall in `folder`
     shutil.copy(template, path)
     db = Database(f"sqlite:///{path}", device_id="kiosk-test")
     return QueueKioskBackend.over(db, clock=HallClock(wall)), db

@@ -10,6 +10,7 @@ from kiosk.screens.rating import rating_ready
 from kiosk.session import classify_scan
 from kiosk.window import KioskWindow
 from tests.kiosk.conftest import ADULT_ID, ELDER_ID
+from tests.kiosk.real_hall import served_ticket
 
 
 def click(qtbot, root, name: str) -> None:  # noqa: ANN001
@@ -118,11 +119,15 @@ def test_drag_scrolls_the_list_without_clicking(qtbot, make_kiosk) -> None:  # n
 def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     assert rating_ready(RatingLevel.SATISFIED, ()) and not rating_ready(RatingLevel.DISSATISFIED, ())
     assert not rating_ready(None, ("wait",))
-    ticket = backend.issue_ticket("B")
+    ticket = served_ticket(backend, "B")  # only a served ticket can be rated, and only by its QR (proof)
     kiosk.session.go("rating")
     s = kiosk.session.screen
     s.field.setText(ticket.display_number)
     click(qtbot, kiosk, "lookup")
+    assert s.target is None and s.error.isVisible()  # a typed number proves nothing: refused
+    s.field.setText(ticket.qr_payload)
+    click(qtbot, kiosk, "lookup")
+    assert s.target is not None and s.target.reference == "B001"
     click(qtbot, kiosk, "level_1")
     click(qtbot, kiosk, "submit")  # no reason yet: the press says what is missing instead of doing nothing
     assert kiosk.session.screen_name == "rating" and s.error.isVisible() and "原因" in s.error.text()

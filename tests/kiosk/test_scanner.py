@@ -89,6 +89,9 @@ def test_burst_into_a_field_does_not_type(qtbot, kiosk: KioskWindow, mono, backe
     screen.receipt.setFocus()
     for ch in "OW1:R:H023-20261120-0007\n":
         _key(qtbot, screen.receipt, ch, mono, 0.004)
-    assert screen.receipt.text() == ""  # the burst was a scan, not typing
+    # The burst was a scan, not typing: the field holds the receipt number the QR names, without the
+    # "OW1:R:" a typed burst would have left in it.
+    assert screen.receipt.text() == "H023-20261120-0007"
     # A receipt QR names the case only: the citizen still proves it is theirs with the last 4 ID characters.
-    assert kiosk.session.screen_name == "progress" and "后四位" in screen.error.text()
+    assert kiosk.session.screen_name == "progress" and "身份证后4位" in screen.error.text()
+    assert screen.last4.hasFocus() and screen.last4.text() == ""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.printer import StatusDummy
 from kiosk.queue_backend import QueueKioskBackend
 from kiosk.window import KioskWindow
+from tests.kiosk.real_hall import served_ticket
 
 Step = Callable[[KioskWindow, StatusDummy, QueueKioskBackend], None]
 
@@ -62,9 +63,9 @@ def _guide_search(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
 def _rating_bad(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     from kiosk.backend import RatingLevel
 
-    ticket = b.issue_ticket("B")  # a real ticket of today, served and now rated
+    ticket = served_ticket(b, "B")  # a real ticket of today, served and now rated by its QR
     k.session.go("rating")
-    k.session.screen.field.setText(ticket.display_number)
+    k.session.screen.field.setText(ticket.qr_payload)
     k.session.screen.lookup()
     k.session.screen.choose(RatingLevel.VERY_DISSATISFIED)
     k.session.screen.reason_buttons["wait"].setChecked(True)

@@ -4,6 +4,7 @@ service. On SQLite and PostgreSQL."""
 import pytest
 
 from app.domain.errors import RuleViolation
+from app.services.auth import trusted_actor
 from app.services.board import QueueBoard
 from app.services.queue import QueueService
 
@@ -97,10 +98,10 @@ def test_undo_no_show_and_expiry(q, clock):
     assert q.ticket_status(t.id).status == "serving"
 
 
-def test_undo_refused_when_another_window_took_the_ticket(q, clock):
+def test_undo_refused_when_another_window_took_the_ticket(q, hall_db, clock):
     t = q.issue_ticket("B")
     q.call_next(3)
-    q.transfer(3, to_window=6)
+    q.transfer(3, to_window=6, actor=trusted_actor(hall_db, "wang"))  # a transfer is audited: a clerk does it
     assert q.call_next(6).id == t.id
     with pytest.raises(RuleViolation):
         q.undo_last(3)

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.domain.errors import DatabaseError
 from app.services.queue import QueueService
+from app.store.backup import backup
 from app.store.database import Database
 from tests.test_cli_hostile import one_line_error
 
@@ -103,9 +105,28 @@ def test_corruption_points_to_the_last_backup(capsys, tmp_path):  # type: ignore
     assert path.read_bytes() == before
 
 
-def test_postgresql_backup_needs_pg_dump(capsys, monkeypatch):  # type: ignore[no-untyped-def]
+def _hide_pg_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without the PostgreSQL client, whatever this one has installed."""
     monkeypatch.setenv("PATH", "/nonexistent")
-    line = one_line_error(*run(capsys, "hall", "backup", "--db", "postgresql://u@127.0.0.1:9/x")[::2])
+    assert shutil.which("pg_dump") is None
+
+
+def test_postgresql_backup_without_pg_dump_says_what_to_install(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    _hide_pg_dump(monkeypatch)
+    with pytest.raises(DatabaseError) as err:  # refused before any connection is tried
+        backup("postgresql+psycopg://u@127.0.0.1:9/x", tmp_path / "hall.dump")
+    assert "pg_dump" in err.value.message_zh and "postgresql-client" in err.value.message_en
+    assert list(tmp_path.iterdir()) == []  # no partial file left behind
+
+
+@pytest.mark.postgres
+def test_postgresql_backup_needs_pg_dump(capsys, monkeypatch, pg_cluster):  # type: ignore[no-untyped-def]
+    # `hall backup` first checks it is a hall database (so the server must be there), then needs pg_dump.
+    url = pg_cluster.new_database()
+    assert main(["hall", "init", "--sample", "--db", url]) == 0
+    capsys.readouterr()
+    _hide_pg_dump(monkeypatch)
+    line = one_line_error(*run(capsys, "hall", "backup", "--db", url)[::2])
     assert "pg_dump" in line and "postgresql-client" in line
 
 

@@ -102,12 +102,10 @@ def test_kiosk_screen_bad_rating_opens_a_follow_up(qtbot, make_kiosk, real):  # 
     assert (follow_up.reference, follow_up.level_zh, follow_up.reasons_zh) == ("B001", "不满意", "等候时间长")
 
 
-def test_receipt_qr_fills_progress_and_last4_finds_case(qtbot, make_kiosk, sqlite_hall, clock, artifacts):  # noqa: F811
-    from app.services.cases import CaseService
+def test_receipt_qr_fills_progress_and_last4_finds_case(qtbot, make_kiosk, real, sqlite_hall, clock, artifacts):  # noqa: F811
     from tests.kiosk.test_flows import click
 
     make_case(sqlite_hall, clock)
-    real = QueueKioskBackend(QueueService(sqlite_hall, clock=clock), cases=CaseService(sqlite_hall, clock=clock))
     kiosk = make_kiosk(backend=real)
     kiosk.session.handle_scan(f"OW1:R:{RECEIPT}")  # the receipt's QR, scanned on the home screen
     screen = kiosk.session.screen

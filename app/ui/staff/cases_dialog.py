@@ -144,10 +144,6 @@ class WindowCasesDialog(QDialog):
         col.addLayout(row)
         return page
 
-    @property
-    def staff_id(self) -> str | None:
-        return self.staff.id if self.staff else None
-
     # ---- loading -----------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -215,10 +211,10 @@ class WindowCasesDialog(QDialog):
             self._say(self.tr("请先选择办件和补交的材料"))
             return
         material_id = str(item.data(Qt.ItemDataRole.UserRole))
-        staff_id, case_id = self.staff_id, row.id
+        actor, case_id = self.staff, row.id
         done = self.tr("已记录补交")
         self.runner.submit(
-            lambda: self.cases.supply_owed(case_id, material_id, staff_id),
+            lambda: self.cases.supply_owed(case_id, material_id, actor=actor),  # the service checks the role
             lambda _r: (self._say(done), self.refresh()),
             self._failed,
         )
@@ -229,7 +225,7 @@ class WindowCasesDialog(QDialog):
         if row is None or len(presented) != 18:
             self._say(self.tr("请选择办件并输入领取人的 18 位身份证号码"))
             return
-        staff_id, case_id = self.staff_id, row.id
+        actor, case_id = self.staff, row.id
         done = self.tr("已出件：%1").replace("%1", row.receipt_number or "")
 
         def delivered(_r: Any) -> None:
@@ -237,7 +233,7 @@ class WindowCasesDialog(QDialog):
             self._say(done)
             self.refresh()
 
-        self.runner.submit(lambda: self.cases.deliver(case_id, presented, staff_id=staff_id), delivered, self._failed)
+        self.runner.submit(lambda: self.cases.deliver(case_id, presented, actor=actor), delivered, self._failed)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

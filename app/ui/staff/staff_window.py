@@ -366,4 +366,5 @@ class StaffWindow(QMainWindow):
             self._closing = True
             self.close()
 
-        self.runner.submit(lambda: self.queue.leave_window(self.window_number, choice), closed, self._error)
+        number, actor = self.window_number, self.staff  # handing the ticket back is a transfer: the clerk acts
+        self.runner.submit(lambda: self.queue.leave_window(number, choice, actor=actor), closed, self._error)

@@ -92,22 +92,27 @@ def test_reviewer_sees_what_is_decided_and_refusal_needs_a_reason(
     from tests.intake.builders import clean_page
     from tests.intake.helpers import finding, item, ok_report, report
 
-    view = intake.start_case(["C006"])
-    view = intake.set_applicant(view.id, Applicant(ApplicantKind.PERSON, "张三丰", make_ric(), "13900001111"))
+    clerk = as_clerk(intake)
+    view = intake.start_case(["C006"], actor=clerk)
+    view = intake.set_applicant(
+        view.id, Applicant(ApplicantKind.PERSON, "张三丰", make_ric(), "13900001111"), actor=clerk
+    )
     first = next(i for i in view.items if i.material.requirement == "required")
     page = clean_page(tmp_path / "scan.png")
-    attached = intake.attach_file(view.id, first.id, page)
+    attached = intake.attach_file(view.id, first.id, page, actor=clerk)
     blur = finding("image.blur", "warn", "清晰度 50，低于要求的 60")
     view = intake.record_check(attached.file.id, report(blur, pages=first.material.sides))
-    view = intake.override_finding(item(view, first.material.key).files[0].findings[0].id, "文字可辨认，原件已核对")
+    view = intake.override_finding(
+        item(view, first.material.key).files[0].findings[0].id, "文字可辨认，原件已核对", actor=clerk
+    )
     for i in view.items:
         if i.id == first.id:
             continue
         if i.material.requirement == "required":
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
-            view = intake.set_disposition(view.id, i.id, "not_applicable")
-    intake.accept(view.id)
+            view = intake.set_disposition(view.id, i.id, "not_applicable", actor=clerk)
+    intake.accept(view.id, clerk)
     case_id = view.id
     assert ok_report
     w = BackofficeWindow(cases, runner, role="supervisor", staff=reviewer, poll_ms=60_000, intake=intake)

@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.applicant import Applicant, ApplicantKind
+from app.services.auth import trusted_actor
 from app.ui.staff.cases_dialog import WindowCasesDialog
 from tests.intake.builders import make_ric
-from tests.intake.helpers import attach_ok, item
+from tests.intake.helpers import as_clerk, attach_ok, item
 
 
 @pytest.fixture
@@ -18,32 +19,35 @@ def person() -> Applicant:
 
 
 def _owed_case(intake, person, tmp_path):  # type: ignore[no-untyped-def]
-    view = intake.start_case(["G003"])
-    view = intake.set_applicant(view.id, person)
+    clerk = as_clerk(intake)
+    view = intake.start_case(["G003"], actor=clerk)
+    view = intake.set_applicant(view.id, person, actor=clerk)
     for key in ("form_G003", "bank_card"):
         view = attach_ok(intake, view, key, tmp_path)
     view = attach_ok(intake, view, "applicant_id", tmp_path, pages=2)
-    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable")
-    intake.accept_with_deficiency(view.id)
+    view = intake.set_disposition(view.id, item(view, "marriage_cert").id, "not_applicable", actor=clerk)
+    intake.accept_with_deficiency(view.id, actor=clerk)
     return view.id
 
 
 def _ready_case(intake, cases, person, tmp_path):  # type: ignore[no-untyped-def]
-    view = intake.start_case(["C006"])
-    view = intake.set_applicant(view.id, person)
+    clerk = as_clerk(intake)
+    view = intake.start_case(["C006"], actor=clerk)
+    view = intake.set_applicant(view.id, person, actor=clerk)
     for i in view.items:
         if i.material.requirement == "required":
             view = attach_ok(intake, view, i.material.key, tmp_path, pages=i.material.sides)
         else:
-            view = intake.set_disposition(view.id, i.id, "not_applicable")
-    intake.accept(view.id)
+            view = intake.set_disposition(view.id, i.id, "not_applicable", actor=clerk)
+    intake.accept(view.id, clerk)
+    reviewer = trusted_actor(intake.db, "shen")  # a clerk does not decide cases: the back office does
     for step in ("in_review", "approved", "ready_for_pickup"):
-        cases.move(view.id, step)
+        cases.move(view.id, step, actor=reviewer)
     return view.id
 
 
 def test_window_cases_dialog(qtbot, intake, cases, runner, clerk, clock, person, tmp_path, artifacts):
-    draft = intake.start_case(["C006"]).id
+    draft = intake.start_case(["C006"], actor=clerk).id
     owed = _owed_case(intake, person, tmp_path)
     ready = _ready_case(intake, cases, person, tmp_path)
     clock.advance(days=10)  # the 容缺 deadline (5 working days) has passed

@@ -30,7 +30,7 @@ def test_demo_opens_all_screens_and_intake(qapp, qtbot, monkeypatch, tmp_path, a
         _settle(staff.runner)
         seen.update({type(w).__name__: w for w in QApplication.topLevelWidgets() if w.isVisible()})
         for w in QApplication.topLevelWidgets():
-            w.close()
+            w.hide()  # not close(): a ticket is at the window, and closing would ask finish/park/hand back
         return 0
 
     monkeypatch.setattr(qapp, "exec", fake_exec)
@@ -48,7 +48,7 @@ def test_demo_in_english(qapp, monkeypatch, tmp_path):
     def fake_exec() -> int:
         titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
         for w in QApplication.topLevelWidgets():
-            w.close()
+            w.hide()  # not close(): closing a staff window with a ticket at it asks first
         return 0
 
     monkeypatch.setattr(qapp, "exec", fake_exec)

@@ -81,6 +81,13 @@ class CentralServer:
         return code
 
     def enrol_code(self, hall_code: str) -> str:
-        import json
+        """A one-time code, made in this process (what `onewindow server enrol-code` does, without its start-up)."""
+        from server.auth import new_enrol_code
+        from server.db import ServerDatabase
 
-        return str(json.loads(self.cli("enrol-code", "--hall-code", hall_code, "--json").stdout)["code"])
+        db = ServerDatabase(self.db_url)
+        try:
+            with db.write() as s:
+                return new_enrol_code(s, hall_code, ttl_hours=24)
+        finally:
+            db.dispose()

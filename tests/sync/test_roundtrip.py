@@ -100,3 +100,15 @@ def sync_status_device(db) -> str:  # type: ignore[no-untyped-def]
     from app.sync.state import load_settings
 
     return load_settings(db).device_id
+
+
+def test_enrol_with_the_command_line_code(make_hall, central, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    make_hall("H025", enrolled=False)
+    code = json.loads(central.cli("enrol-code", "--hall-code", "H025", "--json").stdout)["code"]
+    url = f"sqlite:///{tmp_path / 'H025.db'}"
+    assert main(["sync", "enrol", "--server", central.url, "--code", code, "--db", url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hall"] == "H025"
+    assert main(["sync", "enrol", "--server", central.url, "--code", code, "--db", url]) == 1  # used once only
+    assert "已使用" in capsys.readouterr().err

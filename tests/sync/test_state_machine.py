@@ -130,5 +130,5 @@ def test_sync_state_machine(shared_central, tmp_path_factory):  # type: ignore[n
             for db in self.dbs.values():
                 db.dispose()
 
-    run = settings(max_examples=3, stateful_step_count=8, deadline=None, suppress_health_check=list(HealthCheck))(Halls)
+    run = settings(max_examples=3, stateful_step_count=6, deadline=None, suppress_health_check=list(HealthCheck))(Halls)
     run.TestCase().runTest()

@@ -122,11 +122,18 @@ def cmd_simulate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("至少 1 天 / at least 1 day")
+    return value
+
+
 def register_simulate(
     sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser], open_db: Any
 ) -> None:
     sim = with_db(sub.add_parser("simulate", help="realistic hall activity through the real services"))
-    sim.add_argument("--days", type=int, required=True, help="how many days, ending yesterday (or --end)")
+    sim.add_argument("--days", type=_positive, required=True, help="how many days, ending yesterday (or --end)")
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--end", help="last simulated day, YYYY-MM-DD (default: yesterday)")
     sim.add_argument("--tickets-per-day", type=int, default=90)

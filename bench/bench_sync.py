@@ -123,11 +123,14 @@ def _raw_insert_s(directory: Path, n: int) -> float:
 
 
 def _peak_rss_child(db_path: Path) -> float:
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork and exec, so a child started by a big parent
+    # would report the parent's peak. VmHWM belongs to the child's own address space (kB).
     code = (
-        "import resource, sys\n"
+        "import sys\n"
         "from app.cli import main\n"
         "rc = main(['sync', '--once', '--db', sys.argv[1]])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
+        "print(hwm)\n"
         "sys.exit(rc)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, check=True)

@@ -16,7 +16,7 @@ from app.domain.sync_rules import GLOBAL_SCOPE, RULES, keep_private
 from app.store.database import Database
 from app.store.models import TicketCounter
 from app.store.outbox import applying_remote_changes
-from app.store.synced import row_from_payload, table_of
+from app.store.synced import row_from_payload, synced_models, table_of
 from app.sync import faultpoints
 from app.sync.state import state_row
 
@@ -67,7 +67,7 @@ def apply_page(db: Database, hall_id: str, rows: list[dict[str, Any]], cursor: s
             s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # checked at commit, not per row
         tickets: list[dict[str, Any]] = []
         for entity in sorted(by_entity, key=lambda e: RULES[e].rank):
-            if entity not in _tables():
+            if entity not in synced_models():
                 continue  # a central entity this hall version does not store
             table = table_of(entity)
             local = _local(s, entity, [r["entity_id"] for r in by_entity[entity]])
@@ -108,12 +108,6 @@ def apply_page(db: Database, hall_id: str, rows: list[dict[str, Any]], cursor: s
         state.cursor, state.feed_epoch = cursor, epoch
         state.pulled_rows = (state.pulled_rows or 0) + written
     return written, flagged
-
-
-def _tables() -> set[str]:
-    from app.store.synced import synced_models
-
-    return set(synced_models())
 
 
 def _fill_private(entity: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,12 +9,12 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend, KioskError
 from kiosk.idcard import CardReader
 from kiosk.printer import PrinterMonitor
 from kiosk.theme import Theme
 from kiosk.voice import Speaker
-from kiosk.worker import Worker
 
 
 class Navigator(Protocol):
@@ -38,7 +38,7 @@ class Navigator(Protocol):
 @dataclass
 class SessionContext:
     backend: KioskBackend
-    worker: Worker
+    worker: ServiceRunner  # the app's one runner: backend calls off the GUI thread
     theme: Theme
     language: str
     speaker: Speaker

@@ -20,6 +20,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from app.ui.pyside_workaround import immortalize_singletons
+from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend, KioskError
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
@@ -29,7 +30,6 @@ from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
-from kiosk.worker import ThreadWorker
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -151,7 +151,7 @@ def run(argv: list[str]) -> int:
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)
     printer = open_printer(printer_spec) if printer_spec else None
-    worker = ThreadWorker()
+    worker = ServiceRunner()
     watchdog = SystemdWatchdog()
     speaker = make_speaker(engine=config.voice_engine) if config.voice else NullSpeaker()
     deps = KioskDeps(
@@ -199,7 +199,7 @@ def run(argv: list[str]) -> int:
     if background is not None:
         background.stop()
     window.shutdown()
-    worker.shutdown()
+    worker.wait_idle()
     if db is not None:
         db.dispose()
     log.info("kiosk exited with %d", code)

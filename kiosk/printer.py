@@ -16,8 +16,8 @@ from app.devices import escpos_text as esc
 from app.devices.escpos_ticket import print_ticket
 from app.devices.printer_status import PrinterState, query_printer_state
 from app.devices.ticket_slip import TicketSlip, clean
+from app.ui.runner import ServiceRunner
 from kiosk.backend import Ticket
-from kiosk.worker import Worker
 
 log = logging.getLogger("onewindow.kiosk.printer")
 
@@ -84,7 +84,7 @@ class PrinterMonitor(QObject):
 
     state_changed = Signal(object)
 
-    def __init__(self, device: Any | None, worker: Worker, parent: QObject | None = None) -> None:
+    def __init__(self, device: Any | None, worker: ServiceRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
         self.worker = worker

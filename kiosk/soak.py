@@ -2,7 +2,7 @@
 
 ``python -m kiosk.soak --sessions 10000`` prints one JSON object. Runs on the offscreen platform with
 the hall's real services over a temporary sample hall, the demo printer, a fake clock (no sleeping) and a
-synchronous worker.
+synchronous runner.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from app.ui.runner import ServiceRunner
 from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE, CornerTapDetector, PinResult, PinVerifier
 from kiosk.backend import KioskBackend, SyncStatus
 from kiosk.banners import network_banner, printer_banner
@@ -33,7 +34,6 @@ from kiosk.theme import stylesheet, theme_for
 from kiosk.voice import NullSpeaker, Speaker
 from kiosk.watchdog import SystemdWatchdog, maintenance_due
 from kiosk.widgets import label
-from kiosk.worker import SyncWorker, Worker
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -46,7 +46,7 @@ class KioskDeps:
 
     backend: KioskBackend
     printer: object | None = None  # an open python-escpos printer, or None
-    worker: Worker = field(default_factory=SyncWorker)
+    worker: ServiceRunner = field(default_factory=lambda: ServiceRunner(synchronous=True))
     speaker: Speaker = field(default_factory=NullSpeaker)
     card_reader: CardReader = field(default_factory=FakeCardReader)
     clock: Callable[[], float] = time.monotonic

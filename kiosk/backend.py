@@ -13,19 +13,6 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 
-class KioskError(Exception):
-    """A known, user-facing error with a Chinese and an English message."""
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{code}: {message_en}")
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, language: str) -> str:
-        return self.message_en if language.startswith("en") else self.message_zh
-
-
 @dataclass(frozen=True)
 class Category:
     prefix: str
@@ -143,7 +130,7 @@ class SyncStatus:
 
 @runtime_checkable
 class KioskBackend(Protocol):
-    """Everything the kiosk screens need. Implementations raise ``KioskError`` for known failures."""
+    """Everything the kiosk screens need. Known failures raise app.domain.errors.UserError, as everywhere."""
 
     def hall_name(self) -> tuple[str, str]:
         """(zh, en) name of the hall shown on the home screen."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
-from kiosk.backend import KioskBackend, KioskError
+from kiosk.backend import KioskBackend
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
 from kiosk.idcard import FakeCardReader
@@ -132,10 +132,6 @@ def run(argv: list[str]) -> int:
     try:
         backend, db = make_backend(args, config)
         hall_name = backend.hall_name()
-    except KioskError as exc:
-        log.error("cannot start the kiosk: %s", exc)
-        print(exc.message_en, file=sys.stderr)
-        return CONFIG_EXIT_CODE
     except Exception as exc:
         from app.settings import db_url
         from app.store.errors import as_user_error

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import NotFoundError, UserError
 from kiosk.backend import (
@@ -29,6 +29,14 @@ from kiosk.backend import (
     Ticket,
 )
 
+if TYPE_CHECKING:
+    from app.services.appointments import AppointmentService
+    from app.services.cases import CaseService
+    from app.services.catalogue import CatalogueService
+    from app.services.queue import QueueService
+    from app.services.ratings import RatingService
+    from app.services.views import TicketView
+
 log = logging.getLogger("onewindow.kiosk.backend")
 
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
@@ -44,7 +52,7 @@ _CASE_STATUS = {
     "not_accepted": CaseStatus.REJECTED,
 }
 
-def ticket_from_view(view: Any) -> Ticket:
+def ticket_from_view(view: TicketView) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""
     return Ticket(
         id=view.id,
@@ -70,10 +78,15 @@ def _one_line(departments: str) -> str:
 class QueueKioskBackend:
     """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
 
-    def __init__(self, queue: Any, *, cases: Any, catalogue: Any, appointments: Any, ratings: Any) -> None:
-        # ``queue`` is an app.services.queue.QueueService, ``cases`` a CaseService, ``catalogue`` a
-        # CatalogueService, ``appointments`` an AppointmentService, ``ratings`` a RatingService; typed
-        # loosely so kiosk/ imports no store code.
+    def __init__(
+        self,
+        queue: QueueService,
+        *,
+        cases: CaseService,
+        catalogue: CatalogueService,
+        appointments: AppointmentService,
+        ratings: RatingService,
+    ) -> None:
         self.queue, self.cases, self.catalogue = queue, cases, catalogue
         self.appointments, self.ratings = appointments, ratings
         self._hall_name: tuple[str, str] | None = None

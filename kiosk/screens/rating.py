@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout
+from functools import partial
+
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 
 from kiosk.backend import RatingLevel, RatingTarget
 from kiosk.context import Navigator, SessionContext
@@ -27,8 +29,8 @@ class RatingScreen(Screen):
         self.error.hide()
 
         # Step 1: which ticket or case.
-        self.find = Responsive(ctx.landscape)
-        left = self.find.column()
+        self.find_step = Responsive(ctx.landscape)  # not `find`: that is QWidget.find()
+        left = self.find_step.column()
         left.addWidget(label(self.tr("请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位"),
                              role="subtitle"))
         self.field = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
@@ -42,8 +44,8 @@ class RatingScreen(Screen):
         find_button.setObjectName("lookup")
         left.addWidget(find_button)
         left.addStretch(1)
-        self.find.column().addWidget(Keypad([self.field, self.last4], "1234567890-HX", columns=5, max_length=24))
-        self.body.addWidget(self.find, 1)
+        self.find_step.column().addWidget(Keypad([self.field, self.last4], "1234567890-HX", columns=5, max_length=24))
+        self.body.addWidget(self.find_step, 1)
         self.body.addWidget(self.error)
 
         # Step 2: level and reasons (hidden until a target is found); side by side in landscape.
@@ -56,7 +58,7 @@ class RatingScreen(Screen):
         for level in RatingLevel:
             text = "★" * int(level) + "  " + self.level_name(level)
             self.level_texts[level] = text
-            b = button(text, checkable=True, on_click=lambda lv=level: self.choose(lv))
+            b = button(text, checkable=True, on_click=partial(self.choose, level))
             b.setObjectName(f"level_{int(level)}")
             self.level_group.addButton(b, int(level))
             levels.addWidget(b)
@@ -70,7 +72,7 @@ class RatingScreen(Screen):
             text = self.reason_name(key)
             b = button(text, checkable=True)
             b.setObjectName(f"reason_{key}")
-            b.toggled.connect(lambda _on, bb=b, t=text: (mark_checked(bb, t), self._update()))
+            b.toggled.connect(partial(self._reason_toggled, b, text))
             self.reason_buttons[key] = b
             reasons.addWidget(b, i // 2, i % 2)
         right.addLayout(reasons)
@@ -120,7 +122,7 @@ class RatingScreen(Screen):
     def _found(self, target: RatingTarget) -> None:
         self.target = target
         self.error.hide()
-        self.find.hide()
+        self.find_step.hide()
         self.target_label.setText(self.tr("评价:{what}").format(
             what=self.ctx.pick(target.description_zh, target.description_en)))
         self.rate.show()
@@ -136,6 +138,10 @@ class RatingScreen(Screen):
 
     def reasons(self) -> tuple[str, ...]:
         return tuple(k for k, b in self.reason_buttons.items() if b.isChecked())
+
+    def _reason_toggled(self, button: QPushButton, text: str, _on: bool) -> None:
+        mark_checked(button, text)
+        self._update()
 
     def _update(self) -> None:
         bad = self.level is not None and self.level.needs_reason

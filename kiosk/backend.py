@@ -35,6 +35,8 @@ class Ticket:
     estimated_wait_minutes: int | None  # None: no estimate (no open window serves the category)
     qr_payload: str
     window_number: int | None = None
+    hall_name: str = ""  # printed on the slip
+    hall_timezone: str = "Asia/Shanghai"  # the slip shows issued_at (UTC) as the hall's wall clock
 
 
 class CaseStatus(enum.StrEnum):

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from app.services.catalogue import CatalogueService
     from app.services.queue import QueueService
     from app.services.ratings import RatingService
-    from app.services.views import TicketView
+    from app.services.views import HallView, TicketView
 
 log = logging.getLogger("onewindow.kiosk.backend")
 
@@ -52,7 +52,7 @@ _CASE_STATUS = {
     "not_accepted": CaseStatus.REJECTED,
 }
 
-def ticket_from_view(view: TicketView) -> Ticket:
+def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""
     return Ticket(
         id=view.id,
@@ -66,6 +66,8 @@ def ticket_from_view(view: TicketView) -> Ticket:
         estimated_wait_minutes=view.estimated_wait_minutes,  # None stays None: never "0 分钟"
         qr_payload=view.qr_payload,
         window_number=view.window_number,
+        hall_name=view.hall_name,
+        hall_timezone=hall_timezone,
     )
 
 
@@ -89,7 +91,7 @@ class QueueKioskBackend:
     ) -> None:
         self.queue, self.cases, self.catalogue = queue, cases, catalogue
         self.appointments, self.ratings = appointments, ratings
-        self._hall_name: tuple[str, str] | None = None
+        self._hall: HallView | None = None
 
     @classmethod
     def over(cls, db: Any, hall_code: str | None = None, clock: Any = None) -> QueueKioskBackend:
@@ -109,13 +111,15 @@ class QueueKioskBackend:
             ratings=RatingService(db, hall_code=hall_code, **timed),
         )
 
-    def hall_name(self) -> tuple[str, str]:
-        if self._hall_name is None:
+    def _hall_view(self) -> HallView:
+        if self._hall is None:  # name and time zone do not change while the kiosk runs
             from app.services.hall import current_hall
 
-            view = current_hall(self.queue.db, self.queue.hall_code)
-            self._hall_name = (view.name_zh, view.name_en)
-        return self._hall_name
+            self._hall = current_hall(self.queue.db, self.queue.hall_code)
+        return self._hall
+
+    def hall_name(self) -> tuple[str, str]:
+        return self._hall_view().name_zh, self._hall_view().name_en
 
     def hall_open(self) -> bool:
         return bool(self.queue.hall_open())
@@ -128,10 +132,10 @@ class QueueKioskBackend:
 
     def issue_ticket(self, prefix: str, *, person_id: str | None = None, matters: tuple[str, ...] = ()) -> Ticket:
         view = self.queue.issue_ticket(prefix, source="kiosk", matters=matters, person_id=person_id)
-        return ticket_from_view(view)
+        return ticket_from_view(view, self._hall_view().timezone)
 
     def check_in_appointment(self, code: str) -> Ticket:
-        return ticket_from_view(self.appointments.check_in(code).ticket)
+        return ticket_from_view(self.appointments.check_in(code).ticket, self._hall_view().timezone)
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress:
         view = self.cases.progress(receipt_number, id_last4)

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from app.logs import MaskPersonalData
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
@@ -62,6 +63,7 @@ def _setup_logging(config: KioskConfig) -> None:
         log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskPersonalData())  # the app's rule: no ID number in a log file in full
     handler._onewindow_kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from app.domain.ratings import RatingLevel  # the one 好差评 scale, re-exported for the Protocol's users
+
 
 @dataclass(frozen=True)
 class Category:
@@ -93,18 +95,6 @@ class MatterGuide:
     fee_zh: str
     fee_en: str
     materials: tuple[Material, ...] = field(default_factory=tuple)
-
-
-class RatingLevel(enum.IntEnum):
-    VERY_SATISFIED = 5  # 非常满意
-    SATISFIED = 4  # 满意
-    BASICALLY_SATISFIED = 3  # 基本满意
-    DISSATISFIED = 2  # 不满意
-    VERY_DISSATISFIED = 1  # 非常不满意
-
-    @property
-    def needs_reason(self) -> bool:
-        return self <= RatingLevel.DISSATISFIED
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,18 @@ from functools import partial
 
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 
+from app.domain.ratings import REASONS
 from kiosk.backend import RatingLevel, RatingTarget
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
 from kiosk.widgets import Keypad, Screen, button, label, line_edit, mark_checked
 
-REASON_KEYS = ("wait", "attitude", "notice", "trips", "system", "other")
+REASON_KEYS = tuple(REASONS)  # the keys RatingService accepts, in display order
 
 
 def rating_ready(level: RatingLevel | None, reasons: tuple[str, ...]) -> bool:
     """Submittable once a level is chosen and, for 不满意/非常不满意, at least one reason."""
-    return level is not None and (not level.needs_reason or bool(reasons))
+    return level is not None and (not level.is_bad or bool(reasons))
 
 
 class RatingScreen(Screen):
@@ -85,23 +86,10 @@ class RatingScreen(Screen):
         self._update()
 
     def level_name(self, level: RatingLevel) -> str:
-        return {
-            RatingLevel.VERY_SATISFIED: self.tr("非常满意"),
-            RatingLevel.SATISFIED: self.tr("满意"),
-            RatingLevel.BASICALLY_SATISFIED: self.tr("基本满意"),
-            RatingLevel.DISSATISFIED: self.tr("不满意"),
-            RatingLevel.VERY_DISSATISFIED: self.tr("非常不满意"),
-        }[level]
+        return self.ctx.pick(level.name_zh, level.name_en)  # the scale's words live with the scale (app.domain)
 
     def reason_name(self, key: str) -> str:
-        return {
-            "wait": self.tr("等候时间长"),
-            "attitude": self.tr("服务态度差"),
-            "notice": self.tr("材料没有一次性告知"),
-            "trips": self.tr("多次跑腿"),
-            "system": self.tr("系统或设备故障"),
-            "other": self.tr("其他"),
-        }[key]
+        return self.ctx.pick(*REASONS[key])
 
     def handle_scan(self, code: str) -> bool:
         self.field.setText(code)
@@ -144,7 +132,7 @@ class RatingScreen(Screen):
         self._update()
 
     def _update(self) -> None:
-        bad = self.level is not None and self.level.needs_reason
+        bad = self.level is not None and self.level.is_bad
         self.reason_title.setVisible(bad)
         for b in self.reason_buttons.values():
             b.setVisible(bad)
@@ -162,7 +150,7 @@ class RatingScreen(Screen):
             return
         assert self.level is not None
         target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend
-        reasons = reasons if level.needs_reason else ()
+        reasons = reasons if level.is_bad else ()
         self.ctx.call(lambda: backend.submit_rating(target, level, reasons), lambda _r: self.nav.go("thanks"),
                       lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
 

@@ -2653,14 +2653,6 @@
             <translation>Rate our service</translation>
         </message>
         <message>
-            <source>请扫描号票或回执上的二维码,或输入号码(如 B012)</source>
-            <translation>Scan the QR code on your ticket or receipt, or enter the number (e.g. B012)</translation>
-        </message>
-        <message>
-            <source>号码</source>
-            <translation>Number</translation>
-        </message>
-        <message>
             <source>下一步</source>
             <translation>Next</translation>
         </message>
@@ -2671,50 +2663,6 @@
         <message>
             <source>提交评价</source>
             <translation>Submit</translation>
-        </message>
-        <message>
-            <source>非常满意</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <source>满意</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <source>基本满意</source>
-            <translation>Fairly satisfied</translation>
-        </message>
-        <message>
-            <source>不满意</source>
-            <translation>Dissatisfied</translation>
-        </message>
-        <message>
-            <source>非常不满意</source>
-            <translation>Very dissatisfied</translation>
-        </message>
-        <message>
-            <source>等候时间长</source>
-            <translation>Long wait</translation>
-        </message>
-        <message>
-            <source>服务态度差</source>
-            <translation>Unfriendly service</translation>
-        </message>
-        <message>
-            <source>材料没有一次性告知</source>
-            <translation>Missing items not told at once</translation>
-        </message>
-        <message>
-            <source>多次跑腿</source>
-            <translation>Had to come back several times</translation>
-        </message>
-        <message>
-            <source>系统或设备故障</source>
-            <translation>System or device failure</translation>
-        </message>
-        <message>
-            <source>其他</source>
-            <translation>Other</translation>
         </message>
         <message>
             <source>! 请输入号码或扫描二维码</source>
@@ -2772,10 +2720,6 @@
         <message>
             <source>前面还有 {n} 人</source>
             <translation>{n} people ahead</translation>
-        </message>
-        <message>
-            <source>预计等待约 {m} 分钟</source>
-            <translation>About {m} min wait</translation>
         </message>
         <message>
             <source>请留意叫号屏和语音叫号,过号需重新取号</source>

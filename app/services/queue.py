@@ -288,7 +288,7 @@ class QueueService:
     def undo_last(self, window_number: int) -> TicketView:
         """Undo the window's last action (a wrong call, finish, no-show...) within `undo_window_s`."""
         with self.db.write() as s:
-            hall, w = self._window(s, window_number, lock_hall=True)
+            hall, w = self._window(s, window_number, lock=True)
             window_s = QueueSettings.of(hall.settings).undo_window_s
             t = ev.undo_last(s, hall, w, self.clock(), window_s)
             s.flush()
@@ -410,13 +410,12 @@ class QueueService:
     ) -> None:
         ev.write_event(s, hall, kind, at, ticket=ticket, window=window, staff_id=staff_id, detail=detail)
 
-    def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
+    def _window(self, s: Session, number: int, lock: bool = False) -> tuple[Hall, Window]:
         hall = load_hall(s, self.hall_code)
-        if lock_hall and s.get_bind().dialect.name == "postgresql":
-            # Serialises call-next across PCs sharing one PostgreSQL hall database (SQLite's
-            # BEGIN IMMEDIATE already serialises writers), so two windows never get the same ticket.
-            s.execute(sq.HALL_LOCK, sq.params(hall_id=hall.id))
-        w = s.scalars(sq.WINDOW_BY_NUMBER, sq.params(hall_id=hall.id, number=number)).first()
+        # `lock`: the window row, as call-next takes it, serialises actions at one window across PCs on
+        # PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises writers).
+        query = sq.WINDOW_BY_NUMBER.with_for_update(of=Window) if lock else sq.WINDOW_BY_NUMBER
+        w = s.scalars(query, sq.params(hall_id=hall.id, number=number)).first()
         if w is None:
             raise NotFoundError(f"没有 {number} 号窗口", f"No window number {number}")
         return hall, w

@@ -131,7 +131,8 @@ def undo_last(s: Session, hall: Hall, w: Window, now: datetime, window_s: float)
         events = [e for e in recent if e.detail.get("op") == op and "before" in e.detail]
     main: Ticket | None = None
     for e in events:  # newest first
-        t = s.get(Ticket, e.ticket_id) if e.ticket_id else None
+        # Locked: on PostgreSQL another window may be calling or moving this ticket right now.
+        t = s.get(Ticket, e.ticket_id, with_for_update=True) if e.ticket_id else None
         if t is None:
             raise nothing
         newest = s.scalars(

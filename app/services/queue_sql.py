@@ -100,7 +100,6 @@ CALLS_TODAY_BY_CATEGORY = (
     .where(Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.window_id == _b("window_id"))
     .group_by(Ticket.category_id)
 )
-HALL_LOCK = select(Hall.id).where(Hall.id == _b("hall_id")).with_for_update()
 
 
 @cache

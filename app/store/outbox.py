@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, insert, inspect
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridLogicalClock
 from app.domain.ids import new_id
-from app.store.models import ChangeCounter, Outbox, Synced
+from app.store import changes
+from app.store.models import Outbox, Synced
 
 
 def _json_value(value: Any) -> Any:
@@ -148,25 +148,13 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     _write_pending(session)
 
 
-def _bump_statement(dialect_insert: Any) -> Any:
-    stmt = dialect_insert(ChangeCounter).values(hall_id=bindparam("b_hall_id"), n=1)
-    return stmt.on_conflict_do_update(index_elements=["hall_id"], set_={"n": ChangeCounter.n + 1})
-
-
-# Built once: this runs at the end of every writing transaction.
-_BUMP = {"sqlite": _bump_statement(sqlite.insert), "postgresql": _bump_statement(postgresql.insert)}
-
-
 def _before_commit(session: Session) -> None:
-    """Bump the hall's change counter as the transaction's last statement (see ChangeCounter)."""
+    """Tell the screens (app.store.changes) as the transaction's last statement."""
     session.flush()
     _write_pending(session)  # rows queued by Core writes (`record`) after the last flush
     halls = session.info.pop("changed_halls", None)
-    if not halls:
-        return
-    conn = session.connection()
-    for hall_id in sorted(halls):  # a fixed order: two transactions never wait on each other in a cycle
-        conn.execute(_BUMP[conn.dialect.name], {"b_hall_id": hall_id})
+    if halls:
+        changes.announce(session.connection(), halls)
 
 
 def _after_rollback(session: Session) -> None:
@@ -177,7 +165,7 @@ def _after_rollback(session: Session) -> None:
 @contextmanager
 def applying_remote_changes(session: Session, hall_id: str) -> Iterator[None]:
     """Write rows received from the central server: no outbox rows, no restamping (they carry the version and
-    HLC they were given), but the hall's change counter still moves so every screen refreshes."""
+    HLC they were given), but the screens are still told (app.store.changes) so every one refreshes."""
     session.flush()
     session.info["applying_remote"] = True
     try:

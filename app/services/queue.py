@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -41,6 +41,7 @@ from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import CategoryView, StaffView, TicketView
+from app.services.window_actor import WindowActor, acting_at_window
 from app.store.database import Database
 from app.store.models import Hall, Ticket, Window
 
@@ -48,6 +49,11 @@ log = logging.getLogger("onewindow.queue")
 # On PostgreSQL a line head can be claimed by another window between our read and our update (SKIP LOCKED
 # passes over rows being claimed, not rows just claimed): read the heads again, a few times at most.
 _CLAIM_ATTEMPTS = 5
+
+
+def _marked(who: WindowActor, detail: dict[str, Any]) -> dict[str, Any]:
+    """A supervisor at another clerk's window: the event says so, and the audit hook records it."""
+    return {**detail, "remote": True} if who.remote else detail
 
 
 class QueueService:
@@ -147,18 +153,21 @@ class QueueService:
 
     # ---- window actions ------------------------------------------------------------------------------------
 
-    def open_window(self, window_number: int, staff_id: str | None) -> None:
+    def open_window(self, window_number: int, actor: StaffView | None = None) -> None:
+        """The clerk `actor` signs in at the window and opens it (see app.services.window_actor)."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
-            w.staff_id, w.status, w.status_since = staff_id, "open", self.clock()
-            self._event(s, hall, "window_opened", w.status_since, window=w, staff_id=staff_id)
+            who = acting_at_window(s, hall, w, actor)
+            w.staff_id, w.status, w.status_since = who.staff_id, "open", self.clock()
+            self._event(s, hall, "window_opened", w.status_since, window=w, who=who)
 
-    def close_window(self, window_number: int) -> None:
+    def close_window(self, window_number: int, *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             if self._current(s, w) is not None:
                 raise RuleViolation("请先办结或暂挂当前号，再关闭窗口", "Finish or park the current ticket first")
-            self._event(s, hall, "window_closed", self.clock(), window=w, staff_id=w.staff_id)
+            self._event(s, hall, "window_closed", self.clock(), window=w, who=who)
             w.status, w.staff_id, w.status_since = "closed", None, self.clock()
 
     def leave_window(self, window_number: int, current: str | None = None, *, actor: StaffView | None = None) -> None:
@@ -167,15 +176,15 @@ class QueueService:
         transfer, audited: it needs the acting clerk (`actor`)."""
         view = None
         if current == "finish":
-            view = self.finish(window_number)
+            view = self.finish(window_number, actor=actor)
         elif current == "park":
-            view = self.park(window_number)
+            view = self.park(window_number, actor=actor)
         elif current == "hand_back":
             t = self.ticket_status_at(window_number)
             if t is not None:
                 view = self.transfer(window_number, to_prefix=t.category_prefix, to_front=True, actor=actor)
         log.info("window %s closed (%s %s)", window_number, current, view.display_number if view else "")
-        self.close_window(window_number)
+        self.close_window(window_number, actor=actor)
 
     def ticket_status_at(self, window_number: int) -> TicketView | None:
         with self.db.read() as s:
@@ -183,19 +192,21 @@ class QueueService:
             t = self._current(s, w)
             return rd.ticket_view(s, hall, t, w) if t is not None else None
 
-    def pause_window(self, window_number: int, reason: str = "") -> None:
+    def pause_window(self, window_number: int, reason: str = "", *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             w.status, w.status_since = "paused", self.clock()
-            self._event(s, hall, "paused", w.status_since, window=w, staff_id=w.staff_id, detail={"reason": reason})
+            self._event(s, hall, "paused", w.status_since, window=w, who=who, detail={"reason": reason})
 
-    def resume_window(self, window_number: int) -> None:
+    def resume_window(self, window_number: int, *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             w.status, w.status_since = "open", self.clock()
-            self._event(s, hall, "resumed", w.status_since, window=w, staff_id=w.staff_id)
+            self._event(s, hall, "resumed", w.status_since, window=w, who=who)
 
-    def call_next(self, window_number: int, staff_id: str | None = None) -> TicketView | None:
+    def call_next(self, window_number: int, *, actor: StaffView | None = None) -> TicketView | None:
         """Call the next ticket for this window. A ticket being served at the window is finished first;
         one called moments ago, or called and never started, is not: see `check_can_call_next`."""
         with self.db.write() as s:
@@ -204,17 +215,19 @@ class QueueService:
             w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
             if w is None:
                 raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
+            who = acting_at_window(s, hall, cast(Window, w), actor)  # a window row: only its columns are read
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
-            staff_id = staff_id or w.staff_id
+            staff_id = who.staff_id
             current = conn.execute(sq.CURRENT_ROW_AT_WINDOW, sq.params(window_id=w.id)).first()
             op = new_id()
             if current is not None:
                 since = (now - current.called_at).total_seconds() if current.called_at else float("inf")
                 limit = QueueSettings.of(hall.settings).min_call_interval_s
                 check_can_call_next(rd.display_number(current.prefix, current.number), current.status, since, limit)
-                if qw.act(s, hall.id, current, Action.FINISH, now, w.id, staff_id, {"auto": True}, op) is None:
+                auto = _marked(who, {"auto": True})
+                if qw.act(s, hall.id, current, Action.FINISH, now, w.id, staff_id, auto, op) is None:
                     raise RuleViolation("本窗口的号刚被改动，请再试一次", "The ticket here just changed: try again")
             if w.status != "open":
                 w = qw.update_window(s, w.id, {"status": "open", "staff_id": staff_id, "status_since": now})
@@ -226,7 +239,7 @@ class QueueService:
                 t = conn.execute(sq.TICKET_ROW, sq.params(id=picked.ticket_id)).one()
                 called = {"window_id": w.id, "staff_id": staff_id, "called_at": now, "target_window_id": None,
                           "recall_count": 0}  # fmt: skip
-                row = qw.act(s, hall.id, t, Action.CALL, now, w.id, staff_id, {}, op, called)
+                row = qw.act(s, hall.id, t, Action.CALL, now, w.id, staff_id, _marked(who, {}), op, called)
                 if row is not None:
                     return rd.ticket_view(s, hall, row, w)
             raise RuleViolation("叫号繁忙，请再试一次", "Calling is busy right now: try again")
@@ -245,50 +258,53 @@ class QueueService:
             calls = {cid: n for cid, n in conn.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
         return choose_next(w.mode, served, heads, calls)
 
-    def recall(self, window_number: int) -> TicketView:
+    def recall(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Call the current ticket again; past the allowed recalls it becomes a no-show (过号)."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
             now = self.clock()
             if t.status != TicketStatus.CALLED:
                 raise RuleViolation("已开始办理，不能重呼", "Service has started: nothing to recall")
             if t.recall_count + 1 > QueueSettings.of(hall.settings).max_recalls:
-                self._apply(s, hall, t, Action.NO_SHOW, now, w, w.staff_id, {"recalls": t.recall_count})
+                self._apply(s, hall, t, Action.NO_SHOW, now, w, who, {"recalls": t.recall_count})
             else:
                 before = ev.snapshot(t)
                 t.recall_count += 1
                 detail = {"recall": t.recall_count, "before": before, "op": new_id()}
-                self._event(s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail=detail)
+                self._event(s, hall, "recalled", now, ticket=t, window=w, who=who, detail=detail)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
-    def skip(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.SKIP, event_kind="no_show")
+    def skip(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.SKIP, actor, event_kind="no_show")
 
-    def start(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.START)
+    def start(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.START, actor)
 
-    def finish(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.FINISH)
+    def finish(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.FINISH, actor)
 
-    def park(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.PARK)
+    def park(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.PARK, actor)
 
-    def begin_service(self, window_number: int) -> TicketView:
+    def begin_service(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Intake (F10) starts service: a called ticket becomes "serving"; one already served stays so."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
             if t.status == TicketStatus.CALLED:
-                self._apply(s, hall, t, Action.START, self.clock(), w, w.staff_id, {"intake": True})
+                self._apply(s, hall, t, Action.START, self.clock(), w, who, {"intake": True})
                 s.flush()
             return rd.ticket_view(s, hall, t, w)
 
-    def undo_last(self, window_number: int) -> TicketView:
+    def undo_last(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Undo the window's last action (a wrong call, finish, no-show...) within `undo_window_s`."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number, lock=True)
+            acting_at_window(s, hall, w, actor)
             window_s = QueueSettings.of(hall.settings).undo_window_s
             t = ev.undo_last(s, hall, w, self.clock(), window_s)
             s.flush()
@@ -308,15 +324,16 @@ class QueueService:
             if ev.needs_heartbeat(s, w, now, QueueSettings.of(hall.settings).heartbeat_s):
                 self._event(s, hall, "heartbeat", now, window=w, staff_id=w.staff_id)
 
-    def resume(self, window_number: int, ticket_id: str) -> TicketView:
+    def resume(self, window_number: int, ticket_id: str, *, actor: StaffView | None = None) -> TicketView:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             if self._current(s, w) is not None:
                 raise RuleViolation("请先办结或暂挂当前号", "Finish or park the current ticket first")
             t = s.get(Ticket, ticket_id)
             if t is None or t.window_id != w.id or t.status != TicketStatus.PARKED:
                 raise NotFoundError("没有找到本窗口暂挂的这个号", "No such parked ticket at this window")
-            self._apply(s, hall, t, Action.RESUME, self.clock(), w, w.staff_id)
+            self._apply(s, hall, t, Action.RESUME, self.clock(), w, who)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
@@ -352,7 +369,8 @@ class QueueService:
             if to_window is not None:
                 _, target = self._window(s, to_window)
                 detail["to_window"] = to_window
-            self._apply(s, hall, t, Action.TRANSFER, now, w, staff.id, detail, kind="transferred")
+            who = WindowActor(staff.id, False)
+            self._apply(s, hall, t, Action.TRANSFER, now, w, who, detail, kind="transferred")
             t.target_window_id = target.id if target else None
             t.window_id = None
             earliest = s.scalar(
@@ -369,11 +387,14 @@ class QueueService:
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
-    def _act_on_current(self, window_number: int, action: Action, event_kind: str | None = None) -> TicketView:
+    def _act_on_current(
+        self, window_number: int, action: Action, actor: StaffView | None, event_kind: str | None = None
+    ) -> TicketView:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
-            self._apply(s, hall, t, action, self.clock(), w, w.staff_id, kind=event_kind)
+            self._apply(s, hall, t, action, self.clock(), w, who, kind=event_kind)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
@@ -385,7 +406,7 @@ class QueueService:
         action: Action,
         now: datetime,
         w: Window | None,
-        staff_id: str | None,
+        who: WindowActor,
         detail: dict[str, Any] | None = None,
         kind: str | None = None,
         op: str | None = None,
@@ -394,7 +415,7 @@ class QueueService:
         for name, value in ev.transition(t, next_status(t.status, action), now).items():
             setattr(t, name, value)
         kind = kind or ev.EVENT_KINDS.get(action, action.value)
-        self._event(s, hall, kind, now, ticket=t, window=w, staff_id=staff_id, detail=detail)
+        self._event(s, hall, kind, now, ticket=t, window=w, who=who, detail=detail)
 
     def _event(
         self,
@@ -406,8 +427,11 @@ class QueueService:
         ticket: Ticket | None = None,
         window: Window | None = None,
         staff_id: str | None = None,
+        who: WindowActor | None = None,
         detail: dict[str, Any] | None = None,
     ) -> None:
+        if who is not None:
+            staff_id, detail = who.staff_id, _marked(who, detail or {})
         ev.write_event(s, hall, kind, at, ticket=ticket, window=window, staff_id=staff_id, detail=detail)
 
     def _window(self, s: Session, number: int, lock: bool = False) -> tuple[Hall, Window]:

@@ -19,7 +19,7 @@ def test_another_clerk_cannot_press_keys_at_a_signed_in_window(hall_queue, hall_
     li = trusted_actor(hall_db, "li")
     with pytest.raises(PermissionDenied) as err:
         hall_queue.call_next(3, actor=li)
-    assert "无权" in err.value.message_zh and "remote window control" in err.value.message_en
+    assert "无权" in err.value.message_zh and "control windows remotely" in err.value.message_en
     called = hall_queue.call_next(3, actor=clerk)
     assert called is not None and called.display_number == "B001"
     for key in (hall_queue.recall, hall_queue.start, hall_queue.finish, hall_queue.skip, hall_queue.park):
@@ -77,7 +77,7 @@ def test_command_line_window_keys_take_as(capsys, tmp_path, monkeypatch):
     # li may not finish at wang's window; one bilingual line, nothing changed
     code, out, err = run(capsys, "window", "start", "--window", "2", "--as", "li", "--pin", "1234", "--db", url)
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
-    assert "窗口人员无权远程控制窗口" in err and "remote window control" in err
+    assert "窗口人员无权远程控制窗口" in err and "control windows remotely" in err
     code, out, err = run(capsys, "window", "start", "--window", "2", "--as", "li", "--pin", "9999", "--db", url)
     assert code == 1 and "工号或密码错误" in err
     monkeypatch.setenv("ONEWINDOW_PIN", "1234")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from app.services.device_status import report_kiosk_printer
 from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE, CornerTapDetector, PinResult, PinVerifier
 from kiosk.backend import KioskBackend, SyncStatus
 from kiosk.banners import network_banner, printer_banner
@@ -96,6 +97,10 @@ class KioskWindow(QWidget):
         self.theme = theme_for(False)
         self.printer = PrinterMonitor(deps.printer, deps.worker, self)
         self.printer.state_changed.connect(lambda _s: self._update_banners())
+        # Each change is recorded in the hall (off the GUI thread), so the supervisor is alarmed when paper runs out.
+        self.printer.state_changed.connect(lambda state: deps.worker.submit(
+            lambda: report_kiosk_printer(deps.backend, state.value), lambda _r: None,
+            lambda exc: log.warning("printer state not recorded: %s", exc), owner=self))  # fmt: skip
         self.sync_status: SyncStatus | None = None
 
         layout = QVBoxLayout(self)

@@ -123,7 +123,7 @@ class SupervisorConsole(QMainWindow):
         return page
 
     def _alarm_tab(self) -> QWidget:
-        self.alarm_panel = NotePanel(self.alarms, self.submit)
+        self.alarm_panel = NotePanel(self.alarms, self.submit, text_columns=(2, 3))  # the message and the note
         actor = self.staff
         self.alarm_panel.add_action(
             self.tr("确认 / 响应"), self.tr("处理情况："), ["已到窗口处理", "已增开窗口", "已通知值班人员"],
@@ -134,11 +134,11 @@ class SupervisorConsole(QMainWindow):
         layout.addWidget(QLabel(self.tr("当前告警")))
         layout.addWidget(self.alarm_panel, 1)
         layout.addWidget(QLabel(self.tr("历史")))
-        layout.addWidget(table(self.alarm_history), 1)
+        layout.addWidget(table(self.alarm_history, (2, 3)), 1)
         return page
 
     def _follow_up_tab(self) -> QWidget:
-        panel = NotePanel(self.follow_up_rows, self.submit)
+        panel = NotePanel(self.follow_up_rows, self.submit, text_columns=(2,))  # the reasons
         fu, actor = self.sv.follow_ups, self.staff
         # 指派: pick the staff member, then the button (or Alt+A) asks for a remark; the service checks the role.
         self.assignee = QComboBox()
@@ -180,7 +180,7 @@ class SupervisorConsole(QMainWindow):
             row.addWidget(edit)
             self.card_filters[key] = edit
         layout.addLayout(row)
-        layout.addWidget(table(self.card_rows), 1)
+        layout.addWidget(table(self.card_rows, (2, 5)), 1)  # the matter and the department are long
         return page
 
     def refresh_cards(self) -> None:

@@ -24,6 +24,8 @@ class QueueSettings:
     heartbeat_s: float = 60.0
     window_stale_s: float = 180.0
     max_recalls: int = 3
+    # window keys need a clerk signed in at the window (or `--as` on the command line); see app.services.window_actor
+    window_login_required: bool = False
 
     @classmethod
     def of(cls, settings: Mapping[str, Any] | None) -> QueueSettings:
@@ -33,7 +35,12 @@ class QueueSettings:
             if raw is None:
                 continue
             try:
-                values[f.name] = int(raw) if f.type == "int" else float(raw)
+                if f.type == "bool":
+                    if not isinstance(raw, bool):
+                        continue
+                    values[f.name] = raw
+                else:
+                    values[f.name] = int(raw) if f.type == "int" else float(raw)
             except (TypeError, ValueError):
                 continue
         return cls(**values)

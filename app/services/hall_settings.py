@@ -55,6 +55,7 @@ SUPERVISION_KEYS = {f.name: f for f in fields(SupervisionSettings)}
 # Settings the queue and intake already read, with their types (a supervisor may change these too).
 OTHER_KEYS: dict[str, type] = {
     "max_recalls": int,
+    "window_login_required": bool,
     "daily_tickets_per_person": int,
     "announce_repeat": int,
     "rongque_days": int,

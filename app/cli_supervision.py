@@ -327,7 +327,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--overdue", action="store_true", help="only those with an overdue step")
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
-    assign = _acting(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
+    assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
     assign.add_argument("id", help="follow-up id (or its first 8+ characters)")
     assign.add_argument("--to", required=True, metavar="LOGIN", help="the staff member who calls back")
     assign.add_argument("--note", help="a remark (default: who was given it)")

@@ -57,7 +57,7 @@ def test_offline_or_silent_printer_and_bad_reports(hall_db, clock):
 
 def test_staffed_window_without_heartbeat(hall_db, clock, clerk, supervisor):
     q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
-    q.open_window(3, clerk.id)
+    q.open_window(3, clerk)
     q.open_window(4, None)  # open with nobody: the older "unattended" rule, not this one
 
     def silent() -> list[tuple[str, str]]:
@@ -84,7 +84,7 @@ def test_a_supervisors_remote_action_is_not_the_clerks_heartbeat(hall_db, clock,
     from app.services.remote_control import RemoteControl
 
     q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
-    q.open_window(3, clerk.id)
+    q.open_window(3, clerk)
     clock.advance(minutes=4)
     RemoteControl(hall_db, clock=clock).set_window(3, "pause", actor=supervisor)
     kinds = {a.kind for a in alarms.evaluate()}

@@ -30,7 +30,7 @@ def accept_case(intake: IntakeService, person, tmp: Path, *, ticket_id=None, win
 
 def test_a_ticket_and_its_case_are_rated_once(hall_db, clock, hall_queue, intake, person, clerk, tmp_path):
     pad, ratings = RatingPadService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
-    hall_queue.open_window(3, clerk.id)
+    hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
     ticket = hall_queue.call_next(3)
     assert ticket is not None
@@ -55,7 +55,7 @@ def test_a_case_without_a_ticket_is_rated_on_its_own_or_times_out(
     hall_db, clock, hall_queue, intake, person, clerk, tmp_path
 ):
     pad, ratings = RatingPadService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
-    hall_queue.open_window(3, clerk.id)
+    hall_queue.open_window(3, clerk)
     first = accept_case(intake, person, tmp_path)  # no ticket in service at window 3
     service = pad.to_rate(3)
     assert service is not None and (service.kind, service.reference) == ("case", first.receipt_number)
@@ -91,7 +91,7 @@ def test_a_case_handed_out_during_a_ticket_is_rated_with_it(
         cases.move(receipt.case_id, status, actor=who)
     clock.advance(minutes=5)
     pad, ratings = RatingPadService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
-    hall_queue.open_window(3, clerk.id)
+    hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
     ticket = hall_queue.call_next(3)
     assert ticket is not None

@@ -26,7 +26,7 @@ def test_pad_rates_a_ticket_with_its_case_then_a_case_alone(
     pad.show()
     qtbot.waitExposed(pad)
     mode = "elderly" if elderly else "normal"
-    hall_queue.open_window(3, clerk.id)
+    hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
     ticket = hall_queue.call_next(3)
     assert ticket is not None

@@ -34,6 +34,9 @@ class SupervisionSettings:
     alarm_paused_warning_minutes: int = 15  # a window paused this long
     alarm_paused_critical_minutes: int = 30
     alarm_service_factor: float = 3.0  # a service running this many times the category average
+    alarm_unattended_warning_minutes: int = 3  # a staffed window whose staff client sent no heartbeat this long
+    alarm_unattended_critical_minutes: int = 10
+    alarm_printer_critical_seconds: int = 120  # a kiosk printer out of paper or not answering this long
     assessment_weights: dict[str, int] | None = None  # 窗口考核 weights, see DEFAULT_WEIGHTS
 
     def target_wait(self, prefix: str) -> int:

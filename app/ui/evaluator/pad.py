@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.ratings import REASONS, RatingLevel
@@ -22,6 +22,7 @@ from app.services.ratings import RatingService
 from app.services.views import WindowView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.runner import ServiceRunner
 from kiosk.theme import theme_for
 

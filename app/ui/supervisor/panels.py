@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.ratings import RatingLevel
 from app.services.reports import Report
+from app.ui.i18n import pick
 from app.ui.intake.dialogs import ReasonDialog
 from app.ui.widgets.rows_model import RowsModel
 
@@ -147,7 +149,7 @@ class BroadcastBar(QWidget):
 
 def satisfaction_box() -> QComboBox:
     box = QComboBox()
-    for level, name in ((5, "非常满意"), (4, "满意"), (3, "基本满意"), (2, "不满意"), (1, "非常不满意")):
-        box.addItem(name, level)
-    box.setCurrentIndex(2)
+    for level in sorted(RatingLevel, reverse=True):  # the one scale, its words from app.domain.ratings
+        box.addItem(pick(level.name_zh, level.name_en), int(level))
+    box.setCurrentIndex(box.findData(int(RatingLevel.BASICALLY_SATISFIED)))
     return box

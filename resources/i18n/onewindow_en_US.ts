@@ -1705,9 +1705,14 @@
             <translation>This month: arrived %1 · served %2 · no-shows %3 · service level %4% · good ratings %5%</translation>
         </message>
         <message>
-            <location filename="../../app/ui/supervisor/panels.py" line="103" />
-            <source>本月各窗口办结量与考核得分</source>
-            <translation>Served and assessment score per window this month</translation>
+            <location filename="../../app/ui/supervisor/panels.py" />
+            <source>本月各窗口办结量</source>
+            <translation>Served per window this month</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" />
+            <source>本月各窗口考核得分</source>
+            <translation>Assessment score per window this month</translation>
         </message>
         <message>
             <location filename="../../app/ui/supervisor/panels.py" line="104" />

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -215,7 +215,7 @@ class QueueService:
             w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
             if w is None:
                 raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
-            who = acting_at_window(s, hall, cast(Window, w), actor)  # a window row: only its columns are read
+            who = acting_at_window(s, hall, w, actor)
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
@@ -396,7 +396,7 @@ class QueueService:
             w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
             if w is None:
                 raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
-            who = acting_at_window(s, hall, cast(Window, w), actor)  # a window row: only its columns are read
+            who = acting_at_window(s, hall, w, actor)
             t = conn.execute(sq.CURRENT_ROW_AT_WINDOW, sq.params(window_id=w.id)).first()
             if t is None:
                 raise RuleViolation("本窗口当前没有号", "There is no ticket at this window")

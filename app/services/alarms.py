@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.follow_ups import FollowUpService
 from app.services.hall import load_hall
-from app.services.hall_settings import SupervisionSettings, supervision_settings
 from app.services.live_hall import HallLive, LiveHall
 from app.services.views import StaffView
 from app.store.database import Database
@@ -60,7 +60,7 @@ class AlarmView:
         return self.cleared_at is None and self.acked_at is None
 
 
-def rule_findings(live: HallLive, settings: SupervisionSettings, sync_backlog_min: int | None) -> list[Finding]:
+def rule_findings(live: HallLive, settings: HallSettings, sync_backlog_min: int | None) -> list[Finding]:
     """What the thresholds say about this moment of the hall (pure: no database)."""
     out: list[Finding] = []
     for c in live.categories:
@@ -116,7 +116,7 @@ class AlarmService:
         overdue = FollowUpService(self.db, clock=self.clock, hall_code=self.hall_code).list(overdue_only=True)
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            settings = supervision_settings(hall.settings)
+            settings = HallSettings.of(hall.settings)
             # Only a hall enrolled with a central server whose link is up (the agent's last round reached the
             # server) has a backlog to worry about: a hall on its own, or offline, keeps its outbox by design.
             sync = s.get(SyncState, hall.id)

@@ -59,12 +59,13 @@ class Roles:
         return window
 
     def display(self, full_screen: bool) -> None:
+        from app.domain.settings_schema import HallSettings
         from app.services.hall import current_hall
         from app.ui.display.display_window import DisplayWindow
         from app.ui.voice import Announcer
 
         hall = current_hall(self.db)
-        repeat = int(hall.settings.get("announce_repeat", 2))
+        repeat = HallSettings.of(hall.settings).announce_repeat
         display = DisplayWindow(
             self.board,
             self.runner,

@@ -135,12 +135,14 @@ class HallSettings(_Strict):
         try:
             parsed = parse(cls, settings, "大厅", "hall")
         except InvalidSettings as exc:  # stored settings (edited by hand or synced): say how to repair them
-            key = _first_key(exc)
+            key = exc.key
             fix = f"onewindow hall settings set {key} VALUE --as LOGIN" if key else "onewindow hall settings show"
-            raise InvalidSettings(
+            stored = InvalidSettings(
                 f"{exc.message_zh}（数据库中保存的设置有误，请用 {fix} 改正）",
                 f"{exc.message_en} (stored in the hall database: correct it with `{fix}`)",
-            ) from None
+            )
+            stored.key = key
+            raise stored from None
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()  # a handful of halls and sessions at a time: simpler than LRU bookkeeping
         _CACHE[id(settings)] = (settings, dict(settings), parsed)  # the reference keeps the id from being reused
@@ -161,10 +163,6 @@ class HallSettings(_Strict):
 
 
 _DEFAULT = HallSettings()
-
-
-def _first_key(exc: InvalidSettings) -> str | None:
-    return getattr(exc, "key", None)
 _CACHE_SIZE = 64
 _CACHE: dict[int, tuple[Mapping[str, Any], dict[str, Any], HallSettings]] = {}
 

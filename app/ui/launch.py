@@ -300,6 +300,9 @@ def launch(role: str, args: argparse.Namespace) -> int:
                     QMessageBox.warning(None, "一窗通 OneWindow", f"{exc.message_zh}\n{exc.message_en}")
                     return 1
         return int(app.exec())
+    except UserError as exc:  # e.g. hall settings edited by hand into something invalid: say which, do not crash
+        show_startup_error(exc)
+        return 1
     finally:
         roles.shutdown()
 

@@ -56,7 +56,7 @@ def hand_edit(db: Path, **changes: object) -> None:
         ({"settings": {"target_wait_minutes": -5}}, ["target_wait_minutes", "-5", "from 1 to 1440"]),
         ({"settings": {"max_recals": 3}}, ["Unknown hall setting 'max_recals'", "did you mean 'max_recalls'"]),
         ({"settings": {"checks": {"blur": {"warn_beloww": 50}}}}, ["checks", "warn_beloww"]),
-        ({"windows": [{"number": 1, "name": "1 号窗口", "mode": "fast"}]}, ["window 1", "mode", "one of order, weight"]),
+        ({"windows": [{"number": 1, "name": "1 号窗口", "mode": "fast"}]}, ["window 1", "mode", "one of order"]),
     ],
 )
 def test_hall_init_refuses_a_wrong_setting_and_creates_nothing(
@@ -80,7 +80,8 @@ def test_settings_set_refuses_a_wrong_value_and_changes_nothing(hall: Path, caps
         ("alarm_queue_warning", "99", "alarm_queue_warning cannot be greater than alarm_queue_critical"),
         ("checks", '{"blur": {"warn_beloww": 50}}', "warn_beloww"),
     ):
-        line = one_line_error(*run(capsys, "hall", "settings", "set", key, value, "--as", "admin", "--db", str(hall))[::2])
+        argv = ("hall", "settings", "set", key, value, "--as", "admin", "--db", str(hall))
+        line = one_line_error(*run(capsys, *argv)[::2])
         assert fragment in line, line
     assert stored_settings(hall) == before
     code, out, _ = run(capsys, "hall", "settings", "set", "max_recalls", "4", "--as", "admin", "--db", str(hall))
@@ -106,7 +107,8 @@ def test_a_hand_edited_database_says_which_setting_and_can_be_repaired(
     assert run(capsys, "hall", "settings", "set", "max_recalls", "3", "--as", "admin", "--db", str(hall))[0] == 0
     line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall))[::2])
     assert "target_wait_minutes" in line
-    assert run(capsys, "hall", "settings", "set", "target_wait_minutes", "20", "--as", "admin", "--db", str(hall))[0] == 0
+    argv = ("hall", "settings", "set", "target_wait_minutes", "20", "--as", "admin", "--db", str(hall))
+    assert run(capsys, *argv)[0] == 0
     code, out, _ = run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall), "--json")
     assert code == 0 and json.loads(out)["display_number"] == "B001"
     code, out, _ = run(capsys, "hall", "settings", "show", "--db", str(hall), "--json")

@@ -286,7 +286,7 @@ def _message(fields: Mapping[str, FieldInfo], err: Mapping[str, Any], what_zh: s
         return InvalidSettings(
             f"{what_zh}设置 {low} 不能大于 {high}", f"The {what_en} setting {low} cannot be greater than {high}"
         )
-    if err["type"] == "missing":
+    if err["type"] == "missing" and len(loc) == 1:
         return InvalidSettings(f"{what_zh}设置缺少“{key}”", f"The {what_en} settings need '{key}'")
     expect_zh, expect_en = expected(fields[key]) if key in fields else ("正确的值", "a valid value")
     shown = _shown(err.get("input"))

@@ -258,7 +258,11 @@ def launch(role: str, args: argparse.Namespace) -> int:
             raise  # a bug: the crash handler logs it and says where
         show_startup_error(known)
         return 1
-    roles = Roles(db, demo)
+    try:
+        roles = Roles(db, demo)  # reads the hall's settings (a hand-edited wrong value is a UserError)
+    except UserError as exc:
+        show_startup_error(exc)
+        return 1
     try:
         if role in ("demo", "display"):
             roles.display(full_screen=role == "display" and not demo)

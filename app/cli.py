@@ -78,7 +78,8 @@ def cmd_ticket_call_next(args: argparse.Namespace) -> int:
     from app.services.queue import QueueService
     from app.services.views import to_jsonable
 
-    t = QueueService(_db(args)).call_next(args.window)
+    db = _db(args)
+    t = QueueService(db).call_next(args.window, actor=cli_supervision.optional_actor(db, args))
     if args.json:
         print(json.dumps({"window": args.window, "ticket": to_jsonable(t) if t else None}, ensure_ascii=False))
     elif t is None:
@@ -201,8 +202,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     options = ["--json"] if args.json else []
     options += ["--show-personal"] if args.show_personal else []
-    for flag, value in (("--material", args.material), ("--expected-id", args.expected_id), ("--config", args.config),
-                        ("--expected-name", args.expected_name)):
+    for flag, value in (
+        ("--material", args.material),
+        ("--expected-id", args.expected_id),
+        ("--config", args.config),
+        ("--expected-name", args.expected_name),
+    ):
         if value:
             options += [flag, value]
     return run([*options, "--", *args.files])  # "--": a file named like "-x.png" is still a file
@@ -292,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     call = with_db(ticket.add_parser("call-next", help="call the next ticket for a window"))
     call.add_argument("--window", type=int, required=True)
     call.add_argument("--json", action="store_true")
+    cli_supervision.acting_args(call, required=False, json_flag=False)
     call.set_defaults(func=cmd_ticket_call_next)
     status = with_db(ticket.add_parser("status", help="look a ticket up by QR payload, id or number"))
     status.add_argument("ref")

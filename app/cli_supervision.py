@@ -67,11 +67,21 @@ def _actor(db: Any, args: argparse.Namespace) -> Any:
     return authenticate(db, args.as_login, pin)
 
 
-def _acting(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    sp.add_argument("--as", dest="as_login", required=True, metavar="LOGIN", help="the staff member acting")
+def acting_args(
+    sp: argparse.ArgumentParser, *, required: bool = True, json_flag: bool = True
+) -> argparse.ArgumentParser:
+    help_as = "the staff member acting" if required else "the clerk acting (default: the one signed in at the window)"
+    sp.add_argument("--as", dest="as_login", required=required, metavar="LOGIN", help=help_as)
     sp.add_argument("--pin", help="PIN (else ONEWINDOW_PIN, else a prompt)")
-    sp.add_argument("--json", action="store_true")
+    if json_flag:
+        sp.add_argument("--json", action="store_true")
     return sp
+
+
+def optional_actor(db: Any, args: argparse.Namespace) -> Any:
+    """The `--as` staff member when given, else None: the service then acts as the clerk signed in at the
+    window and refuses if the hall requires a login (app.services.window_actor)."""
+    return _actor(db, args) if getattr(args, "as_login", None) else None
 
 
 # ---- case move -------------------------------------------------------------------------------------------
@@ -235,11 +245,11 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     alarms.add_argument("--json", action="store_true")
     alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
-    ack = _acting(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
+    ack = acting_args(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
     ack.add_argument("id", help="alarm id (or its first characters)")
     ack.add_argument("--note", required=True)
     ack.set_defaults(func=_closing(cmd_alarm_ack))
-    help_call = _acting(with_db(sub.add_parser("help", help="call the supervisor to a window")))
+    help_call = acting_args(with_db(sub.add_parser("help", help="call the supervisor to a window")))
     help_call.add_argument("--window", type=int, required=True)
     help_call.add_argument("--note")
     help_call.set_defaults(func=_closing(cmd_help_call))
@@ -251,16 +261,16 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
 
     cli_window.register(window, with_db)
     for action in ("open", "pause", "close"):
-        sp = _acting(with_db(window.add_parser(action, help=f"{action} a window")))
+        sp = acting_args(with_db(window.add_parser(action, help=f"{action} a window")))
         sp.add_argument("number", type=int)
         sp.add_argument("--reason")
         sp.set_defaults(func=_closing(cmd_window_remote), action=action)
-    move = _acting(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
+    move = acting_args(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
     move.add_argument("from_prefix")
     move.add_argument("to_prefix")
     move.add_argument("--limit", type=int, default=0, help="how many, oldest first (0 = all)")
     move.set_defaults(func=_closing(cmd_move_waiting))
-    cast = _acting(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
+    cast = acting_args(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
     cast.add_argument("text")
     cast.set_defaults(func=_closing(cmd_broadcast))
 
@@ -305,7 +315,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any]) -> None:
     case = sub.add_parser("case", help="cases after intake (办件)").add_subparsers(dest="case_cmd", required=True)
-    move = _acting(with_db(case.add_parser("move", help="move a case to another status (role checked)")))
+    move = acting_args(with_db(case.add_parser("move", help="move a case to another status (role checked)")))
     move.add_argument("receipt", help="receipt number, e.g. H023-20261122-0042")
     move.add_argument("--to", required=True, help="target status, e.g. in_review, approved, ready_for_pickup")
     move.add_argument("--note", help="what needs supplementing, or a remark")
@@ -328,7 +338,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         ("appeal", "申诉: the rating was mistaken (--note says why)"),
         ("decide-appeal", "复核 by a second supervisor (--uphold or --refuse)"),
     ):
-        sp = _acting(with_db(fu.add_parser(step, help=text)))
+        sp = acting_args(with_db(fu.add_parser(step, help=text)))
         sp.add_argument("id", help="follow-up id (or its first 8+ characters)")
         sp.add_argument("--note", required=True)
         if step == "assign":
@@ -341,7 +351,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
             group.add_argument("--refuse", dest="decision", action="store_const", const="refuse")
         sp.set_defaults(func=_closing(cmd_follow_up_step), step=step)
 
-    audit = _acting(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
+    audit = acting_args(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
     audit.add_argument("--action", help="only actions starting with this, e.g. case. or follow_up.")
     audit.add_argument("--limit", type=int, default=200)
     audit.set_defaults(func=_closing(cmd_audit))

@@ -7,6 +7,8 @@ import argparse
 import json
 from collections.abc import Callable
 
+from app.cli_supervision import acting_args
+
 ACTIONS = {
     "start": ("start", "开始办理"),
     "recall": ("recall", "重呼"),
@@ -19,12 +21,13 @@ ACTIONS = {
 
 def cmd_window(args: argparse.Namespace) -> int:
     from app.cli import _db
+    from app.cli_supervision import optional_actor
     from app.services.queue import QueueService
     from app.services.views import to_jsonable
 
     db = _db(args)
     method, label = ACTIONS[args.action]
-    t = getattr(QueueService(db), method)(args.window)
+    t = getattr(QueueService(db), method)(args.window, actor=optional_actor(db, args))
     if args.json:
         print(json.dumps({"window": args.window, "action": args.action, "ticket": to_jsonable(t)}, ensure_ascii=False))
     else:
@@ -40,5 +43,5 @@ def register(
     for action, (_method, label) in ACTIONS.items():
         sp = with_db(actions.add_parser(action, help=f"{label} ({action}) for the ticket at a window"))
         sp.add_argument("--window", type=int, required=True)
-        sp.add_argument("--json", action="store_true")
+        acting_args(sp, required=False)
         sp.set_defaults(func=cmd_window, action=action)

@@ -61,18 +61,18 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
 }
 
 PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
-    Permission.WINDOW_ACT: ("窗口叫号操作", "window actions"),
-    Permission.WINDOW_REMOTE: ("远程控制窗口", "remote window control"),
-    Permission.CASE_INTAKE: ("受理和出件", "intake and handing out"),
-    Permission.FINDING_OVERRIDE: ("放行材料检查结果", "overriding a check finding"),
-    Permission.FOLLOW_UP: ("差评回访整改", "bad-rating follow-up"),
-    Permission.APPEAL_DECIDE: ("差评申诉复核", "deciding a rating appeal"),
-    Permission.ALARM_ACK: ("确认告警", "acknowledging alarms"),
-    Permission.HELP_CALL: ("窗口呼叫求助", "calling for help"),
-    Permission.SETTINGS: ("修改大厅设置", "changing hall settings"),
-    Permission.AUDIT_READ: ("查看操作日志", "reading the audit trail"),
-    Permission.REPORT_READ: ("查看统计报表", "reading reports"),
-    Permission.BROADCAST: ("发布滚动字幕", "broadcasting to the display"),
+    Permission.WINDOW_ACT: ("窗口叫号操作", "use the window keys"),
+    Permission.WINDOW_REMOTE: ("远程控制窗口", "control windows remotely"),
+    Permission.CASE_INTAKE: ("受理和出件", "take in or hand out cases"),
+    Permission.FINDING_OVERRIDE: ("放行材料检查结果", "let a check finding pass"),
+    Permission.FOLLOW_UP: ("差评回访整改", "take follow-up steps on bad ratings"),
+    Permission.APPEAL_DECIDE: ("差评申诉复核", "decide a rating appeal"),
+    Permission.ALARM_ACK: ("确认告警", "acknowledge alarms"),
+    Permission.HELP_CALL: ("窗口呼叫求助", "call for help"),
+    Permission.SETTINGS: ("修改大厅设置", "change hall settings"),
+    Permission.AUDIT_READ: ("查看操作日志", "read the audit trail"),
+    Permission.REPORT_READ: ("查看统计报表", "read reports"),
+    Permission.BROADCAST: ("发布滚动字幕", "broadcast to the display"),
 }
 
 
@@ -96,5 +96,5 @@ def check_permission(role: Role | str, permission: Permission) -> None:
     allowed = sorted(PERMISSIONS[permission])
     raise PermissionDenied(
         f"{ROLE_NAMES[who][0]}无权{zh}（需要{'或'.join(ROLE_NAMES[r][0] for r in allowed)}）",
-        f"A {ROLE_NAMES[who][1]} may not do {en} (needs {' or '.join(ROLE_NAMES[r][1] for r in allowed)})",
+        f"A {ROLE_NAMES[who][1]} may not {en} (needs {' or '.join(ROLE_NAMES[r][1] for r in allowed)})",
     )

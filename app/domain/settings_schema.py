@@ -68,6 +68,8 @@ class HallSettings(_Strict):
     heartbeat_s: PositiveSeconds = 60.0
     window_stale_s: PositiveSeconds = 180.0
     max_recalls: Annotated[int, Field(ge=0, le=20)] = 3
+    # window keys need a clerk signed in at the window (or `--as` on the command line); see app.services.window_actor
+    window_login_required: bool = False
     daily_tickets_per_person: Annotated[int, Field(ge=1, le=1000)] = 5
     person_salt: str | None = None  # made by `hall init`; ID numbers are only kept hashed with it (never synced)
     announce_repeat: Annotated[int, Field(ge=1, le=5)] = 2  # the calling display says each call this many times

@@ -38,7 +38,7 @@ class HallSimulator:
     def open_windows(self) -> None:
         clerks = [s for s in list_staff(self.db) if s.role == "clerk"]
         for number, clerk in zip(self.windows, clerks, strict=False):
-            self.queue.open_window(number, clerk.id)
+            self.queue.open_window(number, clerk)
         self._opened = True
 
     def step(self) -> dict[str, int]:

@@ -40,6 +40,7 @@ from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import CategoryView, StaffView, TicketView
+from app.services.window_actor import WindowActor, acting_at_window
 from app.store.database import Database
 from app.store.models import Category, Hall, Ticket, Window
 
@@ -129,18 +130,21 @@ class QueueService:
 
     # ---- window actions ------------------------------------------------------------------------------------
 
-    def open_window(self, window_number: int, staff_id: str | None) -> None:
+    def open_window(self, window_number: int, actor: StaffView | None = None) -> None:
+        """The clerk `actor` signs in at the window and opens it (see app.services.window_actor)."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
-            w.staff_id, w.status, w.status_since = staff_id, "open", self.clock()
-            self._event(s, hall, "window_opened", w.status_since, window=w, staff_id=staff_id)
+            who = acting_at_window(s, hall, w, actor)
+            w.staff_id, w.status, w.status_since = who.staff_id, "open", self.clock()
+            self._event(s, hall, "window_opened", w.status_since, window=w, who=who)
 
-    def close_window(self, window_number: int) -> None:
+    def close_window(self, window_number: int, *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             if self._current(s, w) is not None:
                 raise RuleViolation("请先办结或暂挂当前号，再关闭窗口", "Finish or park the current ticket first")
-            self._event(s, hall, "window_closed", self.clock(), window=w, staff_id=w.staff_id)
+            self._event(s, hall, "window_closed", self.clock(), window=w, who=who)
             w.status, w.staff_id, w.status_since = "closed", None, self.clock()
 
     def leave_window(self, window_number: int, current: str | None = None, *, actor: StaffView | None = None) -> None:
@@ -149,15 +153,15 @@ class QueueService:
         transfer, audited: it needs the acting clerk (`actor`)."""
         view = None
         if current == "finish":
-            view = self.finish(window_number)
+            view = self.finish(window_number, actor=actor)
         elif current == "park":
-            view = self.park(window_number)
+            view = self.park(window_number, actor=actor)
         elif current == "hand_back":
             t = self.ticket_status_at(window_number)
             if t is not None:
                 view = self.transfer(window_number, to_prefix=t.category_prefix, to_front=True, actor=actor)
         log.info("window %s closed (%s %s)", window_number, current, view.display_number if view else "")
-        self.close_window(window_number)
+        self.close_window(window_number, actor=actor)
 
     def ticket_status_at(self, window_number: int) -> TicketView | None:
         with self.db.read() as s:
@@ -165,34 +169,37 @@ class QueueService:
             t = self._current(s, w)
             return rd.ticket_view(s, hall, t, w) if t is not None else None
 
-    def pause_window(self, window_number: int, reason: str = "") -> None:
+    def pause_window(self, window_number: int, reason: str = "", *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             w.status, w.status_since = "paused", self.clock()
-            self._event(s, hall, "paused", w.status_since, window=w, staff_id=w.staff_id, detail={"reason": reason})
+            self._event(s, hall, "paused", w.status_since, window=w, who=who, detail={"reason": reason})
 
-    def resume_window(self, window_number: int) -> None:
+    def resume_window(self, window_number: int, *, actor: StaffView | None = None) -> None:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             w.status, w.status_since = "open", self.clock()
-            self._event(s, hall, "resumed", w.status_since, window=w, staff_id=w.staff_id)
+            self._event(s, hall, "resumed", w.status_since, window=w, who=who)
 
-    def call_next(self, window_number: int, staff_id: str | None = None) -> TicketView | None:
+    def call_next(self, window_number: int, *, actor: StaffView | None = None) -> TicketView | None:
         """Call the next ticket for this window. A ticket being served at the window is finished first;
         one called moments ago, or called and never started, is not: see `check_can_call_next`."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number, lock_hall=True)
+            who = acting_at_window(s, hall, w, actor)
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
-            staff_id = staff_id or w.staff_id
+            staff_id = who.staff_id
             current = self._current(s, w)
             op = new_id()
             if current is not None:
                 since = (now - current.called_at).total_seconds() if current.called_at else float("inf")
                 limit = HallSettings.of(hall.settings).min_call_interval_s
                 check_can_call_next(rd.display_number(current.prefix, current.number), current.status, since, limit)
-                self._apply(s, hall, current, Action.FINISH, now, w, staff_id, {"auto": True}, op=op)
+                self._apply(s, hall, current, Action.FINISH, now, w, who, {"auto": True}, op=op)
             if w.status != "open":
                 w.status, w.staff_id, w.status_since = "open", staff_id, now
             day = rd.today(hall, now)
@@ -201,7 +208,7 @@ class QueueService:
             if picked is None:
                 return None
             t = s.get_one(Ticket, picked.ticket_id)
-            self._apply(s, hall, t, Action.CALL, now, w, staff_id, op=op)
+            self._apply(s, hall, t, Action.CALL, now, w, who, op=op)
             t.window_id, t.staff_id, t.called_at, t.target_window_id, t.recall_count = w.id, staff_id, now, None, 0
             s.flush()
             return rd.ticket_view(s, hall, t, w)
@@ -219,50 +226,53 @@ class QueueService:
             calls = {cid: n for cid, n in s.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
         return choose_next(w.mode, served, heads, calls)
 
-    def recall(self, window_number: int) -> TicketView:
+    def recall(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Call the current ticket again; past the allowed recalls it becomes a no-show (过号)."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
             now = self.clock()
             if t.status != TicketStatus.CALLED:
                 raise RuleViolation("已开始办理，不能重呼", "Service has started: nothing to recall")
             if t.recall_count + 1 > HallSettings.of(hall.settings).max_recalls:
-                self._apply(s, hall, t, Action.NO_SHOW, now, w, w.staff_id, {"recalls": t.recall_count})
+                self._apply(s, hall, t, Action.NO_SHOW, now, w, who, {"recalls": t.recall_count})
             else:
                 before = ev.snapshot(t)
                 t.recall_count += 1
                 detail = {"recall": t.recall_count, "before": before, "op": new_id()}
-                self._event(s, hall, "recalled", now, ticket=t, window=w, staff_id=w.staff_id, detail=detail)
+                self._event(s, hall, "recalled", now, ticket=t, window=w, who=who, detail=detail)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
-    def skip(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.SKIP, event_kind="no_show")
+    def skip(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.SKIP, actor, event_kind="no_show")
 
-    def start(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.START)
+    def start(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.START, actor)
 
-    def finish(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.FINISH)
+    def finish(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.FINISH, actor)
 
-    def park(self, window_number: int) -> TicketView:
-        return self._act_on_current(window_number, Action.PARK)
+    def park(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
+        return self._act_on_current(window_number, Action.PARK, actor)
 
-    def begin_service(self, window_number: int) -> TicketView:
+    def begin_service(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Intake (F10) starts service: a called ticket becomes "serving"; one already served stays so."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
             if t.status == TicketStatus.CALLED:
-                self._apply(s, hall, t, Action.START, self.clock(), w, w.staff_id, {"intake": True})
+                self._apply(s, hall, t, Action.START, self.clock(), w, who, {"intake": True})
                 s.flush()
             return rd.ticket_view(s, hall, t, w)
 
-    def undo_last(self, window_number: int) -> TicketView:
+    def undo_last(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Undo the window's last action (a wrong call, finish, no-show...) within `undo_window_s`."""
         with self.db.write() as s:
             hall, w = self._window(s, window_number, lock_hall=True)
+            acting_at_window(s, hall, w, actor)
             window_s = HallSettings.of(hall.settings).undo_window_s
             t = ev.undo_last(s, hall, w, self.clock(), window_s)
             s.flush()
@@ -282,15 +292,16 @@ class QueueService:
             if ev.needs_heartbeat(s, w, now, HallSettings.of(hall.settings).heartbeat_s):
                 self._event(s, hall, "heartbeat", now, window=w, staff_id=w.staff_id)
 
-    def resume(self, window_number: int, ticket_id: str) -> TicketView:
+    def resume(self, window_number: int, ticket_id: str, *, actor: StaffView | None = None) -> TicketView:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             if self._current(s, w) is not None:
                 raise RuleViolation("请先办结或暂挂当前号", "Finish or park the current ticket first")
             t = s.get(Ticket, ticket_id)
             if t is None or t.window_id != w.id or t.status != TicketStatus.PARKED:
                 raise NotFoundError("没有找到本窗口暂挂的这个号", "No such parked ticket at this window")
-            self._apply(s, hall, t, Action.RESUME, self.clock(), w, w.staff_id)
+            self._apply(s, hall, t, Action.RESUME, self.clock(), w, who)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
@@ -326,7 +337,8 @@ class QueueService:
             if to_window is not None:
                 _, target = self._window(s, to_window)
                 detail["to_window"] = to_window
-            self._apply(s, hall, t, Action.TRANSFER, now, w, staff.id, detail, kind="transferred")
+            who = WindowActor(staff.id, False)
+            self._apply(s, hall, t, Action.TRANSFER, now, w, who, detail, kind="transferred")
             t.target_window_id = target.id if target else None
             t.window_id = None
             earliest = s.scalar(
@@ -343,11 +355,14 @@ class QueueService:
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
-    def _act_on_current(self, window_number: int, action: Action, event_kind: str | None = None) -> TicketView:
+    def _act_on_current(
+        self, window_number: int, action: Action, actor: StaffView | None, event_kind: str | None = None
+    ) -> TicketView:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
+            who = acting_at_window(s, hall, w, actor)
             t = self._require_current(s, w)
-            self._apply(s, hall, t, action, self.clock(), w, w.staff_id, kind=event_kind)
+            self._apply(s, hall, t, action, self.clock(), w, who, kind=event_kind)
             s.flush()
             return rd.ticket_view(s, hall, t, w)
 
@@ -359,7 +374,7 @@ class QueueService:
         action: Action,
         now: datetime,
         w: Window | None,
-        staff_id: str | None,
+        who: WindowActor,
         detail: dict[str, Any] | None = None,
         kind: str | None = None,
         op: str | None = None,
@@ -383,9 +398,7 @@ class QueueService:
             Action.TRANSFER: "transferred",
             Action.CANCEL: "cancelled",
         }
-        self._event(
-            s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, staff_id=staff_id, detail=detail
-        )
+        self._event(s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, who=who, detail=detail)
 
     def _event(
         self,
@@ -397,8 +410,13 @@ class QueueService:
         ticket: Ticket | None = None,
         window: Window | None = None,
         staff_id: str | None = None,
+        who: WindowActor | None = None,
         detail: dict[str, Any] | None = None,
     ) -> None:
+        if who is not None:
+            staff_id = who.staff_id
+            if who.remote:  # a supervisor at another clerk's window: the audit hook records it
+                detail = {**(detail or {}), "remote": True}
         ev.write_event(s, hall, kind, at, ticket=ticket, window=window, staff_id=staff_id, detail=detail)
 
     def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:

@@ -85,7 +85,7 @@ def test_kiosk_refuses_after_hours_but_staff_can_issue(q, clock):
 
 def test_call_next_order_mode_recall_no_show_and_counts(q, hall_db, clock):
     staff = login(hall_db, "wang", "1234")
-    q.open_window(1, staff.id)
+    q.open_window(1, staff)
     b = q.issue_ticket("B")
     clock.advance(minutes=1)
     a = q.issue_ticket("A")

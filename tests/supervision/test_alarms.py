@@ -58,7 +58,7 @@ def test_queue_thresholds_per_category(hall_db, clock, supervisor):
 
 def test_a_service_running_far_over_its_average(hall_db, clock, clerk):
     q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
-    q.open_window(3, clerk.id)
+    q.open_window(3, clerk)
     q.issue_ticket("B")
     q.call_next(3)
     q.start(3)
@@ -84,7 +84,7 @@ def test_help_call_until_answered(hall_db, clock, clerk, reviewer, supervisor):
 def test_overdue_follow_up_steps_escalate(hall_db, clock, clerk, supervisor):
     q = QueueService(hall_db, clock=clock)
     ticket = q.issue_ticket("B")
-    q.open_window(2, clerk.id)
+    q.open_window(2, clerk)
     q.call_next(2)
     q.start(2)
     q.finish(2)  # only a finished ticket can be rated, and only by its QR

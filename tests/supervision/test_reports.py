@@ -28,8 +28,8 @@ def test_a_small_day_by_hand(hall_db, clock, intake, cases, person, tmp_path, re
     wang, li, admin = (trusted_actor(hall_db, x) for x in ("wang", "li", "admin"))
     HallSettingsService(hall_db).set("target_wait_minutes", 15, actor=admin)
     q, ratings = QueueService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
-    q.open_window(1, wang.id)
-    q.open_window(6, li.id)
+    q.open_window(1, wang)
+    q.open_window(6, li)
     b1, b2, g1 = q.issue_ticket("B"), q.issue_ticket("B"), q.issue_ticket("G")  # 10:00
     clock.advance(minutes=5)
     assert q.call_next(1).id == b1.id  # 10:05, waited 5

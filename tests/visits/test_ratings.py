@@ -16,7 +16,7 @@ from tests.visits.conftest import RECEIPT, make_case, served, staff_id
 
 def test_ticket_rating_records_window_and_staff(ratings, queue, hall_db):
     wang = staff_id(hall_db)
-    queue.open_window(3, wang)
+    queue.open_window(3, trusted_actor(hall_db, "wang"))
     t = queue.issue_ticket("B")
     queue.call_next(3)
     for ref in (t.qr_payload, "B001"):  # called, not served yet: nothing to rate

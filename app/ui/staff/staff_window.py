@@ -88,7 +88,7 @@ class StaffWindow(QMainWindow):
         self.heartbeat.start()
         self._closing = False
         self.runner.submit(
-            lambda: self.queue.open_window(window_number, staff.id if staff else None),
+            lambda: self.queue.open_window(window_number, staff),
             lambda _r: self.refresh(),
             self._error,
         )
@@ -104,11 +104,11 @@ class StaffWindow(QMainWindow):
         grid = QGridLayout()
         specs: list[tuple[str, str, str, Callable[[], None]]] = [
             ("call_next", self.tr("叫下一位"), "F1", self.call_next),
-            ("recall", self.tr("重呼"), "F2", lambda: self._do(lambda: self.queue.recall(self.window_number))),
-            ("start", self.tr("开始办理"), "F3", lambda: self._do(lambda: self.queue.start(self.window_number))),
-            ("finish", self.tr("办结"), "F4", lambda: self._do(lambda: self.queue.finish(self.window_number))),
-            ("skip", self.tr("过号"), "F5", lambda: self._do(lambda: self.queue.skip(self.window_number))),
-            ("park", self.tr("暂挂"), "F6", lambda: self._do(lambda: self.queue.park(self.window_number))),
+            ("recall", self.tr("重呼"), "F2", self._window_key("recall")),
+            ("start", self.tr("开始办理"), "F3", self._window_key("start")),
+            ("finish", self.tr("办结"), "F4", self._window_key("finish")),
+            ("skip", self.tr("过号"), "F5", self._window_key("skip")),
+            ("park", self.tr("暂挂"), "F6", self._window_key("park")),
             ("transfer", self.tr("转移"), "F7", self.transfer),
             ("resume", self.tr("恢复暂挂"), "F8", self.resume_parked),
             ("pause", self.tr("暂停窗口"), "F9", self.toggle_pause),
@@ -176,9 +176,14 @@ class StaffWindow(QMainWindow):
 
     # ---- actions (slots only gather ids and call services) -----------------------------------------------
 
+    def _window_key(self, method: str) -> Callable[[], None]:
+        """A key of the clerk's own window: the service checks that this clerk may press it."""
+        return lambda: self._do(lambda: getattr(self.queue, method)(self.window_number, actor=self.staff))
+
     def call_next(self) -> None:
-        staff_id = self.staff.id if self.staff else None
-        self._do(lambda: self.queue.call_next(self.window_number, staff_id), empty_message=self.tr("暂无等待的号"))
+        self._do(
+            lambda: self.queue.call_next(self.window_number, actor=self.staff), empty_message=self.tr("暂无等待的号")
+        )
 
     def transfer(self) -> None:
         if self._view is None or self._view.current is None:
@@ -203,7 +208,8 @@ class StaffWindow(QMainWindow):
         menu = QMenu(self)
         for t in parked:
             menu.addAction(
-                t.display_number, lambda tid=t.id: self._do(lambda: self.queue.resume(self.window_number, tid))
+                t.display_number,
+                lambda tid=t.id: self._do(lambda: self.queue.resume(self.window_number, tid, actor=self.staff)),
             )
         self._resume_menu = menu
         menu.popup(self.buttons["resume"].mapToGlobal(self.buttons["resume"].rect().bottomLeft()))
@@ -219,7 +225,7 @@ class StaffWindow(QMainWindow):
             self.refresh()
             on_intake(ticket)
 
-        self.runner.submit(lambda: self.queue.begin_service(self.window_number), opened, self._error)
+        self.runner.submit(lambda: self.queue.begin_service(self.window_number, actor=self.staff), opened, self._error)
 
     def show_cases(self) -> None:
         """Unfinished intakes, materials owed under 容缺, results to hand out (出件)."""
@@ -265,16 +271,16 @@ class StaffWindow(QMainWindow):
             )
             self.refresh()
 
-        self.runner.submit(lambda: self.queue.undo_last(self.window_number), done, self._error)
+        self.runner.submit(lambda: self.queue.undo_last(self.window_number, actor=self.staff), done, self._error)
 
     def beat(self) -> None:
         self.runner.submit(lambda: self.queue.heartbeat(self.window_number), None, lambda _e: None)
 
     def toggle_pause(self) -> None:
         if self._view is not None and self._view.status == "paused":
-            self._do(lambda: self.queue.resume_window(self.window_number))
+            self._do(lambda: self.queue.resume_window(self.window_number, actor=self.staff))
         else:
-            self._do(lambda: self.queue.pause_window(self.window_number, "临时离开"))
+            self._do(lambda: self.queue.pause_window(self.window_number, "临时离开", actor=self.staff))
 
     def _do(self, fn: Callable[[], Any], empty_message: str | None = None) -> None:
         if self._busy:
@@ -356,7 +362,9 @@ class StaffWindow(QMainWindow):
             return
         if not self._closing:  # nobody at the window: close it in the hall and go
             self._closing = True
-            self.runner.submit(lambda: self.queue.leave_window(self.window_number), None, lambda _e: None)
+            self.runner.submit(
+                lambda: self.queue.leave_window(self.window_number, actor=self.staff), None, lambda _e: None
+            )
         self.poll.stop()
         self.heartbeat.stop()
         super().closeEvent(event)

@@ -21,7 +21,7 @@ def test_intake_in_english_uses_english_names(
     qtbot, english, intake, catalogue, runner, checker, clerk, queue, tmp_path, artifacts
 ):  # type: ignore[no-untyped-def]  # noqa: E501
     queue.issue_ticket("D", matters=("企业开办",))
-    ticket = queue.call_next(4, clerk.id)
+    ticket = queue.call_next(4, actor=clerk)
     w = IntakeWindow(intake, catalogue, runner, checker=checker, ticket=ticket, window_number=4, staff=clerk,
                      print_dir=tmp_path / "prints", scan_folder=tmp_path / "scans")  # fmt: skip
     qtbot.addWidget(w)

@@ -19,7 +19,7 @@ from tests.intake import builders
 @pytest.fixture
 def served(queue, clerk):  # type: ignore[no-untyped-def]
     queue.issue_ticket("D", matters=("企业开办",))
-    return queue.call_next(4, clerk.id)
+    return queue.call_next(4, actor=clerk)
 
 
 @pytest.fixture

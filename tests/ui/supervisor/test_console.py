@@ -30,14 +30,14 @@ def test_console_live_hall_alarms_follow_ups_and_report(qtbot, sqlite_hall, cloc
     db = sqlite_hall
     q, wang, admin = QueueService(db, clock=clock), trusted_actor(db, "wang"), trusted_actor(db, "admin")
     HallSettingsService(db).set("alarm_queue_warning", 2, actor=admin)
-    q.open_window(3, wang.id)
+    q.open_window(3, wang)
     for prefix in "BBBCG":
         q.issue_ticket(prefix)
     clock.advance(minutes=25)  # past the 20-minute target
     q.call_next(3)
     q.pause_window(1, "午休")
     q.issue_ticket("B")  # just arrived: 3 B waiting
-    q.open_window(4, trusted_actor(db, "li").id)
+    q.open_window(4, trusted_actor(db, "li"))
     rated = q.issue_ticket("D")
     assert q.call_next(4).id == rated.id
     q.start(4)

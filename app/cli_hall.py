@@ -28,7 +28,7 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
 
 
 def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
-    from app.cli_supervision import _acting
+    from app.cli_supervision import acting_args
 
     actions = hall_sub.add_parser("settings", help="show or change the hall settings").add_subparsers(
         dest="settings_cmd", required=True
@@ -36,7 +36,7 @@ def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  
     show = with_db(actions.add_parser("show", help="every setting with its value (defaults included)"))
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_settings_show)
-    put = _acting(with_db(actions.add_parser("set", help="change one setting (supervisor or admin; audited)")))
+    put = acting_args(with_db(actions.add_parser("set", help="change one setting (supervisor or admin; audited)")))
     put.add_argument("key", help="e.g. max_recalls, target_wait_minutes, notice_zh")
     put.add_argument("value", help='a JSON value (3, true, {"B": 15}) or plain text')
     put.set_defaults(func=cmd_settings_set)
@@ -56,6 +56,9 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
         for key, value in values.items():
             mark = "" if key in stored else "  (默认 / default)"
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}{mark}")
+        for key in sorted(stored.keys() - values.keys() - {"person_salt"}):  # from a newer version of OneWindow
+            value = json.dumps(stored[key], ensure_ascii=False)
+            print(f"{key} = {value}  (本版本不认识，已忽略 / unknown here, ignored)")
     return 0
 
 

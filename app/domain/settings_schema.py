@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import logging
 from collections.abc import Mapping
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
@@ -30,6 +31,8 @@ from app.domain.ratings import (
     DEFAULT_RATING_DAYS,
     DEFAULT_RECTIFY_WORKDAYS,
 )
+
+log = logging.getLogger("onewindow.settings")
 
 DEFAULT_WEIGHTS = {"served": 30, "service_level": 20, "satisfaction": 30, "no_overdue": 10, "no_returned": 10}
 
@@ -134,8 +137,15 @@ class HallSettings(_Strict):
         hit = _CACHE.get(id(settings))
         if hit is not None and hit[0] is settings and hit[1] == settings:
             return hit[2]
+        known = settings
+        if unknown := settings.keys() - cls.model_fields.keys():
+            # Stored keys this version does not know come from a newer version on another PC of the hall (or
+            # synced) during an upgrade: ignored here, or one PC's update would stop the others' queue. Typos are
+            # refused where settings are typed in (hall init --config, hall settings set).
+            _warn_unknown(frozenset(unknown))
+            known = {k: v for k, v in settings.items() if k not in unknown}
         try:
-            parsed = parse(cls, settings, "大厅", "hall")
+            parsed = parse(cls, known, "大厅", "hall")
         except InvalidSettings as exc:  # stored settings (edited by hand or synced): say how to repair them
             key = exc.key
             fix = f"onewindow hall settings set {key} VALUE --as LOGIN" if key else "onewindow hall settings show"
@@ -165,6 +175,13 @@ class HallSettings(_Strict):
 
 
 _DEFAULT = HallSettings()
+_warned: set[frozenset[str]] = set()
+
+
+def _warn_unknown(keys: frozenset[str]) -> None:
+    if keys not in _warned:
+        _warned.add(keys)
+        log.warning("hall settings: ignoring keys this version does not know: %s", ", ".join(sorted(keys)))
 _CACHE_SIZE = 64
 _CACHE: dict[int, tuple[Mapping[str, Any], dict[str, Any], HallSettings]] = {}
 

@@ -56,10 +56,19 @@ def test_a_wrong_value_names_the_key_and_what_is_expected(
 
 def test_an_unknown_key_is_refused_with_the_nearest_known_one() -> None:
     with pytest.raises(InvalidSettings, match="did you mean 'max_recalls'"):
-        HallSettings.of({"max_recals": 3})
+        parse(HallSettings, {"max_recals": 3}, "大厅", "hall")  # as hall init --config reads a file
     with pytest.raises(InvalidSettings) as caught:
-        HallSettings.of({"colour_scheme": "blue"})
+        hall_setting_value("colour_scheme", "blue")  # as hall settings set does
     assert "Unknown hall setting 'colour_scheme' (known: min_call_interval_s" in caught.value.message_en
+
+
+def test_stored_keys_of_a_newer_version_are_ignored_when_read(caplog: pytest.LogCaptureFixture) -> None:
+    """Another PC of the hall, upgraded first, may store a key this version does not know: the queue goes on."""
+    hs = HallSettings.of({"max_recalls": 2, "setting_from_version_9": True})
+    assert hs.max_recalls == 2
+    assert "setting_from_version_9" in caplog.text
+    with pytest.raises(InvalidSettings, match="max_recalls"):  # known keys are still checked
+        HallSettings.of({"max_recalls": -1, "setting_from_version_9": True})
 
 
 def test_warning_levels_may_not_exceed_critical_ones() -> None:

@@ -214,6 +214,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "queue" and args.postgres:
+        from bench.bench_queue_pg import main as pg_main
+
+        options = ["--windows", str(args.windows or 200), "--clients", str(args.clients)]
+        return int(pg_main([*options, "--seconds", str(args.seconds)] + (["--json"] if args.json else [])) or 0)
+    if args.windows is not None:
+        print("--windows 只用于 bench queue --postgres / --windows is for bench queue --postgres", file=sys.stderr)
+        return 2
     if args.what == "queue":
         from bench.bench_queue import main as bench_main
     elif args.what == "checks":
@@ -367,6 +375,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmarks (print JSON)")
     bench.add_argument("what", choices=["queue", "checks", "sync", "ocr"])
     bench.add_argument("--json", action="store_true")
+    bench.add_argument("--postgres", action="store_true", help="queue: many windows on a throwaway PostgreSQL")
+    bench.add_argument("--windows", type=int, default=None, help="queue --postgres: windows (default 200)")
+    bench.add_argument("--clients", type=int, default=20, help="queue --postgres: client processes")
+    bench.add_argument("--seconds", type=float, default=30.0, help="queue --postgres: how long to run")
     bench.set_defaults(func=cmd_bench)
     return p
 

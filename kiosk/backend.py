@@ -12,18 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-
-class KioskError(Exception):
-    """A known, user-facing error with a Chinese and an English message."""
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{code}: {message_en}")
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, language: str) -> str:
-        return self.message_en if language.startswith("en") else self.message_zh
+from app.domain.ratings import RatingLevel  # the one 好差评 scale, re-exported for the Protocol's users
 
 
 @dataclass(frozen=True)
@@ -48,6 +37,8 @@ class Ticket:
     estimated_wait_minutes: int | None  # None: no estimate (no open window serves the category)
     qr_payload: str
     window_number: int | None = None
+    hall_name: str = ""  # printed on the slip
+    hall_timezone: str = "Asia/Shanghai"  # the slip shows issued_at (UTC) as the hall's wall clock
 
 
 class CaseStatus(enum.StrEnum):
@@ -106,18 +97,6 @@ class MatterGuide:
     materials: tuple[Material, ...] = field(default_factory=tuple)
 
 
-class RatingLevel(enum.IntEnum):
-    VERY_SATISFIED = 5  # 非常满意
-    SATISFIED = 4  # 满意
-    BASICALLY_SATISFIED = 3  # 基本满意
-    DISSATISFIED = 2  # 不满意
-    VERY_DISSATISFIED = 1  # 非常不满意
-
-    @property
-    def needs_reason(self) -> bool:
-        return self <= RatingLevel.DISSATISFIED
-
-
 @dataclass(frozen=True)
 class RatingTarget:
     """What a rating is about, resolved from a scanned ticket/receipt QR or a typed number."""
@@ -143,7 +122,7 @@ class SyncStatus:
 
 @runtime_checkable
 class KioskBackend(Protocol):
-    """Everything the kiosk screens need. Implementations raise ``KioskError`` for known failures."""
+    """Everything the kiosk screens need. Known failures raise app.domain.errors.UserError, as everywhere."""
 
     def hall_name(self) -> tuple[str, str]:
         """(zh, en) name of the hall shown on the home screen."""

@@ -36,7 +36,8 @@ def decode_qr(image: QImage) -> list[str]:
     stride = grey.bytesPerLine()
     raw = np.frombuffer(grey.constBits(), dtype=np.uint8, count=stride * grey.height())
     pixels = raw.reshape(grey.height(), stride)[:, : grey.width()].copy()
-    return [r.text for r in zxingcpp.read_barcodes(pixels, formats=zxingcpp.BarcodeFormat.QRCode) if r.text]
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    return [r.text for r in zxingcpp.read_barcodes(pixels, formats=qr_only) if r.text]
 
 
 class CameraScanner(QObject):

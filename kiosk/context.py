@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -9,12 +10,15 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from kiosk.backend import KioskBackend, KioskError
+from app.domain.errors import UserError
+from app.ui.runner import ServiceRunner
+from kiosk.backend import KioskBackend
 from kiosk.idcard import CardReader
 from kiosk.printer import PrinterMonitor
 from kiosk.theme import Theme
 from kiosk.voice import Speaker
-from kiosk.worker import Worker
+
+log = logging.getLogger("onewindow.kiosk")
 
 
 class Navigator(Protocol):
@@ -38,7 +42,7 @@ class Navigator(Protocol):
 @dataclass
 class SessionContext:
     backend: KioskBackend
-    worker: Worker
+    worker: ServiceRunner  # the app's one runner: backend calls off the GUI thread
     theme: Theme
     language: str
     speaker: Speaker
@@ -59,8 +63,10 @@ class SessionContext:
         return en if self.english and en else zh
 
     def error_text(self, exc: BaseException) -> str:
-        if isinstance(exc, KioskError):
-            return "! " + exc.message(self.language)
+        if isinstance(exc, UserError):
+            return "! " + self.pick(exc.message_zh, exc.message_en)
+        # A bug, not something the citizen did: they get the polite line, the log gets the traceback.
+        log.error("kiosk call failed", exc_info=exc)
         return "! " + QCoreApplication.translate("SessionContext", "系统繁忙,请稍后重试或咨询工作人员")
 
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],

@@ -19,8 +19,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from app.logs import MaskPersonalData
 from app.ui.pyside_workaround import immortalize_singletons
-from kiosk.backend import KioskBackend, KioskError
+from app.ui.runner import ServiceRunner
+from kiosk.backend import KioskBackend
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
 from kiosk.idcard import FakeCardReader
@@ -29,7 +31,6 @@ from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
-from kiosk.worker import ThreadWorker
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -62,6 +63,7 @@ def _setup_logging(config: KioskConfig) -> None:
         log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskPersonalData())  # the app's rule: no ID number in a log file in full
     handler._onewindow_kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -132,10 +134,6 @@ def run(argv: list[str]) -> int:
     try:
         backend, db = make_backend(args, config)
         hall_name = backend.hall_name()
-    except KioskError as exc:
-        log.error("cannot start the kiosk: %s", exc)
-        print(exc.message_en, file=sys.stderr)
-        return CONFIG_EXIT_CODE
     except Exception as exc:
         from app.settings import db_url
         from app.store.errors import as_user_error
@@ -151,7 +149,7 @@ def run(argv: list[str]) -> int:
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)
     printer = open_printer(printer_spec) if printer_spec else None
-    worker = ThreadWorker()
+    worker = ServiceRunner()
     watchdog = SystemdWatchdog()
     speaker = make_speaker(engine=config.voice_engine) if config.voice else NullSpeaker()
     deps = KioskDeps(
@@ -199,7 +197,7 @@ def run(argv: list[str]) -> int:
     if background is not None:
         background.stop()
     window.shutdown()
-    worker.shutdown()
+    worker.wait_idle()
     if db is not None:
         db.dispose()
     log.info("kiosk exited with %d", code)

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from app.devices import escpos_text as esc
 from app.devices.escpos_ticket import print_ticket
 from app.devices.printer_status import PrinterState, query_printer_state
-from app.devices.ticket_slip import TicketSlip, clean
+from app.devices.slip_from_ticket import slip_for
+from app.devices.ticket_slip import clean
+from app.ui.runner import ServiceRunner
 from kiosk.backend import Ticket
-from kiosk.worker import Worker
 
 log = logging.getLogger("onewindow.kiosk.printer")
 
@@ -66,25 +67,12 @@ def open_printer(spec: str) -> Any:
     raise ValueError(f"unknown printer spec {spec!r}")
 
 
-def slip_for(ticket: Ticket, hall_name: str) -> TicketSlip:
-    return TicketSlip(
-        hall_name=hall_name,
-        category_name=ticket.category_name_zh,
-        display_number=ticket.display_number,
-        issued_at=ticket.issued_at,
-        people_ahead=ticket.people_ahead,
-        estimated_wait_minutes=ticket.estimated_wait_minutes,
-        qr_payload=ticket.qr_payload,
-        window_hint=str(ticket.window_number) if ticket.window_number else None,
-    )
-
-
 class PrinterMonitor(QObject):
     """Current printer state for the banner; prints slips through the worker (device I/O is slow)."""
 
     state_changed = Signal(object)
 
-    def __init__(self, device: Any | None, worker: Worker, parent: QObject | None = None) -> None:
+    def __init__(self, device: Any | None, worker: ServiceRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
         self.worker = worker
@@ -106,14 +94,14 @@ class PrinterMonitor(QObject):
     def refresh(self) -> None:
         self.worker.submit(self._query, self._set, lambda exc: self._set(PrinterState.UNKNOWN), owner=self)
 
-    def print_ticket(self, ticket: Ticket, hall_name: str, on_result: Any, owner: QObject) -> None:
+    def print_ticket(self, ticket: Ticket, on_result: Any, owner: QObject) -> None:
         """Check the state, print, and call ``on_result(printed: bool)`` on the GUI thread."""
 
         def job() -> tuple[PrinterState, bool]:
             state = self._query()
             if state not in PRINTABLE:
                 return state, False
-            print_ticket(self.device, slip_for(ticket, hall_name))
+            print_ticket(self.device, slip_for(ticket, ticket.hall_timezone))
             if isinstance(self.device, Dummy):
                 self.device.clear()  # the demo printer keeps no history (and does not grow)
             return state, True

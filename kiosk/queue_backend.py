@@ -11,15 +11,14 @@ Sync status is honest: the kiosk reports local mode (本地模式，未连接中
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
+from app.domain.errors import NotFoundError, UserError
 from kiosk.backend import (
     CaseProgress,
     CaseStatus,
     Category,
-    KioskError,
     Material,
     MatterGuide,
     MatterKind,
@@ -29,6 +28,14 @@ from kiosk.backend import (
     SyncStatus,
     Ticket,
 )
+
+if TYPE_CHECKING:
+    from app.services.appointments import AppointmentService
+    from app.services.cases import CaseService
+    from app.services.catalogue import CatalogueService
+    from app.services.queue import QueueService
+    from app.services.ratings import RatingService
+    from app.services.views import HallView, TicketView
 
 log = logging.getLogger("onewindow.kiosk.backend")
 
@@ -45,10 +52,7 @@ _CASE_STATUS = {
     "not_accepted": CaseStatus.REJECTED,
 }
 
-T = TypeVar("T")
-
-
-def ticket_from_view(view: Any) -> Ticket:
+def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""
     return Ticket(
         id=view.id,
@@ -62,6 +66,8 @@ def ticket_from_view(view: Any) -> Ticket:
         estimated_wait_minutes=view.estimated_wait_minutes,  # None stays None: never "0 分钟"
         qr_payload=view.qr_payload,
         window_number=view.window_number,
+        hall_name=view.hall_name,
+        hall_timezone=hall_timezone,
     )
 
 
@@ -74,13 +80,18 @@ def _one_line(departments: str) -> str:
 class QueueKioskBackend:
     """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
 
-    def __init__(self, queue: Any, *, cases: Any, catalogue: Any, appointments: Any, ratings: Any) -> None:
-        # ``queue`` is an app.services.queue.QueueService, ``cases`` a CaseService, ``catalogue`` a
-        # CatalogueService, ``appointments`` an AppointmentService, ``ratings`` a RatingService; typed
-        # loosely so kiosk/ imports no store code.
+    def __init__(
+        self,
+        queue: QueueService,
+        *,
+        cases: CaseService,
+        catalogue: CatalogueService,
+        appointments: AppointmentService,
+        ratings: RatingService,
+    ) -> None:
         self.queue, self.cases, self.catalogue = queue, cases, catalogue
         self.appointments, self.ratings = appointments, ratings
-        self._hall_name: tuple[str, str] | None = None
+        self._hall: HallView | None = None
 
     @classmethod
     def over(cls, db: Any, hall_code: str | None = None, clock: Any = None) -> QueueKioskBackend:
@@ -100,48 +111,37 @@ class QueueKioskBackend:
             ratings=RatingService(db, hall_code=hall_code, **timed),
         )
 
-    @staticmethod
-    def _call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        from app.domain.errors import UserError
+    def _hall_view(self) -> HallView:
+        if self._hall is None:  # name and time zone do not change while the kiosk runs
+            from app.services.hall import current_hall
 
-        try:
-            return fn(*args, **kwargs)
-        except UserError as exc:
-            raise KioskError(exc.code, exc.message_zh, exc.message_en) from exc
+            self._hall = current_hall(self.queue.db, self.queue.hall_code)
+        return self._hall
 
     def hall_name(self) -> tuple[str, str]:
-        if self._hall_name is None:
-            from app.services.hall import hall_view, load_hall
-
-            def read() -> Any:
-                with self.queue.db.read() as s:
-                    return hall_view(load_hall(s, self.queue.hall_code))
-
-            view = self._call(read)
-            self._hall_name = (view.name_zh, view.name_en)
-        return self._hall_name
+        return self._hall_view().name_zh, self._hall_view().name_en
 
     def hall_open(self) -> bool:
-        return bool(self._call(self.queue.hall_open))
+        return bool(self.queue.hall_open())
 
     def list_categories(self) -> list[Category]:
         return [
             Category(c.prefix, c.name_zh, c.name_en, c.waiting, c.open_windows)
-            for c in self._call(self.queue.list_categories)
+            for c in self.queue.list_categories()
         ]
 
     def issue_ticket(self, prefix: str, *, person_id: str | None = None, matters: tuple[str, ...] = ()) -> Ticket:
-        view = self._call(self.queue.issue_ticket, prefix, source="kiosk", matters=matters, person_id=person_id)
-        return ticket_from_view(view)
+        view = self.queue.issue_ticket(prefix, source="kiosk", matters=matters, person_id=person_id)
+        return ticket_from_view(view, self._hall_view().timezone)
 
     def check_in_appointment(self, code: str) -> Ticket:
-        return ticket_from_view(self._call(self.appointments.check_in, code).ticket)
+        return ticket_from_view(self.appointments.check_in(code).ticket, self._hall_view().timezone)
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress:
-        view = self._call(self.cases.progress, receipt_number, id_last4)
+        view = self.cases.progress(receipt_number, id_last4)
         status = _CASE_STATUS.get(str(view.status))
         if status is None:  # a draft or a one-time notice is not a case the citizen can follow
-            raise KioskError("not_found", "未查到办件，请核对受理编号", "No case found: check the receipt number")
+            raise NotFoundError("未查到办件，请核对受理编号", "No case found: check the receipt number")
         promised = datetime.combine(view.promised_date, time(17, 0)) if view.promised_date else None
         return CaseProgress(
             receipt_number=view.receipt_number,
@@ -160,32 +160,30 @@ class QueueKioskBackend:
 
     @staticmethod
     def _needs_last4(payload: str) -> CaseProgress:
-        raise KioskError(
-            "need_id_last4",
+        raise UserError(
             "请输入受理编号对应证件号的后四位",
             "Please type the last 4 characters of the ID number on the receipt",
+            code="need_id_last4",
         )
 
     def search_matters(self, query: str) -> list[MatterSummary]:
-        hits = self._call(self.catalogue.search, query, 60)  # an empty query lists every matter, bundles first
+        hits = self.catalogue.search(query, 60)  # an empty query lists every matter, bundles first
         return [MatterSummary(h.code, h.name_zh, h.name_en, _one_line(h.department_zh), "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
-        from app.domain.errors import UserError
-
         try:
             m = self.catalogue.matter(code)
             summary = MatterSummary(m.code, m.name_zh, m.name_en, m.department_zh, m.department_en, m.category)
             kind, legal, promised, fee_fen, materials = m.kind, m.legal_days, m.promised_days, m.fee_fen, m.materials
         except UserError as exc:
             if exc.code != "not_found":
-                raise KioskError(exc.code, exc.message_zh, exc.message_en) from exc
-            b = self._call(self.catalogue.bundle, code)
+                raise
+            b = self.catalogue.bundle(code)
             depts = "、".join(dict.fromkeys(x.department_zh for x in b.matters))
             summary = MatterSummary(b.code, b.name_zh, b.name_en, depts, "", b.category)
             kind, legal, promised = "promised", max((x.legal_days for x in b.matters), default=0), b.promised_days
             fee_fen = sum(x.fee_fen for x in b.matters)
-            materials = tuple(self._call(self.catalogue.preview_checklist, [], b.code))
+            materials = tuple(self.catalogue.preview_checklist([], b.code))
         fee_zh, fee_en = ("免费", "Free") if fee_fen == 0 else (f"{fee_fen / 100:g} 元", f"CNY {fee_fen / 100:g}")
         return MatterGuide(
             summary=summary,
@@ -198,20 +196,20 @@ class QueueKioskBackend:
         )
 
     def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
-        t = self._call(self.ratings.resolve_target, reference, id_last4)
+        t = self.ratings.resolve_target(reference, id_last4)
         return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
 
     def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
         if target.target_id:
-            self._call(self.ratings.submit, target.kind, target.target_id, int(level), reasons, channel="kiosk")
+            self.ratings.submit(target.kind, target.target_id, int(level), reasons, channel="kiosk")
         else:  # a target built without its id: resolve the shown reference again
-            self._call(self.ratings.rate, target.reference, int(level), reasons, channel="kiosk")
+            self.ratings.rate(target.reference, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
         # A hall never enrolled with a central server works on its own: local mode, no banner for citizens.
         from app.sync.status import sync_status
 
-        st = self._call(sync_status, self.queue.db)
+        st = sync_status(self.queue.db)
         if not st["enrolled"]:
             return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)
         last = datetime.fromisoformat(st["last_success"]) if st["last_success"] else None

@@ -71,7 +71,9 @@ class CitizenSession(QWidget):
         self.ctx = ctx
         self._stack = QStackedLayout(self)
         self._history: list[tuple[str, dict[str, Any]]] = []
-        self.screen: Screen | None = None
+        # Shadows QWidget.screen() (the monitor), which nothing asks a session for; every test and screen says
+        # session.screen for the screen shown.
+        self.screen: Screen | None = None  # type: ignore[assignment]
         self.screen_name = ""
         self._params: dict[str, Any] = {}
         self._building = False

@@ -2,7 +2,7 @@
 
 ``python -m kiosk.soak --sessions 10000`` prints one JSON object. Runs on the offscreen platform with
 the hall's real services over a temporary sample hall, the demo printer, a fake clock (no sleeping) and a
-synchronous worker.
+synchronous runner.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -25,7 +25,13 @@ from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.backend import RatingLevel
 from kiosk.config import KioskConfig
 from kiosk.printer import StatusDummy
+from kiosk.screens.appointment import AppointmentScreen
+from kiosk.screens.guide import GuideScreen, MatterScreen
+from kiosk.screens.progress import ProgressScreen
+from kiosk.screens.rating import RatingScreen
+from kiosk.screens.ticket import CategoryScreen, IdEntryScreen
 from kiosk.voice import RecordingSpeaker
+from kiosk.widgets import Screen
 from kiosk.window import KioskDeps, KioskWindow
 
 IDS = ("110105195001011234", "110105199001011232", "310101199001011234")
@@ -58,41 +64,50 @@ def _settle() -> None:
     QCoreApplication.processEvents()
 
 
+S = TypeVar("S", bound=Screen)
+
+
+def _go(k: KioskWindow, name: str, kind: type[S], **params: Any) -> S:
+    """Show screen `name` of the current session; it must be a `kind` (the soak drives its widgets)."""
+    session = k.session
+    assert session is not None
+    session.go(name, **params)
+    screen = session.screen
+    assert isinstance(screen, kind), (name, screen)
+    return screen
+
+
 def _scenarios(k: KioskWindow, i: int) -> None:
-    s = k.session
     kind = i % 7
     if kind == 0:
-        s.go("category")
-        s.screen.choose("ABCDEFGH"[i % 8])
+        _go(k, "category", CategoryScreen).choose("ABCDEFGH"[i % 8])
     elif kind == 1:
-        s.go("id_entry", prefix="B")
-        s.screen.field.setText(IDS[i % 3])
-        s.screen.submit()
+        entry = _go(k, "id_entry", IdEntryScreen, prefix="B")
+        entry.field.setText(IDS[i % 3])
+        entry.submit()
     elif kind == 2:
-        s.go("guide")
-        s.screen.field.setText("SFZ")
-        s.go("matter", code="C001")
+        _go(k, "guide", GuideScreen).field.setText("SFZ")
+        _go(k, "matter", MatterScreen, code="C001")
     elif kind == 3:
-        s.go("progress")
-        s.screen.receipt.setText("H023-20261120-0007")
-        s.screen.last4.setText("1234")
-        s.screen.submit()
+        progress = _go(k, "progress", ProgressScreen)
+        progress.receipt.setText("H023-20261120-0007")
+        progress.last4.setText("1234")
+        progress.submit()
     elif kind == 4:
-        s.go("rating")
-        s.screen.field.setText("B012")
-        s.screen.lookup()
-        s.screen.choose(RatingLevel.DISSATISFIED)
-        s.screen.reason_buttons["wait"].setChecked(True)
-        s.screen.submit()
+        rating = _go(k, "rating", RatingScreen)
+        rating.field.setText("B012")
+        rating.lookup()
+        rating.choose(RatingLevel.DISSATISFIED)
+        rating.reason_buttons["wait"].setChecked(True)
+        rating.submit()
     elif kind == 5:
         k.restyle("zh_CN", True)  # elderly mode, then a ticket
-        k.session.go("category")
-        k.session.screen.choose("G")
+        _go(k, "category", CategoryScreen).choose("G")
     else:
         k.restyle("en_US", False)
-        k.session.go("appointment")
-        k.session.screen.field.setText("99999999")
-        k.session.screen.submit()  # unknown code: the error path
+        appointment = _go(k, "appointment", AppointmentScreen)
+        appointment.field.setText("99999999")
+        appointment.submit()  # unknown code: the error path
 
 
 def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[int], None] | None = None
@@ -118,7 +133,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
         k = kiosk
         k._on_input_now()  # a citizen touches the screen
         _scenarios(k, i)
-        if i % 2:
+        if i % 2 and k.session is not None:
             k.session.finish()  # pressed 完成 (or a screen without it: treat as done)
         else:
             clock.t += k.idle.policy.idle_s + 1  # walked away: 还在吗? then the reset

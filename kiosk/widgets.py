@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -170,14 +171,14 @@ class Keypad(QWidget):
                 "CLR": QCoreApplication.translate("KioskWidgets", "清空"),
                 "-": "—",
             }.get(key, key)
-            b = button(text, role="key", on_click=lambda k=key: self.press(k))
+            b = button(text, role="key", on_click=partial(self.press, key))
             b.setObjectName(f"key_{key}")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             grid.addWidget(b, i // columns, i % columns)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress) and watched in self.targets:
-            self.target = watched  # type: ignore[assignment]
+            self.target = watched
         return False
 
     def press(self, key: str) -> None:

@@ -14,13 +14,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from app.ui.i18n import DEFAULT_LANGUAGE, set_language
+from app.ui.runner import ServiceRunner
 from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE, CornerTapDetector, PinResult, PinVerifier
 from kiosk.backend import KioskBackend, SyncStatus
 from kiosk.banners import network_banner, printer_banner
 from kiosk.camera_scanner import CameraScanner
 from kiosk.config import KioskConfig
 from kiosk.context import SessionContext
-from kiosk.i18n import DEFAULT_LANGUAGE, LanguageSwitcher
 from kiosk.idcard import CardReader, FakeCardReader
 from kiosk.idle import IdleAction, IdleMachine
 from kiosk.lockdown import LockdownFilter, wipe_transient_state
@@ -33,7 +34,6 @@ from kiosk.theme import stylesheet, theme_for
 from kiosk.voice import NullSpeaker, Speaker
 from kiosk.watchdog import SystemdWatchdog, maintenance_due
 from kiosk.widgets import label
-from kiosk.worker import SyncWorker, Worker
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -46,7 +46,7 @@ class KioskDeps:
 
     backend: KioskBackend
     printer: object | None = None  # an open python-escpos printer, or None
-    worker: Worker = field(default_factory=SyncWorker)
+    worker: ServiceRunner = field(default_factory=lambda: ServiceRunner(synchronous=True))
     speaker: Speaker = field(default_factory=NullSpeaker)
     card_reader: CardReader = field(default_factory=FakeCardReader)
     clock: Callable[[], float] = time.monotonic
@@ -90,7 +90,7 @@ class KioskWindow(QWidget):
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._allow_close = False
         self.sessions_built = 0
-        self.language = LanguageSwitcher()
+        self.language = set_language(DEFAULT_LANGUAGE)  # the app's one translator, shared with every role
         self.home_language = DEFAULT_LANGUAGE  # what each new citizen session starts in (onewindow kiosk --lang)
         self.elderly = False
         self.theme = theme_for(False)
@@ -159,7 +159,7 @@ class KioskWindow(QWidget):
     def _context(self) -> SessionContext:
         zh, en = self.deps.hall_name
         today: Callable[[], date] = lambda: self.deps.wall_clock().date()  # noqa: E731
-        return SessionContext(self.deps.backend, self.deps.worker, self.theme, self.language.language,
+        return SessionContext(self.deps.backend, self.deps.worker, self.theme, self.language,
                               self.deps.speaker, self.printer, self.deps.card_reader, today, zh, en,
                               landscape=self.width() > self.height(), width=self.width())
 
@@ -186,7 +186,7 @@ class KioskWindow(QWidget):
     def restyle(self, language: str, elderly: bool) -> None:
         """Language or elderly-mode switch from the home screen: same citizen, new session widgets."""
         self._drop_session()
-        self.language.set_language(language)
+        self.language = set_language(language)
         self.elderly = elderly
         self.theme = theme_for(elderly)
         self.idle.policy = self.config.idle_policy(elderly, self.theme.idle_factor)
@@ -203,8 +203,8 @@ class KioskWindow(QWidget):
         wipe_transient_state()
         self.still_there.hide()
         self.pin_pad.hide()
-        if self.language.language != self.home_language or self.elderly:
-            self.language.set_language(self.home_language)
+        if self.language != self.home_language or self.elderly:
+            self.language = set_language(self.home_language)
             self.elderly = False
             self.theme = theme_for(False)
             self._apply_style()

@@ -18,7 +18,7 @@ from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition
 from app.domain.errors import NotFoundError, RuleViolation, UserError
 from app.domain.hlc import HybridLogicalClock
 from app.domain.ids import new_id
-from app.domain.masking import mask_name
+from app.domain.masking import mask_applicant
 from app.domain.workdays import WorkdayCalendar
 from app.services.catalogue import load_calendar
 from server.auth import Principal
@@ -70,9 +70,7 @@ def _row(
         "title_zh": p.get("title_zh", ""),
         "department_zh": p.get("department_zh", ""),
         "status": status.value,
-        "applicant_masked": p.get("applicant_name", "")
-        if p.get("applicant_kind") == "company"
-        else mask_name(str(p.get("applicant_name", ""))),
+        "applicant_masked": mask_applicant(str(p.get("applicant_name", "")), p.get("applicant_kind") == "company"),
         "applicant_id_number": p.get("applicant_id_number", ""),  # masked by the hall before it left
         "decided_at": p.get("decided_at"),
         "promised_date": p.get("promised_date"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.ui.pyside_workaround import immortalize_singletons
-from tests.support.pg_cluster import PgCluster, unavailable_reason
+from bench.pg_cluster import PgCluster, unavailable_reason
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ONEWINDOW_DEVICE", "test-device")

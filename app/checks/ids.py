@@ -28,11 +28,6 @@ def normalise(text: str) -> str:
     return re.sub(r"[\s\-]", "", text or "").upper()
 
 
-def mask(number: str) -> str:
-    """The hall's one masking policy (app.domain.masking): first 3 and last 4 characters."""
-    return mask_id(normalise(number))
-
-
 def _ric(number: str) -> RicCheck:
     """The one resident-ID rule (app.domain.ric): an unknown region code is a warning, never a block."""
     return check_ric(number, dt.date.today())
@@ -62,7 +57,7 @@ def check_id_number(text: str, config: CheckConfig | None = None) -> list[Findin
     be a real number under a code our table lacks; every other problem has the configured severity."""
     cfg = config or CheckConfig()
     result = _ric(text or "")
-    shown = mask(text or "")
+    shown = mask_id(text or "")
     if result.problem is not None:
         severity, (zh, en) = cfg.ids.ric_severity, result.problem
     elif result.warning is not None:
@@ -85,9 +80,9 @@ def check_credit_code(text: str, config: CheckConfig | None = None) -> list[Find
         return []
     return [Finding(
         "id.uscc", cfg.ids.uscc_severity, None,
-        f"统一社会信用代码 {mask(text or '')} 无效：{problem[0]}",
-        f"Unified social credit code {mask(text or '')} is not valid: {problem[1]}",
-        mask(text or ""), "GB 32100",
+        f"统一社会信用代码 {mask_id(text or '')} 无效：{problem[0]}",
+        f"Unified social credit code {mask_id(text or '')} is not valid: {problem[1]}",
+        mask_id(text or ""), "GB 32100",
     )]
 
 
@@ -130,11 +125,11 @@ def check_expected_id(expected: str, payloads: Iterable[str], kind: str, cfg: Ch
         return check_credit_code(text, cfg) if looks_like_code else check_id_number(text, cfg)
     if not found or entered in found:
         return []
-    shown = "、".join(sorted(mask(f) for f in found))
+    shown = "、".join(sorted(mask_id(f) for f in found))
     return [Finding(
         "id.mismatch", cfg.ids.mismatch_severity, None,
-        f"录入的{what[0]} {mask(entered)} 与材料二维码中的 {shown} 不一致；请核对是否为本人/本单位材料",
-        f"The entered {what[1]} {mask(entered)} differs from {shown} in the document's QR code; "
+        f"录入的{what[0]} {mask_id(entered)} 与材料二维码中的 {shown} 不一致；请核对是否为本人/本单位材料",
+        f"The entered {what[1]} {mask_id(entered)} differs from {shown} in the document's QR code; "
         "check that the material belongs to this applicant",
-        mask(entered), shown,
+        mask_id(entered), shown,
     )]

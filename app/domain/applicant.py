@@ -16,8 +16,6 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 
 from app.domain import ric
 from app.domain.errors import UserError
-from app.domain.masking import mask_id as mask_id  # re-exported: services mask applicants through here
-from app.domain.masking import mask_name as mask_name
 from app.domain.ric import age_on
 
 ADULT_AGE = 16  # below it a guardian applies for the child (监护人代为申请)

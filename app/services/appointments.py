@@ -18,10 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain import appointments as rules
-from app.domain.applicant import mask_name
 from app.domain.appointments import AppointmentError, AppointmentStatus, Slot
 from app.domain.calendar import parse_hours, service_day
 from app.domain.errors import NotFoundError
+from app.domain.masking import mask_code, mask_name
 from app.domain.person import person_key
 from app.domain.queue_policy import Priority
 from app.domain.settings_schema import HallSettings
@@ -65,10 +65,6 @@ class _InTransaction(Database):
         yield self._session
 
 
-def _masked_code(code: str) -> str:
-    return code[:2] + "*" * (len(code) - 2)  # enough to find a log line, not enough to check in with
-
-
 class AppointmentService:
     def __init__(self, db: Database, clock: Clock = system_clock, hall_code: str | None = None) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
@@ -110,7 +106,7 @@ class AppointmentService:
                     raise AppointmentError(
                         "该预约码当天已被使用", "This code is already used on that day", code="rule"
                     ) from None
-        log.info("booked %s %s %s (%s)", _masked_code(view.code), view.category_prefix, view.slot, view.service_day)
+        log.info("booked %s %s %s (%s)", mask_code(view.code), view.category_prefix, view.slot, view.service_day)
         return view
 
     def _insert(
@@ -231,7 +227,7 @@ class AppointmentService:
             appt.status, appt.ticket_id, appt.checked_in_at = str(AppointmentStatus.CHECKED_IN), ticket.id, at
             s.flush()
             result = CheckInResult(self._view(s, hall, appt), ticket)
-        log.info("checked in %s -> %s", _masked_code(code), ticket.display_number)
+        log.info("checked in %s -> %s", mask_code(code), ticket.display_number)
         return result
 
     def _by_code(self, s: Session, hall: Hall, code: str, today: date) -> Appointment:

@@ -1,6 +1,6 @@
 """What screens show: a window's own view, the waiting line, the calling display, a change counter."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import ACTIVE_AT_WINDOW, TicketStatus
@@ -9,7 +9,7 @@ from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import DisplaySnapshot, WaitingRow, WindowView
 from app.store.database import Database
-from app.store.models import Category, ChangeCounter, Ticket, Window, WindowCategory
+from app.store.models import Category, Ticket, Window, WindowCategory
 
 
 class QueueBoard:
@@ -20,8 +20,7 @@ class QueueBoard:
 
     def change_counter(self) -> int:
         """Grows with every committed change in the hall: screens poll it and refresh only when it moves."""
-        with self.db.read() as s:
-            return s.scalar(select(func.sum(ChangeCounter.n))) or 0
+        return self.db.change_count()
 
     def window_numbers(self) -> list[tuple[int, str]]:
         with self.db.read() as s:
@@ -105,6 +104,6 @@ class QueueBoard:
                 current_calls=tuple(sorted(current, key=lambda c: c.window_number)),
                 recent_calls=tuple(calls[:recent]),
                 categories=tuple(rd.category_views(s, hall, day)),
-                change_counter=s.scalar(select(func.sum(ChangeCounter.n))) or 0,
+                change_counter=self.db.change_count(),
                 unattended_windows=tuple(unattended),
             )

@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.applicant import ApplicantKind, mask_id, mask_name, normalise_id
+from app.domain.applicant import ApplicantKind, normalise_id
 from app.domain.calendar import service_day
 from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
 from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
+from app.domain.masking import mask_applicant, mask_id
 from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
@@ -83,7 +84,7 @@ class CaseService:
             receipt_number=c.receipt_number,
             title_zh=c.title_zh,
             department_zh=c.department_zh,
-            applicant_masked=c.applicant_name if c.applicant_kind == "company" else mask_name(c.applicant_name),
+            applicant_masked=mask_applicant(c.applicant_name, c.applicant_kind == "company"),
             status=c.status,
             decided_at=c.decided_at,
             promised_date=c.promised_date,

@@ -178,9 +178,10 @@ def create_sample_hall(db: Database, always_open: bool = False) -> HallView:
     return create_hall(db, spec)
 
 
-def current_hall(db: Database) -> HallView:
+def current_hall(db: Database, code: str | None = None) -> HallView:
+    """The hall `code` names (the database's only hall when None): one read, a plain view back."""
     with db.read() as s:
-        return hall_view(load_hall(s))
+        return hall_view(load_hall(s, code))
 
 
 def login(db: Database, login_name: str, secret: str) -> Actor:

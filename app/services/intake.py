@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import applicant as ap
 from app.domain.catalogue import MaterialSpec, MatterKind, Requirement, agent_materials, merge_materials
 from app.domain.checklist import Disposition, check_disposition
+from app.domain.masking import mask_id
 from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
@@ -194,7 +195,7 @@ class IntakeService(IntakeFiles):
                 case,
                 "applicant_set",
                 self.clock(),
-                detail={"kind": case.applicant_kind, "id": ap.mask_id(valid.id_number), "agent": valid.has_agent},
+                detail={"kind": case.applicant_kind, "id": mask_id(valid.id_number), "agent": valid.has_agent},
             )
             return self._view(s, hall, case)
 

@@ -13,9 +13,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.applicant import mask_id, mask_name
 from app.domain.cases import CaseStatus, Decision, decision_status, notice_number, receipt_number
 from app.domain.errors import RuleViolation
+from app.domain.masking import mask_applicant, mask_id
 from app.domain.notice_wording import FindingFact, citizen_reasons, missing_action
 from app.domain.roles import Permission
 from app.domain.settings_schema import HallSettings
@@ -321,7 +321,7 @@ class DecisionService:
 
 
 def _applicant_masked(case: IntakeCase) -> str:
-    return case.applicant_name if case.applicant_kind == "company" else mask_name(case.applicant_name)
+    return mask_applicant(case.applicant_name, case.applicant_kind == "company")
 
 
 def _not_ready(blockers: tuple[tuple[str, str], ...]) -> RuleViolation:

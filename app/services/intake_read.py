@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain import applicant as ap
 from app.domain.catalogue import MaterialSpec
 from app.domain.checklist import Assessment, Disposition, FileState, Item, Readiness, assess, readiness
+from app.domain.masking import mask_applicant, mask_id
 from app.domain.workdays import WorkdayCalendar
 from app.services.catalogue import material_view, spec_from_json
 from app.services.intake_views import (
@@ -97,7 +98,7 @@ def applicant_of(case: IntakeCase) -> ap.Applicant | None:
 def applicant_view(a: ap.Applicant | None) -> ApplicantView | None:
     if a is None:
         return None
-    masked = ap.mask_name(a.name) if a.kind is ap.ApplicantKind.PERSON else a.name
+    masked = mask_applicant(a.name, a.kind is not ap.ApplicantKind.PERSON)
     return ApplicantView(
         str(a.kind),
         a.name,
@@ -108,7 +109,7 @@ def applicant_view(a: ap.Applicant | None) -> ApplicantView | None:
         a.agent_id_number,
         a.agent_authorised,
         masked,
-        ap.mask_id(a.id_number),
+        mask_id(a.id_number),
     )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import calendar
@@ -36,15 +36,24 @@ from app.domain.ticket_rules import Action, TicketSource, TicketStatus, check_ca
 from app.services import queue_events as ev
 from app.services import queue_read as rd
 from app.services import queue_sql as sq
+from app.services import queue_write as qw
 from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import CategoryView, StaffView, TicketView
 from app.services.window_actor import WindowActor, acting_at_window
 from app.store.database import Database
-from app.store.models import Category, Hall, Ticket, Window
+from app.store.models import Hall, Ticket, Window
 
 log = logging.getLogger("onewindow.queue")
+# On PostgreSQL a line head can be claimed by another window between our read and our update (SKIP LOCKED
+# passes over rows being claimed, not rows just claimed): read the heads again, a few times at most.
+_CLAIM_ATTEMPTS = 5
+
+
+def _marked(who: WindowActor, detail: dict[str, Any]) -> dict[str, Any]:
+    """A supervisor at another clerk's window: the event says so, and the audit hook records it."""
+    return {**detail, "remote": True} if who.remote else detail
 
 
 class QueueService:
@@ -52,6 +61,7 @@ class QueueService:
         self.db = db
         self.clock = clock
         self.hall_code = hall_code
+        self._cached_hall: tuple[tuple[Any, ...], Hall] | None = None
 
     # ---- issuing -------------------------------------------------------------------------------------------
 
@@ -66,7 +76,7 @@ class QueueService:
     ) -> TicketView:
         source, priority = TicketSource(source), Priority(priority)
         with self.db.write() as s:
-            hall = load_hall(s, self.hall_code)
+            hall = self._hall(s)
             now = self.clock()
             day = rd.today(hall, now)
             cat = self._category(s, hall, prefix)
@@ -81,29 +91,41 @@ class QueueService:
                     priority = Priority.ELDERLY
                 self._check_daily_limit(s, hall, day, key)
             number = self._next_number(s, hall.id, day, cat)
-            t = Ticket(
-                hall_id=hall.id,
-                service_day=day,
-                category_id=cat.id,
-                prefix=cat.prefix,
-                number=number,
-                source=source,
-                priority=priority,
-                status=TicketStatus.WAITING,
-                person_key=key,
-                matters=list(matters),
-                issued_at=now,
-                sort_at=sort_key_for(now, priority),
-            )
-            s.add(t)
-            s.flush()
-            self._event(s, hall, "issued", now, ticket=t, detail={"source": source, "priority": priority})
-            view = rd.ticket_view(s, hall, t)
+            t = qw.insert_ticket(
+                s,
+                dict(
+                    hall_id=hall.id, service_day=day, category_id=cat.id, prefix=cat.prefix, number=number,
+                    source=source, priority=priority, status=TicketStatus.WAITING, person_key=key,
+                    matters=list(matters), issued_at=now, sort_at=sort_key_for(now, priority),
+                ),
+            )  # fmt: skip
+            detail = {"source": source, "priority": priority}
+            qw.insert_event(s, hall.id, "issued", now, ticket_id=t.id, detail=detail)
+            view = rd.view_of(hall, t, cat, None)
+        # People ahead and the wait estimate are read after the commit: they need no write lock.
+        with self.db.read() as s:
+            view = rd.with_wait(s, view, t, cat)
         log.info("issued %s (%s, %s)", view.display_number, source, priority)
         return view
 
-    def _category(self, s: Session, hall: Hall, prefix: str) -> Category:
-        cat = s.scalars(sq.CATEGORY_BY_PREFIX, sq.params(hall_id=hall.id, prefix=prefix.upper())).first()
+    def _hall(self, s: Session) -> Hall:
+        """The hall row, kept between calls and read again only when its version or HLC stamp moved (a settings
+        change made here, on another PC or pulled by sync): the hot paths then check one small row instead of
+        loading the hall with its settings. The cached object is detached and only read from."""
+        stamp_q = sq.HALL_STAMP_BY_CODE if self.hall_code else sq.FIRST_HALL_STAMP
+        stamp = s.connection().execute(stamp_q, sq.params(code=self.hall_code)).first()
+        cached = self._cached_hall
+        if stamp is not None and cached is not None and cached[0] == tuple(stamp):
+            return cached[1]
+        hall = load_hall(s, self.hall_code)
+        if stamp is not None:
+            s.expunge(hall)  # a rollback of this transaction must not expire the copy we keep
+            self._cached_hall = (tuple(stamp), hall)
+        return hall
+
+    def _category(self, s: Session, hall: Hall, prefix: str) -> Row[Any]:
+        keys = sq.params(hall_id=hall.id, prefix=prefix.upper())
+        cat = s.connection().execute(sq.CATEGORY_ROW_BY_PREFIX, keys).first()
         if cat is None:
             raise NotFoundError(f"没有业务类别“{prefix}”", f"No service category '{prefix}'")
         return cat
@@ -117,10 +139,11 @@ class QueueService:
                 f"You have taken {taken} tickets today, the daily limit; please ask at the help desk",
             )
 
-    def _next_number(self, s: Session, hall_id: str, day: Any, cat: Category) -> int:
+    def _next_number(self, s: Session, hall_id: str, day: Any, cat: Row[Any]) -> int:
         """Gapless per hall, day and prefix: the counter moves in this transaction or not at all."""
         keys = sq.params(hall_id=hall_id, day=day, prefix=cat.prefix)
-        last = s.execute(sq.NEXT_NUMBER[s.get_bind().dialect.name], keys).scalar_one()
+        conn = s.connection()
+        last = conn.execute(sq.NEXT_NUMBER[conn.dialect.name], keys).scalar_one()
         number = cat.number_start + last - 1
         if number > cat.number_end:
             raise CategoryFullError(
@@ -187,43 +210,52 @@ class QueueService:
         """Call the next ticket for this window. A ticket being served at the window is finished first;
         one called moments ago, or called and never started, is not: see `check_can_call_next`."""
         with self.db.write() as s:
-            hall, w = self._window(s, window_number, lock_hall=True)
-            who = acting_at_window(s, hall, w, actor)
+            hall = self._hall(s)
+            conn = s.connection()
+            w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
+            if w is None:
+                raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
+            who = acting_at_window(s, hall, cast(Window, w), actor)  # a window row: only its columns are read
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
             staff_id = who.staff_id
-            current = self._current(s, w)
+            current = conn.execute(sq.CURRENT_ROW_AT_WINDOW, sq.params(window_id=w.id)).first()
             op = new_id()
             if current is not None:
                 since = (now - current.called_at).total_seconds() if current.called_at else float("inf")
                 limit = HallSettings.of(hall.settings).min_call_interval_s
                 check_can_call_next(rd.display_number(current.prefix, current.number), current.status, since, limit)
-                self._apply(s, hall, current, Action.FINISH, now, w, who, {"auto": True}, op=op)
+                auto = _marked(who, {"auto": True})
+                if qw.act(s, hall.id, current, Action.FINISH, now, w.id, staff_id, auto, op) is None:
+                    raise RuleViolation("本窗口的号刚被改动，请再试一次", "The ticket here just changed: try again")
             if w.status != "open":
-                w.status, w.staff_id, w.status_since = "open", staff_id, now
+                w = qw.update_window(s, w.id, {"status": "open", "staff_id": staff_id, "status_since": now})
             day = rd.today(hall, now)
-            with s.no_autoflush:  # the finished ticket is not in any line: one flush at the end is enough
+            for _ in range(_CLAIM_ATTEMPTS):
                 picked = self._pick(s, hall, w, day)
-            if picked is None:
-                return None
-            t = s.get_one(Ticket, picked.ticket_id)
-            self._apply(s, hall, t, Action.CALL, now, w, who, op=op)
-            t.window_id, t.staff_id, t.called_at, t.target_window_id, t.recall_count = w.id, staff_id, now, None, 0
-            s.flush()
-            return rd.ticket_view(s, hall, t, w)
+                if picked is None:
+                    return None
+                t = conn.execute(sq.TICKET_ROW, sq.params(id=picked.ticket_id)).one()
+                called = {"window_id": w.id, "staff_id": staff_id, "called_at": now, "target_window_id": None,
+                          "recall_count": 0}  # fmt: skip
+                row = qw.act(s, hall.id, t, Action.CALL, now, w.id, staff_id, _marked(who, {}), op, called)
+                if row is not None:
+                    return rd.ticket_view(s, hall, row, w)
+            raise RuleViolation("叫号繁忙，请再试一次", "Calling is busy right now: try again")
 
-    def _pick(self, s: Session, hall: Hall, w: Window, day: Any) -> Candidate | None:
-        links = s.scalars(sq.WINDOW_LINKS, sq.params(window_id=w.id)).all()
+    def _pick(self, s: Session, hall: Hall, w: Any, day: Any) -> Candidate | None:
+        conn = s.connection()
+        links = conn.execute(sq.WINDOW_LINK_ROWS, sq.params(window_id=w.id)).all()
         served = [ServedCategory(x.category_id, x.order, x.weight) for x in links]
         # One round trip for the head of every line this window may call (plus tickets sent to it).
         keys = sq.params(hall_id=hall.id, day=day, window_id=w.id)
         keys.update(sq.params(**{f"c{i}": sc.category_id for i, sc in enumerate(served)}))
-        rows = s.execute(sq.line_heads(len(served)), keys).all()
+        rows = conn.execute(sq.line_heads(len(served)), keys).all()
         heads = [Candidate(tid, cid, sort_at, for_this_window=bool(d)) for tid, cid, sort_at, d in rows]
         calls: dict[str, int] = {}
         if w.mode == ServeMode.WEIGHT and len(heads) > 1:  # shares only matter when several lines compete
-            calls = {cid: n for cid, n in s.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
+            calls = {cid: n for cid, n in conn.execute(sq.CALLS_TODAY_BY_CATEGORY, keys).all()}
         return choose_next(w.mode, served, heads, calls)
 
     def recall(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
@@ -271,7 +303,7 @@ class QueueService:
     def undo_last(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         """Undo the window's last action (a wrong call, finish, no-show...) within `undo_window_s`."""
         with self.db.write() as s:
-            hall, w = self._window(s, window_number, lock_hall=True)
+            hall, w = self._window(s, window_number, lock=True)
             acting_at_window(s, hall, w, actor)
             window_s = HallSettings.of(hall.settings).undo_window_s
             t = ev.undo_last(s, hall, w, self.clock(), window_s)
@@ -379,26 +411,11 @@ class QueueService:
         kind: str | None = None,
         op: str | None = None,
     ) -> None:
-        new = next_status(t.status, action)
         detail = {"before": ev.snapshot(t), **(detail or {}), "op": op or new_id()}
-        if new is TicketStatus.SERVING and t.started_at is None:
-            t.started_at = now
-        if new is TicketStatus.FINISHED:
-            t.started_at = t.started_at or t.called_at or now
-            t.finished_at = now
-        t.status = new
-        names = {
-            Action.CALL: "called",
-            Action.START: "started",
-            Action.FINISH: "finished",
-            Action.PARK: "parked",
-            Action.RESUME: "resumed_ticket",
-            Action.NO_SHOW: "no_show",
-            Action.SKIP: "no_show",
-            Action.TRANSFER: "transferred",
-            Action.CANCEL: "cancelled",
-        }
-        self._event(s, hall, kind or names.get(action, action.value), now, ticket=t, window=w, who=who, detail=detail)
+        for name, value in ev.transition(t, next_status(t.status, action), now).items():
+            setattr(t, name, value)
+        kind = kind or ev.EVENT_KINDS.get(action, action.value)
+        self._event(s, hall, kind, now, ticket=t, window=w, who=who, detail=detail)
 
     def _event(
         self,
@@ -414,18 +431,15 @@ class QueueService:
         detail: dict[str, Any] | None = None,
     ) -> None:
         if who is not None:
-            staff_id = who.staff_id
-            if who.remote:  # a supervisor at another clerk's window: the audit hook records it
-                detail = {**(detail or {}), "remote": True}
+            staff_id, detail = who.staff_id, _marked(who, detail or {})
         ev.write_event(s, hall, kind, at, ticket=ticket, window=window, staff_id=staff_id, detail=detail)
 
-    def _window(self, s: Session, number: int, lock_hall: bool = False) -> tuple[Hall, Window]:
+    def _window(self, s: Session, number: int, lock: bool = False) -> tuple[Hall, Window]:
         hall = load_hall(s, self.hall_code)
-        if lock_hall and s.get_bind().dialect.name == "postgresql":
-            # Serialises call-next across PCs sharing one PostgreSQL hall database (SQLite's
-            # BEGIN IMMEDIATE already serialises writers), so two windows never get the same ticket.
-            s.execute(sq.HALL_LOCK, sq.params(hall_id=hall.id))
-        w = s.scalars(sq.WINDOW_BY_NUMBER, sq.params(hall_id=hall.id, number=number)).first()
+        # `lock`: the window row, as call-next takes it, serialises actions at one window across PCs on
+        # PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises writers).
+        query = sq.WINDOW_BY_NUMBER.with_for_update(of=Window) if lock else sq.WINDOW_BY_NUMBER
+        w = s.scalars(query, sq.params(hall_id=hall.id, number=number)).first()
         if w is None:
             raise NotFoundError(f"没有 {number} 号窗口", f"No window number {number}")
         return hall, w

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import RuleViolation
+from app.domain.ticket_rules import Action, TicketStatus
 from app.store.models import Hall, QueueEvent, Ticket, Window
 
 # Fields a window action may change; all of them go back on undo.
@@ -36,6 +37,28 @@ UNDOABLE = frozenset(
 )
 # Events that say nothing about what the clerk did last.
 _NOT_ACTIONS = ("heartbeat",)
+EVENT_KINDS = {
+    Action.CALL: "called",
+    Action.START: "started",
+    Action.FINISH: "finished",
+    Action.PARK: "parked",
+    Action.RESUME: "resumed_ticket",
+    Action.NO_SHOW: "no_show",
+    Action.SKIP: "no_show",
+    Action.TRANSFER: "transferred",
+    Action.CANCEL: "cancelled",
+}
+
+
+def transition(t: Any, new: TicketStatus, now: datetime) -> dict[str, Any]:
+    """The ticket fields that move with its status becoming `new` (t: a Ticket or a ticket row)."""
+    changes: dict[str, Any] = {"status": new}
+    if new is TicketStatus.SERVING and t.started_at is None:
+        changes["started_at"] = now
+    if new is TicketStatus.FINISHED:
+        changes["started_at"] = t.started_at or t.called_at or now
+        changes["finished_at"] = now
+    return changes
 
 
 def write_event(
@@ -62,8 +85,8 @@ def write_event(
     return event
 
 
-def snapshot(t: Ticket) -> dict[str, Any]:
-    """The ticket's undoable fields as JSON values."""
+def snapshot(t: Any) -> dict[str, Any]:
+    """The ticket's undoable fields as JSON values (t: a Ticket or a ticket row)."""
     out: dict[str, Any] = {}
     for name in _TICKET_FIELDS:
         value = getattr(t, name)
@@ -108,7 +131,8 @@ def undo_last(s: Session, hall: Hall, w: Window, now: datetime, window_s: float)
         events = [e for e in recent if e.detail.get("op") == op and "before" in e.detail]
     main: Ticket | None = None
     for e in events:  # newest first
-        t = s.get(Ticket, e.ticket_id) if e.ticket_id else None
+        # Locked: on PostgreSQL another window may be calling or moving this ticket right now.
+        t = s.get(Ticket, e.ticket_id, with_for_update=True) if e.ticket_id else None
         if t is None:
             raise nothing
         newest = s.scalars(

@@ -3,7 +3,9 @@
 These helpers take an open Session so the write side can build its result inside its own transaction.
 """
 
+from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -26,7 +28,8 @@ def today(hall: Hall, now: datetime) -> date:
     return service_day(now, hall.timezone)
 
 
-def people_ahead(s: Session, t: Ticket) -> int:
+def people_ahead(s: Session, t: Any) -> int:
+    """Waiting before ticket `t` (a Ticket or a ticket row) in its line."""
     if t.status != TicketStatus.WAITING:
         return 0
     keys = sq.params(
@@ -39,24 +42,37 @@ def open_windows_for(s: Session, hall_id: str, category_id: str) -> int:
     return s.scalar(sq.OPEN_WINDOWS_FOR_CATEGORY, sq.params(hall_id=hall_id, category_id=category_id)) or 0
 
 
-def avg_service_minutes(s: Session, cat: Category, day: date) -> float:
+def avg_service_minutes(s: Session, cat: Any, day: date) -> float:
     rows = s.execute(sq.RECENT_SERVICE_TIMES, sq.params(hall_id=cat.hall_id, day=day, category_id=cat.id)).all()
     durations = [(f - st).total_seconds() for st, f in reversed(rows) if st and f]
     return rolling_service_minutes(durations, float(cat.default_service_minutes))
 
 
-def estimate_for(s: Session, cat: Category, day: date, ahead: int) -> int | None:
+def estimate_for(s: Session, cat: Any, day: date, ahead: int) -> int | None:
+    """Minutes to wait with `ahead` people ahead in category `cat` (a Category or a category row)."""
     return estimated_wait_minutes(ahead, avg_service_minutes(s, cat, day), open_windows_for(s, cat.hall_id, cat.id))
 
 
-def ticket_view(s: Session, hall: Hall, t: Ticket, window: Window | None = None) -> TicketView:
-    cat = s.get_one(Category, t.category_id)
+def ticket_view(s: Session, hall: Hall, t: Any, window: Any = None) -> TicketView:
+    """The view of ticket `t` (a Ticket or a ticket row); `window` (a Window or row) saves a look-up."""
+    cat = s.connection().execute(sq.CATEGORY_ROW, sq.params(id=t.category_id)).one()
     if window is not None and window.id == t.window_id:
         window_number: int | None = window.number
     else:
         window_number = s.scalar(sq.WINDOW_NUMBER, sq.params(window_id=t.window_id)) if t.window_id else None
+    return with_wait(s, view_of(hall, t, cat, window_number), t, cat)
+
+
+def with_wait(s: Session, view: TicketView, t: Any, cat: Any) -> TicketView:
+    """`view` with its people ahead and wait estimate (only a waiting ticket has them)."""
+    if t.status != TicketStatus.WAITING:
+        return view
     ahead = people_ahead(s, t)
-    wait = estimate_for(s, cat, t.service_day, ahead) if t.status == TicketStatus.WAITING else None
+    return replace(view, people_ahead=ahead, estimated_wait_minutes=estimate_for(s, cat, t.service_day, ahead))
+
+
+def view_of(hall: Hall, t: Any, cat: Any, window_number: int | None) -> TicketView:
+    """The view of a ticket from rows already read (people ahead and wait not yet known: see `with_wait`)."""
     return TicketView(
         id=t.id,
         display_number=display_number(t.prefix, t.number),
@@ -71,8 +87,8 @@ def ticket_view(s: Session, hall: Hall, t: Ticket, window: Window | None = None)
         called_at=t.called_at,
         window_number=window_number,
         recall_count=t.recall_count,
-        people_ahead=ahead,
-        estimated_wait_minutes=wait,
+        people_ahead=0,
+        estimated_wait_minutes=None,
         qr_payload=ticket_qr_payload(hall.code, t.id, HallSettings.of(hall.settings).public_base_url),
         hall_code=hall.code,
         hall_name=hall.name_zh,

@@ -21,6 +21,24 @@ def _b(name: str) -> Any:
 
 FIRST_HALL = select(Hall).order_by(Hall.code).limit(1)
 HALL_BY_CODE = select(Hall).where(Hall.code == _b("code"))
+# What the queue's cached hall row is checked against: version and HLC move with every change to it.
+_H = Hall.__table__.c
+FIRST_HALL_STAMP = select(_H.id, _H.version, _H.updated_hlc).order_by(_H.code).limit(1)
+HALL_STAMP_BY_CODE = select(_H.id, _H.version, _H.updated_hlc).where(_H.code == _b("code"))
+
+# Core forms (plain rows, no ORM objects) for the hot paths.
+_C, _T, _W, _WC = Category.__table__.c, Ticket.__table__.c, Window.__table__.c, WindowCategory.__table__.c
+CATEGORY_ROW_BY_PREFIX = select(*_C).where(_C.hall_id == _b("hall_id"), _C.prefix == _b("prefix"), _C.active)
+CATEGORY_ROW = select(*_C).where(_C.id == _b("id"))
+# The window row is the lock that serialises one window's actions across PCs (on SQLite BEGIN IMMEDIATE does).
+WINDOW_ROW_BY_NUMBER = (
+    select(*_W).where(_W.hall_id == _b("hall_id"), _W.number == _b("number")).with_for_update(of=Window.__table__)
+)
+CURRENT_ROW_AT_WINDOW = (
+    select(*_T).where(_T.window_id == _b("window_id"), _T.status.in_(tuple(ACTIVE_AT_WINDOW))).limit(1)
+)
+TICKET_ROW = select(*_T).where(_T.id == _b("id"))
+WINDOW_LINK_ROWS = select(_WC.category_id, _WC.order, _WC.weight).where(_WC.window_id == _b("window_id"))
 
 CATEGORY_BY_PREFIX = select(Category).where(
     Category.hall_id == _b("hall_id"), Category.prefix == _b("prefix"), Category.active
@@ -70,7 +88,7 @@ OPEN_WINDOWS_FOR_CATEGORY = (
     .join(WindowCategory, WindowCategory.window_id == Window.id)
     .where(Window.hall_id == _b("hall_id"), Window.status == "open", WindowCategory.category_id == _b("category_id"))
 )
-WINDOW_NUMBER = select(Window.number).where(Window.id == _b("window_id"))
+WINDOW_NUMBER = select(_W.number).where(_W.id == _b("window_id"))
 
 WINDOW_BY_NUMBER = select(Window).where(Window.hall_id == _b("hall_id"), Window.number == _b("number"))
 CURRENT_AT_WINDOW = (
@@ -82,12 +100,15 @@ CALLS_TODAY_BY_CATEGORY = (
     .where(Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.window_id == _b("window_id"))
     .group_by(Ticket.category_id)
 )
-HALL_LOCK = select(Hall.id).where(Hall.id == _b("hall_id")).with_for_update()
 
 
 @cache
 def line_heads(categories: int) -> Select[Any]:
-    """The earliest waiting ticket sent to the window, and the head of each of its `categories` lines."""
+    """The earliest waiting ticket sent to the window, and the head of each of its `categories` lines.
+
+    On PostgreSQL each head is claimed (FOR UPDATE SKIP LOCKED): a head another window is calling right now
+    is passed over for the next in its line instead of waited for, so windows never queue on one another.
+    SQLite ignores the clause (BEGIN IMMEDIATE serialises writers)."""
     waiting = (Ticket.hall_id == _b("hall_id"), Ticket.service_day == _b("day"), Ticket.status == TicketStatus.WAITING)
     order = (Ticket.sort_at, Ticket.number)
     parts = [
@@ -95,6 +116,7 @@ def line_heads(categories: int) -> Select[Any]:
         .where(*waiting, Ticket.target_window_id == _b("window_id"))
         .order_by(*order)
         .limit(1)
+        .with_for_update(skip_locked=True)
         .subquery()
     ]
     for i in range(categories):
@@ -103,6 +125,7 @@ def line_heads(categories: int) -> Select[Any]:
             .where(*waiting, Ticket.category_id == _b(f"c{i}"), Ticket.target_window_id.is_(None))
             .order_by(*order)
             .limit(1)
+            .with_for_update(skip_locked=True)
             .subquery()
         )
     return union_all(*(select(*p.c) for p in parts))  # type: ignore[return-value]

@@ -115,8 +115,7 @@ class _Recorder:
         )  # fmt: skip
 
     def queue_event(self, e: QueueEvent) -> None:
-        remote = bool((e.detail or {}).get("remote"))
-        if e.kind != "transferred" and not remote:
+        if not audits_queue_event(e.kind, e.detail):
             return
         ticket = _from_session(self.session, Ticket, e.ticket_id)
         reference = f"{ticket.prefix}{ticket.number:03d}" if ticket is not None else ""
@@ -164,6 +163,11 @@ class _Recorder:
                 a.hall_id, "alarm.ack", "alarm", a.id, at=a.acked_at, staff_id=a.acked_by, reference=a.subject,
                 detail={"kind": a.kind, "note": a.ack_note},
             )  # fmt: skip
+
+
+def audits_queue_event(kind: str, detail: dict[str, Any] | None) -> bool:
+    """Whether a queue event of this kind is audited: a transfer, or anything a supervisor did from afar."""
+    return kind == "transferred" or bool((detail or {}).get("remote"))
 
 
 def _jsonable(value: Any) -> Any:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import NoHallDatabase
 from app.domain.hlc import HybridLogicalClock
-from app.store import audit, outbox
+from app.store import audit, changes, outbox
 
 log = logging.getLogger("onewindow.store")
 
@@ -126,6 +126,7 @@ class Database:
         else:
             self.write_engine = create_engine(self.url, pool_pre_ping=True)
             self.read_engine = self.write_engine
+        self._listener = None if self.is_sqlite else changes.ChangeListener(self.write_engine)
         self._clock_seeded = False
         info = {"hlc": self.hlc, "device_id": self.device_id}
         self._writer = sessionmaker(self.write_engine, class_=HallSession, expire_on_commit=False, info=info)
@@ -153,6 +154,14 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._reader() as session, session.begin():
             yield session
+
+    def change_count(self) -> int:
+        """Moves with every committed change in the hall database (see app.store.changes): screens poll it and
+        refresh only when it moved."""
+        if self._listener is not None:
+            return self._listener.count()
+        with self.read() as s:
+            return int(s.scalar(changes.COUNTER_SUM) or 0)
 
     def upgrade(self) -> bool:
         """Migrate to the newest schema; reads the revision first and locks only when an upgrade is due."""
@@ -183,6 +192,8 @@ class Database:
             raise foreign_database(self.url, exc.tables) from None
 
     def dispose(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
         self.write_engine.dispose()
         if self.read_engine is not self.write_engine:
             self.read_engine.dispose()

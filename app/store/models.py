@@ -156,10 +156,11 @@ class TicketCounter(Base):
 
 
 class ChangeCounter(Base):
-    """Local (not synced): grows by one with every committed change in the hall, in commit order.
+    """Local (not synced): grows by one with every committed change in the hall, in commit order (SQLite).
 
     Screens poll it to know when to refresh. It is bumped as the last statement of each writing
-    transaction (a row lock), so a reader never sees a later change before an earlier one.
+    transaction (a row lock), so a reader never sees a later change before an earlier one. On PostgreSQL
+    the transactions send NOTIFY instead of bumping one hot row (see app.store.changes).
     """
 
     __tablename__ = "change_counter"

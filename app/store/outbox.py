@@ -4,18 +4,18 @@ Hooked on the Session's before_flush so no service can forget it: stamping versi
 origin device and queuing the mutation happen together or not at all.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, event, insert, inspect
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridLogicalClock
 from app.domain.ids import new_id
-from app.store.models import ChangeCounter, Outbox, Synced
+from app.store import changes
+from app.store.models import Outbox, Synced
 
 
 def _json_value(value: Any) -> Any:
@@ -60,27 +60,25 @@ def row_payload(obj: Synced) -> dict[str, Any]:
     return out
 
 
-def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]) -> None:
+def stamps(session: Session) -> tuple[int, str]:
+    """(HLC, origin device) for a row written now through this session."""
     clock: HybridLogicalClock = session.info["hlc"]
-    device: str = session.info["device_id"]
-    if obj.id is None:
-        obj.id = new_id()
-    obj.version = (obj.version or 0) + 1
-    obj.updated_hlc = clock.now()
-    obj.origin_device = device
-    payload = row_payload(obj)
-    if op == "delete":
-        payload["deleted"] = True  # leaves the hall as a tombstone: the server never hard-deletes a synced row
+    return clock.now(), session.info["device_id"]
+
+
+def _queue(session: Session, entity: str, hall_id: str, entity_id: str, op: str, version: int, hlc: int,
+           payload: dict[str, Any]) -> None:  # fmt: skip
+    pending: list[dict[str, Any]] = session.info.setdefault("outbox_pending", [])
     pending.append(
         {
             "mutation_id": new_id(),
-            "hall_id": obj.hall_id,
-            "entity": type(obj).__sync_entity__,
-            "entity_id": obj.id,
+            "hall_id": hall_id,
+            "entity": entity,
+            "entity_id": entity_id,
             "op": op,
-            "version": obj.version,
-            "hlc": obj.updated_hlc,
-            "origin_device": device,
+            "version": version,
+            "hlc": hlc,
+            "origin_device": session.info["device_id"],
             "payload": payload,
             "created_at": datetime.now(UTC),
             "pushed_at": None,
@@ -89,49 +87,74 @@ def _stamp(session: Session, obj: Synced, op: str, pending: list[dict[str, Any]]
     )
 
 
+def _stamp(session: Session, obj: Synced, op: str) -> None:
+    if obj.id is None:
+        obj.id = new_id()
+    obj.version = (obj.version or 0) + 1
+    obj.updated_hlc, obj.origin_device = stamps(session)
+    payload = row_payload(obj)
+    if op == "delete":
+        payload["deleted"] = True  # leaves the hall as a tombstone: the server never hard-deletes a synced row
+    _queue(session, type(obj).__sync_entity__, obj.hall_id, obj.id, op, obj.version, obj.updated_hlc, payload)
+
+
+def record(session: Session, cls: type[Synced], row: Mapping[Any, Any]) -> None:
+    """Queue the outbox row for an upsert written with a Core statement (the queue's hot paths skip the
+    unit of work). `row` is the whole row as stored (INSERT/UPDATE ... RETURNING), stamped with `stamps()`
+    and its version already moved: the payload is then the same as the flush hook's for an ORM write."""
+    payload = {prop.key: _json_value(row[prop.columns[0].name]) for prop in _column_attrs(cls)}
+    _queue(session, cls.__sync_entity__, row["hall_id"], row["id"], "upsert", row["version"], row["updated_hlc"],
+           payload)  # fmt: skip
+
+
+def _column_attrs(cls: type) -> Any:
+    found = _COLUMNS.get(cls)
+    if found is None:
+        found = _COLUMNS[cls] = tuple(inspect(cls).column_attrs)
+    return found
+
+
+_COLUMNS: dict[type, Any] = {}
+
+
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     if "hlc" not in session.info:
         return  # a session not opened through Database (e.g. migrations): nothing to record
     if session.info.get("applying_remote"):
         return  # rows pulled from the server keep their own stamps and are not sent back
-    pending: list[dict[str, Any]] = session.info.setdefault("outbox_pending", [])
     for obj in list(session.new):
         if isinstance(obj, Synced):
-            _stamp(session, obj, "upsert", pending)
+            _stamp(session, obj, "upsert")
     for obj in list(session.dirty):
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
-            _stamp(session, obj, "upsert", pending)
+            _stamp(session, obj, "upsert")
     for obj in list(session.deleted):
         if isinstance(obj, Synced):
-            _stamp(session, obj, "delete", pending)
+            _stamp(session, obj, "delete")
 
 
-def _after_flush(session: Session, flush_context: Any) -> None:
+def _write_pending(session: Session) -> None:
     # One multi-row Core insert in the same transaction: cheaper than an ORM object per mutation.
     pending = session.info.pop("outbox_pending", None)
     if pending:
-        session.connection().execute(insert(Outbox), pending)
+        session.connection().execute(_INSERT_OUTBOX, pending)
         session.info.setdefault("changed_halls", set()).update(row["hall_id"] for row in pending)
 
 
-def _bump_statement(dialect_insert: Any) -> Any:
-    stmt = dialect_insert(ChangeCounter).values(hall_id=bindparam("b_hall_id"), n=1)
-    return stmt.on_conflict_do_update(index_elements=["hall_id"], set_={"n": ChangeCounter.n + 1})
+_INSERT_OUTBOX = insert(cast(Table, Outbox.__table__))
 
 
-# Built once: this runs at the end of every writing transaction.
-_BUMP = {"sqlite": _bump_statement(sqlite.insert), "postgresql": _bump_statement(postgresql.insert)}
+def _after_flush(session: Session, flush_context: Any) -> None:
+    _write_pending(session)
 
 
 def _before_commit(session: Session) -> None:
-    """Bump the hall's change counter as the transaction's last statement (see ChangeCounter)."""
+    """Tell the screens (app.store.changes) as the transaction's last statement."""
     session.flush()
+    _write_pending(session)  # rows queued by Core writes (`record`) after the last flush
     halls = session.info.pop("changed_halls", None)
-    if not halls:
-        return
-    conn = session.connection()
-    for hall_id in sorted(halls):  # a fixed order: two transactions never wait on each other in a cycle
-        conn.execute(_BUMP[conn.dialect.name], {"b_hall_id": hall_id})
+    if halls:
+        changes.announce(session.connection(), halls)
 
 
 def _after_rollback(session: Session) -> None:
@@ -142,7 +165,7 @@ def _after_rollback(session: Session) -> None:
 @contextmanager
 def applying_remote_changes(session: Session, hall_id: str) -> Iterator[None]:
     """Write rows received from the central server: no outbox rows, no restamping (they carry the version and
-    HLC they were given), but the hall's change counter still moves so every screen refreshes."""
+    HLC they were given), but the screens are still told (app.store.changes) so every one refreshes."""
     session.flush()
     session.info["applying_remote"] = True
     try:

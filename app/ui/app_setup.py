@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.domain.errors import UserError
 from app.logs import log_crash
@@ -31,9 +31,9 @@ def make_app(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) ->
     return app
 
 
-def show_error(parent: object, exc: Exception) -> None:
+def show_error(parent: QWidget | None, exc: Exception) -> None:
     """Known errors as a plain bilingual message; anything else as a report with details."""
-    box = QMessageBox(parent if parent is not None else None)  # type: ignore[arg-type]
+    box = QMessageBox(parent)
     if isinstance(exc, UserError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("提示 / Notice")

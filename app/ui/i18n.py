@@ -1,7 +1,9 @@
 """Qt translations. Source strings are Chinese (zh_CN is the default language); en_US is the second.
 
-The .ts files in resources/i18n are the maintained source; .qm files are built from them with
-pyside6-lrelease into the cache directory on first use (never hand-edited, never committed).
+One catalogue for every role and the kiosk: resources/i18n/onewindow_<language>.ts is the maintained source
+(`pyside6-lupdate` over app/ui and kiosk updates it). The .qm is built from it with pyside6-lrelease into the
+cache directory on first use (never hand-edited, never committed). A kiosk must show English even where no
+lrelease is installed, so without one the .ts itself is read: same file, same contexts, no second source.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ import logging
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 log = logging.getLogger("onewindow.ui.i18n")
 
@@ -50,13 +53,56 @@ def compiled_qm(language: str) -> Path | None:
         return qm
     tool = _lrelease()
     if tool is None:
-        log.warning("pyside6-lrelease not found: %s stays untranslated", language)
+        log.warning("pyside6-lrelease not found: %s is read from its .ts", language)
         return None
     cache.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(".tmp.qm")
     subprocess.run([tool, str(ts), "-qm", str(tmp)], check=True, capture_output=True)
     tmp.replace(qm)
     return qm
+
+
+def load_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation for the finished messages of a .ts file."""
+    table: dict[tuple[str, str], str] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source, node = message.findtext("source"), message.find("translation")
+            if source is None or node is None or node.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if node.text:
+                table[(name, source)] = node.text
+    return table
+
+
+class TsTranslator(QTranslator):
+    """Translates from a .ts read at run time, for a machine without pyside6-lrelease."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self._table.get((context, source), "")
+
+
+def _translator(language: str, parent: QObject) -> QTranslator | None:
+    """The catalogue for `language`: the built .qm, else the .ts itself; None for the source language."""
+    if language == DEFAULT_LANGUAGE or language not in LANGUAGES:
+        return None
+    try:
+        qm = compiled_qm(language)
+    except (OSError, subprocess.CalledProcessError) as exc:  # an unwritable cache, a failing lrelease
+        log.warning("could not build the %s catalogue (%s): reading its .ts", language, exc)
+        qm = None
+    if qm is not None:
+        translator = QTranslator(parent)
+        if translator.load(str(qm)):
+            return translator
+        log.warning("could not load %s: reading its .ts", qm)
+    ts = I18N_DIR / f"onewindow_{language}.ts"
+    return TsTranslator(load_ts(ts), parent) if ts.exists() else None
 
 
 def install_qt_translations(language: str) -> bool:
@@ -91,14 +137,11 @@ def set_language(language: str) -> str:
     if _installed is not None:
         QCoreApplication.removeTranslator(_installed)
         _installed = None
-    qm = compiled_qm(language) if language in LANGUAGES else None
-    if qm is not None:
-        translator = QTranslator(app)
-        if translator.load(str(qm)):
-            QCoreApplication.installTranslator(translator)
-            _installed = translator
-        else:
-            log.warning("could not load %s", qm)
+    translator = _translator(language, app)
+    if translator is not None:
+        QCoreApplication.installTranslator(translator)
+        _installed = translator
     global _current
-    _current = language if (qm is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    _current = language if (translator is not None or language == DEFAULT_LANGUAGE) else DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(_current))  # numbers and dates in widgets follow the language too
     return _current

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.backend import MatterGuide, MatterKind, MatterSummary, Ticket
@@ -55,7 +57,7 @@ class GuideScreen(Screen):
         self._clear()
         for m in matters:
             text = f"{self.ctx.pick(m.name_zh, m.name_en)}\n{self.ctx.pick(m.department_zh, m.department_en)}"
-            b = button(text, on_click=lambda c=m.code: self.nav.go("matter", code=c))
+            b = button(text, on_click=partial(self.nav.go, "matter", code=m.code))
             b.setObjectName(f"matter_{m.code}")
             watch_drags(self.area, b)
             self.results_layout.addWidget(b)

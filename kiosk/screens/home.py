@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.context import Navigator, SessionContext
@@ -26,7 +28,7 @@ class HomeScreen(Screen):
             ("tile_guide", self.tr("办事指南"), "guide"),
             ("tile_rating", self.tr("服务评价"), "rating"),
         ):
-            b = button(text, role="tile", on_click=lambda t=target: nav.go(t))
+            b = button(text, role="tile", on_click=partial(nav.go, target))
             b.setObjectName(name)
             tiles.append(b)
         grid = TileGrid(tiles, min_tile_width=320 if not ctx.theme.elderly else 420, max_columns=3,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -23,7 +25,7 @@ class AfterHoursScreen(Screen):
             ("tile_guide", self.tr("办事指南"), "guide"),
             ("tile_rating", self.tr("服务评价"), "rating"),
         ):
-            b = button(text, role="tile", on_click=lambda t=target: nav.go(t))
+            b = button(text, role="tile", on_click=partial(nav.go, target))
             b.setObjectName(name)
             tiles.append(b)
         self.body.addWidget(TileGrid(tiles, min_tile_width=320, max_columns=3, expected_width=ctx.width - 64))

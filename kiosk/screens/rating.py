@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout
+from functools import partial
 
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
+
+from app.domain.ratings import REASONS
 from kiosk.backend import RatingLevel, RatingTarget
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
 from kiosk.widgets import Keypad, Screen, button, label, line_edit, mark_checked
 
-REASON_KEYS = ("wait", "attitude", "notice", "trips", "system", "other")
+REASON_KEYS = tuple(REASONS)  # the keys RatingService accepts, in display order
 
 
 def rating_ready(level: RatingLevel | None, reasons: tuple[str, ...]) -> bool:
     """Submittable once a level is chosen and, for 不满意/非常不满意, at least one reason."""
-    return level is not None and (not level.needs_reason or bool(reasons))
+    return level is not None and (not level.is_bad or bool(reasons))
 
 
 class RatingScreen(Screen):
@@ -27,8 +30,8 @@ class RatingScreen(Screen):
         self.error.hide()
 
         # Step 1: which ticket or case.
-        self.find = Responsive(ctx.landscape)
-        left = self.find.column()
+        self.find_step = Responsive(ctx.landscape)  # not `find`: that is QWidget.find()
+        left = self.find_step.column()
         left.addWidget(label(self.tr("请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位"),
                              role="subtitle"))
         self.field = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
@@ -42,8 +45,8 @@ class RatingScreen(Screen):
         find_button.setObjectName("lookup")
         left.addWidget(find_button)
         left.addStretch(1)
-        self.find.column().addWidget(Keypad([self.field, self.last4], "1234567890-HX", columns=5, max_length=24))
-        self.body.addWidget(self.find, 1)
+        self.find_step.column().addWidget(Keypad([self.field, self.last4], "1234567890-HX", columns=5, max_length=24))
+        self.body.addWidget(self.find_step, 1)
         self.body.addWidget(self.error)
 
         # Step 2: level and reasons (hidden until a target is found); side by side in landscape.
@@ -56,7 +59,7 @@ class RatingScreen(Screen):
         for level in RatingLevel:
             text = "★" * int(level) + "  " + self.level_name(level)
             self.level_texts[level] = text
-            b = button(text, checkable=True, on_click=lambda lv=level: self.choose(lv))
+            b = button(text, checkable=True, on_click=partial(self.choose, level))
             b.setObjectName(f"level_{int(level)}")
             self.level_group.addButton(b, int(level))
             levels.addWidget(b)
@@ -70,7 +73,7 @@ class RatingScreen(Screen):
             text = self.reason_name(key)
             b = button(text, checkable=True)
             b.setObjectName(f"reason_{key}")
-            b.toggled.connect(lambda _on, bb=b, t=text: (mark_checked(bb, t), self._update()))
+            b.toggled.connect(partial(self._reason_toggled, b, text))
             self.reason_buttons[key] = b
             reasons.addWidget(b, i // 2, i % 2)
         right.addLayout(reasons)
@@ -83,23 +86,10 @@ class RatingScreen(Screen):
         self._update()
 
     def level_name(self, level: RatingLevel) -> str:
-        return {
-            RatingLevel.VERY_SATISFIED: self.tr("非常满意"),
-            RatingLevel.SATISFIED: self.tr("满意"),
-            RatingLevel.BASICALLY_SATISFIED: self.tr("基本满意"),
-            RatingLevel.DISSATISFIED: self.tr("不满意"),
-            RatingLevel.VERY_DISSATISFIED: self.tr("非常不满意"),
-        }[level]
+        return self.ctx.pick(level.name_zh, level.name_en)  # the scale's words live with the scale (app.domain)
 
     def reason_name(self, key: str) -> str:
-        return {
-            "wait": self.tr("等候时间长"),
-            "attitude": self.tr("服务态度差"),
-            "notice": self.tr("材料没有一次性告知"),
-            "trips": self.tr("多次跑腿"),
-            "system": self.tr("系统或设备故障"),
-            "other": self.tr("其他"),
-        }[key]
+        return self.ctx.pick(*REASONS[key])
 
     def handle_scan(self, code: str) -> bool:
         self.field.setText(code)
@@ -120,7 +110,7 @@ class RatingScreen(Screen):
     def _found(self, target: RatingTarget) -> None:
         self.target = target
         self.error.hide()
-        self.find.hide()
+        self.find_step.hide()
         self.target_label.setText(self.tr("评价:{what}").format(
             what=self.ctx.pick(target.description_zh, target.description_en)))
         self.rate.show()
@@ -137,8 +127,12 @@ class RatingScreen(Screen):
     def reasons(self) -> tuple[str, ...]:
         return tuple(k for k, b in self.reason_buttons.items() if b.isChecked())
 
+    def _reason_toggled(self, button: QPushButton, text: str, _on: bool) -> None:
+        mark_checked(button, text)
+        self._update()
+
     def _update(self) -> None:
-        bad = self.level is not None and self.level.needs_reason
+        bad = self.level is not None and self.level.is_bad
         self.reason_title.setVisible(bad)
         for b in self.reason_buttons.values():
             b.setVisible(bad)
@@ -156,7 +150,7 @@ class RatingScreen(Screen):
             return
         assert self.level is not None
         target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend
-        reasons = reasons if level.needs_reason else ()
+        reasons = reasons if level.is_bad else ()
         self.ctx.call(lambda: backend.submit_rating(target, level, reasons), lambda _r: self.nav.go("thanks"),
                       lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
 

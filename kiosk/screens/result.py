@@ -51,8 +51,7 @@ class TicketResultScreen(Screen):
         done = button(self.tr("完成"), role="primary", on_click=nav.finish)
         done.setObjectName("done")
         self.body.addWidget(done)
-        hall = ctx.hall_name_zh
-        ctx.printer.print_ticket(ticket, hall, self._printed, owner=self)
+        ctx.printer.print_ticket(ticket, self._printed, owner=self)
 
     def _printed(self, printed: bool) -> None:
         if printed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from app.domain.wait_estimate import WaitKind, wait_kind
 from kiosk.backend import Category, Ticket
 from kiosk.context import Navigator, SessionContext
@@ -39,7 +41,7 @@ class CategoryScreen(Screen):
                 prefix=c.prefix, name=self.ctx.pick(c.name_zh, c.name_en), waiting=c.waiting)
             if wait_kind(None, c.open_windows) is WaitKind.NO_WINDOW:
                 text += "\n" + wait_text(None, c.open_windows)
-            b = button(text, role="tile", on_click=lambda p=c.prefix: self.choose(p))
+            b = button(text, role="tile", on_click=partial(self.choose, c.prefix))
             b.setObjectName(f"category_{c.prefix}")
             tiles.append(b)
         self.grid_holder.set_content(TileGrid(tiles, min_tile_width=300 if not self.ctx.theme.elderly else 440,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
 from app.checks import CheckConfig, Severity, check_credit_code, check_file, check_id_number
-from app.checks.ids import ids_in, mask
+from app.checks.ids import ids_in
 from tests.checks import corpus
 from tests.checks.conftest import KNOWN_RIC
 
@@ -103,11 +103,6 @@ def test_credit_code_messages() -> None:
 def test_severity_is_configurable() -> None:
     cfg = CheckConfig.from_dict({"ids": {"ric_severity": "warn"}})
     assert check_id_number("123", cfg)[0].severity is Severity.WARN
-
-
-def test_mask() -> None:
-    assert mask(KNOWN_RIC) == KNOWN_RIC[:3] + "*" * 11 + KNOWN_RIC[-4:]  # the one policy: app.domain.masking
-    assert mask("12345") == "*****"
 
 
 def test_ids_in_payloads() -> None:

@@ -9,6 +9,7 @@ from app.domain import applicant as ap
 from app.domain.catalogue import MaterialSpec, Requirement
 from app.domain.checklist import Disposition, FileState, Item, ItemStatus, assess, check_disposition, readiness
 from app.domain.errors import RuleViolation
+from app.domain.masking import mask_id, mask_name
 from tests.intake.builders import make_ric, make_uscc
 
 TODAY = date(2026, 11, 23)
@@ -63,8 +64,8 @@ def test_child_needs_a_guardian_and_agents_need_authorisation():
 
 
 def test_masking():
-    assert ap.mask_name("欧阳娜娜") == "欧***"
-    assert ap.mask_id("110105199003071234") == "110***********1234"
+    assert mask_name("欧阳娜娜") == "欧***"
+    assert mask_id("110105199003071234") == "110***********1234"
 
 
 ID = MaterialSpec("id", "身份证", "ID card", kind="resident_id", sides=2, e_licence=True)

@@ -2,8 +2,9 @@
 
 import pytest
 
+from app.domain.errors import UserError
 from app.domain.masking import mask_id
-from kiosk.backend import CaseStatus, KioskError, MatterKind
+from kiosk.backend import CaseStatus, MatterKind
 from kiosk.queue_backend import QueueKioskBackend
 from tests.intake.test_cases_service import accepted_case
 
@@ -34,7 +35,7 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     for status in ("in_review", "approved", "ready_for_pickup"):
         cases.move(case_id, status, actor=reviewer)
     assert backend.case_progress(receipt.lower(), last4).status is CaseStatus.READY
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         backend.case_progress(receipt, "0000")
     assert "未查到" in err.value.message_zh
 
@@ -49,5 +50,5 @@ def test_service_guide_from_the_catalogue(backend):
     hits = backend.search_matters("居住证")
     guide = backend.matter_guide(hits[0].code)
     assert guide.kind in (MatterKind.IMMEDIATE, MatterKind.PROMISED) and guide.materials
-    with pytest.raises(KioskError):
+    with pytest.raises(UserError):
         backend.matter_guide("NO-SUCH-CODE")

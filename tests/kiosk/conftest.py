@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from app.ui.i18n import set_language
 from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.config import KioskConfig
 from kiosk.idcard import FakeCardReader
@@ -143,7 +144,7 @@ def make_kiosk(qtbot, backend, printer, speaker, card_reader, mono, wall) -> Ite
     for w in windows:
         if shiboken6.isValid(w):
             w.shutdown()
-            w.language.set_language("zh_CN")
+            set_language("zh_CN")
             w._allow_close = True
             w.close()
             w.deleteLater()

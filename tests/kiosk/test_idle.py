@@ -70,7 +70,7 @@ def test_idle_reset_wipes_the_session(qtbot, make_kiosk, mono) -> None:  # noqa:
     assert not kiosk.still_there.isVisible()
     assert all(ADULT_ID[:12] not in t for t in _all_texts())
     assert QApplication.clipboard().text() == ""
-    assert kiosk.language.language == "zh_CN" and not kiosk.elderly
+    assert kiosk.language == "zh_CN" and not kiosk.elderly
     assert kiosk.idle.policy == CONFIG.idle_policy(False)
 
     mono.advance(CONFIG.attract_seconds)

@@ -46,6 +46,7 @@ def test_ok_printer_prints_and_hides_qr(kiosk: KioskWindow, printer: StatusDummy
     screen = _take_ticket(kiosk)
     assert not screen.qr_shown
     assert b"B001" in printed[0]
+    assert b"2026-11-23 10:00" in printed[0]  # the hall's wall clock, not the UTC instant (02:00) it is stored as
     assert "取走" in screen.print_status.text()
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.backend import KioskBackend, KioskError
+from app.domain.errors import UserError
+from kiosk.backend import KioskBackend
 from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import ADULT_ID, ELDER_ID
 
@@ -27,7 +28,7 @@ def test_issue_with_people_ahead_and_qr(real: QueueKioskBackend) -> None:
     assert (first.display_number, second.display_number) == ("B001", "B002")
     assert second.people_ahead == 1
     assert second.qr_payload.startswith("OW1:T:")
-    with pytest.raises(KioskError):  # a waiting ticket cannot be rated: only a served one
+    with pytest.raises(UserError):  # a waiting ticket cannot be rated: only a served one
         real.rating_target(second.qr_payload)
 
 
@@ -37,15 +38,15 @@ def test_elderly_priority_and_daily_limit(real: QueueKioskBackend) -> None:
     assert elder.priority == "elderly" and elder.people_ahead == 0
     for _ in range(5):
         real.issue_ticket("C", person_id=ADULT_ID)
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.issue_ticket("C", person_id=ADULT_ID)
-    assert err.value.code == "daily_limit" and err.value.message("zh_CN")
+    assert err.value.code == "daily_limit" and err.value.message_zh
 
 
 def test_after_hours(real: QueueKioskBackend, clock) -> None:  # noqa: ANN001
     clock.advance(hours=12)  # 22:00 in Beijing
     assert not real.hall_open()
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.issue_ticket("B")
     assert err.value.code == "hall_closed"
 
@@ -55,9 +56,9 @@ def test_appointment_becomes_a_real_priority_ticket(real: QueueKioskBackend, clo
     booked = real.appointments.book("B", clock().date(), "10:00-10:30")
     ticket = real.check_in_appointment(f"OW1:A:{booked.code}")
     assert ticket.priority == "appointment" and ticket.category_prefix == "B" and ticket.people_ahead == 0
-    with pytest.raises(KioskError):
+    with pytest.raises(UserError):
         real.check_in_appointment(booked.code)  # each code checks in once
-    with pytest.raises(KioskError):
+    with pytest.raises(UserError):
         real.check_in_appointment("20260001")  # a code nobody booked
 
 

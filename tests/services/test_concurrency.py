@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.store.models import QueueEvent, Ticket, TicketCounter
@@ -73,3 +74,40 @@ def test_killed_mid_issue_loses_nothing_and_leaves_no_gap(hall_db, db_url):
     assert counter.last_number == len(numbers)
     stored = {f"B{n:03d}" for n in numbers}
     assert set(reported) <= stored, "a ticket reported as issued was lost"
+
+
+@pytest.mark.postgres
+def test_six_windows_on_postgresql_never_call_one_ticket_twice(pg_cluster):
+    """Row-level claims (FOR UPDATE SKIP LOCKED) instead of a hall lock: windows sharing lines at once."""
+    from app.services.hall import create_sample_hall, load_hall
+    from app.services.queue import QueueService
+    from app.store.database import Database
+
+    url = pg_cluster.new_database()
+    db = Database(url, device_id="test-device")
+    db.upgrade()
+    create_sample_hall(db)
+    with db.write() as s:
+        hall = load_hall(s)
+        hall.settings = {**hall.settings, "min_call_interval_s": 0}
+    q = QueueService(db)
+    waiting = [q.issue_ticket(p, source="staff").id for p in "ABCDEFG" * 12]
+    ctx = mp.get_context("spawn")
+    barrier, out = ctx.Barrier(6), ctx.Queue()
+    procs = [ctx.Process(target=workers.caller, args=(url, w, 20, barrier, out)) for w in range(1, 7)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=240) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    called = [t for _, items in results for t in items]
+    assert len(called) == len(set(called)), "a ticket was called by two windows"
+    with db.read() as s:
+        events = Counter(s.scalars(select(QueueEvent.ticket_id).where(QueueEvent.kind == "called")).all())
+        statuses = dict(s.execute(select(Ticket.id, Ticket.status)).all())
+    db.dispose()
+    assert all(n == 1 for n in events.values()), "two called events for one ticket"
+    assert set(events) == set(called), "every call a window got is in the database, and nothing else"
+    assert {t for t, st in statuses.items() if st != "waiting"} == set(called)
+    assert set(statuses) == set(waiting)

@@ -217,3 +217,42 @@ def test_service_times_feed_the_estimate(q, clock):
     t2 = q.issue_ticket("C")
     assert q.ticket_status(t2.id).estimated_wait_minutes == 20
     assert t.estimated_wait_minutes == 0
+
+
+def _statements(db, action) -> int:
+    """Statements sent to the database (both engines) while `action` runs."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+
+    engines = {db.write_engine, db.read_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_hot_paths_stay_within_their_statement_budget(q, hall_db):
+    """Issue and call-next are the hall's hot paths (see bench/bench_queue.py): a statement more per call
+    is a measurable slowdown, so their counts are held here as upper bounds (counts, never timings)."""
+    from app.services.hall import load_hall
+
+    with hall_db.write() as s:
+        hall = load_hall(s)
+        hall.settings = {**hall.settings, "min_call_interval_s": 0}
+    for _ in range(3):
+        q.issue_ticket("B")
+    q.call_next(2)  # warm: the hall row is now cached
+    q.start(2)
+    issue = _statements(hall_db, lambda: q.issue_ticket("G"))
+    call = _statements(hall_db, lambda: q.call_next(2))  # finishes the served ticket, calls the next
+    print(f"issue {issue}, call-next {call}")
+    assert issue <= 12
+    assert call <= 15

@@ -3,11 +3,12 @@
 import pytest
 from sqlalchemy import select
 
+from app.domain.errors import UserError
 from app.services.appointments import AppointmentService
 from app.services.queue import QueueService
 from app.services.ratings import RatingService
 from app.store.models_visits import Rating, RatingFollowUp
-from kiosk.backend import KioskBackend, KioskError, RatingLevel, RatingTarget
+from kiosk.backend import KioskBackend, RatingLevel, RatingTarget
 from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, for the end-to-end screen test
     _bundled_font,
@@ -39,12 +40,12 @@ def test_check_in_routes_to_the_appointment_service(real, clock):
     a = real.appointments.book("D", TODAY, "10:00-10:30")
     ticket = real.check_in_appointment(a.qr_payload)
     assert (ticket.display_number, ticket.priority, ticket.category_prefix) == ("D001", "appointment", "D")
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.check_in_appointment(a.code)
-    assert err.value.code == "appointment_used" and "D001" in err.value.message("zh_CN")
-    with pytest.raises(KioskError) as err:
+    assert err.value.code == "appointment_used" and "D001" in err.value.message_zh
+    with pytest.raises(UserError) as err:
         real.check_in_appointment("20260001")  # the fake's sample codes mean nothing here
-    assert err.value.code == "appointment_not_found" and err.value.message("en_US")
+    assert err.value.code == "appointment_not_found" and err.value.message_en
 
 
 def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
@@ -52,10 +53,10 @@ def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
     target = real.rating_target(t.qr_payload)
     assert (target.kind, target.reference, target.target_id) == ("ticket", "B001", t.id)
     real.submit_rating(target, RatingLevel.VERY_DISSATISFIED, ("attitude",))
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.rating_target(t.qr_payload)
     assert err.value.code == "already_rated"
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.rating_target("B001")
     assert err.value.code == "rating_proof"
     make_case(sqlite_hall, clock)
@@ -68,7 +69,7 @@ def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
         rows = {r.target_kind: (r.level, r.channel, tuple(r.reasons)) for r in s.scalars(select(Rating))}
         assert s.scalars(select(RatingFollowUp)).one()
     assert rows == {"ticket": (1, "kiosk", ("attitude",)), "case": (4, "kiosk", ())}
-    with pytest.raises(KioskError) as err:
+    with pytest.raises(UserError) as err:
         real.submit_rating(real.rating_target(served(real.queue, "C").qr_payload), RatingLevel.DISSATISFIED, ())
     assert err.value.code == "reason_required"
 

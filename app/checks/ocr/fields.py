@@ -18,7 +18,7 @@ from typing import Any
 from stdnum.cn import uscc
 
 from app.checks.ocr.engine import Line
-from app.domain.masking import mask_id, mask_name
+from app.domain.masking import mask_address, mask_birth_date, mask_id, mask_name
 from app.domain.ric import check_ric
 
 Fields = dict[str, Any]
@@ -231,8 +231,7 @@ _PERSONAL_NAMES = ("name", "legal_representative")
 
 
 def masked(fields: Fields) -> Fields:
-    """The fields as shown without the clerk's confirmation: numbers and names through app.domain.masking;
-    an address keeps its first 6 characters (province and city); a birth date its year; ethnicity hidden."""
+    """The fields as shown without the clerk's confirmation, masked by app.domain.masking; ethnicity hidden."""
     out: Fields = {}
     for key, value in fields.items():
         if not isinstance(value, str):
@@ -242,9 +241,9 @@ def masked(fields: Fields) -> Fields:
         elif key in _PERSONAL_NAMES:
             out[key] = mask_name(value)
         elif key == "address":
-            out[key] = value[:6] + "*" * max(0, len(value) - 6)
+            out[key] = mask_address(value)
         elif key == "birth_date":
-            out[key] = value[:4] + "-**-**"
+            out[key] = mask_birth_date(value)
         elif key == "ethnicity":
             out[key] = "*"
         else:

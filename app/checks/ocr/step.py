@@ -24,11 +24,11 @@ import numpy.typing as npt
 
 from app.checks.config import CheckConfig
 from app.checks.findings import Finding
-from app.checks.ids import ids_in, is_valid_ric, is_valid_uscc, mask, normalise
+from app.checks.ids import ids_in, is_valid_ric, is_valid_uscc, normalise
 from app.checks.ocr import engine, fields
 from app.checks.ocr.engine import Budget, Line
 from app.checks.page import PageImage
-from app.domain.masking import mask_name
+from app.domain.masking import mask_applicant, mask_id
 
 log = logging.getLogger("onewindow.checks.ocr")  # timings and counts only: never a field value
 
@@ -191,12 +191,13 @@ def judge(result: OcrResult, kind: str, cfg: CheckConfig, expected_id: str | Non
         if read_no and read_no != entered and not already:
             ric = is_valid_ric(entered)
             what = ("身份证号码", "resident ID number") if ric else ("统一社会信用代码", "credit code")
+            shown_entered, shown_read = mask_id(entered), mask_id(read_no)
             out.append(Finding(
                 "id.mismatch", rule.mismatch_severity, None,
-                f"录入的{what[0]} {mask(entered)} 与材料上识别出的 {mask(read_no)} 不一致；请核对是否为本人/本单位材料",
-                f"The entered {what[1]} {mask(entered)} differs from {mask(read_no)} read from the material; "
+                f"录入的{what[0]} {shown_entered} 与材料上识别出的 {shown_read} 不一致；请核对是否为本人/本单位材料",
+                f"The entered {what[1]} {shown_entered} differs from {shown_read} read from the material; "
                 "check that the material belongs to this applicant",
-                mask(entered), mask(read_no),
+                shown_entered, shown_read,
             ))
     return out
 
@@ -212,8 +213,7 @@ def judge_name(result: OcrResult, expected: str, cfg: CheckConfig) -> list[Findi
     read_name = result.fields.get("company_name" if company else "name")
     if not isinstance(read_name, str) or not read_name or _plain_name(read_name) == _plain_name(expected):
         return []
-    shown_entered = expected if company else mask_name(expected)
-    shown_read = read_name if company else mask_name(read_name)
+    shown_entered, shown_read = mask_applicant(expected, company), mask_applicant(read_name, company)
     what = ("单位名称", "company name") if company else ("姓名", "name")
     return [Finding(
         "id.mismatch", cfg.ocr.name_mismatch_severity, None,

@@ -125,7 +125,7 @@ def cmd_follow_up_step(args: argparse.Namespace) -> int:
     service = FollowUpService(db)
     step = args.step
     if step == "assign":
-        row = service.assign(args.id, args.to, args.note, actor=actor)
+        row = service.assign(args.id, args.to, args.note or "", actor=actor)
     elif step == "callback":
         row = service.callback(args.id, args.note, args.satisfaction, actor=actor)
     elif step == "rectify":
@@ -327,6 +327,11 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--overdue", action="store_true", help="only those with an overdue step")
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
+    assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
+    assign.add_argument("id", help="follow-up id (or its first 8+ characters)")
+    assign.add_argument("--to", required=True, metavar="LOGIN", help="the staff member who calls back")
+    assign.add_argument("--note", help="a remark (default: who was given it)")
+    assign.set_defaults(func=_closing(cmd_follow_up_step), step="assign")
     fu = rating.add_parser("follow-up", help="take one follow-up step (supervisor)").add_subparsers(
         dest="step", required=True
     )

@@ -77,6 +77,7 @@ class PrinterMonitor(QObject):
         self.device = device
         self.worker = worker
         self.state = PrinterState.UNKNOWN
+        self._checked = False  # the first reading is announced even when it is "unknown" (a dead printer at boot)
 
     @property
     def printable(self) -> bool:
@@ -86,7 +87,8 @@ class PrinterMonitor(QObject):
         return query_printer_state(self.device) if self.device is not None else PrinterState.UNKNOWN
 
     def _set(self, state: PrinterState) -> None:
-        if state != self.state:
+        first, self._checked = not self._checked, True
+        if state != self.state or first:
             log.info("printer state %s -> %s", self.state.value, state.value)
             self.state = state
             self.state_changed.emit(state)

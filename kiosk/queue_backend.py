@@ -118,6 +118,14 @@ class QueueKioskBackend:
             self._hall = current_hall(self.queue.db, self.queue.hall_code)
         return self._hall
 
+    def report_printer(self, state: str) -> None:
+        from app.services.device_status import DeviceStatusService
+
+        db = self.queue.db  # the device is the database's device id, the one the kiosk's rows carry
+        DeviceStatusService(db, clock=self.queue.clock, hall_code=self.queue.hall_code).report_printer(
+            db.device_id, state
+        )
+
     def hall_name(self) -> tuple[str, str]:
         return self._hall_view().name_zh, self._hall_view().name_en
 

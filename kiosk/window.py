@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
@@ -26,7 +27,7 @@ from kiosk.idcard import CardReader, FakeCardReader
 from kiosk.idle import IdleAction, IdleMachine
 from kiosk.lockdown import LockdownFilter, wipe_transient_state
 from kiosk.overlays import PinPadOverlay, StillThereOverlay
-from kiosk.printer import PrinterMonitor
+from kiosk.printer import PrinterMonitor, PrinterState
 from kiosk.scanner_input import ScannerInput
 from kiosk.screens.misc import AttractScreen
 from kiosk.session import CitizenSession
@@ -96,6 +97,9 @@ class KioskWindow(QWidget):
         self.theme = theme_for(False)
         self.printer = PrinterMonitor(deps.printer, deps.worker, self)
         self.printer.state_changed.connect(lambda _s: self._update_banners())
+        # Each change (and the first reading) is recorded in the hall off the GUI thread, so the supervisor is
+        # alarmed when paper runs out or the printer never answers.
+        self.printer.state_changed.connect(partial(self._report_printer, deps))
         self.sync_status: SyncStatus | None = None
 
         layout = QVBoxLayout(self)
@@ -278,6 +282,14 @@ class KioskWindow(QWidget):
             self._update_banners()
 
         self.deps.worker.submit(self.deps.backend.sync_status, done, lambda exc: None, owner=self)
+
+    def _report_printer(self, deps: KioskDeps, state: PrinterState) -> None:
+        deps.worker.submit(
+            partial(deps.backend.report_printer, state.value),
+            lambda _r: None,
+            lambda exc: log.warning("printer state not recorded: %s", exc),
+            owner=self,
+        )
 
     def _update_banners(self) -> None:
         for widget, info in ((self.printer_banner, printer_banner(self.printer.state)),

@@ -107,6 +107,10 @@ class HallSettings(_Strict):
     alarm_paused_warning_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 15  # a window paused this long
     alarm_paused_critical_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 30
     alarm_service_factor: Factor = 3.0  # a service running this many times the category average
+    # a staffed window whose staff client sent no heartbeat this long
+    alarm_unattended_warning_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 3
+    alarm_unattended_critical_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 10
+    alarm_printer_critical_seconds: Annotated[int, Field(ge=1, le=24 * 3600)] = 120  # a kiosk printer out of paper
     assessment_weights: Annotated[dict[str, Annotated[int, Field(ge=0, le=100)]] | None, Field(
         description="考核权重对象，如 " + json.dumps(DEFAULT_WEIGHTS) + "|an object of assessment weights, e.g. "
         + json.dumps(DEFAULT_WEIGHTS)
@@ -122,6 +126,7 @@ class HallSettings(_Strict):
             ("alarm_wait_warning_factor", "alarm_wait_critical_factor"),
             ("alarm_queue_warning", "alarm_queue_critical"),
             ("alarm_paused_warning_minutes", "alarm_paused_critical_minutes"),
+            ("alarm_unattended_warning_minutes", "alarm_unattended_critical_minutes"),
         ):
             if getattr(self, low) > getattr(self, high):
                 raise PydanticCustomError("settings_order", "{low} > {high}", {"low": low, "high": high})

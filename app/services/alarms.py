@@ -9,6 +9,7 @@ A help call stays until a supervisor answers it (acknowledges it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from app.domain.roles import Permission
 from app.domain.settings_schema import HallSettings
 from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
+from app.services.device_status import DeviceStatusService, PrinterReport
 from app.services.follow_ups import FollowUpService
 from app.services.hall import load_hall
 from app.services.live_hall import HallLive, LiveHall
@@ -60,7 +62,12 @@ class AlarmView:
         return self.cleared_at is None and self.acked_at is None
 
 
-def rule_findings(live: HallLive, settings: HallSettings, sync_backlog_min: int | None) -> list[Finding]:
+def rule_findings(
+    live: HallLive,
+    settings: HallSettings,
+    sync_backlog_min: int | None,
+    printers: Sequence[PrinterReport] = (),
+) -> list[Finding]:
     """What the thresholds say about this moment of the hall (pure: no database)."""
     out: list[Finding] = []
     for c in live.categories:
@@ -97,10 +104,50 @@ def rule_findings(live: HallLive, settings: HallSettings, sync_backlog_min: int 
         if w.status == "open" and w.clerk is None:
             zh, en = f"{w.number} 号窗口开放但无人值守", f"Window {w.number} is open but unattended"
             out.append(Finding("unattended", "warning", f"window:{w.number}", zh, en))
+        if w.clerk is not None and w.silent_s is not None:
+            # The clerk's staff client stopped beating (crashed, killed, network gone) and nobody closed the window.
+            limits = (("critical", settings.alarm_unattended_critical_minutes),
+                      ("warning", settings.alarm_unattended_warning_minutes))  # fmt: skip
+            for sev, limit in limits:
+                if w.silent_s > limit * 60:
+                    minutes = w.silent_s // 60
+                    zh = f"{w.number} 号窗口（{w.clerk}）的工作端已 {minutes} 分钟无响应，可能无人值守"
+                    en = f"Window {w.number} ({w.clerk}): no heartbeat from the staff client for {minutes} min"
+                    out.append(Finding("no_heartbeat", sev, f"window:{w.number}", zh, en))
+                    break
+    out.extend(printer_findings(printers, live.at, settings))
     if sync_backlog_min is not None and sync_backlog_min > 60:
         out.append(Finding("sync", "critical" if sync_backlog_min > 240 else "warning", "sync",
                            f"同步积压：最早一条已等待 {sync_backlog_min} 分钟",
                            f"Sync backlog: oldest item waiting {sync_backlog_min} min"))  # fmt: skip
+    return out
+
+
+_PRINTER_TROUBLE = {
+    "paper_out": ("打印机缺纸", "printer out of paper"),
+    "offline": ("打印机脱机", "printer offline"),
+    "unknown": ("打印机无响应", "printer not answering"),
+}
+
+
+def printer_findings(printers: Sequence[PrinterReport], now: datetime, settings: HallSettings) -> list[Finding]:
+    """Paper near its end warns; out of paper, offline or silent warns at once and is critical once it has lasted
+    `alarm_printer_critical_seconds` (a printer briefly offline while someone changes the roll is no emergency)."""
+    out: list[Finding] = []
+    for p in printers:
+        subject = f"printer:{p.device_id}"[:48]
+        if p.state == "paper_near_end":
+            zh = f"自助机 {p.device_id} 打印纸即将用完，请及时换纸"
+            en = f"Kiosk {p.device_id}: printer paper near its end"
+            out.append(Finding("printer_paper_low", "warning", subject, zh, en))  # own kind: "out" is a new alarm
+        elif p.state in _PRINTER_TROUBLE:
+            lasted = int((now - p.since).total_seconds())
+            severity = "critical" if lasted > settings.alarm_printer_critical_seconds else "warning"
+            what_zh, what_en = _PRINTER_TROUBLE[p.state]
+            for_zh, for_en = (f"（已 {lasted // 60} 分钟）", f" for {lasted // 60} min") if lasted >= 60 else ("", "")
+            zh = f"自助机 {p.device_id} {what_zh}{for_zh}，号票无法打印"
+            en = f"Kiosk {p.device_id}: {what_en}{for_en}; tickets cannot be printed"
+            out.append(Finding("printer", severity, subject, zh, en))
     return out
 
 
@@ -130,7 +177,8 @@ class AlarmService:
             )
         now = self.clock()
         backlog = int((now - oldest).total_seconds() // 60) if oldest is not None else None
-        findings = rule_findings(live, settings, backlog)
+        printers = DeviceStatusService(self.db, clock=self.clock, hall_code=self.hall_code).printers()
+        findings = rule_findings(live, settings, backlog, printers)
         step_zh = {"callback": "回访", "rectify": "整改", "close": "办结"}
         for f in overdue:
             zh = f"差评 {f.reference} 的{step_zh.get(f.overdue_step or '', '处理')}已超期（期限 {f.step_due}）"

@@ -198,24 +198,37 @@ class FollowUpService:
         elif target is FollowUpStatus.CLOSED:
             f.closed_at = now
 
-    def assign(self, follow_up_id: str, assignee_login: str, note: str, *, actor: StaffView | None) -> FollowUpRow:
+    def assignees(self) -> tuple[StaffView, ...]:  # (`list` is a method name in this class)
+        """Who a follow-up can be given to: the hall's active staff, by name."""
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            assignee = s.scalars(
-                select(Staff).where(Staff.hall_id == hall.id, Staff.login == assignee_login, Staff.active)
-            ).first()
-            if assignee is None:
-                raise NotFoundError(f"没有工号为 {assignee_login} 的工作人员", f"No staff member '{assignee_login}'")
-            assignee_id = assignee.id
+            rows = s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.active).order_by(Staff.login)).all()
+            return tuple(StaffView(r.id, r.login, r.name, r.role) for r in rows)
+
+    def assign(
+        self, follow_up_id: str, assignee_login: str, note: str = "", *, actor: StaffView | None
+    ) -> FollowUpRow:
+        """指派: a staff member handles the call-back; reassigning is allowed until the call-back is done.
+        Without a note the record says who was given it."""
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            # The role first: whoever may not assign learns nothing, not even whether a login exists.
             staff = authorise(s, hall, actor, Permission.FOLLOW_UP)
+            assignee = s.scalars(
+                select(Staff).where(Staff.hall_id == hall.id, Staff.login == assignee_login.strip(), Staff.active)
+            ).first()
+            if assignee is None:
+                who = assignee_login.strip()
+                raise NotFoundError(f"没有工号为 {who} 的在岗工作人员", f"No active staff member '{who}'")
             f = self._load(s, hall, follow_up_id, lock=True)
+            note = note.strip() or f"指派 {assignee.name} 负责回访"
             text = check_follow_up_step(f.status, FollowUpStatus.ASSIGNED, note)
-            f.assigned_to = assignee_id
-            self._record(f, staff, FollowUpStatus.ASSIGNED, text, {"assignee": assignee_login})
+            f.assigned_to = assignee.id
+            self._record(f, staff, FollowUpStatus.ASSIGNED, text, {"assignee": assignee.login})
             s.flush()
-            return self._row(s, hall, f)
+            row = self._row(s, hall, f)
+        log.info("follow-up %s assigned", row.reference)
+        return row
 
     def callback(self, follow_up_id: str, result: str, satisfaction: int, *, actor: StaffView | None) -> FollowUpRow:
         """回访: what the citizen said, and how satisfied they are now (1..5)."""

@@ -45,6 +45,8 @@ class HallSimulator:
         """One tick: about one arrival, and a call at a window now and then. Returns what happened."""
         if not self._opened:
             self.open_windows()
+        for number in self.windows:  # the simulated staff clients are alive: no "no heartbeat" alarm
+            self.queue.heartbeat(number)
         done = {"issued": 0, "called": 0, "rated": 0}
         prefixes, weights = list(ARRIVAL_WEIGHTS), list(ARRIVAL_WEIGHTS.values())
         for _ in range(self.rnd.choice((0, 1, 1, 2))):

@@ -4,9 +4,9 @@ of today. One read transaction; the console polls it when the hall's change coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from app.domain.calendar import service_day
 from app.domain.settings_schema import HallSettings
@@ -39,6 +39,9 @@ class WindowLive:
     calls_today: int
     current_prefix: str | None = None
     usual_service_min: float | None = None  # today's average service time of the current ticket's category
+    # Seconds since the clerk's staff client last wrote at this window (a heartbeat or any action of theirs);
+    # None when the window is closed or has no clerk. A supervisor's remote action is not the clerk's client.
+    silent_s: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,13 @@ class HallLive:
 
 def _minutes(a: datetime, b: datetime) -> int:
     return max(0, int((b - a).total_seconds() // 60))
+
+
+def _silence(w: Window, seen: datetime | None, now: datetime) -> int | None:
+    if w.status == "closed" or w.staff_id is None:
+        return None
+    last = seen or w.status_since  # a window opened before today's events: from when it took this status
+    return max(0, int((now - last).total_seconds())) if last is not None else None
 
 
 class LiveHall:
@@ -78,6 +88,15 @@ class LiveHall:
             names = dict(s.execute(select(Staff.id, Staff.name).where(Staff.hall_id == hall.id)).all())
             cats = s.scalars(select(Category).where(Category.hall_id == hall.id).order_by(Category.sort_order)).all()
             wins = s.scalars(select(Window).where(Window.hall_id == hall.id).order_by(Window.number)).all()
+            # Only today's events: older ones cannot be the newest of a window attended now (status_since covers it).
+            seen = dict(
+                s.execute(
+                    select(QueueEvent.window_id, func.max(QueueEvent.at))
+                    .join(Window, and_(Window.id == QueueEvent.window_id, Window.staff_id == QueueEvent.staff_id))
+                    .where(QueueEvent.hall_id == hall.id, QueueEvent.at >= now - timedelta(days=1))
+                    .group_by(QueueEvent.window_id)
+                ).all()
+            )
         categories = []
         for c in cats:
             mine = [t for t in tickets if t.category_id == c.id]
@@ -117,6 +136,7 @@ class LiveHall:
                     calls_today=int(calls.get(w.id, 0)),
                     current_prefix=current.prefix if current is not None else None,
                     usual_service_min=usual.get(current.prefix) if current is not None else None,
+                    silent_s=_silence(w, seen.get(w.id), now),
                 )
             )
         return HallLive(now, tuple(categories), tuple(windows))

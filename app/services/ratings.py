@@ -42,6 +42,7 @@ from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.queue_read import display_number
+from app.services.rating_links import cases_of_ticket, directly_rated, rated_through_a_ticket
 from app.services.rating_views import FollowUpNote, FollowUpView, RatingTargetView, RatingView
 from app.services.views import StaffView
 from app.store.database import Database
@@ -56,6 +57,7 @@ log = logging.getLogger("onewindow.ratings")
 class _Target:
     view: RatingTargetView
     staff_id: str | None
+    case_ids: tuple[str, ...] = ()  # the cases this service covered (app.services.rating_links)
 
 
 def _already_rated() -> RatingError:
@@ -178,7 +180,10 @@ class RatingService:
             service_day=t.service_day,
             window_number=window,
         )
-        return _Target(view, t.staff_id)
+        # The cases served in this visit are rated with it, except one already rated on its own.
+        served = cases_of_ticket(s, t)
+        covered = tuple(c for c in served if c not in directly_rated(s, hall.id, served))
+        return _Target(view, t.staff_id, covered)
 
     @staticmethod
     def _case_target(hall: Hall, c: IntakeCase) -> _Target:
@@ -192,7 +197,7 @@ class RatingService:
             service_day=c.service_day,
             window_number=c.window_number,
         )
-        return _Target(view, c.staff_id)
+        return _Target(view, c.staff_id, (c.id,))
 
     @staticmethod
     def _refuse_if_rated(s: Session, hall: Hall, kind: str, target_id: str) -> None:
@@ -203,6 +208,10 @@ class RatingService:
         ).first()
         if found is not None:
             raise _already_rated()
+        if TargetKind(kind) is TargetKind.CASE:
+            case = s.get(IntakeCase, target_id)
+            if case is not None and rated_through_a_ticket(s, case):
+                raise _already_rated()  # rated with the ticket it was served on: one rating per service
 
     # ---- rating --------------------------------------------------------------------------------------------
 
@@ -256,6 +265,7 @@ class RatingService:
                     comment=valid.comment,
                     channel=str(channel),
                     created_at=now,
+                    case_ids=list(target.case_ids),
                 )
                 s.add(rating)
                 s.flush()

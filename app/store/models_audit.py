@@ -1,7 +1,8 @@
-"""Supervision tables: the audit trail (操作日志) and alarms (电子监察告警, help calls).
+"""Supervision tables: the audit trail (操作日志), alarms (电子监察告警, help calls) and device health.
 
-Both synced like the other hall facts. Audit rows are written only by the audit hook (app.store.audit) and
-can never be changed or deleted: the hook refuses such a flush.
+The audit trail and alarms are synced like the other hall facts; device health is local (see DeviceStatus).
+Audit rows are written only by the audit hook (app.store.audit) and can never be changed or deleted: the hook
+refuses such a flush.
 """
 
 from datetime import datetime
@@ -57,3 +58,20 @@ class Alarm(Synced, Base):
     acked_by: Mapped[str | None] = mapped_column(String(36), default=None)
     ack_note: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class DeviceStatus(Base):
+    """Local (not synced): the last state a hall device reported for one of its parts, and since when.
+
+    The kiosk reports its ticket printer (ok, paper_near_end, paper_out, offline, unknown) when the state
+    changes; the alarm rules read how long a bad state has lasted. It is the hall's own equipment health: the
+    central server has no use for it, and a paper-out episode still reaches it as an alarm row.
+    """
+
+    __tablename__ = "device_status"
+    hall_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    part: Mapped[str] = mapped_column(String(16), primary_key=True)  # "printer"
+    state: Mapped[str] = mapped_column(String(16))
+    since: Mapped[datetime]  # when this state began (a report of the same state does not move it)
+    reported_at: Mapped[datetime]

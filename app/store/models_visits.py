@@ -60,6 +60,9 @@ class Rating(Synced, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     channel: Mapped[str] = mapped_column(String(12))
     created_at: Mapped[datetime]
+    # The cases this rating covers (ids): a case rated on its own, or the cases accepted or handed out while
+    # the rated ticket was served (one rating per service: the pad asks once, and the case is then rated).
+    case_ids: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class RatingFollowUp(Synced, Base):

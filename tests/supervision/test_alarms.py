@@ -89,6 +89,7 @@ def test_overdue_follow_up_steps_escalate(hall_db, clock, clerk, supervisor):
     q.start(2)
     q.finish(2)  # only a finished ticket can be rated, and only by its QR
     RatingService(hall_db, clock=clock).rate(ticket.qr_payload, 1, ["attitude"])
+    q.close_window(2)  # the clerk went home (an open window would alarm for its silent client)
     alarms = AlarmService(hall_db, clock=clock)
     assert alarms.evaluate() == []
     clock.advance(days=2)  # Wednesday: 回访 was due Tuesday (1 working day)

@@ -1,9 +1,10 @@
 """The window rating pad (评价器): the small screen facing the citizen at each window.
 
 While a ticket is served it shows the clerk's name and a photo placeholder; when the clerk finishes the
-ticket it asks for a rating in the five 好差评 levels, the reasons when the level is bad, and records
-"not rated" after a time-out. One rating per service (the rating service refuses a second). Large touch
-targets: the kiosk's sizes, in normal and elderly (长辈版) mode.
+ticket, or accepts or hands out a case with no ticket in service, it asks for a rating in the five 好差评
+levels, the reasons when the level is bad, and records "not rated" after a time-out. One rating per service:
+a ticket's rating covers the cases served on it (app.services.rating_links), and the rating service refuses a
+second. Large touch targets: the kiosk's sizes, in normal and elderly (长辈版) mode.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.ratings import REASONS, RatingLevel
 from app.services.board import QueueBoard
-from app.services.rating_pad import RatingPadService
+from app.services.rating_pad import PadService, RatingPadService
 from app.services.ratings import RatingService
 from app.services.views import WindowView
 from app.ui.app_setup import show_error
@@ -50,8 +51,8 @@ class RatingPad(QWidget):
         self.board, self.ratings, self.pad, self.runner = board, ratings, pad, runner
         self.window_number, self.theme = window_number, theme_for(elderly)
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
-        self.serving: str | None = None  # ticket id at the window
-        self.asking: tuple[str, str] | None = None  # (ticket id, number) being rated
+        self.asking: PadService | None = None  # the service being rated
+        self.last_asked: str | None = None  # its target id: asked once, whatever the citizen does
         self.level: int | None = None
         self.chosen: set[str] = set()
         self.setWindowTitle(self.tr("服务评价 · %1 号窗口").replace("%1", str(window_number)))
@@ -63,6 +64,7 @@ class RatingPad(QWidget):
             f"QPushButton#reason {{ background:{t.surface}; color:{t.text}; border:2px solid {t.border};"
             f" min-height:{t.target_px}px; }}"
             f"QPushButton#reason:checked {{ background:{t.primary}; color:{t.on_primary}; }}"
+            f"QPushButton#level {{ min-height:{t.target_px}px; }}"
             f"QPushButton#submit {{ background:{t.primary}; min-height:{t.target_px}px; }}"
             f"#title {{ font-size:{t.title_pt}pt; font-weight:bold; }}"
             f"#photo {{ background:#cbd5e1; border-radius:60px; min-width:120px; max-width:120px;"
@@ -113,10 +115,18 @@ class RatingPad(QWidget):
         self.question.setObjectName("title")
         self.question.setWordWrap(True)
         layout.addWidget(self.question)
+        self.covers = QLabel()  # the cases a ticket's rating covers: body size, so the question never gets squeezed
+        self.covers.setWordWrap(True)
+        self.covers.hide()
+        layout.addWidget(self.covers)
         self.level_buttons: dict[int, QPushButton] = {}
         for level, name, colour in LEVELS:
             button = QPushButton(QCoreApplication.translate("RatingPad", name))
             button.setStyleSheet(f"background:{colour}")
+            # Level buttons share what the question leaves (at least a touch target each), rather than pushing
+            # a long question (a receipt number, the elderly font) off the top of the pad.
+            button.setObjectName("level")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, lv=level: self.choose(lv))
             layout.addWidget(button)
             self.level_buttons[level] = button
@@ -168,22 +178,26 @@ class RatingPad(QWidget):
         self.now_serving.setText(
             self.tr("正在为 %1 号办理").replace("%1", current.display_number) if current is not None else ""
         )
-        previous, self.serving = self.serving, current.id if current is not None else None
-        if previous is not None and previous != self.serving and self.asking is None:
-            pad, number = self.pad, self._number_of(previous)
-            self.runner.submit(lambda: pad.ended_service(previous), lambda ok: self._ask(previous, number, ok))
-        self._last_numbers = {current.id: current.display_number} if current is not None else {}
+        if self.asking is None:
+            pad, n = self.pad, self.window_number
+            self.runner.submit(lambda: pad.to_rate(n), self._ask, self.error_handler)
 
-    def _number_of(self, ticket_id: str) -> str:
-        return getattr(self, "_last_numbers", {}).get(ticket_id, "")
-
-    def _ask(self, ticket_id: str, number: str, ended: bool) -> None:
-        if not ended:
+    def _ask(self, service: PadService | None) -> None:
+        if service is None or self.asking is not None or service.target_id == self.last_asked:
             return
-        self.asking, self.level, self.chosen = (ticket_id, number), None, set()
+        self.asking, self.last_asked, self.level, self.chosen = service, service.target_id, None, set()
         for b in self.reason_buttons.values():
             b.setChecked(False)
-        self.question.setText(self.tr("请对本次服务（%1 号）进行评价").replace("%1", number))
+        covers = ""
+        if service.kind == "case":
+            text = self.tr("请对本次服务（办件 %1）进行评价").replace("%1", service.reference)
+        else:
+            text = self.tr("请对本次服务（%1 号）进行评价").replace("%1", service.reference)
+            if service.receipts:  # the cases served on this ticket are rated with it: say so
+                covers = self.tr("含办件 %1").replace("%1", "、".join(service.receipts))
+        self.question.setText(text)
+        self.covers.setText(covers)
+        self.covers.setVisible(bool(covers))
         self.stack.setCurrentIndex(1)
         self.timeout.start()
 
@@ -204,11 +218,11 @@ class RatingPad(QWidget):
     def submit(self) -> None:
         if self.asking is None or self.level is None:
             return
-        (ticket_id, _number), level, reasons = self.asking, self.level, sorted(self.chosen)
+        service, level, reasons = self.asking, self.level, sorted(self.chosen)
         self.timeout.stop()
         ratings = self.ratings
         self.runner.submit(
-            lambda: ratings.submit("ticket", ticket_id, level, reasons, channel="window_pad"),
+            lambda: ratings.submit(service.kind, service.target_id, level, reasons, channel="window_pad"),
             lambda _r: self._thank(self.tr("感谢您的评价！")),
             self._failed,
         )
@@ -219,8 +233,10 @@ class RatingPad(QWidget):
     def timed_out(self) -> None:
         if self.asking is None:
             return
-        ticket_id, n, pad = self.asking[0], self.window_number, self.pad
-        self.runner.submit(lambda: pad.not_rated(ticket_id, n), lambda _r: self._thank(""), self.error_handler)
+        service, n, pad = self.asking, self.window_number, self.pad
+        self.runner.submit(
+            lambda: pad.not_rated(service.target_id, n, service.kind), lambda _r: self._thank(""), self.error_handler
+        )
 
     def _thank(self, text: str) -> None:
         self.asking, self.level = None, None

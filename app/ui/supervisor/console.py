@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -121,7 +123,7 @@ class SupervisorConsole(QMainWindow):
         return page
 
     def _alarm_tab(self) -> QWidget:
-        self.alarm_panel = NotePanel(self.alarms, self.submit)
+        self.alarm_panel = NotePanel(self.alarms, self.submit, text_columns=(2, 3))  # the message and the note
         actor = self.staff
         self.alarm_panel.add_action(
             self.tr("确认 / 响应"), self.tr("处理情况："), ["已到窗口处理", "已增开窗口", "已通知值班人员"],
@@ -132,12 +134,23 @@ class SupervisorConsole(QMainWindow):
         layout.addWidget(QLabel(self.tr("当前告警")))
         layout.addWidget(self.alarm_panel, 1)
         layout.addWidget(QLabel(self.tr("历史")))
-        layout.addWidget(table(self.alarm_history), 1)
+        layout.addWidget(table(self.alarm_history, (2, 3)), 1)
         return page
 
     def _follow_up_tab(self) -> QWidget:
-        panel = NotePanel(self.follow_up_rows, self.submit)
+        panel = NotePanel(self.follow_up_rows, self.submit, text_columns=(2,))  # the reasons
         fu, actor = self.sv.follow_ups, self.staff
+        # 指派: pick the staff member, then the button (or Alt+A) asks for a remark; the service checks the role.
+        self.assignee = QComboBox()
+        self.assignee.setToolTip(self.tr("负责回访的工作人员"))
+        panel.buttons.addWidget(self.assignee)
+        self.assign_button = panel.add_action(
+            self.tr("指派 (Alt+A)"), self.tr("指派说明："), ["请负责电话回访并跟进整改"],
+            lambda f, note: fu.assign(f.id, str(self.assignee.currentData()), note, actor=actor),
+        )  # fmt: skip
+        self.assign_button.setEnabled(False)  # until the staff list is in
+        QShortcut(QKeySequence("Alt+A"), panel, self.assign_button.click,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.satisfaction = satisfaction_box()
         panel.add_action(self.tr("回访"), self.tr("回访结果："), ["已电话回访，市民接受说明"],
                          lambda f, note: fu.callback(f.id, note, int(self.satisfaction.currentData()), actor=actor))
@@ -167,7 +180,7 @@ class SupervisorConsole(QMainWindow):
             row.addWidget(edit)
             self.card_filters[key] = edit
         layout.addLayout(row)
-        layout.addWidget(table(self.card_rows), 1)
+        layout.addWidget(table(self.card_rows, (2, 5)), 1)  # the matter and the department are long
         return page
 
     def refresh_cards(self) -> None:
@@ -185,6 +198,15 @@ class SupervisorConsole(QMainWindow):
     def submit(self, call: Callable[[], Any]) -> None:
         self.runner.submit(call, lambda _r: self.refresh(), self.error_handler)
 
+    def _show_assignees(self, staff: tuple[StaffView, ...]) -> None:
+        current = self.assignee.currentData()
+        self.assignee.clear()
+        for s in staff:
+            self.assignee.addItem(f"{s.name}（{s.login}）", s.login)
+        if current is not None and self.assignee.findData(current) >= 0:
+            self.assignee.setCurrentIndex(self.assignee.findData(current))
+        self.assign_button.setEnabled(bool(staff))
+
     def evaluate(self) -> None:
         self.runner.submit(self.sv.alarms.evaluate, self._show_alarms, self.error_handler)
 
@@ -194,6 +216,7 @@ class SupervisorConsole(QMainWindow):
         self.runner.submit(sv.alarms.active, self._show_alarms, err)
         self.runner.submit(lambda: sv.alarms.history(limit=200), self.alarm_history.set_rows, err)
         self.runner.submit(lambda: sv.follow_ups.list(open_only=True), self.follow_up_rows.set_rows, err)
+        self.runner.submit(sv.follow_ups.assignees, self._show_assignees, err)
         self.refresh_cards()
         month = sv.reports.clock().astimezone(self.tz).date()
         self.runner.submit(lambda: sv.reports.monthly(month), self._show_report, err)

@@ -28,11 +28,20 @@ from app.ui.widgets.rows_model import RowsModel
 Submit = Callable[[Callable[[], Any]], None]  # run a service call, then refresh the console
 
 
-def table(model: RowsModel) -> QTableView:
+def table(model: RowsModel, text_columns: tuple[int, ...] = ()) -> QTableView:
+    """A read-only row table. `text_columns` (alarm messages, notes) share the width; the other columns fit their
+    contents. Without them every column gets an equal share."""
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    if text_columns:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in text_columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        view.setWordWrap(True)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -47,10 +56,12 @@ def selected(view: QTableView, model: RowsModel) -> Any:
 class NotePanel(QWidget):
     """A table plus buttons whose actions ask for a note first (ReasonDialog, as in intake)."""
 
-    def __init__(self, model: RowsModel, submit: Submit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RowsModel, submit: Submit, parent: QWidget | None = None, text_columns: tuple[int, ...] = ()
+    ) -> None:
         super().__init__(parent)
         self.model, self.submit = model, submit
-        self.view = table(model)
+        self.view = table(model, text_columns)
         self.buttons = QHBoxLayout()
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)

@@ -3,6 +3,8 @@ monthly chart, all from the real services; screenshots under tests/artifacts/.""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from app.services.alarms import AlarmService
 from app.services.auth import trusted_actor
 from app.services.board import QueueBoard
@@ -70,7 +72,8 @@ def test_console_live_hall_alarms_follow_ups_and_report(qtbot, sqlite_hall, cloc
     w.tabs.setCurrentIndex(2)
     assert w.follow_up_rows.rowCount() == 1 and w.follow_up_rows.index(0, 1).data() == "非常不满意"
     w.follow_up_panel.view.selectRow(0)
-    w.follow_up_panel.buttons.itemAt(0).widget().click()  # 回访
+    [callback] = [b for b in w.follow_up_panel.findChildren(QPushButton) if b.text() == "回访"]
+    callback.click()
     w.follow_up_panel.dialog.text.setPlainText("已电话回访，市民接受说明")
     w.follow_up_panel.dialog.accept()
     assert w.follow_up_rows.row_at(0).status == "contacted"

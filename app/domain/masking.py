@@ -23,6 +23,17 @@ def mask_id(number: str) -> str:
     return n[:KEEP_START] + "*" * (len(n) - KEEP_START - KEEP_END) + n[-KEEP_END:]
 
 
+def id_tail_matches(typed: str, *id_numbers: str) -> bool:
+    """Whether `typed` is the last 4 characters of one of `id_numbers`: the proof a citizen gives that a case is
+    theirs (progress query, rating by receipt number). The same 4 every mask shows, so it can be read off the
+    card or the receipt; an empty or short number (no agent) never matches."""
+    tail = _SEPARATORS.sub("", typed or "").upper()
+    if len(tail) != KEEP_END:
+        return False
+    numbers = (_SEPARATORS.sub("", n or "").upper() for n in id_numbers)
+    return any(len(n) >= KEEP_END and n[-KEEP_END:] == tail for n in numbers)
+
+
 def mask_name(name: str) -> str:
     n = (name or "").strip()
     return n[:1] + "*" * (len(n) - 1) if len(n) > 1 else n

@@ -73,10 +73,21 @@ def trusted_actor(db: Database, login_name: str, hall_code: str | None = None) -
         return Actor(staff.id, staff.login, staff.name, staff.role)
 
 
+def _not_logged_in() -> PermissionDenied:
+    return PermissionDenied("请先用工号和密码登录", "Log in with your login and PIN first")
+
+
+def logged_in(actor: Actor | None) -> Actor:
+    """`actor`, or the refusal a service gives nobody: for screens that can be open without a login."""
+    if actor is None:
+        raise _not_logged_in()
+    return actor
+
+
 def acting_staff(s: Session, hall: Hall, actor: StaffView | None) -> Staff:
     """The actor's staff row, read in this transaction; refuses nobody, a stranger or a closed account."""
     if actor is None:
-        raise PermissionDenied("请先用工号和密码登录", "Log in with your login and PIN first")
+        raise _not_logged_in()
     staff = s.get(Staff, actor.id)
     if staff is None or staff.hall_id != hall.id or not staff.active:
         raise PermissionDenied("该工作人员账号不存在或已停用", "This staff account does not exist or is disabled")

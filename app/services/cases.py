@@ -18,7 +18,7 @@ from app.domain.calendar import service_day
 from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
 from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
-from app.domain.masking import mask_applicant, mask_id
+from app.domain.masking import id_tail_matches, mask_applicant, mask_id
 from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
@@ -238,15 +238,13 @@ class CaseService:
 
     def progress(self, receipt_number: str, id_last4: str) -> CaseProgressView:
         """For the kiosk and status queries: the receipt number plus the last 4 ID characters."""
-        number, last4 = receipt_number.strip().upper(), id_last4.strip().upper()
-        number = number.removeprefix("OW1:R:")
+        number = receipt_number.strip().upper().removeprefix("OW1:R:")
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
             case = s.scalars(
                 select(IntakeCase).where(IntakeCase.hall_id == hall.id, IntakeCase.receipt_number == number)
             ).first()
-            ids = {case.applicant_id_number[-4:].upper(), case.agent_id_number[-4:].upper()} if case else set()
-            if case is None or len(last4) != 4 or last4 not in ids:
+            if case is None or not id_tail_matches(id_last4, case.applicant_id_number, case.agent_id_number):
                 # One message for both, so the query cannot be used to find out which numbers exist.
                 raise NotFoundError(
                     "未查到办件，请核对受理编号和证件号后四位",

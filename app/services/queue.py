@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -215,7 +215,7 @@ class QueueService:
             w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
             if w is None:
                 raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
-            who = acting_at_window(s, hall, cast(Window, w), actor)  # a window row: only its columns are read
+            who = acting_at_window(s, hall, w, actor)
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
@@ -278,7 +278,7 @@ class QueueService:
             return rd.ticket_view(s, hall, t, w)
 
     def skip(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
-        return self._act_on_current(window_number, Action.SKIP, actor, event_kind="no_show")
+        return self._act_on_current(window_number, Action.SKIP, actor)
 
     def start(self, window_number: int, *, actor: StaffView | None = None) -> TicketView:
         return self._act_on_current(window_number, Action.START, actor)
@@ -387,16 +387,23 @@ class QueueService:
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
-    def _act_on_current(
-        self, window_number: int, action: Action, actor: StaffView | None, event_kind: str | None = None
-    ) -> TicketView:
+    def _act_on_current(self, window_number: int, action: Action, actor: StaffView | None) -> TicketView:
+        """start / finish / no-show / park on the ticket at the window: the Core path call-next takes (a clerk
+        presses one of these between two calls, so they are as hot as call-next itself)."""
         with self.db.write() as s:
-            hall, w = self._window(s, window_number)
+            hall = self._hall(s)
+            conn = s.connection()
+            w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
+            if w is None:
+                raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
             who = acting_at_window(s, hall, w, actor)
-            t = self._require_current(s, w)
-            self._apply(s, hall, t, action, self.clock(), w, who, kind=event_kind)
-            s.flush()
-            return rd.ticket_view(s, hall, t, w)
+            t = conn.execute(sq.CURRENT_ROW_AT_WINDOW, sq.params(window_id=w.id)).first()
+            if t is None:
+                raise RuleViolation("本窗口当前没有号", "There is no ticket at this window")
+            row = qw.act(s, hall.id, t, action, self.clock(), w.id, who.staff_id, _marked(who, {}), new_id())
+            if row is None:  # the window row is locked, so only a move from outside the window gets here
+                raise RuleViolation("本窗口的号刚被改动，请再试一次", "The ticket here just changed: try again")
+            return rd.ticket_view(s, hall, row, w)
 
     def _apply(
         self,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError
+from app.domain.masking import id_tail_matches
 from app.domain.ratings import (
     FOLLOW_UP_NAMES,
     FOLLOW_UP_NEXT,
@@ -79,10 +80,6 @@ def _proof(reference: str, id_last4: str) -> str:
     return id_last4.strip().upper() if len(id_last4.strip()) == 4 else ""
 
 
-def _id_tails(case: IntakeCase) -> set[str]:
-    return {n[-4:].upper() for n in (case.applicant_id_number, case.agent_id_number) if len(n) >= 4}
-
-
 class RatingService:
     def __init__(
         self,
@@ -123,7 +120,7 @@ class RatingService:
             ).first()
             if case is None:
                 raise _not_found()
-            if proof != "qr" and proof not in _id_tails(case):
+            if proof != "qr" and not id_tail_matches(proof, case.applicant_id_number, case.agent_id_number):
                 if not proof:
                     raise RatingError(
                         "请扫描回执上的二维码，或输入受理编号和申请人身份证后4位",

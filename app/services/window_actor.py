@@ -14,6 +14,7 @@ Trust boundary, as for every service: whoever holds the hall database credential
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,17 @@ from app.domain.settings_schema import HallSettings
 from app.services.auth import acting_staff
 from app.services.views import StaffView
 from app.store.audit import ACTOR_KEY, ActingStaff
-from app.store.models import Hall, Staff, Window
+from app.store.models import Hall, Staff
+
+
+class WindowLike(Protocol):
+    """A Window object or a window row read by the Core hot paths: only these columns are read."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def staff_id(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,7 @@ class WindowActor:
     remote: bool  # a supervisor acting at a window another clerk is signed in to
 
 
-def acting_at_window(s: Session, hall: Hall, w: Window, actor: StaffView | None) -> WindowActor:
+def acting_at_window(s: Session, hall: Hall, w: WindowLike, actor: StaffView | None) -> WindowActor:
     if actor is not None:
         staff = acting_staff(s, hall, actor)
         check_permission(staff.role, Permission.WINDOW_ACT)

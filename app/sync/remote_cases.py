@@ -12,18 +12,15 @@ from typing import Any
 import requests
 
 from app.domain.errors import RuleViolation
+from app.services.auth import Actor
 from app.services.intake_views import CaseEventView, CaseRow
 from app.sync.client import TIMEOUT, checked, network_error
 
 
 @dataclass(frozen=True)
-class Reviewer:
-    """Who is logged in on the server (shaped like the hall's staff views where the window reads it)."""
-
-    id: str
-    login: str
-    name: str
-    role: str
+class Reviewer(Actor):
+    """Who is logged in on the server: proved by login + PIN there, so an Actor the back-office window can
+    hold like a hall login (its id is "central:<login>"; the server, not this object, authorises each move)."""
 
 
 def _date(text: Any) -> date | None:

@@ -37,6 +37,14 @@ def pick(zh: str, en: str | None) -> str:
     return en if _current.startswith("en") and en else zh
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark `source` for lupdate under `context` and return it untranslated (translate it where it is shown).
+
+    Same name as Qt's, so lupdate and tests/ui/test_i18n.py still find the marks; ours is typed `str -> str`
+    where PySide6's stub returns `object`, which would make every table of marked strings untyped."""
+    return source
+
+
 def _lrelease() -> str | None:
     beside = Path(sys.executable).with_name("pyside6-lrelease")
     return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")

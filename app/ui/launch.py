@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import logs, settings
 from app.domain.errors import UserError
 from app.ui.qt_check import require_display, require_qt
 
+if TYPE_CHECKING:
+    from app.store.database import Database
+
 log = logging.getLogger("onewindow.ui")
 
 
-def _open_hall(args: argparse.Namespace, demo: bool):  # type: ignore[no-untyped-def]
+def _open_hall(args: argparse.Namespace, demo: bool) -> Database:
     from app.services.appointments import AppointmentService
     from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall

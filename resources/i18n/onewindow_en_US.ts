@@ -1642,31 +1642,6 @@
     <context>
         <name>RatingPad</name>
         <message>
-            <location filename="../../app/ui/evaluator/pad.py" line="28" />
-            <source>非常满意</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/evaluator/pad.py" line="29" />
-            <source>满意</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/evaluator/pad.py" line="30" />
-            <source>基本满意</source>
-            <translation>Basically satisfied</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/evaluator/pad.py" line="31" />
-            <source>不满意</source>
-            <translation>Dissatisfied</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/evaluator/pad.py" line="32" />
-            <source>非常不满意</source>
-            <translation>Very dissatisfied</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/evaluator/pad.py" line="57" />
             <source>服务评价 · %1 号窗口</source>
             <translation>Rate our service · window %1</translation>
@@ -1706,6 +1681,16 @@
             <source>评价未能提交</source>
             <translation>The rating could not be submitted</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" />
+            <source>请对本次服务（办件 %1）进行评价</source>
+            <translation>Please rate this service (case %1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/evaluator/pad.py" />
+            <source>含办件 %1</source>
+            <translation>Includes case %1</translation>
+        </message>
     </context>
     <context>
         <name>ReportPanel</name>
@@ -1720,9 +1705,14 @@
             <translation>This month: arrived %1 · served %2 · no-shows %3 · service level %4% · good ratings %5%</translation>
         </message>
         <message>
-            <location filename="../../app/ui/supervisor/panels.py" line="103" />
-            <source>本月各窗口办结量与考核得分</source>
-            <translation>Served and assessment score per window this month</translation>
+            <location filename="../../app/ui/supervisor/panels.py" />
+            <source>本月各窗口办结量</source>
+            <translation>Served per window this month</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/panels.py" />
+            <source>本月各窗口考核得分</source>
+            <translation>Assessment score per window this month</translation>
         </message>
         <message>
             <location filename="../../app/ui/supervisor/panels.py" line="104" />
@@ -1899,6 +1889,31 @@
             <source>导出</source>
             <translation>Export</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" />
+            <source>负责回访的工作人员</source>
+            <translation>The staff member who calls the citizen back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" />
+            <source>负责人(&amp;P)：</source>
+            <translation>Ass&amp;ignee:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" />
+            <source>指派 (Alt+A)</source>
+            <translation>Assign (Alt+A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" />
+            <source>指派说明：</source>
+            <translation>Assignment note:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" />
+            <source>回访满意度(&amp;S)：</source>
+            <translation>Callback &amp;satisfaction:</translation>
+        </message>
     </context>
     <context>
         <name>SupervisorModels</name>
@@ -2057,32 +2072,20 @@
             <source>部门</source>
             <translation>Department</translation>
         </message>
-    </context>
-    <context>
-        <name>RatingReasons</name>
         <message>
-            <source>等候时间长</source>
-            <translation>Long wait</translation>
+            <location filename="../../app/ui/supervisor/models.py" />
+            <source>已结束</source>
+            <translation>Cleared</translation>
         </message>
         <message>
-            <source>服务态度差</source>
-            <translation>Poor attitude</translation>
+            <location filename="../../app/ui/supervisor/models.py" />
+            <source>红牌</source>
+            <translation>Red card</translation>
         </message>
         <message>
-            <source>材料没有一次性告知</source>
-            <translation>Missing materials not all told at once</translation>
-        </message>
-        <message>
-            <source>多次跑腿</source>
-            <translation>Had to come back several times</translation>
-        </message>
-        <message>
-            <source>系统或设备故障</source>
-            <translation>System or equipment failure</translation>
-        </message>
-        <message>
-            <source>其他</source>
-            <translation>Other</translation>
+            <location filename="../../app/ui/supervisor/models.py" />
+            <source>黄牌</source>
+            <translation>Yellow card</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from app.domain.masking import mask_address, mask_applicant, mask_birth_date, mask_code, mask_id, mask_name
+from app.domain.masking import (
+    id_tail_matches,
+    mask_address,
+    mask_applicant,
+    mask_birth_date,
+    mask_code,
+    mask_id,
+    mask_name,
+)
 from app.logs import MaskPersonalData
 
 NUMBER = "330106194512120013"
@@ -26,3 +34,12 @@ def test_every_user_masks_alike() -> None:
     record = logging.LogRecord("onewindow.test", logging.INFO, __file__, 1, "issued for %s", (NUMBER,), None)
     MaskPersonalData().filter(record)
     assert record.getMessage() == f"issued for {mask_id(NUMBER)}"
+
+
+def test_the_id_tail_proof_is_the_part_every_mask_shows() -> None:
+    """Progress queries and ratings by receipt number check the same 4 characters (app.services.cases, .ratings)."""
+    assert mask_id(NUMBER).endswith("0013") and id_tail_matches("0013", NUMBER)
+    assert id_tail_matches(" 001x ", "11010519491231002X", "11010519491231001X")  # the agent's counts too
+    assert not id_tail_matches("0014", NUMBER, "")
+    assert not id_tail_matches("", NUMBER, "") and not id_tail_matches("013", NUMBER)  # no agent: no empty match
+    assert not id_tail_matches("0013", "13")

@@ -20,7 +20,7 @@ def test_reviewer_on_the_central_server_moves_a_case_in_the_window(qtbot, make_h
     remote = RemoteCaseService(central.url)
     reviewer = remote.login("shen", "2468")
     runner = ServiceRunner()
-    w = BackofficeWindow(remote, runner, role=reviewer.role, staff=reviewer, poll_ms=60_000)  # type: ignore[arg-type]
+    w = BackofficeWindow(remote, runner, role=reviewer.role, staff=reviewer, poll_ms=60_000)
     errors: list[Exception] = []
     w.error_handler = errors.append
     qtbot.addWidget(w)

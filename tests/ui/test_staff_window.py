@@ -64,7 +64,7 @@ def test_transfer_dialog_sends_ticket_to_window(qtbot, window, queue, artifacts)
     qtbot.keyClick(window, Qt.Key.Key_F7)
     dialog = window._transfer_dialog
     dialog.to_window.setChecked(True)
-    dialog.window.setCurrentIndex(dialog.window.findData(6))
+    dialog.window_box.setCurrentIndex(dialog.window_box.findData(6))
     dialog.front.setChecked(True)
     dialog.grab().save(str(artifacts / "staff_transfer_dialog.png"))
     dialog.accept()

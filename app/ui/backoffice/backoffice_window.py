@@ -7,10 +7,10 @@ window also hands results out (出件) with an identity check, which a counter c
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cases import CaseService
+from app.services.auth import Actor, logged_in
 from app.services.intake import IntakeService
 from app.services.intake_views import CaseEventView, CaseRow
-from app.services.views import StaffView
 from app.ui.app_setup import show_error
 from app.ui.backoffice.case_detail import CaseDetail
 from app.ui.backoffice.case_model import CaseTableModel, HistoryModel
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.intake.dialogs import ReasonDialog
 from app.ui.intake.labels import tr_label
 from app.ui.runner import ServiceRunner
@@ -70,14 +70,28 @@ MOVES = (
 )
 
 
+class CaseDesk(Protocol):
+    """The cases the window works on: the hall's CaseService, or RemoteCaseService on the central server."""
+
+    def list_cases(
+        self, statuses: Iterable[str] | None = None, *, overdue_only: bool = False, role: str = ..., limit: int = ...
+    ) -> list[CaseRow]: ...
+
+    def history(self, case_id: str) -> list[CaseEventView]: ...
+
+    def move(self, case_id: str, target: str, *, actor: Actor, note: str = "") -> CaseRow: ...
+
+    def deliver(self, case_id: str, presented_id: str, *, actor: Actor) -> CaseRow: ...
+
+
 class BackofficeWindow(QMainWindow):
     def __init__(
         self,
-        cases: CaseService,
+        cases: CaseDesk,
         runner: ServiceRunner,
         *,
         role: str = "reviewer",
-        staff: StaffView | None = None,
+        staff: Actor | None = None,
         poll_ms: int = 10_000,
         intake: IntakeService | None = None,
     ) -> None:
@@ -247,7 +261,7 @@ class BackofficeWindow(QMainWindow):
             return
         case_id, actor = row.id, self.staff
         self.runner.submit(
-            lambda: self.cases.move(case_id, target, actor=actor, note=note.strip()),  # the service checks the role
+            lambda: self.cases.move(case_id, target, actor=logged_in(actor), note=note.strip()),  # role: the service
             self._after,
             self.error_handler,
         )
@@ -267,5 +281,5 @@ class BackofficeWindow(QMainWindow):
             return
         case_id, actor = row.id, self.staff
         self.runner.submit(
-            lambda: self.cases.deliver(case_id, presented_id, actor=actor), self._after, self.error_handler
+            lambda: self.cases.deliver(case_id, presented_id, actor=logged_in(actor)), self._after, self.error_handler
         )

@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.services.intake_views import CaseEventView, CaseRow
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.intake.labels import CASE_STATUS, CTX, tr_label
 from app.ui.widgets.rows_model import RowsModel
 

@@ -25,7 +25,7 @@ def launch_remote_backoffice(args: argparse.Namespace) -> int:
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
         return 0
     reviewer = dialog.staff
-    window = BackofficeWindow(cases, runner, role=reviewer.role, staff=reviewer)  # type: ignore[arg-type]
+    window = BackofficeWindow(cases, runner, role=reviewer.role, staff=reviewer)
     window.setWindowTitle(f"{window.windowTitle()} — {args.server}")
     window.show()
     try:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from app.services.board import QueueBoard
@@ -62,7 +62,7 @@ class DisplayWindow(QWidget):
         announcer: Announcer | None = None,
         poll_ms: int = 1000,
         tz: str = "Asia/Shanghai",
-        now: object = None,
+        now: Callable[[], datetime] | None = None,
         report_speech: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__()
@@ -70,7 +70,7 @@ class DisplayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.board, self.runner, self.announcer = board, runner, announcer
         self._tz = ZoneInfo(tz)
-        self._now = now or (lambda: datetime.now(UTC))
+        self._now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
         self._reported: bool | None = None
         self._report_speech = report_speech
         self._announced: set[str] | None = None  # event ids already announced; None until the first load
@@ -208,8 +208,9 @@ class DisplayWindow(QWidget):
     def _show_categories(self, snap: DisplaySnapshot) -> None:
         while self.categories.count():
             item = self.categories.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         for c in snap.categories:
             tile = QFrame()
             tile.setObjectName("categoryTile")
@@ -259,7 +260,7 @@ class DisplayWindow(QWidget):
         self._apply_scale(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         self.poll.stop()
         self.expiry.stop()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

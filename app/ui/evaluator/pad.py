@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.ratings import REASONS, RatingLevel
@@ -22,16 +22,19 @@ from app.services.ratings import RatingService
 from app.services.views import WindowView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
 from kiosk.theme import theme_for
 
-LEVELS = (
-    (5, QT_TRANSLATE_NOOP("RatingPad", "非常满意"), "#166534"),
-    (4, QT_TRANSLATE_NOOP("RatingPad", "满意"), "#15803d"),
-    (3, QT_TRANSLATE_NOOP("RatingPad", "基本满意"), "#a16207"),
-    (2, QT_TRANSLATE_NOOP("RatingPad", "不满意"), "#c2410c"),
-    (1, QT_TRANSLATE_NOOP("RatingPad", "非常不满意"), "#b91c1c"),
-)
+# The words of the scale and of the reasons live with the scale (app.domain.ratings), as on the kiosk;
+# the pad only adds a colour per level.
+LEVEL_COLOURS: dict[RatingLevel, str] = {
+    RatingLevel.VERY_SATISFIED: "#166534",
+    RatingLevel.SATISFIED: "#15803d",
+    RatingLevel.BASICALLY_SATISFIED: "#a16207",
+    RatingLevel.DISSATISFIED: "#c2410c",
+    RatingLevel.VERY_DISSATISFIED: "#b91c1c",
+}
 
 
 class RatingPad(QWidget):
@@ -120,8 +123,8 @@ class RatingPad(QWidget):
         self.covers.hide()
         layout.addWidget(self.covers)
         self.level_buttons: dict[int, QPushButton] = {}
-        for level, name, colour in LEVELS:
-            button = QPushButton(QCoreApplication.translate("RatingPad", name))
+        for level, colour in LEVEL_COLOURS.items():
+            button = QPushButton(pick(level.name_zh, level.name_en))
             button.setStyleSheet(f"background:{colour}")
             # Level buttons share what the question leaves (at least a touch target each), rather than pushing
             # a long question (a receipt number, the elderly font) off the top of the pad.
@@ -140,8 +143,8 @@ class RatingPad(QWidget):
         layout.addWidget(title)
         grid = QGridLayout()
         self.reason_buttons: dict[str, QPushButton] = {}
-        for i, (key, (zh, _en)) in enumerate(REASONS.items()):
-            button = QPushButton(QCoreApplication.translate("RatingReasons", zh))
+        for i, (key, (zh, en)) in enumerate(REASONS.items()):
+            button = QPushButton(pick(zh, en))
             button.setObjectName("reason")
             button.setCheckable(True)
             button.toggled.connect(lambda on, k=key: self._toggle(k, on))

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -88,7 +89,10 @@ class CheckRunner(QObject):
         except BrokenProcessPool:
             self._reset_pool()
             future = self._executor().submit(run_check_job, job)
-        future.add_done_callback(lambda f, j=job: self._emit(j, _result(f)))  # type: ignore[misc]
+        future.add_done_callback(partial(self._finished, job))
+
+    def _finished(self, job: CheckJob, future: Future[CheckOutcome]) -> None:
+        self._emit(job, _result(future))
 
     def _emit(self, key: object, result: object) -> None:
         """Called on the pool's thread; the queued signal brings the result to the GUI thread."""

@@ -44,7 +44,7 @@ from app.ui.intake.dialogs import ImagePreview, ReasonDialog
 from app.ui.intake.intake_actions import DecisionBar
 from app.ui.intake.labels import CASE_STATUS, MATTER_KIND, money, tr_label
 from app.ui.intake.matter_picker import MatterPicker
-from app.ui.intake.prefill_dialog import offer_prefill
+from app.ui.intake.prefill_dialog import PrefillDialog, offer_prefill
 from app.ui.intake.scan_sources import SaneScanner, ScanFolderWatcher
 from app.ui.printing.paper import PaperPrinter, slip_printer_for
 from app.ui.runner import ServiceRunner
@@ -100,6 +100,7 @@ class IntakeWindow(QMainWindow):
         self.paper = PaperPrinter(window_number, self)
         self.paper.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._dialog: QDialog | None = None  # the open dialog, kept referenced (and reachable from tests)
+        self.prefill_dialog: PrefillDialog | None = None  # the read-the-ID offer (app.ui.intake.prefill_dialog)
         self._preview: QDialog | None = None
         self.error_handler: Callable[[Exception], None] = lambda exc: show_error(self, exc)
         self.setWindowTitle(self.tr("一窗通 · 一窗受理"))

@@ -6,10 +6,11 @@ translates at display time so a language switch takes effect without rebuilding 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.services.intake_views import MaterialView
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 CTX = "IntakeLabels"
 

@@ -107,7 +107,7 @@ def _show(window: IntakeWindow, offer: Any) -> None:
     if not isinstance(offer, PrefillOffer) or window.form.id_number.text().strip():
         return
     dialog = PrefillDialog(offer, window)
-    window.prefill_dialog = dialog  # type: ignore[attr-defined]  # kept referenced, reachable from tests
+    window.prefill_dialog = dialog  # kept referenced, reachable from tests
 
     def fill() -> None:
         values = dialog.chosen()

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app import settings
 
@@ -108,7 +108,7 @@ class PaperPrinter(QObject):
         dialog.setWindowTitle(self.tr("选择本窗口的 A4 打印机（只需选择一次）"))
         dialog.accepted.connect(lambda: self._chosen(chooser, document_for, pdf_copy))
         self.dialog = dialog
-        dialog.open()
+        QDialog.open(dialog)  # QDialog's window-modal open(): PySide6's stub only lists QPrintDialog's open(slot)
         return True
 
     def _chosen(self, printer: QPrinter, document_for: DocumentFor, pdf_copy: Path) -> None:

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.services.auth import Actor, logged_in
 from app.services.cases import CaseService
 from app.services.intake import IntakeService
 from app.services.intake_views import CaseRow, CaseView
-from app.services.views import StaffView
 from app.ui.app_setup import show_error
 from app.ui.backoffice.case_model import OVERDUE_BG, CaseTableModel
 from app.ui.i18n import pick
@@ -85,7 +85,7 @@ class WindowCasesDialog(QDialog):
         cases: CaseService,
         intake: IntakeService,
         runner: ServiceRunner,
-        staff: StaffView | None,
+        staff: Actor | None,
         on_open_case: Callable[[str], None],
         today: Callable[[], date],
         parent: QWidget | None = None,
@@ -115,8 +115,7 @@ class WindowCasesDialog(QDialog):
         add_files.clicked.connect(lambda: self._with(self.owed_view, self.owed, self.on_open_case))
         self.supply_button = QPushButton(self.tr("记录已补交"))
         self.supply_button.clicked.connect(self.supply)
-        owed_page = self._page(self.owed_view, [add_files, self.supply_button])
-        owed_page.layout().insertWidget(1, self.owed_items)
+        owed_page = self._page(self.owed_view, [add_files, self.supply_button], below=self.owed_items)
         self.tabs.addTab(owed_page, self.tr("容缺待补"))
         # ③ results ready to hand out
         self.ready = CaseTableModel(self)
@@ -133,10 +132,12 @@ class WindowCasesDialog(QDialog):
         layout.addWidget(self.message)
         self.refresh()
 
-    def _page(self, table: QTableView, controls: list[QWidget]) -> QWidget:
+    def _page(self, table: QTableView, controls: list[QWidget], below: QWidget | None = None) -> QWidget:
         page = QWidget()
         col = QVBoxLayout(page)
         col.addWidget(table, 1)
+        if below is not None:  # details of the selected row, between the table and the buttons
+            col.addWidget(below)
         row = QHBoxLayout()
         row.addStretch(1)
         for w in controls:
@@ -214,8 +215,8 @@ class WindowCasesDialog(QDialog):
         actor, case_id = self.staff, row.id
         done = self.tr("已记录补交")
         self.runner.submit(
-            lambda: self.cases.supply_owed(case_id, material_id, actor=actor),  # the service checks the role
-            lambda _r: (self._say(done), self.refresh()),
+            lambda: self.cases.supply_owed(case_id, material_id, actor=logged_in(actor)),  # role: the service
+            lambda _r: self._done(done),
             self._failed,
         )
 
@@ -233,7 +234,13 @@ class WindowCasesDialog(QDialog):
             self._say(done)
             self.refresh()
 
-        self.runner.submit(lambda: self.cases.deliver(case_id, presented, actor=actor), delivered, self._failed)
+        self.runner.submit(
+            lambda: self.cases.deliver(case_id, presented, actor=logged_in(actor)), delivered, self._failed
+        )
+
+    def _done(self, message: str) -> None:
+        self._say(message)
+        self.refresh()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

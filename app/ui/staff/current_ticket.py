@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.domain.ticket_rules import status_zh
 from app.services.views import TicketView
-from app.ui.i18n import pick
+from app.ui.i18n import QT_TRANSLATE_NOOP, pick
 
 _PRIORITY_ZH = {
     "appointment": QT_TRANSLATE_NOOP("Priority", "预约"),

@@ -29,11 +29,11 @@ class LoginDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("密码"))
-        self.window = QComboBox()
+        self.window_box = QComboBox()  # not `window`: that would shadow QWidget.window()
         for number, name in windows:
-            self.window.addItem(name, number)
-        index = self.window.findData(default_window)
-        self.window.setCurrentIndex(max(index, 0))
+            self.window_box.addItem(name, number)
+        index = self.window_box.findData(default_window)
+        self.window_box.setCurrentIndex(max(index, 0))
         self.message = QLabel()
         self.message.setStyleSheet("color: #b91c1c")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -44,14 +44,14 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("工号"), self.user)
         form.addRow(self.tr("密码"), self.pin)
         if windows:  # the central back office has no windows: only login and PIN
-            form.addRow(self.tr("窗口"), self.window)
+            form.addRow(self.tr("窗口"), self.window_box)
         form.addRow(self.message)
         form.addRow(self.buttons)
         self.setStyleSheet("QWidget { font-size: 16px; } QLineEdit, QComboBox { min-height: 36px; }")
 
     @property
     def window_number(self) -> int:
-        return int(self.window.currentData() or 0)
+        return int(self.window_box.currentData() or 0)
 
     def try_login(self) -> None:
         user, pin = self.user.text().strip(), self.pin.text()

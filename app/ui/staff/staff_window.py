@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,8 +37,11 @@ from app.ui.printing.ticket_render import render_ticket_pdf
 from app.ui.runner import ServiceRunner
 from app.ui.staff.current_ticket import CurrentTicketPanel
 from app.ui.staff.leave_box import LeaveWindowBox
-from app.ui.staff.transfer_dialog import TransferDialog
+from app.ui.staff.transfer_dialog import TransferChoice, TransferDialog
 from app.ui.staff.waiting_model import WaitingModel
+
+if TYPE_CHECKING:
+    from app.ui.staff.help_call import HelpCall
 
 STYLE = """
 #currentTicket { background: #f0f6ff; border: 2px solid #1d4ed8; border-radius: 10px; }
@@ -87,6 +91,9 @@ class StaffWindow(QMainWindow):
         self.heartbeat.timeout.connect(self.beat)
         self.heartbeat.start()
         self._closing = False
+        self.help_call: HelpCall | None = None  # installed by the launcher (app.ui.launch) once alarms are wired
+        self._transfer_dialog: TransferDialog | None = None
+        self._resume_menu: QMenu | None = None
         self.runner.submit(
             lambda: self.queue.open_window(window_number, staff),
             lambda _r: self.refresh(),
@@ -99,7 +106,7 @@ class StaffWindow(QMainWindow):
         self.header = QLabel()
         self.header.setObjectName("header")
         self.current = CurrentTicketPanel()
-        self.actions: dict[str, QAction] = {}
+        self.key_actions: dict[str, QAction] = {}  # not `actions`: that would shadow QWidget.actions()
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         specs: list[tuple[str, str, str, Callable[[], None]]] = [
@@ -126,7 +133,7 @@ class StaffWindow(QMainWindow):
             button = QPushButton(f"{label}  [{shortcut}]")
             button.setObjectName("primary" if key == "call_next" else key)
             button.clicked.connect(action.trigger)
-            self.actions[key], self.buttons[key] = action, button
+            self.key_actions[key], self.buttons[key] = action, button
             if key == "intake":  # intake: the rest of the row
                 grid.addWidget(button, 3, 1, 1, 2)
             elif key == "cases":
@@ -194,11 +201,22 @@ class StaffWindow(QMainWindow):
             dialog = TransferDialog(data[0], data[1], self.window_number, self)
             self._transfer_dialog = dialog
             dialog.accepted.connect(
-                lambda: self._do(lambda: self.queue.transfer(self.window_number, actor=self.staff, **dialog.choice()))
+                lambda: self._transfer_to(dialog.choice())
             )
             dialog.open()
 
         self.runner.submit(lambda: (self.queue.list_categories(), self.board.window_numbers()), ask, self._error)
+
+    def _transfer_to(self, choice: TransferChoice) -> None:
+        self._do(
+            lambda: self.queue.transfer(
+                self.window_number,
+                actor=self.staff,
+                to_prefix=choice.to_prefix,
+                to_window=choice.to_window,
+                to_front=choice.to_front,
+            )
+        )
 
     def resume_parked(self) -> None:
         parked = self._view.parked if self._view else ()
@@ -207,12 +225,12 @@ class StaffWindow(QMainWindow):
             return
         menu = QMenu(self)
         for t in parked:
-            menu.addAction(
-                t.display_number,
-                lambda tid=t.id: self._do(lambda: self.queue.resume(self.window_number, tid, actor=self.staff)),
-            )
+            menu.addAction(t.display_number, partial(self._resume, t.id))
         self._resume_menu = menu
         menu.popup(self.buttons["resume"].mapToGlobal(self.buttons["resume"].rect().bottomLeft()))
+
+    def _resume(self, ticket_id: str) -> None:
+        self._do(lambda: self.queue.resume(self.window_number, ticket_id, actor=self.staff))
 
     def start_intake(self) -> None:
         """Open unified intake (一窗受理) for the citizen at this window: service starts now."""

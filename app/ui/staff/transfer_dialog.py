@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,6 +17,15 @@ from PySide6.QtWidgets import (
 
 from app.services.views import CategoryView
 from app.ui.i18n import pick
+
+
+@dataclass(frozen=True)
+class TransferChoice:
+    """Where the clerk sends the ticket: exactly one of `to_prefix` (a category) or `to_window` is set."""
+
+    to_prefix: str | None
+    to_window: int | None
+    to_front: bool
 
 
 class TransferDialog(QDialog):
@@ -32,21 +43,24 @@ class TransferDialog(QDialog):
         self.category = QComboBox()
         for c in categories:
             self.category.addItem(f"{c.prefix}  {pick(c.name_zh, c.name_en)}", c.prefix)
-        self.window = QComboBox()
+        self.window_box = QComboBox()  # not `window`: that would shadow QWidget.window()
         for number, name in windows:
             if number != own_window:
-                self.window.addItem(name, number)
+                self.window_box.addItem(name, number)
         self.front = QCheckBox(self.tr("插到队首（优先办理）"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.to_category, self.category)
-        form.addRow(self.to_window, self.window)
+        form.addRow(self.to_window, self.window_box)
         form.addRow(self.front)
         form.addRow(buttons)
 
-    def choice(self) -> dict[str, object]:
+    def choice(self) -> TransferChoice:
+        front = self.front.isChecked()
         if self.to_window.isChecked():
-            return {"to_window": self.window.currentData(), "to_front": self.front.isChecked()}
-        return {"to_prefix": self.category.currentData(), "to_front": self.front.isChecked()}
+            number = self.window_box.currentData()
+            return TransferChoice(None, int(number) if number is not None else None, front)
+        prefix = self.category.currentData()
+        return TransferChoice(str(prefix) if prefix is not None else None, None, front)

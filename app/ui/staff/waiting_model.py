@@ -7,7 +7,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services.views import WaitingRow
-from app.ui.i18n import pick
+from app.ui.i18n import QT_TRANSLATE_NOOP, pick
 from app.ui.widgets.rows_model import RowsModel
 
 _PRIORITY = {

@@ -143,6 +143,7 @@ class SupervisorConsole(QMainWindow):
         # 指派: pick the staff member, then the button (or Alt+A) asks for a remark; the service checks the role.
         self.assignee = QComboBox()
         self.assignee.setToolTip(self.tr("负责回访的工作人员"))
+        panel.buttons.addWidget(_label_for(self.assignee, self.tr("负责人(&P)：")))
         panel.buttons.addWidget(self.assignee)
         self.assign_button = panel.add_action(
             self.tr("指派 (Alt+A)"), self.tr("指派说明："), ["请负责电话回访并跟进整改"],
@@ -151,10 +152,11 @@ class SupervisorConsole(QMainWindow):
         self.assign_button.setEnabled(False)  # until the staff list is in
         QShortcut(QKeySequence("Alt+A"), panel, self.assign_button.click,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        self.satisfaction = satisfaction_box()
+        self.satisfaction = satisfaction_box()  # what the citizen said on the call, asked before 回访 records it
+        panel.buttons.addWidget(_label_for(self.satisfaction, self.tr("回访满意度(&S)：")))
+        panel.buttons.addWidget(self.satisfaction)
         panel.add_action(self.tr("回访"), self.tr("回访结果："), ["已电话回访，市民接受说明"],
                          lambda f, note: fu.callback(f.id, note, int(self.satisfaction.currentData()), actor=actor))
-        panel.buttons.addWidget(self.satisfaction)
         panel.add_action(self.tr("整改"), self.tr("整改了什么："), ["已对窗口人员进行服务规范培训"],
                          lambda f, note: fu.rectify(f.id, note, actor=actor))
         panel.add_action(self.tr("办结"), self.tr("办结说明："), ["整改完成，市民满意"],
@@ -274,3 +276,10 @@ class SupervisorConsole(QMainWindow):
 
         report, target = self.report, path
         self.runner.submit(lambda: write_xlsx(report, target), None, self.error_handler)
+
+
+def _label_for(field: QWidget, text: str) -> QLabel:
+    """A visible label whose mnemonic (Alt+letter) focuses `field`, and which screen readers announce with it."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.ratings import FOLLOW_UP_NAMES, FollowUpStatus, RatingLevel
+from app.ui.i18n import QT_TRANSLATE_NOOP, pick
 from app.ui.widgets.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -15,6 +17,10 @@ ALERT_BG = QColor("#fee2e2")
 
 def _v(value: Any) -> str:
     return "—" if value is None else str(value)
+
+
+def _translated(source: str) -> str:
+    return QCoreApplication.translate("SupervisorModels", source)
 
 
 class CategoryModel(RowsModel):
@@ -62,9 +68,7 @@ class WindowModel(RowsModel):
             return None
         w, col = self.row_at(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            from PySide6.QtCore import QCoreApplication
-
-            status = QCoreApplication.translate("SupervisorModels", self.STATUS.get(w.status, w.status))
+            status = _translated(self.STATUS.get(w.status, w.status))
             if w.status_minutes is not None and w.status != "open":
                 status += f" {w.status_minutes}′"
             values = (w.number, status, w.clerk, w.current, w.served_for_min, w.calls_today)
@@ -90,7 +94,10 @@ class FollowUpModel(RowsModel):
             return None
         f, col = self.row_at(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (f.reference, f.level_zh, f.reasons_zh, f.status_zh, f.step_due, f.assigned_to)
+            level = RatingLevel(f.level)
+            status = pick(*FOLLOW_UP_NAMES[FollowUpStatus(f.status)])  # the scale's words: app.domain.ratings
+            values = (f.reference, pick(level.name_zh, level.name_en), f.reasons_zh, status, f.step_due,
+                      f.assigned_to)  # fmt: skip
             return _v(values[col])
         if role == Qt.ItemDataRole.BackgroundRole and f.overdue:
             return ALERT_BG
@@ -112,6 +119,7 @@ class AlarmModel(RowsModel):
         "critical": QT_TRANSLATE_NOOP("SupervisorModels", "严重"),
         "warning": QT_TRANSLATE_NOOP("SupervisorModels", "警告"),
     }
+    CLEARED = QT_TRANSLATE_NOOP("SupervisorModels", "已结束")  # the condition went away before anyone acked it
 
     def __init__(self, tz: Any, parent: Any = None) -> None:
         super().__init__(parent)
@@ -122,10 +130,9 @@ class AlarmModel(RowsModel):
             return None
         a, col = self.row_at(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            from PySide6.QtCore import QCoreApplication
-
-            level = QCoreApplication.translate("SupervisorModels", self.LEVEL.get(a.severity, a.severity))
-            done = f"{a.acked_by or ''}：{a.ack_note}" if a.acked_at else ("已结束" if a.cleared_at else "")
+            level = _translated(self.LEVEL.get(a.severity, a.severity))
+            cleared = _translated(self.CLEARED) if a.cleared_at else ""
+            done = f"{a.acked_by or ''}：{a.ack_note}" if a.acked_at else cleared
             return (f"{a.raised_at.astimezone(self.tz):%m-%d %H:%M}", level, a.message_zh, done)[col]
         if role == Qt.ItemDataRole.BackgroundRole and a.active:
             return SEVERITY_BG.get(a.severity)
@@ -145,13 +152,17 @@ class CardModel(RowsModel):
         QT_TRANSLATE_NOOP("SupervisorModels", "工作人员"),
     )
     CARD_BG = {"red": QColor("#fecaca"), "yellow": QColor("#fef08a")}
+    CARD = {
+        "red": QT_TRANSLATE_NOOP("SupervisorModels", "红牌"),
+        "yellow": QT_TRANSLATE_NOOP("SupervisorModels", "黄牌"),
+    }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         c, col = self.row_at(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            card = "红牌" if c.card == "red" else "黄牌"
+            card = _translated(self.CARD.get(c.card, self.CARD["yellow"]))
             values = (card, c.receipt_number, c.title_zh, c.step_zh, c.due, c.department_zh, c.window_number, c.clerk)
             return _v(values[col])
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.ratings import RatingLevel
 from app.services.reports import Report
+from app.ui.i18n import pick
 from app.ui.intake.dialogs import ReasonDialog
 from app.ui.widgets.rows_model import RowsModel
 
@@ -96,9 +99,14 @@ class ReportPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.export_button)
         layout.addLayout(top)
-        self.chart = QChart()
-        self.view = QChartView(self.chart)
-        layout.addWidget(self.view, 1)
+        # Two charts, not one: served counts (tens to hundreds) and 0–100 scores share no scale, and on one axis
+        # the smaller of the two flattens into the floor.
+        self.chart, self.score_chart = QChart(), QChart()
+        self.view, self.score_view = QChartView(self.chart), QChartView(self.score_chart)
+        charts = QHBoxLayout()
+        charts.addWidget(self.view, 1)
+        charts.addWidget(self.score_view, 1)
+        layout.addLayout(charts, 1)
 
     def show_report(self, report: Report) -> None:
         t = report.total
@@ -110,25 +118,43 @@ class ReportPanel(QWidget):
         )  # fmt: skip
         rows = [m for m in report.by_window if m.key != "-"]
         scores = {a.key: a.score for a in report.assessment if a.kind == "window"}
-        old, self.chart = self.chart, QChart()  # a fresh chart each time: re-adding axes to one chart piles them up
-        self.chart.setTitle(self.tr("本月各窗口办结量与考核得分"))
-        served, score = QBarSet(self.tr("办结量")), QBarSet(self.tr("考核得分"))
-        served.append([float(m.served) for m in rows])
-        score.append([float(scores.get(m.key, 0.0)) for m in rows])
-        series = QBarSeries()
-        series.append(served)
-        series.append(score)
-        self.chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([self.tr("%1 号").replace("%1", m.key) for m in rows])
-        y = QValueAxis()
-        y.setRange(0, max([m.served for m in rows] + [100]))
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        windows = [self.tr("%1 号").replace("%1", m.key) for m in rows]
+        served = [float(m.served) for m in rows]
+        # A fresh chart each time: re-adding axes to one chart piles them up.
+        old = self.chart, self.score_chart
+        self.chart = _bar_chart(self.tr("本月各窗口办结量"), self.tr("办结量"), windows, served, "#1d4ed8",
+                                top=max(served + [1.0]))  # fmt: skip
+        self.score_chart = _bar_chart(self.tr("本月各窗口考核得分"), self.tr("考核得分"), windows,
+                                      [float(scores.get(m.key, 0.0)) for m in rows], "#047857",
+                                      top=100.0)  # fmt: skip
         self.view.setChart(self.chart)
-        old.deleteLater()
+        self.score_view.setChart(self.score_chart)
+        for chart in old:
+            chart.deleteLater()
+
+
+def _bar_chart(title: str, name: str, categories: list[str], values: list[float], colour: str, *, top: float) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    bars = QBarSet(name)
+    bars.append(values)
+    bars.setColor(QColor(colour))
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)  # the exact number on each bar: the axis only gives the scale
+    chart.addSeries(series)
+    chart.legend().hide()  # one series: the title says what it is
+    x = QBarCategoryAxis()
+    x.append(categories)
+    y = QValueAxis()
+    y.setRange(0, top)
+    y.applyNiceNumbers()
+    y.setLabelFormat("%d")  # counts and whole points
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    return chart
 
 
 class BroadcastBar(QWidget):
@@ -147,7 +173,7 @@ class BroadcastBar(QWidget):
 
 def satisfaction_box() -> QComboBox:
     box = QComboBox()
-    for level, name in ((5, "非常满意"), (4, "满意"), (3, "基本满意"), (2, "不满意"), (1, "非常不满意")):
-        box.addItem(name, level)
-    box.setCurrentIndex(2)
+    for level in sorted(RatingLevel, reverse=True):  # the one scale, its words from app.domain.ratings
+        box.addItem(pick(level.name_zh, level.name_en), int(level))
+    box.setCurrentIndex(box.findData(int(RatingLevel.BASICALLY_SATISFIED)))
     return box

@@ -1,10 +1,15 @@
-"""`onewindow hall backup`: what a nightly cron job or systemd timer runs (resources/deploy/onewindow-backup.*)."""
+"""`onewindow hall backup`: what a nightly cron job or systemd timer runs (resources/deploy/onewindow-backup.*);
+`onewindow hall settings [show | set KEY VALUE --as LOGIN]`: the hall settings (app.domain.settings_schema)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.domain.settings_schema import HallSettings
 
 DEFAULT_KEEP = 14
 
@@ -19,16 +24,72 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
     )
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_hall_backup)
+    _register_settings(hall_sub, with_db)
 
 
-def _hall_settings(url: str) -> dict[str, object]:
+def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
+    from app.cli_supervision import acting_args
+
+    actions = hall_sub.add_parser("settings", help="show or change the hall settings").add_subparsers(
+        dest="settings_cmd", required=True
+    )
+    show = with_db(actions.add_parser("show", help="every setting with its value (defaults included)"))
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_settings_show)
+    put = acting_args(with_db(actions.add_parser("set", help="change one setting (supervisor or admin; audited)")))
+    put.add_argument("key", help="e.g. max_recalls, target_wait_minutes, notice_zh")
+    put.add_argument("value", help='a JSON value (3, true, {"B": 15}) or plain text')
+    put.set_defaults(func=cmd_settings_set)
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    from app.cli import _db
+    from app.services.hall_settings import HallSettingsService
+
+    service = HallSettingsService(_db(args))
+    stored = service.stored()
+    values = service.current().model_dump(mode="json")  # InvalidSettings for a hand-edited hall: says which key
+    values.pop("person_salt", None)  # a secret of the hall: never printed
+    if args.json:
+        print(json.dumps(values, ensure_ascii=False))
+    else:
+        for key, value in values.items():
+            mark = "" if key in stored else "  (默认 / default)"
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}{mark}")
+        for key in sorted(stored.keys() - values.keys() - {"person_salt"}):  # from a newer version of OneWindow
+            value = json.dumps(stored[key], ensure_ascii=False)
+            print(f"{key} = {value}  (本版本不认识，已忽略 / unknown here, ignored)")
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    from app.cli import _db
+    from app.cli_supervision import _actor
+    from app.services.hall_settings import HallSettingsService
+
+    try:
+        value = json.loads(args.value)
+    except (ValueError, RecursionError):
+        value = args.value  # plain text, e.g. a notice
+    db = _db(args)
+    settings = HallSettingsService(db).set(args.key, value, actor=_actor(db, args))
+    shown = json.dumps(settings[args.key], ensure_ascii=False)
+    if args.json:
+        print(json.dumps({args.key: settings[args.key]}, ensure_ascii=False))
+    else:
+        print(f"已设置 / set: {args.key} = {shown}")
+    return 0
+
+
+def _hall_settings(url: str) -> HallSettings:
+    from app.domain.settings_schema import HallSettings
     from app.services.hall import current_hall
     from app.store.database import Database
 
     db = Database(url, create=False)
     try:
         db.upgrade()
-        return dict(current_hall(db).settings)
+        return HallSettings.of(current_hall(db).settings)
     finally:
         db.dispose()
 
@@ -49,10 +110,10 @@ def cmd_hall_backup(args: argparse.Namespace) -> int:
     keep = DEFAULT_KEEP
     if args.nightly:
         hall = _hall_settings(url)
-        if not hall.get("backup_nightly", True):
+        if not hall.backup_nightly:
             print("大厅设置 backup_nightly 为 false，未备份 / nightly backups are off (hall setting backup_nightly)")
             return 0
-        keep = int(hall.get("backup_keep", DEFAULT_KEEP))  # type: ignore[call-overload]
+        keep = hall.backup_keep
     result = backup(url, Path(args.to) if args.to else None, keep=keep)
     if args.json:
         data = {**to_jsonable(result), "path": str(result.path)}

@@ -15,39 +15,28 @@ Example (all keys optional)::
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir, user_log_dir
+from pydantic import ValidationError
 
+from app.domain.errors import InvalidSettings, UserError
+from app.domain.settings_schema import KioskSettings, settings_error
+from app.userfiles import read_toml_file
 from kiosk.idle import IdlePolicy
 
 
-@dataclass(frozen=True)
-class KioskConfig:
-    admin_pin_hash: str | None = None
-    admin_max_failures: int = 5
-    admin_lockout_minutes: float = 10.0
-    admin_taps: int = 5
-    admin_tap_window_s: float = 3.0
-    admin_corner_px: int = 100
-    idle_seconds: float = 60.0
-    countdown_seconds: float = 20.0
-    attract_seconds: float = 180.0
-    hide_cursor: bool = True
-    printer: str | None = None
-    printer_poll_seconds: float = 10.0
-    sync_poll_seconds: float = 15.0
-    maintenance_hours: tuple[int, int] = (3, 5)
-    maintenance_min_uptime_hours: float = 20.0
-    hall_code: str | None = None
-    voice: bool = True  # elderly-mode voice guidance
-    voice_engine: str | None = None  # a QTextToSpeech engine name; default: flite, then a running speechd
-    camera: bool = False  # read QR codes with a camera too (for kiosks without a keyboard-wedge scanner)
-    camera_device: str | None = None  # a QMediaDevices video input id; default: the first camera
-    log_dir: str | None = None
+class KioskConfigError(InvalidSettings, ValueError):
+    """A kiosk config file that cannot be used. A ValueError too, so that the kiosk's start-up catches it; its text
+    is the bilingual line (the start-up prints str(exc))."""
+
+    def __str__(self) -> str:
+        return self.bilingual()
+
+
+class KioskConfig(KioskSettings):
+    """The settings declared in app.domain.settings_schema.KioskSettings, with what the kiosk derives from them."""
 
     def idle_policy(self, elderly: bool, elderly_factor: float = 2.0) -> IdlePolicy:
         policy = IdlePolicy(self.idle_seconds, self.countdown_seconds, self.attract_seconds)
@@ -72,22 +61,23 @@ def default_config_path() -> Path:
 
 
 def config_from_mapping(data: dict[str, Any]) -> KioskConfig:
-    known = {f.name for f in fields(KioskConfig)}
-    unknown = set(data) - known
-    if unknown:
-        raise ValueError(f"unknown kiosk settings: {', '.join(sorted(unknown))}")
-    values = dict(data)
-    if "maintenance_hours" in values:
-        start, end = values["maintenance_hours"]
-        values["maintenance_hours"] = (int(start), int(end))
-    return KioskConfig(**values)
+    """Validated settings (the environment's ONEWINDOW_KIOSK_* win over `data`); KioskConfigError names the key."""
+    try:
+        return KioskConfig(**data)
+    except ValidationError as exc:
+        err = settings_error(KioskSettings, exc, "自助机", "kiosk")
+        raise KioskConfigError(err.message_zh, err.message_en) from None
 
 
 def load_config(path: Path | None = None) -> KioskConfig:
     p = path or default_config_path()
-    if not p.exists():
-        if path is not None:
-            raise FileNotFoundError(p)
-        return KioskConfig()
-    with p.open("rb") as fh:
-        return config_from_mapping(tomllib.load(fh))
+    if path is None and not p.exists():
+        return config_from_mapping({})  # no file is fine: defaults, and the environment
+    try:
+        data = read_toml_file(p, "自助机配置", "kiosk configuration")
+    except UserError as exc:
+        raise KioskConfigError(exc.message_zh, exc.message_en) from None
+    try:
+        return config_from_mapping(data)
+    except KioskConfigError as exc:
+        raise KioskConfigError(f"{p}：{exc.message_zh}", f"{p}: {exc.message_en}") from None

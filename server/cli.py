@@ -129,17 +129,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     from sqlalchemy import func, select
 
-    from app.domain.errors import UserError
     from app.domain.hlc import HybridLogicalClock
+    from app.userfiles import read_json_object
     from server.models import Record
     from server.releases import publish
 
-    try:
-        content = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise UserError(f"无法读取 {args.file}：{type(exc).__name__}", f"Cannot read {args.file}: {exc}") from None
-    if not isinstance(content, dict):
-        raise UserError(f"{args.file} 不是 JSON 对象", f"{args.file} is not a JSON object")
+    what = ("事项清单", "catalogue") if args.kind == "catalogue" else ("工作日历", "working-day calendar")
+    content = read_json_object(Path(args.file), *what)
     with _database(args).write() as s:
         clock = HybridLogicalClock()
         clock.restart_from(int(s.scalar(select(func.max(Record.hlc))) or 0))

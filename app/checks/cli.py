@@ -16,6 +16,8 @@ from typing import Any
 from app.checks.config import MATERIAL_KINDS, CheckConfig
 from app.checks.findings import CheckReport, Severity
 from app.checks.pipeline import check_file
+from app.domain.errors import BadInputFile, UserError
+from app.userfiles import read_json_object
 
 _VERDICT = {
     Severity.BLOCK: ("不可受理", "cannot be accepted"),
@@ -96,13 +98,13 @@ def summary(reports: Sequence[CheckReport]) -> dict[str, Any]:
 def _load_config(path: Path | None) -> CheckConfig:
     if path is None:
         return CheckConfig()
+    data = read_json_object(path, "检查阈值", "check thresholds")  # BadInputFile for a file that is not one
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("the top level must be an object")
         return CheckConfig.from_dict(data)
-    except (OSError, ValueError, TypeError) as exc:
-        raise _UsageError(f"--config {path}: {exc}") from exc
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise BadInputFile(
+            f"检查阈值文件 {path} 的内容不对：{exc}", f"The check thresholds {path} are wrong: {exc}"
+        ) from None
 
 
 def run(argv: list[str]) -> int:
@@ -111,6 +113,9 @@ def run(argv: list[str]) -> int:
         cfg = _load_config(args.config)
     except _UsageError as exc:
         sys.stderr.write(f"onewindow check: {exc}\n")
+        return 2
+    except UserError as exc:  # a bad --config file: one bilingual line, like every other command
+        sys.stderr.write(f"错误 / error: onewindow check --config: {exc.bilingual()}\n")
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int | None) else 2

@@ -47,6 +47,13 @@ class BadInputFile(UserError):
     code = "bad_input"
 
 
+class InvalidSettings(UserError):
+    """A hall, window or kiosk setting with a wrong value or an unknown name (the message names the key)."""
+
+    code = "settings"
+    key: str | None = None  # the setting concerned, when there is one
+
+
 class FileProblem(UserError):
     """A file or device named on the command line that cannot be read or written (printer device, output file)."""
 

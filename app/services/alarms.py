@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.device_status import DeviceStatusService, PrinterReport
 from app.services.follow_ups import FollowUpService
 from app.services.hall import load_hall
-from app.services.hall_settings import SupervisionSettings, supervision_settings
 from app.services.live_hall import HallLive, LiveHall
 from app.services.views import StaffView
 from app.store.database import Database
@@ -64,7 +64,7 @@ class AlarmView:
 
 def rule_findings(
     live: HallLive,
-    settings: SupervisionSettings,
+    settings: HallSettings,
     sync_backlog_min: int | None,
     printers: Sequence[PrinterReport] = (),
 ) -> list[Finding]:
@@ -130,7 +130,7 @@ _PRINTER_TROUBLE = {
 }
 
 
-def printer_findings(printers: Sequence[PrinterReport], now: datetime, settings: SupervisionSettings) -> list[Finding]:
+def printer_findings(printers: Sequence[PrinterReport], now: datetime, settings: HallSettings) -> list[Finding]:
     """Paper near its end warns; out of paper, offline or silent warns at once and is critical once it has lasted
     `alarm_printer_critical_seconds` (a printer briefly offline while someone changes the roll is no emergency)."""
     out: list[Finding] = []
@@ -163,7 +163,7 @@ class AlarmService:
         overdue = FollowUpService(self.db, clock=self.clock, hall_code=self.hall_code).list(overdue_only=True)
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            settings = supervision_settings(hall.settings)
+            settings = HallSettings.of(hall.settings)
             # Only a hall enrolled with a central server whose link is up (the agent's last round reached the
             # server) has a backlog to worry about: a hall on its own, or offline, keeps its outbox by design.
             sync = s.get(SyncState, hall.id)

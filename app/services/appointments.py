@@ -24,6 +24,7 @@ from app.domain.errors import NotFoundError
 from app.domain.masking import mask_code, mask_name
 from app.domain.person import person_key
 from app.domain.queue_policy import Priority
+from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import TicketSource
 from app.services.appointment_views import AppointmentView, CheckInResult
 from app.services.clock import Clock, system_clock
@@ -129,7 +130,7 @@ class AppointmentService:
         if check_time:
             within = rules.slot_within_hours(parse_hours(hall.opening_hours), day, slot)
             rules.booking_allowed(end, now, within)
-        salt = hall.settings.get("person_salt", hall.id)
+        salt = HallSettings.of(hall.settings).person_salt or hall.id
         key = person_key(id_number.strip(), salt, now.date()) if id_number else None
         if key is not None and self._has_booking(s, hall, day, cat.prefix, key):
             raise AppointmentError(
@@ -251,8 +252,8 @@ class AppointmentService:
 
     @staticmethod
     def _window(hall: Hall, appt: Appointment) -> rules.CheckInWindow:
-        before = int(hall.settings.get("appointment_checkin_before_minutes", rules.DEFAULT_CHECKIN_BEFORE_MINUTES))
-        after = int(hall.settings.get("appointment_checkin_after_minutes", rules.DEFAULT_CHECKIN_AFTER_MINUTES))
+        hs = HallSettings.of(hall.settings)
+        before, after = hs.appointment_checkin_before_minutes, hs.appointment_checkin_after_minutes
         return rules.check_in_window(appt.slot_start, appt.slot_end, before, after)
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from app.domain.queue_settings import QueueSettings
+from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import ACTIVE_AT_WINDOW, TicketStatus
 from app.services import queue_read as rd
 from app.services.clock import Clock, system_clock
@@ -87,7 +87,7 @@ class QueueBoard:
                 ).all()
             )
             active_keys = {(w, rd.display_number(p, n)) for w, p, n in active}
-            qs = QueueSettings.of(hall.settings)
+            qs = HallSettings.of(hall.settings)
             now = self.clock()
             unattended = rd.unattended_windows(s, hall, now, qs.window_stale_s)
             # A call leaves "now calling" after call_display_s, or at once when nobody is at the window.
@@ -100,7 +100,7 @@ class QueueBoard:
                 seen.add(c.window_number)
             return DisplaySnapshot(
                 hall_name=hall.name_zh,
-                notice=str(hall.settings.get("notice_zh", "")),
+                notice=qs.notice_zh,
                 current_calls=tuple(sorted(current, key=lambda c: c.window_number)),
                 recent_calls=tuple(calls[:recent]),
                 categories=tuple(rd.category_views(s, hall, day)),

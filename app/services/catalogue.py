@@ -28,6 +28,7 @@ from app.domain.catalogue import (
 )
 from app.domain.errors import UserError
 from app.domain.matter_search import MatterIndex
+from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
@@ -62,18 +63,19 @@ def hall_calendar(db: Database, hall_code: str | None = None) -> WorkdayCalendar
             settings = dict(load_hall(s, hall_code).settings or {})
     except UserError:
         return load_calendar()  # no hall yet: nothing of its own to add
-    central = settings.get("central_calendar")
-    extra = settings.get("calendar_extra")
+    typed = HallSettings.of(settings)
+    central = typed.central_calendar
+    extra = typed.calendar_extra.model_dump() if typed.calendar_extra else None
     if isinstance(central, dict) and isinstance(central.get("spec"), dict):
         spec = central["spec"]
         if extra:
             spec = {
                 **spec,
-                "holidays": [*spec.get("holidays", []), *extra.get("holidays", [])],
-                "makeup_workdays": [*spec.get("makeup_workdays", []), *extra.get("makeup_workdays", [])],
+                "holidays": [*spec.get("holidays", []), *extra["holidays"]],
+                "makeup_workdays": [*spec.get("makeup_workdays", []), *extra["makeup_workdays"]],
             }
         return WorkdayCalendar.from_dict(spec)
-    return load_calendar(extra=extra if isinstance(extra, dict) else None)
+    return load_calendar(extra=extra)
 
 
 def content_hash(data: dict[str, Any]) -> str:
@@ -159,7 +161,7 @@ def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
 
 def read_catalogue_file(path: Path) -> dict[str, Any]:
     """A catalogue JSON file, read and checked before anything is written (BadInputFile otherwise)."""
-    from app.store.errors import read_json_file
+    from app.userfiles import read_json_file
 
     data = read_json_file(path, "事项清单", "catalogue")
     parse_catalogue(data)  # type: ignore[arg-type]  # parse_catalogue checks the shape itself

@@ -28,12 +28,12 @@ from app.domain.ratings import (
     reasons_zh,
 )
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services.auth import authorise
 from app.services.catalogue import load_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
-from app.services.hall_settings import SupervisionSettings, supervision_settings
 from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall, Staff
@@ -51,7 +51,7 @@ STEP_NAMES = {
 }
 
 
-def follow_up_deadlines(calendar: WorkdayCalendar, settings: SupervisionSettings, opened: date) -> tuple[date, date]:
+def follow_up_deadlines(calendar: WorkdayCalendar, settings: HallSettings, opened: date) -> tuple[date, date]:
     """(回访 due, 整改 due) for a follow-up opened on `opened`, in working days."""
     return (
         calendar.add_workdays(opened, settings.follow_up_contact_workdays),
@@ -118,7 +118,7 @@ class FollowUpService:
         opened = service_day(f.opened_at, hall.timezone)
         contact_due, rectify_due = f.contact_due, f.rectify_due
         if contact_due is None or rectify_due is None:  # opened before these deadlines were kept
-            contact_due, rectify_due = follow_up_deadlines(self.calendar, supervision_settings(hall.settings), opened)
+            contact_due, rectify_due = follow_up_deadlines(self.calendar, HallSettings.of(hall.settings), opened)
         step_due, step = {
             FollowUpStatus.OPEN: (contact_due, "callback"),
             FollowUpStatus.ASSIGNED: (contact_due, "callback"),

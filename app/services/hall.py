@@ -5,11 +5,13 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import BadInputFile, NotFoundError
+from app.domain.errors import BadInputFile, InvalidSettings, NotFoundError
 from app.domain.ids import new_id
+from app.domain.settings_schema import WindowSettings, settings_error
 from app.services.auth import Actor, authenticate, hash_secret
 from app.services.views import HallView, StaffView
 from app.store.database import Database
@@ -83,11 +85,11 @@ def create_hall(db: Database, spec: dict[str, Any]) -> HallView:
                 )
             )
         s.flush()
-        for w in spec.get("windows", []):
-            window = Window(hall_id=hid, number=w["number"], name=w["name"], mode=w.get("mode", "order"))
+        for w in (WindowSettings.model_validate(raw) for raw in spec.get("windows", [])):
+            window = Window(hall_id=hid, number=w.number, name=w.name, mode=w.mode)
             s.add(window)
             s.flush()
-            for order, (prefix, weight) in enumerate(w.get("categories", [])):
+            for order, (prefix, weight) in enumerate(w.categories):
                 s.add(
                     WindowCategory(
                         hall_id=hid,
@@ -102,7 +104,7 @@ def create_hall(db: Database, spec: dict[str, Any]) -> HallView:
 
 def read_hall_file(path: str | Path) -> dict[str, Any]:
     """A hall JSON file (like resources/sample/hall.json), read and checked before anything is written."""
-    from app.store.errors import read_json_file
+    from app.userfiles import read_json_file
 
     spec = read_json_file(Path(path), "大厅配置", "hall configuration")
     problem = hall_spec_problem(spec)
@@ -112,7 +114,26 @@ def read_hall_file(path: str | Path) -> dict[str, Any]:
             f"The hall configuration {path} has the wrong shape: {problem} (see resources/sample/hall.json)",
         )
     assert isinstance(spec, dict)
+    try:
+        check_hall_spec(spec)
+    except InvalidSettings as exc:  # the same line, naming the file
+        raise BadInputFile(
+            f"大厅配置文件 {path}：{exc.message_zh}", f"The hall configuration {path}: {exc.message_en}"
+        ) from None
     return spec
+
+
+def check_hall_spec(spec: dict[str, Any]) -> None:
+    """The hall's settings and its windows against their declarations (app.domain.settings_schema)."""
+    from app.services.hall_settings import validate_hall_settings  # it imports this module
+
+    validate_hall_settings(spec.get("settings") or {})
+    for i, w in enumerate(spec.get("windows", [])):
+        try:
+            WindowSettings.model_validate(w)
+        except ValidationError as exc:
+            what = f"窗口 {w.get('number', i + 1)} ", f"window {w.get('number', i + 1)}"
+            raise settings_error(WindowSettings, exc, *what) from None
 
 
 def hall_spec_problem(spec: object) -> str | None:

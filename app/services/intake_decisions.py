@@ -18,6 +18,7 @@ from app.domain.errors import RuleViolation
 from app.domain.masking import mask_applicant, mask_id
 from app.domain.notice_wording import FindingFact, citizen_reasons, missing_action
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.auth import authorise
@@ -42,7 +43,6 @@ from app.store.models_intake import CaseMaterial, CaseNotice, IntakeCase
 
 log = logging.getLogger("onewindow.intake")
 
-DEFAULT_RONGQUE_DAYS = 5  # working days to supply what 容缺受理 left owed, unless the hall sets rongque_days
 MIN_REASON_CHARS = 4
 
 
@@ -88,7 +88,7 @@ class DecisionService:
                         + ", ".join(i.spec.name_en for i in r.deficient if not i.spec.rongque),
                     )
                 raise _not_ready(r.blockers)
-            days = int(hall.settings.get("rongque_days", DEFAULT_RONGQUE_DAYS))
+            days = HallSettings.of(hall.settings).rongque_days
             deadline = deadline or self.calendar.add_workdays(today, days)
             if deadline <= today:
                 raise RuleViolation(
@@ -259,7 +259,7 @@ class DecisionService:
             ),
             window_number=case.window_number,
             staff_name=staff_name(s, notice.staff_id),
-            hall_phone=str(hall.settings.get("phone", "")),
+            hall_phone=HallSettings.of(hall.settings).phone,
             promised_days=case.promised_days,
             legal_days=case.legal_days,
             immediate=case.matter_kind == "immediate",
@@ -303,7 +303,7 @@ class DecisionService:
             window_number=case.window_number,
             staff_name=staff_name(s, case.staff_id),
             qr_payload=receipt_qr_payload(case.receipt_number),
-            hall_phone=str(hall.settings.get("phone", "")),
+            hall_phone=HallSettings.of(hall.settings).phone,
         )
 
     @staticmethod

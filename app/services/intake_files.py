@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.auth import authorise
@@ -162,7 +163,7 @@ class IntakeFiles(IntakeBase):
             original_name=f.original_name,
             material_kind=spec.kind,
             expected_id=expected,
-            check_config=dict(hall.settings.get("checks", {})),
+            check_config=dict(HallSettings.of(hall.settings).checks),
             expected_name=name,
         )
 

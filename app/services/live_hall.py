@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, select
 
 from app.domain.calendar import service_day
+from app.domain.settings_schema import HallSettings
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
-from app.services.hall_settings import supervision_settings
 from app.store.database import Database
 from app.store.models import Category, QueueEvent, Staff, Ticket, Window
 
@@ -71,7 +71,7 @@ class LiveHall:
             hall = load_hall(s, self.hall_code)
             now = self.clock()
             day = service_day(now, hall.timezone)
-            settings = supervision_settings(hall.settings)
+            settings = HallSettings.of(hall.settings)
             tickets = s.execute(
                 select(Ticket.category_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.prefix,
                        Ticket.number, Ticket.window_id, Ticket.started_at, Ticket.finished_at)  # fmt: skip

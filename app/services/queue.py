@@ -29,8 +29,8 @@ from app.domain.queue_policy import (
     front_of_line_key,
     sort_key_for,
 )
-from app.domain.queue_settings import QueueSettings
 from app.domain.roles import Permission
+from app.domain.settings_schema import HallSettings
 from app.domain.ticket_ref import ticket_from_scan
 from app.domain.ticket_rules import Action, TicketSource, TicketStatus, check_can_call_next, next_status
 from app.services import queue_events as ev
@@ -86,7 +86,7 @@ class QueueService:
                 raise HallClosedError("现在不是办公时间，暂停取号", "The hall is closed: tickets cannot be taken now")
             key = None
             if person_id:
-                key = person_key(person_id, hall.settings.get("person_salt", hall.id), day)
+                key = person_key(person_id, HallSettings.of(hall.settings).person_salt or hall.id, day)
                 if priority is Priority.NORMAL and age_on(person_id, day) >= ELDERLY_AGE:
                     priority = Priority.ELDERLY
                 self._check_daily_limit(s, hall, day, key)
@@ -131,7 +131,7 @@ class QueueService:
         return cat
 
     def _check_daily_limit(self, s: Session, hall: Hall, day: Any, key: str) -> None:
-        limit = int(hall.settings.get("daily_tickets_per_person", 5))
+        limit = HallSettings.of(hall.settings).daily_tickets_per_person
         taken = s.scalar(sq.PERSON_TICKETS_TODAY, sq.params(hall_id=hall.id, day=day, key=key))
         if (taken or 0) >= limit:
             raise DailyLimitError(
@@ -224,7 +224,7 @@ class QueueService:
             op = new_id()
             if current is not None:
                 since = (now - current.called_at).total_seconds() if current.called_at else float("inf")
-                limit = QueueSettings.of(hall.settings).min_call_interval_s
+                limit = HallSettings.of(hall.settings).min_call_interval_s
                 check_can_call_next(rd.display_number(current.prefix, current.number), current.status, since, limit)
                 auto = _marked(who, {"auto": True})
                 if qw.act(s, hall.id, current, Action.FINISH, now, w.id, staff_id, auto, op) is None:
@@ -267,7 +267,7 @@ class QueueService:
             now = self.clock()
             if t.status != TicketStatus.CALLED:
                 raise RuleViolation("已开始办理，不能重呼", "Service has started: nothing to recall")
-            if t.recall_count + 1 > QueueSettings.of(hall.settings).max_recalls:
+            if t.recall_count + 1 > HallSettings.of(hall.settings).max_recalls:
                 self._apply(s, hall, t, Action.NO_SHOW, now, w, who, {"recalls": t.recall_count})
             else:
                 before = ev.snapshot(t)
@@ -305,7 +305,7 @@ class QueueService:
         with self.db.write() as s:
             hall, w = self._window(s, window_number, lock=True)
             acting_at_window(s, hall, w, actor)
-            window_s = QueueSettings.of(hall.settings).undo_window_s
+            window_s = HallSettings.of(hall.settings).undo_window_s
             t = ev.undo_last(s, hall, w, self.clock(), window_s)
             s.flush()
             return rd.ticket_view(s, hall, t)
@@ -321,7 +321,7 @@ class QueueService:
         with self.db.write() as s:
             hall, w = self._window(s, window_number)
             now = self.clock()
-            if ev.needs_heartbeat(s, w, now, QueueSettings.of(hall.settings).heartbeat_s):
+            if ev.needs_heartbeat(s, w, now, HallSettings.of(hall.settings).heartbeat_s):
                 self._event(s, hall, "heartbeat", now, window=w, staff_id=w.staff_id)
 
     def resume(self, window_number: int, ticket_id: str, *, actor: StaffView | None = None) -> TicketView:

@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import service_day
+from app.domain.settings_schema import HallSettings
 from app.domain.ticket_ref import QR_SCHEME, ticket_qr_payload  # noqa: F401 - QR_SCHEME re-exported
 from app.domain.ticket_rules import TicketStatus
 from app.domain.wait_estimate import estimated_wait_minutes, rolling_service_minutes
@@ -88,7 +89,7 @@ def view_of(hall: Hall, t: Any, cat: Any, window_number: int | None) -> TicketVi
         recall_count=t.recall_count,
         people_ahead=0,
         estimated_wait_minutes=None,
-        qr_payload=ticket_qr_payload(hall.code, t.id, str((hall.settings or {}).get("public_base_url", ""))),
+        qr_payload=ticket_qr_payload(hall.code, t.id, HallSettings.of(hall.settings).public_base_url),
         hall_code=hall.code,
         hall_name=hall.name_zh,
         matters=tuple(t.matters or ()),

@@ -22,8 +22,6 @@ from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError
 from app.domain.masking import id_tail_matches
 from app.domain.ratings import (
-    DEFAULT_FOLLOW_UP_WORKDAYS,
-    DEFAULT_RATING_DAYS,
     FOLLOW_UP_NAMES,
     FOLLOW_UP_NEXT,
     OPEN_FOLLOW_UPS,
@@ -38,6 +36,7 @@ from app.domain.ratings import (
     reasons_zh,
     validate_rating,
 )
+from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import TicketStatus
 from app.domain.workdays import WorkdayCalendar
 from app.services.catalogue import hall_calendar
@@ -160,7 +159,7 @@ class RatingService:
                 "This ticket has not been served yet: it can be rated once its service is finished",
                 code="rating_not_served",
             )
-        days = int(hall.settings.get("rating_days", DEFAULT_RATING_DAYS))
+        days = HallSettings.of(hall.settings).rating_days
         if t.service_day < today - timedelta(days=days):
             raise RatingError(
                 f"号票超过 {days} 天，已不能评价", f"Tickets can be rated for {days} days only", code="rating_expired"
@@ -277,11 +276,12 @@ class RatingService:
         return view
 
     def _open_follow_up(self, s: Session, hall: Hall, rating: Rating, now: datetime) -> None:
-        from app.services.follow_ups import follow_up_deadlines, supervision_settings
+        from app.services.follow_ups import follow_up_deadlines
 
-        workdays = int(hall.settings.get("follow_up_workdays", DEFAULT_FOLLOW_UP_WORKDAYS))
+        hs = HallSettings.of(hall.settings)
+        workdays = hs.follow_up_workdays
         today = service_day(now, hall.timezone)
-        contact_due, rectify_due = follow_up_deadlines(self.calendar, supervision_settings(hall.settings), today)
+        contact_due, rectify_due = follow_up_deadlines(self.calendar, hs, today)
         s.add(
             RatingFollowUp(
                 hall_id=hall.id,

@@ -21,9 +21,9 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.cases import OPEN
+from app.domain.settings_schema import HallSettings
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
-from app.services.hall_settings import supervision_settings
 from app.services.report_metrics import Acc, AssessmentRow, Metrics, assess
 from app.store.database import Database
 from app.store.models import Category, Hall, QueueEvent, Staff, Ticket, Window
@@ -104,7 +104,7 @@ class ReportService:
             tz = ZoneInfo(hall.timezone)
             lo = datetime.combine(start, time.min, tz).astimezone(UTC)
             hi = datetime.combine(end + timedelta(days=1), time.min, tz).astimezone(UTC)
-            settings = supervision_settings(hall.settings)
+            settings = HallSettings.of(hall.settings)
             cats = {c.id: c for c in s.scalars(select(Category).where(Category.hall_id == hall.id))}
             windows = {w.id: str(w.number) for w in s.scalars(select(Window).where(Window.hall_id == hall.id))}
             staff = {x.id: x for x in s.scalars(select(Staff).where(Staff.hall_id == hall.id))}

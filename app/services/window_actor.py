@@ -20,8 +20,8 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from app.domain.errors import PermissionDenied
-from app.domain.queue_settings import QueueSettings
 from app.domain.roles import Permission, check_permission
+from app.domain.settings_schema import HallSettings
 from app.services.auth import acting_staff
 from app.services.views import StaffView
 from app.store.models import Hall, Staff
@@ -60,7 +60,7 @@ def acting_at_window(s: Session, hall: Hall, w: WindowLike, actor: StaffView | N
             f"{w.number} 号窗口已由{name}登录：请用 --as 工号 和密码操作",
             f"Window {w.number} is signed in to {signed_in.login if signed_in else 'a clerk'}: act with --as LOGIN",
         )
-    if QueueSettings.of(hall.settings).window_login_required:
+    if HallSettings.of(hall.settings).window_login_required:
         raise PermissionDenied(
             "本大厅要求窗口人员先登录：请用 --as 工号 或在窗口登录",
             "This hall requires a clerk to log in at the window: use --as LOGIN or log in at the window",

@@ -8,14 +8,12 @@ failure is added once for every role.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
 
 from app.domain.errors import (
     BadDatabaseUrl,
-    BadInputFile,
     DatabaseBusy,
     DatabaseCorrupt,
     DatabaseReadOnly,
@@ -24,8 +22,6 @@ from app.domain.errors import (
     NotADatabase,
     UserError,
 )
-
-MAX_INPUT_BYTES = 64 * 1024 * 1024  # a catalogue is a few hundred kilobytes; anything this big is a wrong file
 
 BACKUP_HINT_ZH = "请从备份恢复（onewindow hall backup 写入数据目录的 backups/）"
 BACKUP_HINT_EN = "restore it from a backup (onewindow hall backup writes them to backups/ in the data folder)"
@@ -184,47 +180,3 @@ def file_problem(exc: OSError) -> FileProblem:
         f"无法使用文件 {exc.filename}（{reason}）；请检查路径和权限",
         f"Cannot use the file {exc.filename} ({reason}): check the path and the permissions",
     )
-
-
-def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
-    """A JSON input file (catalogue, hall config), or BadInputFile saying exactly what is wrong with it."""
-    try:
-        info = Path(path).stat()
-        if Path(path).is_dir():
-            raise IsADirectoryError(path)
-        if not Path(path).is_file():
-            raise BadInputFile(
-                f"{path} 不是普通文件（是设备或管道）", f"{path} is not a regular file (a device or a pipe)"
-            )
-        if info.st_size > MAX_INPUT_BYTES:
-            raise BadInputFile(
-                f"{path} 太大（{info.st_size // 1_000_000} MB），不像{what_zh}文件",
-                f"{path} is too big ({info.st_size // 1_000_000} MB) to be a {what_en} file",
-            )
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise BadInputFile(f"找不到{what_zh}文件 {path}", f"The {what_en} file {path} does not exist") from None
-    except IsADirectoryError:
-        raise BadInputFile(f"{path} 是文件夹，不是{what_zh}文件", f"{path} is a folder, not a {what_en} file") from None
-    except OSError as exc:
-        raise BadInputFile(
-            f"无法读取{what_zh}文件 {path}（{exc.strerror}）", f"Cannot read the {what_en} file {path} ({exc.strerror})"
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadInputFile(
-            f"{path} 不是文本文件（应为 UTF-8 编码的 JSON {what_zh}）",
-            f"{path} is not a text file (expected a UTF-8 JSON {what_en})",
-        ) from None
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise BadInputFile(
-            f"{path} 嵌套过深，不像{what_zh}文件", f"{path} is nested too deeply to be a {what_en}"
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise BadInputFile(
-            f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能不完整",
-            f"{path} is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg}); the file may be truncated",
-        ) from None

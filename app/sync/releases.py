@@ -32,6 +32,7 @@ def take_in(db: Database, rows: list[dict[str, Any]]) -> int:
 def _calendar(db: Database, payload: dict[str, Any]) -> int:
     with db.write() as s:
         hall = load_hall(s)
+        # the raw JSON, not HallSettings: a hand-edited wrong key elsewhere must not stop the hall taking releases in
         current = (hall.settings or {}).get("central_calendar") or {}
         if int(current.get("number", 0)) >= int(payload.get("number", 0)):
             return 0

@@ -62,12 +62,13 @@ class Roles:
         return window
 
     def display(self, full_screen: bool) -> None:
+        from app.domain.settings_schema import HallSettings
         from app.services.hall import current_hall
         from app.ui.display.display_window import DisplayWindow
         from app.ui.voice import Announcer
 
         hall = current_hall(self.db)
-        repeat = int(hall.settings.get("announce_repeat", 2))
+        repeat = HallSettings.of(hall.settings).announce_repeat
         display = DisplayWindow(
             self.board,
             self.runner,
@@ -260,7 +261,11 @@ def launch(role: str, args: argparse.Namespace) -> int:
             raise  # a bug: the crash handler logs it and says where
         show_startup_error(known)
         return 1
-    roles = Roles(db, demo)
+    try:
+        roles = Roles(db, demo)  # reads the hall's settings (a hand-edited wrong value is a UserError)
+    except UserError as exc:
+        show_startup_error(exc)
+        return 1
     try:
         if role in ("demo", "display"):
             roles.display(full_screen=role == "display" and not demo)
@@ -302,6 +307,9 @@ def launch(role: str, args: argparse.Namespace) -> int:
                     QMessageBox.warning(None, "一窗通 OneWindow", f"{exc.message_zh}\n{exc.message_en}")
                     return 1
         return int(app.exec())
+    except UserError as exc:  # e.g. hall settings edited by hand into something invalid: say which, do not crash
+        show_startup_error(exc)
+        return 1
     finally:
         roles.shutdown()
 

@@ -245,3 +245,32 @@ def test_png_fast_decode_matches_pillow(tmp_path: Path) -> None:
     # the EXIF-turned PNG is still checked upright, through Pillow
     report = check_file(tmp_path / "exif.png", "contract")
     assert "image.orientation" in ids(report)  # stored upright, tagged "rotate 90": shown sideways
+
+
+def test_jpeg_fast_decode_matches_pillow(tmp_path: Path) -> None:
+    """Plain grey and RGB JPEGs are decoded by OpenCV at reduced size into the array the checks use: the same
+    pixels as Pillow's draft mode. CMYK, EXIF-turned and truncated JPEGs are left to Pillow."""
+    from app.checks.raster import decode_frame, decode_jpeg
+
+    rgb = corpus.page(dpi=300, seed=12, seal=True)
+    cases = {"rgb.jpg": rgb, "grey.jpg": rgb[:, :, 1], "small.jpg": rgb[::3, ::3], "big.jpg": np.repeat(rgb, 2, 0)}
+    for name, pixels in cases.items():
+        path = tmp_path / name
+        Image.fromarray(np.ascontiguousarray(pixels)).save(path, quality=85)
+        with Image.open(path) as img:
+            fast = decode_jpeg(path, img, 1754)
+        with Image.open(path) as img:
+            slow = decode_frame(img, 1754)
+        assert fast is not None and fast.shape == slow.shape, name
+        assert float(np.abs(fast.astype(np.int16) - slow.astype(np.int16)).mean()) < 0.5, name
+    Image.fromarray(rgb).convert("CMYK").save(tmp_path / "cmyk.jpg")
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.fromarray(rgb).save(tmp_path / "exif.jpg", exif=exif.tobytes())
+    whole = (tmp_path / "rgb.jpg").read_bytes()
+    (tmp_path / "cut.jpg").write_bytes(whole[: len(whole) * 2 // 3])
+    for name in ("cmyk.jpg", "exif.jpg", "cut.jpg"):
+        with Image.open(tmp_path / name) as img:
+            assert decode_jpeg(tmp_path / name, img, 1754) is None, name
+    assert "image.orientation" in ids(check_file(tmp_path / "exif.jpg", "contract"))  # through Pillow, turned
+    assert ids(check_file(tmp_path / "cut.jpg", "contract")) == {"file.unreadable"}  # Pillow: truncated

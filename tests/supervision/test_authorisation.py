@@ -80,7 +80,7 @@ def test_settings_only_by_supervisor_or_admin(hall_db, clerk, supervisor):
     with pytest.raises(PermissionDenied):
         service.set("alarm_queue_warning", 10, actor=clerk)
     assert service.set("alarm_queue_warning", "10", actor=supervisor)["alarm_queue_warning"] == 10
-    assert service.supervision().alarm_queue_warning == 10
+    assert service.current().alarm_queue_warning == 10
     with pytest.raises(UserError):  # unknown keys are refused, not stored
         service.set("alarm_queue_warnign", 10, actor=supervisor)
 

@@ -1,0 +1,97 @@
+"""The one way to read a JSON or TOML file a person hands us (hall config, catalogue, check thresholds, calendar,
+kiosk config): BadInputFile saying exactly what is wrong, never a traceback.
+
+Both parsers recurse per nesting level, so a file of 100,000 ``[`` raises RecursionError (not a ValueError); that
+is a bad file like any other here. Files we write ourselves (device.json, printers.json) do not come through here.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from app.domain.errors import BadInputFile
+
+T = TypeVar("T")
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a catalogue is a few hundred kilobytes; anything this big is a wrong file
+
+
+def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
+    """A JSON input file, or BadInputFile."""
+
+    def parse(text: str) -> object:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadInputFile(
+                f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能不完整",
+                f"{path} is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg}); "
+                "the file may be truncated",
+            ) from None
+
+    return _read(Path(path), what_zh, what_en, "JSON", parse)
+
+
+def read_json_object(path: Path, what_zh: str, what_en: str) -> dict[str, Any]:
+    """A JSON input file whose top level must be an object."""
+    data = read_json_file(path, what_zh, what_en)
+    if not isinstance(data, dict):
+        raise BadInputFile(
+            f"{path} 的最外层应为 JSON 对象 {{...}}，不像{what_zh}文件",
+            f"{path} must hold a JSON object {{...}} at the top level to be a {what_en} file",
+        )
+    return data
+
+
+def read_toml_file(path: Path, what_zh: str, what_en: str) -> dict[str, Any]:
+    """A TOML input file, or BadInputFile."""
+
+    def parse(text: str) -> dict[str, Any]:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise BadInputFile(f"{path} 不是有效的 TOML（{exc}）", f"{path} is not valid TOML ({exc})") from None
+
+    return _read(Path(path), what_zh, what_en, "TOML", parse)
+
+
+def _read(path: Path, what_zh: str, what_en: str, syntax: str, parse: Callable[[str], T]) -> T:
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        info = path.stat()
+        if not path.is_file():
+            raise BadInputFile(
+                f"{path} 不是普通文件（是设备或管道）", f"{path} is not a regular file (a device or a pipe)"
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise BadInputFile(
+                f"{path} 太大（{info.st_size // 1_000_000} MB），不像{what_zh}文件",
+                f"{path} is too big ({info.st_size // 1_000_000} MB) to be a {what_en} file",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BadInputFile(f"找不到{what_zh}文件 {path}", f"The {what_en} file {path} does not exist") from None
+    except IsADirectoryError:
+        raise BadInputFile(f"{path} 是文件夹，不是{what_zh}文件", f"{path} is a folder, not a {what_en} file") from None
+    except OSError as exc:
+        raise BadInputFile(
+            f"无法读取{what_zh}文件 {path}（{exc.strerror}）", f"Cannot read the {what_en} file {path} ({exc.strerror})"
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadInputFile(
+            f"{path} 不是文本文件（应为 UTF-8 编码的 {syntax} {what_zh}）",
+            f"{path} is not a text file (expected a UTF-8 {syntax} {what_en})",
+        ) from None
+    try:
+        return parse(text)
+    except RecursionError:
+        raise BadInputFile(
+            f"{path} 嵌套过深，不像{what_zh}文件", f"{path} is nested too deeply to be a {what_en} file"
+        ) from None

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.domain.calendar import service_day
 from app.domain.cases import OPEN, STATUS_ZH, CaseStatus
 from app.domain.workdays import WorkdayCalendar
-from app.services.catalogue import load_calendar
+from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.store.database import Database
@@ -57,7 +57,7 @@ class CaseSupervision:
         hall_code: str | None = None,
     ) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or load_calendar()
+        self.calendar = calendar or hall_calendar(db, hall_code)  # the published calendar, like intake
 
     def cards(
         self, *, department: str | None = None, window: int | None = None, clerk: str | None = None

@@ -31,7 +31,7 @@ from app.domain.roles import Permission
 from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services.auth import authorise
-from app.services.catalogue import load_calendar
+from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import StaffView
@@ -93,7 +93,7 @@ class FollowUpService:
         hall_code: str | None = None,
     ) -> None:
         self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or load_calendar()
+        self.calendar = calendar or hall_calendar(db, hall_code)  # the published calendar, like intake
 
     # ---- reading ---------------------------------------------------------------------------------------
 

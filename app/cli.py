@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, NoReturn
 
 from app import cli_supervision
+from app.cli_args import iso_day
 from app.domain.errors import UserError
 
 
@@ -325,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     book = with_db(appt.add_parser("book", help="book a time slot"))
     book.add_argument("--category", required=True, help="category prefix, e.g. B")
-    book.add_argument("--date", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    book.add_argument("--date", required=True, type=iso_day, help="YYYY-MM-DD")
     book.add_argument("--slot", required=True, help="HH:MM-HH:MM, hall local time")
     book.add_argument("--matter", help="matter code from the catalogue")
     book.add_argument("--name", help="the citizen's name (stored masked)")
@@ -337,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_in.add_argument("--json", action="store_true")
     check_in.set_defaults(func=cmd_appointment_check_in)
     appt_list = with_db(appt.add_parser("list", help="a day's appointments"))
-    appt_list.add_argument("--date", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    appt_list.add_argument("--date", type=iso_day, help="YYYY-MM-DD (default: today)")
     appt_list.add_argument("--json", action="store_true")
     appt_list.set_defaults(func=cmd_appointment_list)
 
@@ -385,6 +385,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:  # bytes that are not UTF-8 arrive as lone surrogates and would fail deep inside a write
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            print(
+                f"错误 / error: 参数含有非 UTF-8 字符，请检查 / an argument is not valid UTF-8: {shown}",
+                file=sys.stderr,
+            )
+            return 2
     if argv[:1] == ["kiosk"]:
         from app.ui.qt_check import require_display, require_qt
 
@@ -397,6 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # `onewindow report ... | head`: the reader has gone, which is not an error
+        _quiet_stdout()
+        return 0
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line; bugs are logged in full
         from app.store.errors import as_user_error
 
@@ -416,6 +429,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         while _opened:
             _opened.pop().dispose()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not raise BrokenPipeError again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _url_of(args: argparse.Namespace) -> str | None:

@@ -11,9 +11,9 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
+from app.cli_args import int_between, iso_day
 from app.domain.errors import AuthError
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -241,7 +241,7 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cards.set_defaults(func=_closing(cmd_case_cards))
     alarms = with_db(sub.add_parser("alarms", help="evaluate and list active alarms (or --history)"))
     alarms.add_argument("--history", action="store_true")
-    alarms.add_argument("--limit", type=int, default=200)
+    alarms.add_argument("--limit", type=int_between(1, 100_000), default=200)
     alarms.add_argument("--json", action="store_true")
     alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
@@ -268,7 +268,7 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     move = acting_args(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
     move.add_argument("from_prefix")
     move.add_argument("to_prefix")
-    move.add_argument("--limit", type=int, default=0, help="how many, oldest first (0 = all)")
+    move.add_argument("--limit", type=int_between(0, 100_000), default=0, help="how many, oldest first (0 = all)")
     move.set_defaults(func=_closing(cmd_move_waiting))
     cast = acting_args(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
     cast.add_argument("text")
@@ -358,7 +358,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
 
     audit = acting_args(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
     audit.add_argument("--action", help="only actions starting with this, e.g. case. or follow_up.")
-    audit.add_argument("--limit", type=int, default=200)
+    audit.add_argument("--limit", type=int_between(1, 100_000), default=200)
     audit.set_defaults(func=_closing(cmd_audit))
 
     report = sub.add_parser("report", help="daily and monthly reports, 窗口考核").add_subparsers(
@@ -366,7 +366,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     )
     for period in ("daily", "weekly", "monthly"):
         sp = with_db(report.add_parser(period, help=f"the {period} report"))
-        sp.add_argument("--date", required=True, type=date.fromisoformat, help="YYYY-MM-DD (any day of the month)")
+        sp.add_argument("--date", required=True, type=iso_day, help="YYYY-MM-DD (any day of the month)")
         sp.add_argument("--xlsx", help="write an .xlsx workbook")
         sp.add_argument("--pdf", help="write a PDF")
         sp.add_argument("--json", action="store_true")

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from app.cli_args import int_between, iso_day
+
 
 def _print(obj: dict[str, Any], as_json: bool, text: str) -> None:
     print(json.dumps(obj, ensure_ascii=False) if as_json else text)
@@ -101,7 +103,6 @@ def register(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.Arg
 
 
 def cmd_simulate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from datetime import date
 
     from app.services.simulate import Simulator
 
@@ -111,7 +112,7 @@ def cmd_simulate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace
     def progress(done: int, total: int) -> None:
         print(f"\r模拟 / simulating: {done}/{total} 天 / days", end="", file=sys.stderr, flush=True)
 
-    report = sim.run(args.days, end=date.fromisoformat(args.end) if args.end else None, progress=progress)
+    report = sim.run(args.days, end=args.end, progress=progress)
     print(file=sys.stderr)
     text = (
         f"{report.days} 天（营业 {report.open_days} 天）/ days: 取号 {report.tickets}，办结 {report.served}，"
@@ -122,21 +123,16 @@ def cmd_simulate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace
     return 0
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("至少 1 天 / at least 1 day")
-    return value
-
-
 def register_simulate(
     sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser], open_db: Any
 ) -> None:
     sim = with_db(sub.add_parser("simulate", help="realistic hall activity through the real services"))
-    sim.add_argument("--days", type=_positive, required=True, help="how many days, ending yesterday (or --end)")
+    sim.add_argument(
+        "--days", type=int_between(1, 3660), required=True, help="how many days, ending yesterday (or --end)"
+    )
     sim.add_argument("--seed", type=int, default=1)
-    sim.add_argument("--end", help="last simulated day, YYYY-MM-DD (default: yesterday)")
-    sim.add_argument("--tickets-per-day", type=int, default=90)
-    sim.add_argument("--cases-per-day", type=int, default=4)
+    sim.add_argument("--end", type=iso_day, help="last simulated day, YYYY-MM-DD (default: yesterday)")
+    sim.add_argument("--tickets-per-day", type=int_between(1, 20_000), default=90)
+    sim.add_argument("--cases-per-day", type=int_between(0, 1_000), default=4)
     sim.add_argument("--json", action="store_true")
     sim.set_defaults(func=lambda args: cmd_simulate(args, open_db))

@@ -246,3 +246,34 @@ def test_without_db_the_hint_names_no_path(capsys):  # type: ignore[no-untyped-d
     line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B")[::2])
     assert "run `onewindow hall init --sample` first" in line
     assert not (settings.paths().data_dir / "hall.db").exists()
+
+
+def _sample_with(change):  # type: ignore[no-untyped-def]
+    import json
+
+    spec = json.loads((Path(__file__).parent.parent / "resources/sample/hall.json").read_text(encoding="utf-8"))
+    change(spec)
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("change", "expect"),
+    [
+        (lambda d: d.update(timezone="Mars/Olympus"), "not a known time zone"),
+        (lambda d: d["windows"].append(dict(d["windows"][0])), "window number 1 appears twice"),
+        (lambda d: d["staff"].append(dict(d["staff"][0])), "staff login 'wang' appears twice"),
+        (lambda d: d["staff"][0].update(role="god"), "role must be one of"),
+        (lambda d: d["windows"][0].update(number=-3), "number must be 1 to 9999"),
+        (lambda d: d["categories"].append(dict(d["categories"][0])), "appears twice"),
+    ],
+)
+def test_hall_init_refuses_a_config_that_would_break_later(capsys, tmp_path, change, expect):  # type: ignore[no-untyped-def]
+    import json
+
+    path = tmp_path / "hall.json"
+    path.write_text(json.dumps(_sample_with(change), ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "hall.db"
+    code, out, err = run(capsys, "hall", "init", "--config", str(path), "--db", f"sqlite:///{db}")
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert expect in err and "大厅配置文件" in err
+    assert not db.exists()  # checked before anything is written

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import BadInputFile, InvalidSettings, NotFoundError
 from app.domain.ids import new_id
+from app.domain.roles import Role
 from app.domain.settings_schema import WindowSettings, settings_error
 from app.services.auth import Actor, authenticate, hash_secret
 from app.services.views import HallView, StaffView
@@ -153,20 +154,46 @@ def hall_spec_problem(spec: object) -> str | None:
     for key in ("opening_hours", "settings"):
         if not isinstance(spec.get(key, {}), dict):
             return f"{key!r} must be an object"
-    prefixes = set()
+    if problem := _timezone_problem(spec.get("timezone", "Asia/Shanghai")):
+        return problem
+    prefixes: set[str] = set()
     for i, c in enumerate(spec["categories"]):
         if problem := fields(c, f"category {i + 1}", {"prefix": str, "name_zh": str}):
             return problem
+        if c["prefix"] in prefixes:
+            return f"category prefix {c['prefix']!r} appears twice"
         prefixes.add(c["prefix"])
+    logins: set[str] = set()
     for i, st in enumerate(spec.get("staff", [])):
         if problem := fields(st, f"staff {i + 1}", {"login": str, "name": str, "pin": str}):
             return problem
+        if st["login"] in logins:
+            return f"staff login {st['login']!r} appears twice"
+        if st.get("role", "clerk") not in {r.value for r in Role}:
+            return f"staff {st['login']!r}: role must be one of {', '.join(r.value for r in Role)}"
+        logins.add(st["login"])
+    numbers: set[int] = set()
     for i, w in enumerate(spec.get("windows", [])):
         if problem := fields(w, f"window {i + 1}", {"number": int, "name": str}):
             return problem
+        if isinstance(w["number"], bool) or not 1 <= w["number"] <= 9999:
+            return f"window {i + 1}: number must be 1 to 9999"
+        if w["number"] in numbers:
+            return f"window number {w['number']} appears twice"
+        numbers.add(w["number"])
         for pair in w.get("categories", []):
             if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in prefixes):
                 return f"window {w['number']}: categories are [prefix, weight] pairs of known prefixes"
+    return None
+
+
+def _timezone_problem(name: object) -> str | None:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(str(name))
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return f"timezone {name!r} is not a known time zone (e.g. Asia/Shanghai)"
     return None
 
 

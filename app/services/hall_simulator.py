@@ -18,6 +18,7 @@ from app.domain.ticket_rules import TicketStatus
 from app.services.hall import list_staff
 from app.services.queue import QueueService
 from app.services.ratings import RatingService
+from app.services.views import StaffView
 from app.store.database import Database
 
 ARRIVAL_WEIGHTS = {"A": 2, "B": 5, "C": 3, "D": 2, "E": 1, "F": 2, "G": 4}
@@ -30,6 +31,7 @@ class HallSimulator:
     windows: tuple[int, ...] = (2, 3, 4, 5, 6)
     rnd: random.Random = field(init=False)
     _opened: bool = field(default=False, init=False)
+    _clerks: dict[int, StaffView] = field(default_factory=dict, init=False)  # who is signed in at each window
 
     def __post_init__(self) -> None:
         self.rnd = random.Random(self.seed)
@@ -39,6 +41,7 @@ class HallSimulator:
         clerks = [s for s in list_staff(self.db) if s.role == "clerk"]
         for number, clerk in zip(self.windows, clerks, strict=False):
             self.queue.open_window(number, clerk)
+            self._clerks[number] = clerk
         self._opened = True
 
     def step(self) -> dict[str, int]:
@@ -66,16 +69,17 @@ class HallSimulator:
     def _serve(self, window: int, done: dict[str, int]) -> None:
         """The clerk's next move at one window: start the called citizen, or finish the one being served
         (the pad may rate it) and call the next."""
+        clerk = self._clerks.get(window)  # the window's own clerk presses its keys
         current = self.queue.ticket_status_at(window)
         if current is not None and current.status == TicketStatus.CALLED:
-            self.queue.start(window)  # the citizen came to the window
+            self.queue.start(window, actor=clerk)  # the citizen came to the window
             return
         if current is not None:
-            self.queue.finish(window)
+            self.queue.finish(window, actor=clerk)
             if self.rnd.random() < 0.5:
                 level = self.rnd.choices([5, 4, 3, 2, 1], [60, 25, 8, 4, 3])[0]
                 reasons = [self.rnd.choice(["wait", "attitude", "notice"])] if level <= 2 else []
                 self.ratings.submit(TargetKind.TICKET, current.id, level, reasons, channel=Channel.WINDOW_PAD)
                 done["rated"] += 1
-        called = self.queue.call_next(window)
+        called = self.queue.call_next(window, actor=clerk)
         done["called"] += int(called is not None)

@@ -210,12 +210,8 @@ class QueueService:
         """Call the next ticket for this window. A ticket being served at the window is finished first;
         one called moments ago, or called and never started, is not: see `check_can_call_next`."""
         with self.db.write() as s:
-            hall = self._hall(s)
+            hall, w, who = self._locked_window(s, window_number, actor)
             conn = s.connection()
-            w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
-            if w is None:
-                raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
-            who = acting_at_window(s, hall, w, actor)
             if w.status == "paused":
                 raise RuleViolation("窗口暂停中，请先恢复", "The window is paused: resume it first")
             now = self.clock()
@@ -387,16 +383,20 @@ class QueueService:
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
+    def _locked_window(self, s: Session, window_number: int, actor: StaffView | None) -> tuple[Hall, Any, WindowActor]:
+        """The hot paths' start: the cached hall, the window row locked (on PostgreSQL), who acts there."""
+        hall = self._hall(s)
+        w = s.connection().execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
+        if w is None:
+            raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
+        return hall, w, acting_at_window(s, hall, w, actor)
+
     def _act_on_current(self, window_number: int, action: Action, actor: StaffView | None) -> TicketView:
         """start / finish / no-show / park on the ticket at the window: the Core path call-next takes (a clerk
         presses one of these between two calls, so they are as hot as call-next itself)."""
         with self.db.write() as s:
-            hall = self._hall(s)
+            hall, w, who = self._locked_window(s, window_number, actor)
             conn = s.connection()
-            w = conn.execute(sq.WINDOW_ROW_BY_NUMBER, sq.params(hall_id=hall.id, number=window_number)).first()
-            if w is None:
-                raise NotFoundError(f"没有 {window_number} 号窗口", f"No window number {window_number}")
-            who = acting_at_window(s, hall, w, actor)
             t = conn.execute(sq.CURRENT_ROW_AT_WINDOW, sq.params(window_id=w.id)).first()
             if t is None:
                 raise RuleViolation("本窗口当前没有号", "There is no ticket at this window")

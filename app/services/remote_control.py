@@ -61,10 +61,16 @@ class RemoteControl:
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             staff = authorise(s, hall, actor, Permission.WINDOW_REMOTE)
+            if limit < 0:
+                raise RuleViolation("数量不能为负数（0 表示全部）", "The number cannot be negative (0 means all)")
             cats = {c.prefix: c for c in s.scalars(select(Category).where(Category.hall_id == hall.id))}
             src, dst = cats.get(from_prefix.upper()), cats.get(to_prefix.upper())
-            if src is None or dst is None or src.id == dst.id:
-                raise NotFoundError("请选择两个不同的业务类别", "Choose two different categories")
+            for prefix, cat in ((from_prefix, src), (to_prefix, dst)):
+                if cat is None:
+                    raise NotFoundError(f"没有业务类别“{prefix}”", f"No service category '{prefix}'")
+            assert src is not None and dst is not None  # checked just above
+            if src.id == dst.id:
+                raise RuleViolation("请选择两个不同的业务类别", "Choose two different categories")
             query = (
                 select(Ticket)
                 .where(Ticket.hall_id == hall.id, Ticket.service_day == today(hall, self.clock()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.domain.errors import RuleViolation
 from app.services.report_metrics import AssessmentRow, Metrics
 from app.services.reports import Report
 
@@ -58,12 +59,33 @@ def metric_value(m: Metrics, field: str) -> Any:
     return getattr(m, field)
 
 
+def output_file(path: str | Path) -> Path:
+    """Where an export may be written: not a folder, and its folder exists or can be made (else one clear line)."""
+    out = Path(path)
+    if out.is_dir():
+        raise RuleViolation(f"{out} 是文件夹，请给出文件名", f"{out} is a folder: give a file name")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RuleViolation(
+            f"无法创建文件夹 {out.parent}", f"Cannot create the folder {out.parent}: {exc.strerror}"
+        ) from None
+    return out
+
+
 def write_xlsx(report: Report, path: str | Path) -> Path:
     import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(out))
+    out = output_file(path)
+    try:
+        _fill_workbook(xlsxwriter.Workbook(str(out)), report)
+    except FileCreateError as exc:
+        raise RuleViolation(f"无法写入 {out}", f"Cannot write {out}: {exc}") from None
+    return out
+
+
+def _fill_workbook(book: Any, report: Report) -> None:
     head = book.add_format({"bold": True, "bg_color": "#dbeafe", "border": 1, "text_wrap": True})
     title = book.add_format({"bold": True, "font_size": 14})
     period = f"{report.start:%Y-%m-%d} — {report.end:%Y-%m-%d}"
@@ -110,7 +132,6 @@ def write_xlsx(report: Report, path: str | Path) -> Path:
         for h in range(24):
             ws.write(3 + i, h + 1, f"{walk[h]}/{appt[h]}" if walk[h] or appt[h] else "")
     book.close()
-    return out
 
 
 def _fmt(value: Any) -> str:

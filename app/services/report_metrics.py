@@ -160,7 +160,9 @@ class AssessmentRow:
 
 def assess(kind: str, rows: list[Metrics], weights: dict[str, int]) -> list[AssessmentRow]:
     """Weighted score per window or clerk: served (relative to the busiest), service level, satisfaction,
-    no overdue and no returned cases (as shares of the cases taken in). Missing data counts as full marks."""
+    no overdue and no returned cases (as shares of the cases taken in). Missing data counts as full marks, so a
+    window or clerk that served nobody in the period is not assessed at all (it would rank first on no work)."""
+    rows = [m for m in rows if m.served > 0]
     busiest = max((m.served for m in rows), default=0)
     total_weight = sum(weights.values()) or 1
     scored = []

@@ -66,6 +66,9 @@ def _name(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
 
 
+WINDOWS = range(1, 7)
+
+
 class Simulator:
     def __init__(
         self,
@@ -89,25 +92,15 @@ class Simulator:
         self.hours = self._opening_hours(db)
         self.prefixes = [c.prefix for c in self.queue.list_categories()]
         self.report = SimulationReport()
-        self.clerk = self._a_clerk(db)  # intake steps act for a person: the hall's first clerk
+        self.clerks = self._clerks(db)  # window number → the clerk signed in there, who presses its keys
         self._scans = Path(tempfile.mkdtemp(prefix="onewindow-sim-"))
 
     @staticmethod
-    def _a_clerk(db: Database) -> StaffView | None:
-        from sqlalchemy import select
+    def _clerks(db: Database) -> dict[int, StaffView]:
+        from app.services.hall import list_staff
 
-        from app.services.auth import trusted_actor
-        from app.services.hall import load_hall
-        from app.store.models import Staff
-
-        with db.read() as s:
-            hall = load_hall(s)
-            login = s.scalar(
-                select(Staff.login)
-                .where(Staff.hall_id == hall.id, Staff.role == "clerk", Staff.active)
-                .order_by(Staff.login)
-            )
-        return trusted_actor(db, login) if login else None
+        clerks = [st for st in list_staff(db) if st.role == "clerk"]
+        return {w: clerks[(w - 1) % len(clerks)] for w in WINDOWS} if clerks else {}
 
     @staticmethod
     def _opening_hours(db: Database) -> dict[str, list[list[str]]]:
@@ -153,10 +146,10 @@ class Simulator:
         for _ in range(max(1, int(self.rng.gauss(self.tickets_per_day, self.tickets_per_day * 0.15)))):
             at = opening + timedelta(seconds=self.rng.uniform(0, seconds * 0.92))
             heapq.heappush(events, (at, n := n + 1, "arrive", self.rng.choice(self.prefixes)))
-        windows = list(range(1, 7))
+        windows = list(WINDOWS)
         self.clock.now = opening
         for w in windows:
-            self._try(partial(self.queue.open_window, w, None))
+            self._try(partial(self.queue.open_window, w, self.clerks.get(w)))
             heapq.heappush(events, (opening + timedelta(minutes=1), n := n + 1, "free", w))
         case_budget = self.cases_per_day
         while events:
@@ -175,25 +168,26 @@ class Simulator:
             case_budget -= made_case
             heapq.heappush(events, (free_at, n := n + 1, "free", arg))
         for w in windows:
-            self._try(partial(self.queue.close_window, w))
+            self._try(partial(self.queue.close_window, w, actor=self.clerks.get(w)))
         self._appointments(day)
 
     def _serve(self, window: int, at: datetime, with_case: bool) -> tuple[datetime, bool]:
         """Call, then serve or miss, one ticket; returns when the window is free again and whether a case was made."""
-        ticket = self._try(partial(self.queue.call_next, window))
+        clerk = self.clerks.get(window)
+        ticket = self._try(partial(self.queue.call_next, window, actor=clerk))
         if not isinstance(ticket, TicketView):
             return at + timedelta(minutes=2), False
         self.clock.now += timedelta(seconds=self.rng.uniform(20, 90))
         if self.rng.random() < 0.07:
-            self._try(partial(self.queue.skip, window))  # nobody came: 过号
+            self._try(partial(self.queue.skip, window, actor=clerk))  # nobody came: 过号
             self.report.no_shows += 1
             return self.clock.now, False
-        self._try(partial(self.queue.start, window))
+        self._try(partial(self.queue.start, window, actor=clerk))
         made_case = with_case and ticket.category_prefix in ("B", "G")
         if made_case:
             self._case(ticket.id, window)
         self.clock.now = max(self.clock.now, at + timedelta(minutes=max(1.5, self.rng.gauss(7, 3))))
-        finished = self._try(partial(self.queue.finish, window))
+        finished = self._try(partial(self.queue.finish, window, actor=clerk))
         if isinstance(finished, TicketView):
             self.report.served += 1
             if self.rng.random() < 0.3:
@@ -221,29 +215,30 @@ class Simulator:
 
         from app.checks.synthetic import PageSpec, draw_page
 
+        clerk = self.clerks.get(window)
         try:
-            view = self.intake.start_case(["G003"], ticket_id=ticket_id, window_number=window, actor=self.clerk)
+            view = self.intake.start_case(["G003"], ticket_id=ticket_id, window_number=window, actor=clerk)
             person = Applicant(
                 ApplicantKind.PERSON, _name(self.rng), _ric(self.rng), f"138{self.rng.randrange(10**8):08d}"
             )
-            view = self.intake.set_applicant(view.id, person, actor=self.clerk)
+            view = self.intake.set_applicant(view.id, person, actor=clerk)
             for item in view.items:
                 if item.material.key == "marriage_cert":
-                    view = self.intake.set_disposition(view.id, item.id, "not_applicable", actor=self.clerk)
+                    view = self.intake.set_disposition(view.id, item.id, "not_applicable", actor=clerk)
                     continue
                 path = self._scans / f"{view.id}-{item.material.key}.png"
                 page = draw_page(PageSpec(dpi=100, seed=self.rng.randrange(10**6), lines=12))
                 Image.fromarray(page).save(path)
-                attached = self.intake.attach_file(view.id, item.id, path, actor=self.clerk)
+                attached = self.intake.attach_file(view.id, item.id, path, actor=clerk)
                 outcome = run_check_job(attached.job)
                 view = self.intake.record_check(outcome.file_id, outcome.report)
                 self.report.files += 1
             if view.readiness.can_accept:
-                self.intake.accept(view.id, self.clerk)
+                self.intake.accept(view.id, clerk)
             elif view.readiness.can_accept_with_deficiency:
-                self.intake.accept_with_deficiency(view.id, actor=self.clerk)
+                self.intake.accept_with_deficiency(view.id, actor=clerk)
             else:
-                self.intake.refuse(view.id, "材料不齐全，已一次性告知", self.clerk)
+                self.intake.refuse(view.id, "材料不齐全，已一次性告知", clerk)
             self.report.cases += 1
         except UserError as exc:
             self.report.skipped[exc.code] = self.report.skipped.get(exc.code, 0) + 1

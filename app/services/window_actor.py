@@ -3,10 +3,11 @@ finish, park, pause, open, close, undo).
 
 - An authenticated actor must hold WINDOW_ACT; at a window another clerk is signed in to, only someone who
   may control windows from afar (a supervisor) acts, and the event is marked `remote` so it is audited.
-- No actor: the clerk signed in at the window acts, and that account must still be active and allowed (a
-  deactivated clerk's open window stops working at once). A window nobody signed in to takes anonymous
-  actions only while the hall does not require a login at windows (`window_login_required`, off by default
-  so that `onewindow ticket call-next --window N` drives a fresh sample hall).
+- No actor: only at a window nobody is signed in to (a window a clerk signed in to answers only to that
+  clerk's login, so nobody at a shell acts in their name without a PIN), and only while the hall does not
+  require a login at windows (`window_login_required`, off by default so that `onewindow ticket call-next
+  --window N` drives a fresh sample hall).
+- A deactivated clerk's open window stops working at once (acting_staff refuses the account).
 
 Trust boundary, as for every service: whoever holds the hall database credentials can write any row.
 """
@@ -23,7 +24,6 @@ from app.domain.roles import Permission, check_permission
 from app.domain.settings_schema import HallSettings
 from app.services.auth import acting_staff
 from app.services.views import StaffView
-from app.store.audit import ACTOR_KEY, ActingStaff
 from app.store.models import Hall, Staff
 
 
@@ -52,15 +52,14 @@ def acting_at_window(s: Session, hall: Hall, w: WindowLike, actor: StaffView | N
             check_permission(staff.role, Permission.WINDOW_REMOTE)
         return WindowActor(staff.id, remote)
     if w.staff_id is not None:
+        # Someone is signed in here: only they (or a supervisor) may press its keys, and they must say who they
+        # are, or anyone at a shell could act in their name without a PIN.
         signed_in = s.get(Staff, w.staff_id)
-        if signed_in is None or not signed_in.active:
-            raise PermissionDenied(
-                f"{w.number} 号窗口登录的账号已停用，请重新登录",
-                f"The account signed in at window {w.number} is disabled",
-            )
-        check_permission(signed_in.role, Permission.WINDOW_ACT)
-        s.info[ACTOR_KEY] = ActingStaff(signed_in.id, signed_in.login, signed_in.role)
-        return WindowActor(signed_in.id, False)
+        name = signed_in.name if signed_in is not None else ""
+        raise PermissionDenied(
+            f"{w.number} 号窗口已由{name}登录：请用 --as 工号 和密码操作",
+            f"Window {w.number} is signed in to {signed_in.login if signed_in else 'a clerk'}: act with --as LOGIN",
+        )
     if HallSettings.of(hall.settings).window_login_required:
         raise PermissionDenied(
             "本大厅要求窗口人员先登录：请用 --as 工号 或在窗口登录",

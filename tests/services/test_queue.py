@@ -90,19 +90,19 @@ def test_call_next_order_mode_recall_no_show_and_counts(q, hall_db, clock):
     clock.advance(minutes=1)
     a = q.issue_ticket("A")
     # Window 1 serves A before B (strict order) although B came first.
-    assert q.call_next(1).id == a.id
+    assert q.call_next(1, actor=staff).id == a.id
     for n in (1, 2, 3):
-        assert q.recall(1).recall_count == n
-    assert q.recall(1).status == "no_show"
-    assert q.call_next(1).id == b.id
+        assert q.recall(1, actor=staff).recall_count == n
+    assert q.recall(1, actor=staff).status == "no_show"
+    assert q.call_next(1, actor=staff).id == b.id
     clock.advance(minutes=5)
-    done = q.finish(1)
+    done = q.finish(1, actor=staff)
     assert done.status == "finished"
     view = QueueBoard(hall_db, clock).window_view(1)
     assert view.staff_name == "王芳"
     assert (view.counts.called, view.counts.finished, view.counts.no_show) == (2, 1, 1)
     assert view.counts.avg_service_minutes == 5.0
-    assert q.call_next(1) is None
+    assert q.call_next(1, actor=staff) is None
 
 
 def test_weighted_window_shares_calls(q, clock):

@@ -60,8 +60,8 @@ def test_a_service_running_far_over_its_average(hall_db, clock, clerk):
     q, alarms = QueueService(hall_db, clock=clock), AlarmService(hall_db, clock=clock)
     q.open_window(3, clerk)
     q.issue_ticket("B")
-    q.call_next(3)
-    q.start(3)
+    q.call_next(3, actor=clerk)
+    q.start(3, actor=clerk)
     clock.advance(minutes=20)  # B usually takes 8 minutes (the category default; nothing finished yet)
     assert not [a for a in alarms.evaluate() if a.kind == "long_service"]
     clock.advance(minutes=5)  # 25 > 3 x 8
@@ -85,11 +85,11 @@ def test_overdue_follow_up_steps_escalate(hall_db, clock, clerk, supervisor):
     q = QueueService(hall_db, clock=clock)
     ticket = q.issue_ticket("B")
     q.open_window(2, clerk)
-    q.call_next(2)
-    q.start(2)
-    q.finish(2)  # only a finished ticket can be rated, and only by its QR
+    q.call_next(2, actor=clerk)
+    q.start(2, actor=clerk)
+    q.finish(2, actor=clerk)  # only a finished ticket can be rated, and only by its QR
     RatingService(hall_db, clock=clock).rate(ticket.qr_payload, 1, ["attitude"])
-    q.close_window(2)  # the clerk went home (an open window would alarm for its silent client)
+    q.close_window(2, actor=clerk)  # the clerk went home (an open window would alarm for its silent client)
     alarms = AlarmService(hall_db, clock=clock)
     assert alarms.evaluate() == []
     clock.advance(days=2)  # Wednesday: 回访 was due Tuesday (1 working day)

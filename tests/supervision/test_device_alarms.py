@@ -89,5 +89,5 @@ def test_a_supervisors_remote_action_is_not_the_clerks_heartbeat(hall_db, clock,
     RemoteControl(hall_db, clock=clock).set_window(3, "pause", actor=supervisor)
     kinds = {a.kind for a in alarms.evaluate()}
     assert "no_heartbeat" in kinds
-    q.close_window(3)
+    q.close_window(3, actor=clerk)
     assert "no_heartbeat" not in {a.kind for a in alarms.evaluate()}  # a closed window is nobody's

@@ -32,12 +32,12 @@ def test_a_ticket_and_its_case_are_rated_once(hall_db, clock, hall_queue, intake
     pad, ratings = RatingPadService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
     hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
-    ticket = hall_queue.call_next(3)
+    ticket = hall_queue.call_next(3, actor=clerk)
     assert ticket is not None
-    hall_queue.start(3)
+    hall_queue.start(3, actor=clerk)
     receipt = accept_case(intake, person, tmp_path, ticket_id=ticket.id)
     assert pad.to_rate(3) is None  # still being served: ask when the ticket ends, not now
-    hall_queue.finish(3)
+    hall_queue.finish(3, actor=clerk)
     service = pad.to_rate(3)
     assert service is not None and (service.kind, service.target_id) == ("ticket", ticket.id)
     assert service.receipts == (receipt.receipt_number,)
@@ -93,11 +93,11 @@ def test_a_case_handed_out_during_a_ticket_is_rated_with_it(
     pad, ratings = RatingPadService(hall_db, clock=clock), RatingService(hall_db, clock=clock)
     hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
-    ticket = hall_queue.call_next(3)
+    ticket = hall_queue.call_next(3, actor=clerk)
     assert ticket is not None
     cases.deliver(receipt.case_id, person.id_number, actor=clerk)  # 出件 while B001 is at the window
     assert pad.to_rate(3) is None
-    hall_queue.finish(3)
+    hall_queue.finish(3, actor=clerk)
     service = pad.to_rate(3)
     assert service is not None and service.target_id == ticket.id and service.receipts == (receipt.receipt_number,)
     ratings.submit("ticket", ticket.id, 5, channel="window_pad")

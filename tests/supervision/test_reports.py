@@ -32,20 +32,20 @@ def test_a_small_day_by_hand(hall_db, clock, intake, cases, person, tmp_path, re
     q.open_window(6, li)
     b1, b2, g1 = q.issue_ticket("B"), q.issue_ticket("B"), q.issue_ticket("G")  # 10:00
     clock.advance(minutes=5)
-    assert q.call_next(1).id == b1.id  # 10:05, waited 5
+    assert q.call_next(1, actor=wang).id == b1.id  # 10:05, waited 5
     clock.advance(minutes=1)
-    q.start(1)  # 10:06
+    q.start(1, actor=wang)  # 10:06
     clock.advance(minutes=10)
-    q.finish(1)  # 10:16: served 10
-    assert q.call_next(6).id == g1.id  # 10:16, waited 16
+    q.finish(1, actor=wang)  # 10:16: served 10
+    assert q.call_next(6, actor=li).id == g1.id  # 10:16, waited 16
     clock.advance(minutes=2)
-    q.skip(6)  # 10:18: no-show
-    assert q.call_next(1).id == b2.id  # 10:18, waited 18
+    q.skip(6, actor=li)  # 10:18: no-show
+    assert q.call_next(1, actor=wang).id == b2.id  # 10:18, waited 18
     clock.advance(minutes=2)
     q.transfer(1, to_prefix="G", actor=wang)  # 10:20
-    assert q.call_next(6).id == b2.id  # 10:20
+    assert q.call_next(6, actor=li).id == b2.id  # 10:20
     clock.advance(minutes=10)
-    q.finish(6)  # 10:30: served 10 (from the last call)
+    q.finish(6, actor=li)  # 10:30: served 10 (from the last call)
     ratings.rate(b1.qr_payload, 5)  # finished tickets, rated by their QR
     ratings.rate(b2.qr_payload, 2, ["wait"])
     case_id = accepted_case(intake, person, tmp_path)  # promised Tuesday, decided today: early

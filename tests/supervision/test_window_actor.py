@@ -55,8 +55,17 @@ def test_a_disabled_clerks_open_window_stops_at_once(hall_queue, hall_db, clerk)
     with hall_db.write() as s:
         s.get_one(Staff, clerk.id).active = False
     with pytest.raises(PermissionDenied) as err:
-        hall_queue.call_next(3)  # no actor: the clerk signed in at the window acts
+        hall_queue.call_next(3, actor=clerk)
     assert "已停用" in err.value.message_zh
+
+
+def test_nobody_acts_in_a_signed_in_clerks_name_without_logging_in(hall_queue, clerk):
+    hall_queue.open_window(3, clerk)
+    hall_queue.issue_ticket("B", source="staff")
+    with pytest.raises(PermissionDenied) as err:
+        hall_queue.call_next(3)
+    assert "王芳" in err.value.message_zh and "--as" in err.value.message_en
+    assert hall_queue.call_next(3, actor=clerk) is not None
 
 
 def test_a_hall_can_require_a_login_at_every_window(hall_queue, hall_db, clerk, supervisor):
@@ -80,6 +89,8 @@ def test_command_line_window_keys_take_as(capsys, tmp_path, monkeypatch):
     assert "窗口人员无权远程控制窗口" in err and "control windows remotely" in err
     code, out, err = run(capsys, "window", "start", "--window", "2", "--as", "li", "--pin", "9999", "--db", url)
     assert code == 1 and "工号或密码错误" in err
+    code, out, err = run(capsys, "window", "no-show", "--window", "2", "--db", url)  # no --as at wang's window
+    assert code == 1 and "--as" in err
     monkeypatch.setenv("ONEWINDOW_PIN", "1234")
     code, out, err = run(capsys, "window", "start", "--window", "2", "--as", "wang", "--db", url, "--json")
     assert code == 0, err

@@ -18,13 +18,13 @@ def test_ticket_rating_records_window_and_staff(ratings, queue, hall_db):
     wang = staff_id(hall_db)
     queue.open_window(3, trusted_actor(hall_db, "wang"))
     t = queue.issue_ticket("B")
-    queue.call_next(3)
+    queue.call_next(3, actor=trusted_actor(hall_db, "wang"))
     for ref in (t.qr_payload, "B001"):  # called, not served yet: nothing to rate
         with pytest.raises(RatingError) as err:
             ratings.resolve_target(ref)
         assert err.value.code == "rating_not_served" if ref != "B001" else err.value.code == "rating_proof"
-    queue.start(3)
-    queue.finish(3)
+    queue.start(3, actor=trusted_actor(hall_db, "wang"))
+    queue.finish(3, actor=trusted_actor(hall_db, "wang"))
     target = ratings.resolve_target(t.qr_payload)
     assert (target.kind, target.reference, target.window_number) == ("ticket", "B001", 3)
     assert "B001" in target.description_zh and "3 号窗口" in target.description_zh

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from app.services.report_export import ASSESSMENT_COLUMNS, COLUMNS, metric_value, text_summary
+from app.domain.errors import RuleViolation
+from app.services.report_export import ASSESSMENT_COLUMNS, COLUMNS, metric_value, output_file, text_summary
 from app.services.report_metrics import Metrics
 from app.services.reports import Report
 from app.ui.fonts import app_font
@@ -58,8 +59,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     from app.ui.app_setup import make_app
 
     make_app([sys.argv[0], "-platform", "offscreen"])  # reuses a running application
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = output_file(path)
     writer = QPdfWriter(str(out))
     writer.setCreator("OneWindow")
     writer.setTitle(f"{report.hall_name} {report.start:%Y-%m-%d}")
@@ -78,5 +78,5 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     doc.setHtml(report_html(report))
     doc.print_(writer)
     if not out.exists() or out.stat().st_size == 0:
-        raise OSError(f"could not write {out}")
+        raise RuleViolation(f"无法写入 {out}", f"Cannot write {out}")
     return out

@@ -36,14 +36,14 @@ def test_console_live_hall_alarms_follow_ups_and_report(qtbot, sqlite_hall, cloc
     for prefix in "BBBCG":
         q.issue_ticket(prefix)
     clock.advance(minutes=25)  # past the 20-minute target
-    q.call_next(3)
+    q.call_next(3, actor=wang)
     q.pause_window(1, "午休")
     q.issue_ticket("B")  # just arrived: 3 B waiting
     q.open_window(4, trusted_actor(db, "li"))
     rated = q.issue_ticket("D")
-    assert q.call_next(4).id == rated.id
-    q.start(4)
-    q.finish(4)  # only a finished ticket can be rated, and only by its QR
+    assert q.call_next(4, actor=trusted_actor(db, "li")).id == rated.id
+    q.start(4, actor=trusted_actor(db, "li"))
+    q.finish(4, actor=trusted_actor(db, "li"))  # only a finished ticket can be rated, and only by its QR
     RatingService(db, clock=clock).rate(rated.qr_payload, 1, ["wait"])
     help_call = AlarmService(db, clock=clock).help_call(3, actor=wang, note="群众需要协助")
     w = _console(db, clock, runner)

@@ -28,12 +28,12 @@ def test_pad_rates_a_ticket_with_its_case_then_a_case_alone(
     mode = "elderly" if elderly else "normal"
     hall_queue.open_window(3, clerk)
     hall_queue.issue_ticket("B")
-    ticket = hall_queue.call_next(3)
+    ticket = hall_queue.call_next(3, actor=clerk)
     assert ticket is not None
     first = accept_case(intake, person, tmp_path, ticket_id=ticket.id)
     pad.refresh()
     assert pad.stack.currentIndex() == 0  # the case is part of the ticket's service: not asked yet
-    hall_queue.finish(3)
+    hall_queue.finish(3, actor=clerk)
     pad.refresh()
     assert pad.stack.currentIndex() == 1
     assert ticket.display_number in pad.question.text() and str(first.receipt_number) in pad.covers.text()

@@ -264,6 +264,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
     try:
         roles = Roles(db, demo)  # reads the hall's settings (a hand-edited wrong value is a UserError)
     except UserError as exc:
+        db.dispose()  # Roles.shutdown, which would, needs a whole Roles
         show_startup_error(exc)
         return 1
     try:

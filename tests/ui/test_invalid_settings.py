@@ -61,3 +61,9 @@ def test_the_staff_window_shows_the_message_on_recall(  # type: ignore[no-untype
     message = getattr(shown[-1], "message_en", "")
     assert 'max_recalls = "three" is wrong' in message and "hall settings set max_recalls" in message
     assert "重呼" not in window.current.detail.text()  # nothing happened (the journey test shows "重呼 1")
+    # repaired, the ticket leaves the window: closing it at teardown then asks nothing (an open "what about the
+    # ticket?" box would stay on screen and take later tests' key presses)
+    _hand_edit(sqlite_hall, max_recalls=3)
+    queue.skip(3)
+    window.refresh()
+    assert window.current.number.text() == "—"

@@ -64,6 +64,6 @@ def test_the_staff_window_shows_the_message_on_recall(  # type: ignore[no-untype
     # repaired, the ticket leaves the window: closing it at teardown then asks nothing (an open "what about the
     # ticket?" box would stay on screen and take later tests' key presses)
     _hand_edit(sqlite_hall, max_recalls=3)
-    queue.skip(3)
+    queue.skip(3, actor=staff)
     window.refresh()
     assert window.current.number.text() == "—"

@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from kiosk.backend import Ticket
 from kiosk.context import Navigator, SessionContext
-from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, button, label, line_edit
+from kiosk.entry import EntryScreen
+from kiosk.widgets import Keypad, button, label, line_edit
 
 
-class AppointmentScreen(Screen):
+class AppointmentScreen(EntryScreen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
-        super().__init__(self.tr("预约签到"))
-        self.ctx, self.nav = ctx, nav
+        super().__init__(self.tr("预约签到"), ctx)
+        self.nav = nav
         self.body.addWidget(label(self.tr("请扫描预约二维码,或输入6位预约码"), role="subtitle"))
         self.field = line_edit(self.tr("预约码"))
         self.field.setObjectName("appointment_code")
-        self.error = label("", role="error")
-        self.error.hide()
         confirm = button(self.tr("签到取号"), role="primary", on_click=self.submit)
         confirm.setObjectName("confirm")
-        row = Responsive(ctx.landscape)
-        left = row.column()
-        left.addWidget(self.field)
-        left.addWidget(self.error)
-        left.addWidget(confirm)
-        left.addStretch(1)
-        row.column().addWidget(Keypad(self.field, "1234567890", max_length=12))
-        self.body.addWidget(row, 1)
+        self.entry_row([self.field], confirm, Keypad(self.field, "1234567890", max_length=12))
 
     def handle_scan(self, code: str) -> bool:
         self.field.setText(code)
@@ -36,16 +27,10 @@ class AppointmentScreen(Screen):
     def submit(self) -> None:
         code = self.field.text().strip()
         if not code:
-            self._failed_text(self.tr("! 请输入预约码"))
+            self.show_error(self.tr("! 请输入预约码"))
             return
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.check_in_appointment(code), self._done,
-                      lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
-
-    def _failed_text(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.ctx.speak(text)
+        self.ctx.call(lambda: backend.check_in_appointment(code), self._done, self.show_failure, owner=self)
 
     def _done(self, ticket: Ticket) -> None:
         self.nav.go("ticket_result", ticket=ticket)

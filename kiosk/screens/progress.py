@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.backend import CaseProgress, CaseStatus
 from kiosk.context import Navigator, SessionContext
-from kiosk.layout import Responsive
+from kiosk.entry import EntryScreen
 from kiosk.widgets import Keypad, Screen, button, label, line_edit
 
 
@@ -17,10 +17,10 @@ def receipt_from_qr(code: str) -> str:
     return ""
 
 
-class ProgressScreen(Screen):
+class ProgressScreen(EntryScreen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
-        super().__init__(self.tr("办件进度查询"))
-        self.ctx, self.nav = ctx, nav
+        super().__init__(self.tr("办件进度查询"), ctx)
+        self.nav = nav
         self.body.addWidget(label(self.tr("请扫描受理回执上的二维码,或输入受理编号和身份证后4位"), role="subtitle"))
         self.receipt = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
         self.receipt.setObjectName("receipt")
@@ -28,19 +28,10 @@ class ProgressScreen(Screen):
         self.last4 = line_edit(self.tr("身份证后4位"), sensitive=True)
         self.last4.setObjectName("last4")
         self.last4.setMaxLength(4)
-        self.error = label("", role="error")
-        self.error.hide()
         query = button(self.tr("查询"), role="primary", on_click=self.submit)
         query.setObjectName("query")
-        row = Responsive(ctx.landscape)
-        left = row.column()
-        left.addWidget(self.receipt)
-        left.addWidget(self.last4)
-        left.addWidget(self.error)
-        left.addWidget(query)
-        left.addStretch(1)
-        row.column().addWidget(Keypad([self.receipt, self.last4], "1234567890-HX", columns=5))
-        self.body.addWidget(row, 1)
+        keypad = Keypad([self.receipt, self.last4], "1234567890-HX", columns=5)
+        self.entry_row([self.receipt, self.last4], query, keypad)
 
     def handle_scan(self, code: str) -> bool:
         receipt = receipt_from_qr(code)
@@ -53,26 +44,18 @@ class ProgressScreen(Screen):
     def _scan_failed(self, exc: BaseException) -> None:
         if getattr(exc, "code", "") == "need_id_last4" and self.receipt.text():
             self.last4.setFocus()
-            self._failed_text(self.tr("已读取受理编号,请输入身份证后4位"))
+            self.show_error(self.tr("已读取受理编号,请输入身份证后4位"))
             return
-        self._failed(exc)
+        self.show_failure(exc)
 
     def submit(self) -> None:
         receipt, last4 = self.receipt.text().strip(), self.last4.text().strip()
         self.last4.clear()
         if not receipt or len(last4) != 4:
-            self._failed_text(self.tr("! 请输入受理编号和身份证后4位"))
+            self.show_error(self.tr("! 请输入受理编号和身份证后4位"))
             return
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.case_progress(receipt, last4), self._show, self._failed, owner=self)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._failed_text(self.ctx.error_text(exc))
-
-    def _failed_text(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.ctx.speak(text)
+        self.ctx.call(lambda: backend.case_progress(receipt, last4), self._show, self.show_failure, owner=self)
 
     def _show(self, progress: CaseProgress) -> None:
         self.nav.go("progress_result", progress=progress)

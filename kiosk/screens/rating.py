@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 from app.domain.ratings import REASONS
 from kiosk.backend import RatingLevel, RatingTarget
 from kiosk.context import Navigator, SessionContext
+from kiosk.entry import EntryScreen
 from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, button, label, line_edit, mark_checked
+from kiosk.widgets import Keypad, button, label, line_edit, mark_checked
 
 REASON_KEYS = tuple(REASONS)  # the keys RatingService accepts, in display order
 
@@ -20,20 +21,19 @@ def rating_ready(level: RatingLevel | None, reasons: tuple[str, ...]) -> bool:
     return level is not None and (not level.is_bad or bool(reasons))
 
 
-class RatingScreen(Screen):
+class RatingScreen(EntryScreen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
-        super().__init__(self.tr("服务评价"))
-        self.ctx, self.nav = ctx, nav
+        super().__init__(self.tr("服务评价"), ctx)
+        self.nav = nav
         self.target: RatingTarget | None = None
         self.level: RatingLevel | None = None
-        self.error = label("", role="error")
-        self.error.hide()
 
         # Step 1: which ticket or case.
         self.find_step = Responsive(ctx.landscape)  # not `find`: that is QWidget.find()
         left = self.find_step.column()
-        left.addWidget(label(self.tr("请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位"),
-                             role="subtitle"))
+        left.addWidget(
+            label(self.tr("请扫描号票或回执上的二维码;也可输入受理编号和申请人身份证后4位"), role="subtitle")
+        )
         self.field = line_edit(self.tr("受理编号,如 H023-20261122-0042"))
         self.field.setObjectName("rating_ref")
         left.addWidget(self.field)
@@ -99,20 +99,20 @@ class RatingScreen(Screen):
     def lookup(self) -> None:
         ref = self.field.text().strip()
         if not ref:
-            self._failed_text(self.tr("! 请输入号码或扫描二维码"))
+            self.show_error(self.tr("! 请输入号码或扫描二维码"))
             return
         last4 = self.last4.text().strip().upper()
         self.last4.clear()
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.rating_target(ref, last4), self._found,
-                      lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
+        self.ctx.call(lambda: backend.rating_target(ref, last4), self._found, self.show_failure, owner=self)
 
     def _found(self, target: RatingTarget) -> None:
         self.target = target
         self.error.hide()
         self.find_step.hide()
-        self.target_label.setText(self.tr("评价:{what}").format(
-            what=self.ctx.pick(target.description_zh, target.description_en)))
+        self.target_label.setText(
+            self.tr("评价:{what}").format(what=self.ctx.pick(target.description_zh, target.description_en))
+        )
         self.rate.show()
         self.ctx.speak(self.tr("请为本次服务评价,从非常满意到非常不满意选择一项。"))
 
@@ -141,23 +141,22 @@ class RatingScreen(Screen):
 
     def submit(self) -> None:
         if self.level is None:
-            self._failed_text(self.tr("! 请先选择一个评价等级"))
+            self.show_error(self.tr("! 请先选择一个评价等级"))
             return
         if not rating_ready(self.level, self.reasons()):
-            self._failed_text(self.tr("! 请至少选择一项不满意的原因,以便我们改进"))
+            self.show_error(self.tr("! 请至少选择一项不满意的原因,以便我们改进"))
             return
         if self.target is None:
             return
         assert self.level is not None
         target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend
         reasons = reasons if level.is_bad else ()
-        self.ctx.call(lambda: backend.submit_rating(target, level, reasons), lambda _r: self.nav.go("thanks"),
-                      lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
-
-    def _failed_text(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.ctx.speak(text)
+        self.ctx.call(
+            lambda: backend.submit_rating(target, level, reasons),
+            lambda _r: self.nav.go("thanks"),
+            self.show_failure,
+            owner=self,
+        )
 
     def voice_text(self) -> str:
         return self.tr("请扫描号票或回执上的二维码。")

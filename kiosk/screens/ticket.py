@@ -7,6 +7,7 @@ from functools import partial
 from app.domain.wait_estimate import WaitKind, wait_kind
 from kiosk.backend import Category, Ticket
 from kiosk.context import Navigator, SessionContext
+from kiosk.entry import EntryScreen
 from kiosk.idcard import is_elderly, is_valid_id
 from kiosk.layout import Responsive
 from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked, wait_text
@@ -38,14 +39,21 @@ class CategoryScreen(Screen):
         tiles = []
         for c in categories:
             text = self.tr("{prefix} {name}\n等候 {waiting} 人").format(
-                prefix=c.prefix, name=self.ctx.pick(c.name_zh, c.name_en), waiting=c.waiting)
+                prefix=c.prefix, name=self.ctx.pick(c.name_zh, c.name_en), waiting=c.waiting
+            )
             if wait_kind(None, c.open_windows) is WaitKind.NO_WINDOW:
                 text += "\n" + wait_text(None, c.open_windows)
             b = button(text, role="tile", on_click=partial(self.choose, c.prefix))
             b.setObjectName(f"category_{c.prefix}")
             tiles.append(b)
-        self.grid_holder.set_content(TileGrid(tiles, min_tile_width=300 if not self.ctx.theme.elderly else 440,
-                                              max_columns=4, expected_width=self.ctx.width - 64))
+        self.grid_holder.set_content(
+            TileGrid(
+                tiles,
+                min_tile_width=300 if not self.ctx.theme.elderly else 440,
+                max_columns=4,
+                expected_width=self.ctx.width - 64,
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))
@@ -55,8 +63,9 @@ class CategoryScreen(Screen):
         if self.real_name.isChecked():
             self.nav.go("id_entry", prefix=prefix, matters=self.matters)
             return
-        self.ctx.call(lambda: self.ctx.backend.issue_ticket(prefix, matters=self.matters),
-                      self._issued, self._failed, owner=self)
+        self.ctx.call(
+            lambda: self.ctx.backend.issue_ticket(prefix, matters=self.matters), self._issued, self._failed, owner=self
+        )
 
     def _issued(self, ticket: Ticket) -> None:
         self.nav.go("ticket_result", ticket=ticket)
@@ -65,28 +74,19 @@ class CategoryScreen(Screen):
         return self.tr("请选择要办理的业务类别。长辈可先点实名取号,享受优先。")
 
 
-class IdEntryScreen(Screen):
+class IdEntryScreen(EntryScreen):
     """Real-name ticket: the ID number by keypad or card reader, passed on and forgotten at once."""
 
     def __init__(self, ctx: SessionContext, nav: Navigator, prefix: str, matters: tuple[str, ...] = ()) -> None:
-        super().__init__(self.tr("实名取号 · 请输入或刷身份证"))
-        self.ctx, self.nav, self.prefix, self.matters = ctx, nav, prefix, matters
+        super().__init__(self.tr("实名取号 · 请输入或刷身份证"), ctx)
+        self.nav, self.prefix, self.matters = nav, prefix, matters
         self.body.addWidget(label(self.tr("请将身份证放在读卡区,或用下方键盘输入18位号码"), role="hint"))
         self.field = line_edit(self.tr("身份证号码"), sensitive=True)
         self.field.setObjectName("id_field")
         self.field.setMaxLength(18)
-        self.error = label("", role="error")
-        self.error.hide()
         confirm = button(self.tr("确认取号"), role="primary", on_click=self.submit)
         confirm.setObjectName("confirm")
-        row = Responsive(ctx.landscape)
-        left = row.column()
-        left.addWidget(self.field)
-        left.addWidget(self.error)
-        left.addWidget(confirm)
-        left.addStretch(1)
-        row.column().addWidget(Keypad(self.field, "123456789X0", max_length=18, extras=("DEL",)))
-        self.body.addWidget(row, 1)
+        self.entry_row([self.field], confirm, Keypad(self.field, "123456789X0", max_length=18, extras=("DEL",)))
         ctx.card_reader.start(self._card)
 
     def leave(self) -> None:
@@ -101,20 +101,19 @@ class IdEntryScreen(Screen):
         if not is_valid_id(number, self.ctx.today()):
             # Kept for correction (one wrong digit should not mean typing 18 again); the session wipe
             # and the idle reset still clear it.
-            self._failed_text(self.tr("! 身份证号码有误,请核对后重新输入"))
+            self.show_error(self.tr("! 身份证号码有误,请核对后重新输入"))
             return
         self.field.clear()  # a valid number leaves the screen now, whatever happens next
         if is_elderly(number, self.ctx.today()):
             self.ctx.speak(self.tr("您是长辈,将优先办理。"))
         prefix, matters = self.prefix, self.matters
         backend = self.ctx.backend
-        self.ctx.call(lambda: backend.issue_ticket(prefix, person_id=number, matters=matters),
-                      self._issued, lambda exc: self._failed_text(self.ctx.error_text(exc)), owner=self)
-
-    def _failed_text(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.ctx.speak(text)
+        self.ctx.call(
+            lambda: backend.issue_ticket(prefix, person_id=number, matters=matters),
+            self._issued,
+            self.show_failure,
+            owner=self,
+        )
 
     def _issued(self, ticket: Ticket) -> None:
         self.nav.go("ticket_result", ticket=ticket)

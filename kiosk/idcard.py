@@ -36,8 +36,11 @@ class CardReader(Protocol):
     def stop(self) -> None: ...
 
 
-class FakeCardReader:
-    """Test and demo reader: ``present(number)`` plays a card being laid on the reader."""
+class KeyboardCardReader:
+    """A resident-ID reader in keyboard-emulation mode (模拟键盘输出, which most desk readers offer): it types
+    the number and Enter like a QR scanner, so it arrives through the kiosk's scanner input
+    (kiosk.scanner_input) and the window hands it here with ``present``. Only a screen that asked for a card
+    (``start``) gets it; anywhere else the window drops it, never kept."""
 
     def __init__(self) -> None:
         self._on_card: Callable[[str], None] | None = None
@@ -52,6 +55,15 @@ class FakeCardReader:
     def stop(self) -> None:
         self._on_card = None
 
-    def present(self, number: str) -> None:
-        if self._on_card is not None:
-            self._on_card(number)
+    def present(self, number: str) -> bool:
+        """A number read from a card; True if a screen took it."""
+        if self._on_card is None:
+            return False
+        self._on_card(normalize_id(number))
+        return True
+
+
+def looks_like_card_number(code: str) -> bool:
+    """What a reader types (18 characters, digits with a final X) as opposed to a QR code's payload."""
+    c = normalize_id(code)
+    return len(c) == 18 and c[:17].isdigit() and (c[17].isdigit() or c[17] == "X")

@@ -25,7 +25,7 @@ from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
 from kiosk.config import KioskConfig, load_config
 from kiosk.crash import install_crash_handlers
-from kiosk.idcard import FakeCardReader
+from kiosk.idcard import KeyboardCardReader
 from kiosk.printer import open_printer
 from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
@@ -157,7 +157,7 @@ def run(argv: list[str]) -> int:
         printer=printer,
         worker=worker,
         speaker=speaker,
-        card_reader=FakeCardReader(),
+        card_reader=KeyboardCardReader(),
         watchdog=watchdog,
         hall_name=hall_name,
     )

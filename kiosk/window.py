@@ -23,7 +23,7 @@ from kiosk.banners import network_banner, printer_banner
 from kiosk.camera_scanner import CameraScanner
 from kiosk.config import KioskConfig
 from kiosk.context import SessionContext
-from kiosk.idcard import CardReader, FakeCardReader
+from kiosk.idcard import CardReader, KeyboardCardReader, looks_like_card_number
 from kiosk.idle import IdleAction, IdleMachine
 from kiosk.lockdown import LockdownFilter, wipe_transient_state
 from kiosk.overlays import PinPadOverlay, StillThereOverlay
@@ -49,7 +49,7 @@ class KioskDeps:
     printer: object | None = None  # an open python-escpos printer, or None
     worker: ServiceRunner = field(default_factory=lambda: ServiceRunner(synchronous=True))
     speaker: Speaker = field(default_factory=NullSpeaker)
-    card_reader: CardReader = field(default_factory=FakeCardReader)
+    card_reader: CardReader = field(default_factory=KeyboardCardReader)
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], datetime] = datetime.now
     watchdog: SystemdWatchdog | None = None
@@ -273,8 +273,13 @@ class KioskWindow(QWidget):
     def _on_scan(self, code: str) -> None:
         if self.attract is not None or self.still_there.isVisible():
             self._on_input_now()
-        if self.session is not None and not self.pin_pad.isVisible():
-            self.session.handle_scan(code)
+        if self.session is None or self.pin_pad.isVisible():
+            return
+        if looks_like_card_number(code):  # typed by an ID reader in keyboard mode: only for a screen that asked
+            if isinstance(self.deps.card_reader, KeyboardCardReader):
+                self.deps.card_reader.present(code)
+            return
+        self.session.handle_scan(code)
 
     def refresh_sync(self) -> None:
         def done(status: SyncStatus) -> None:

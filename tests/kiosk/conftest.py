@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.ui.i18n import set_language
 from app.ui.pyside_workaround import immortalize_singletons
 from kiosk.config import KioskConfig
-from kiosk.idcard import FakeCardReader
+from kiosk.idcard import KeyboardCardReader
 from kiosk.printer import StatusDummy
 from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import RecordingSpeaker
@@ -117,8 +117,8 @@ def speaker() -> RecordingSpeaker:
 
 
 @pytest.fixture
-def card_reader() -> FakeCardReader:
-    return FakeCardReader()
+def card_reader() -> KeyboardCardReader:
+    return KeyboardCardReader()
 
 
 KioskFactory = Callable[..., KioskWindow]

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.scanner import ENTER, Hold, Release, Scanned, ScannerBurstDetector
 from kiosk.window import KioskWindow
+from tests.kiosk.conftest import ADULT_ID
 
 
 def feed_all(d: ScannerBurstDetector, keys: str, start: float, gap: float) -> list[object]:
@@ -95,3 +96,22 @@ def test_burst_into_a_field_does_not_type(qtbot, kiosk: KioskWindow, mono, backe
     # A receipt QR names the case only: the citizen still proves it is theirs with the last 4 ID characters.
     assert kiosk.session.screen_name == "progress" and "身份证后4位" in screen.error.text()
     assert screen.last4.hasFocus() and screen.last4.text() == ""
+
+
+def test_id_reader_in_keyboard_mode_issues_a_real_name_ticket(qtbot, kiosk: KioskWindow, mono) -> None:  # noqa: ANN001
+    """A desk ID reader set to keyboard emulation types the number and Enter as a burst: on the ID screen it is
+    the card; on any other screen it is dropped (an ID number is never passed to a screen that did not ask)."""
+    kiosk.session.go("progress")
+    screen = kiosk.session.screen
+    screen.receipt.setFocus()
+    for ch in ADULT_ID + "\n":
+        _key(qtbot, screen.receipt, ch, mono, 0.004)
+    assert kiosk.session.screen_name == "progress"
+    assert screen.receipt.text() == "" and not screen.error.isVisible()
+
+    kiosk.session.go("id_entry", prefix="B")
+    target = kiosk.session.screen
+    for ch in ADULT_ID.lower() + "\n":
+        _key(qtbot, target, ch, mono, 0.004)
+    assert kiosk.session.screen_name == "ticket_result"
+    assert kiosk.session.screen.ticket.category_prefix == "B"

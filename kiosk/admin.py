@@ -15,6 +15,8 @@ from collections import deque
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from app.domain.lockout import MAX_FAILURES, Attempts
+
 log = logging.getLogger("onewindow.kiosk.admin")
 
 # Exit status for a deliberate administrator exit. 64 so the systemd unit can say
@@ -57,46 +59,40 @@ class PinResult(enum.Enum):
 
 
 class PinVerifier:
-    """Checks the admin PIN; after ``max_failures`` wrong PINs it refuses everything for ``lockout_s``."""
+    """Checks the admin PIN; after ``max_failures`` wrong PINs it refuses everything for ``lockout_s`` (the
+    hall's one lock-out rule, app.domain.lockout, counted in memory on the kiosk's monotonic clock)."""
 
-    def __init__(self, pin_hash: str | None, max_failures: int = 5, lockout_s: float = 600.0) -> None:
+    def __init__(self, pin_hash: str | None, max_failures: int = MAX_FAILURES, lockout_s: float = 600.0) -> None:
         self._hash = pin_hash or None
         self.max_failures = max_failures
         self.lockout_s = lockout_s
-        self._failures = 0
-        self._locked_until: float | None = None
+        self._attempts = Attempts()
         self._hasher = PasswordHasher()
 
     @property
     def failures(self) -> int:
-        return self._failures
+        return self._attempts.failures
 
     def locked_remaining(self, now: float) -> float:
-        if self._locked_until is None:
-            return 0.0
-        return max(0.0, self._locked_until - now)
+        return self._attempts.locked_for(now)
 
     def verify(self, pin: str, now: float) -> PinResult:
         if self._hash is None:
             log.warning("admin exit attempted but no admin PIN hash is configured")
             return PinResult.NOT_CONFIGURED
-        if self._locked_until is not None:
-            if now < self._locked_until:
-                log.warning("admin PIN attempt refused: locked out for %.0f s more", self._locked_until - now)
-                return PinResult.LOCKED
-            self._locked_until = None
-            self._failures = 0
+        if self._attempts.locked_for(now) > 0:
+            log.warning("admin PIN attempt refused: locked out for %.0f s more", self._attempts.locked_for(now))
+            return PinResult.LOCKED
         try:
             self._hasher.verify(self._hash, pin)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
-            self._failures += 1
-            log.warning("admin PIN failure %d/%d", self._failures, self.max_failures)
-            if self._failures >= self.max_failures:
-                self._locked_until = now + self.lockout_s
+            self._attempts = self._attempts.failed(now, self.max_failures, self.lockout_s)
+            log.warning("admin PIN failure %d/%d", self._attempts.failures, self.max_failures)
+            if self._attempts.locked_until is not None:
                 log.warning("admin PIN locked out for %.0f s", self.lockout_s)
                 return PinResult.LOCKED
             return PinResult.WRONG
-        self._failures = 0
+        self._attempts = Attempts()
         log.warning("admin PIN accepted: administrator exit")
         return PinResult.OK
 

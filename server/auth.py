@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
+from app.domain.lockout import Attempts, locked_out
+from server.db import ServerDatabase
 from server.models import Device, EnrolCode, Meta, RegisteredHall, Reviewer
 
 _hasher = PasswordHasher()
@@ -184,15 +186,44 @@ def device_principal(session: Session, device_id: str, secret: str) -> Principal
     return Principal("device", device.id, device.hall_id, device.hall_code, "device")
 
 
-def reviewer_principal(session: Session, login: str, pin: str) -> Principal:
-    reviewer = session.get(Reviewer, login)
-    if reviewer is None or not reviewer.active:
-        raise AuthError("工号或密码错误", "Wrong login or PIN")
-    try:
-        _hasher.verify(reviewer.secret_hash, pin)
-    except (VerificationError, InvalidHashError):
-        raise AuthError("工号或密码错误", "Wrong login or PIN") from None
-    return Principal("reviewer", reviewer.login, "", "", reviewer.role)
+def reviewer_login(db: ServerDatabase, login: str, pin: str) -> Principal:
+    """A reviewer signing in (login + PIN). Wrong PINs in a row lock the login for a while, whatever is typed
+    (app.domain.lockout); each wrong PIN is counted in its own transaction, so the refusal does not undo it."""
+    now = _now()
+    with db.read() as session:
+        reviewer = session.get(Reviewer, login)
+        if reviewer is None or not reviewer.active:
+            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
+            raise _wrong_pin()
+        attempts = _attempts(reviewer)
+        if attempts.locked_for(now.timestamp()) > 0:
+            raise locked_out(attempts.locked_for(now.timestamp()))
+        try:
+            right: bool = _hasher.verify(reviewer.secret_hash, pin)
+        except (VerificationError, InvalidHashError):
+            right = False
+        principal = Principal("reviewer", reviewer.login, "", "", reviewer.role)
+    with db.write() as session:
+        row = session.get(Reviewer, login, with_for_update=True)
+        if row is None:
+            raise _wrong_pin()
+        after = _attempts(row).failed(now.timestamp()) if not right else Attempts()
+        row.failed_logins = after.failures
+        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
+    if right:
+        return principal
+    if after.locked_until is not None:
+        raise locked_out(after.locked_for(now.timestamp()))
+    raise _wrong_pin()
+
+
+def _attempts(reviewer: Reviewer) -> Attempts:
+    locked = reviewer.locked_until.timestamp() if reviewer.locked_until else None
+    return Attempts(reviewer.failed_logins or 0, locked)
+
+
+def _wrong_pin() -> AuthError:
+    return AuthError("工号或密码错误", "Wrong login or PIN")
 
 
 def reviewer_name(session: Session, login: str) -> str:

@@ -66,6 +66,9 @@ class Reviewer(ServerBase):
     role: Mapped[str] = mapped_column(String(16), default="reviewer")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
+    # Wrong PINs in a row and the lock-out they led to (app.domain.lockout): the login is on the network.
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
 
 
 class AppliedMutation(ServerBase):

@@ -12,6 +12,8 @@ the PIN and these checks are the boundary. On the central side it is the server'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,11 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthError, PermissionDenied
+from app.domain.lockout import Attempts, locked_out
 from app.domain.roles import Permission, Role, check_permission, parse_role
+from app.services.clock import Clock, system_clock
 from app.services.views import StaffView
 from app.store.audit import ACTOR_KEY, ActingStaff
 from app.store.database import Database
 from app.store.models import Hall, Staff
+from app.store.models_audit import LoginAttempt
 
 _hasher = PasswordHasher()
 
@@ -42,9 +47,14 @@ def _wrong() -> AuthError:
     return AuthError("工号或密码错误", "Wrong login or PIN")
 
 
-def authenticate(db: Database, login_name: str, pin: str, hall_code: str | None = None) -> Actor:
+def authenticate(
+    db: Database, login_name: str, pin: str, hall_code: str | None = None, clock: Clock = system_clock
+) -> Actor:
+    """The staff member with this login and PIN. Wrong PINs in a row lock the login for a while (see
+    app.domain.lockout): a locked login answers nothing, not even to the right PIN."""
     from app.services.hall import load_hall
 
+    now = clock()
     with db.read() as s:
         hall = load_hall(s, hall_code)
         staff = s.scalars(
@@ -53,11 +63,43 @@ def authenticate(db: Database, login_name: str, pin: str, hall_code: str | None 
         if staff is None:
             _hasher.hash(pin or "-")  # about the same time as a wrong PIN
             raise _wrong()
+        attempts = _attempts(s.get(LoginAttempt, (hall.id, staff.login)))
+        if attempts.locked_for(now.timestamp()) > 0:
+            raise locked_out(attempts.locked_for(now.timestamp()))
         try:
-            _hasher.verify(staff.secret_hash, pin or "")
+            right: bool = _hasher.verify(staff.secret_hash, pin or "")
         except (VerificationError, InvalidHashError):
-            raise _wrong() from None
-        return Actor(staff.id, staff.login, staff.name, staff.role)
+            right = False
+        actor = Actor(staff.id, staff.login, staff.name, staff.role)
+    if not right:
+        _failed(db, hall.id, actor.login, now)
+    if attempts.failures:
+        with db.write() as s:  # a success ends the run of wrong PINs
+            row = s.get(LoginAttempt, (hall.id, actor.login))
+            if row is not None:
+                s.delete(row)
+    return actor
+
+
+def _attempts(row: LoginAttempt | None) -> Attempts:
+    if row is None:
+        return Attempts()
+    return Attempts(row.failures, row.locked_until.timestamp() if row.locked_until else None)
+
+
+def _failed(db: Database, hall_id: str, login: str, now: datetime) -> NoReturn:
+    """Count a wrong PIN (in its own transaction, so it counts even though the login fails) and refuse."""
+    with db.write() as s:
+        row = s.get(LoginAttempt, (hall_id, login), with_for_update=True)
+        after = _attempts(row).failed(now.timestamp())
+        if row is None:
+            row = LoginAttempt(hall_id=hall_id, login=login)
+            s.add(row)
+        row.failures, row.last_failure_at = after.failures, now
+        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
+    if after.locked_until is not None:
+        raise locked_out(after.locked_for(now.timestamp()))
+    raise _wrong()
 
 
 def trusted_actor(db: Database, login_name: str, hall_code: str | None = None) -> Actor:

@@ -75,3 +75,17 @@ class DeviceStatus(Base):
     state: Mapped[str] = mapped_column(String(16))
     since: Mapped[datetime]  # when this state began (a report of the same state does not move it)
     reported_at: Mapped[datetime]
+
+
+class LoginAttempt(Base):
+    """Local (not synced): wrong PINs in a row for a staff login, and until when it is locked (app.domain.lockout).
+
+    Only logins that exist get a row, so the table stays as small as the staff list. A lock-out is this hall's
+    business: the central server keeps its own for reviewers."""
+
+    __tablename__ = "login_attempt"
+    hall_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    last_failure_at: Mapped[datetime]

@@ -26,8 +26,7 @@ class Move(BaseModel):
 @router.post("/login")
 def login(body: Login, request: Request) -> dict[str, Any]:
     st = state(request)
-    with st.db.read() as s:
-        principal = auth.reviewer_principal(s, body.login, body.pin)
+    principal = auth.reviewer_login(st.db, body.login, body.pin)
     token = auth.sign(st.signing_key, principal, st.settings.token_ttl_s)
     with st.db.read() as s:
         name = auth.reviewer_name(s, principal.subject)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -14,6 +15,7 @@ from app.store.models import Staff
 from tests.intake.helpers import as_clerk, finding, item, report, scan
 from tests.intake.test_cases_service import accepted_case
 from tests.intake.test_intake_service import start_business
+from tests.test_cli import run
 
 
 def test_login_checks_the_argon2_pin(hall_db):
@@ -26,6 +28,50 @@ def test_login_checks_the_argon2_pin(hall_db):
     assert wrong.value.bilingual() == unknown.value.bilingual()  # does not tell which logins exist
     with hall_db.read() as s:
         assert s.scalar(select(Staff.secret_hash).where(Staff.login == "shen")).startswith("$argon2")
+
+
+def test_wrong_pins_in_a_row_lock_the_login_for_a_while(hall_db):
+    """Five wrong PINs lock the login: the right PIN is refused too until the lock-out has run out; a success
+    before that ends the run of wrong PINs. Another login is not affected."""
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=UTC)]
+
+    def login(pin: str, who: str = "shen") -> Actor:
+        return authenticate(hall_db, who, pin, clock=lambda: now[0])
+
+    for _ in range(4):
+        with pytest.raises(AuthError, match="Wrong login or PIN"):
+            login("0000")
+    assert login("1234").login == "shen"  # the run of wrong PINs ends here
+    for _ in range(4):
+        with pytest.raises(AuthError, match="Wrong login or PIN"):
+            login("0000")
+    with pytest.raises(AuthError) as locked:
+        login("0000")
+    assert "锁定" in locked.value.message_zh and "10 min" in locked.value.message_en
+    with pytest.raises(AuthError, match="locked"):
+        login("1234")  # the right PIN does not get through a lock-out
+    assert login("8888", "admin").login == "admin"
+    now[0] += timedelta(minutes=9)
+    with pytest.raises(AuthError, match="try again in 1 min"):
+        login("1234")
+    now[0] += timedelta(minutes=1, seconds=1)
+    assert login("1234").login == "shen"
+    with pytest.raises(AuthError, match="Wrong login or PIN"):
+        login("0000")  # counting starts afresh
+
+
+def test_a_locked_login_is_one_line_at_the_command_line(capsys, tmp_path):
+    """Guessing PINs with `--as/--pin` stops after five: then one bilingual line, exit 1, even for the right PIN."""
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    run(capsys, "hall", "init", "--sample", "--db", url)
+    for pin in ("0000", "0001", "0002", "0003"):
+        code, _out, err = run(capsys, "audit", "--as", "admin", "--pin", pin, "--db", url)
+        assert code == 1 and "工号或密码错误" in err
+    code, out, err = run(capsys, "audit", "--as", "admin", "--pin", "0004", "--db", url)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "锁定" in err and "locked" in err
+    code, out, err = run(capsys, "audit", "--as", "admin", "--pin", "8888", "--db", url)
+    assert code == 1 and "locked" in err
 
 
 def test_a_clerk_cannot_move_a_case_and_a_claimed_role_does_not_help(intake, cases, person, tmp_path, clerk, reviewer):

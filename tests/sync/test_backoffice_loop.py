@@ -122,3 +122,18 @@ def test_remote_case_service_is_what_the_back_office_window_uses(make_hall, cent
     token = device._fetch_token()
     r = requests.get(central.url + "/v1/backoffice/cases", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert r.status_code == 401
+
+
+def test_reviewer_login_locks_after_wrong_pins(central):  # type: ignore[no-untyped-def]
+    """The reviewer login is on the network: five wrong PINs in a row lock it, and then the right PIN is refused
+    too, with a bilingual message that says so (not "wrong PIN", which would invite more guessing)."""
+    central.cli("reviewer", "add", "--login", "lu", "--name", "陆审批", "--pin", "2468")
+    url = central.url + "/v1/backoffice/login"
+    for pin in ("0000", "0001", "0002", "0003"):
+        wrong = requests.post(url, json={"login": "lu", "pin": pin}, timeout=10)
+        assert wrong.status_code == 401 and "Wrong login or PIN" in wrong.text
+    locked = requests.post(url, json={"login": "lu", "pin": "0004"}, timeout=10)
+    assert locked.status_code == 401 and "锁定" in locked.json()["message_zh"]
+    right = requests.post(url, json={"login": "lu", "pin": "2468"}, timeout=10)
+    assert right.status_code == 401 and "locked" in right.json()["message_en"]
+    assert requests.post(url, json={"login": "nobody", "pin": "2468"}, timeout=10).status_code == 401

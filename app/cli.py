@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from app import cli_supervision
-from app.cli_args import iso_day
+from app.cli_args import BilingualParser, int_between, iso_day, seconds_between, window_number
 from app.domain.errors import UserError
 
 
@@ -20,6 +20,7 @@ def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-unty
 
     db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=create)
     _opened.append(db)  # closed by main, whatever happens
+    db.check_integrity()  # a damaged file is refused before the upgrade could write to it
     db.upgrade()
     return db
 
@@ -245,15 +246,8 @@ def _gui(role: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes as one bilingual line too (argparse's own: a usage block and the error)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"错误 / error: 命令参数有误 / bad arguments: {message} (see: {self.prog} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
+    p = BilingualParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -265,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
     for role in ("staff", "display", "intake", "backoffice"):
         sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
-        sp.add_argument("--window", type=int, default=1)
+        sp.add_argument("--window", type=window_number, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         sp.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
         if role == "backoffice":
@@ -303,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--json", action="store_true")
     issue.set_defaults(func=cmd_ticket_issue)
     call = with_db(ticket.add_parser("call-next", help="call the next ticket for a window"))
-    call.add_argument("--window", type=int, required=True)
+    call.add_argument("--window", type=window_number, required=True)
     call.add_argument("--json", action="store_true")
     cli_supervision.acting_args(call, required=False, json_flag=False)
     call.set_defaults(func=cmd_ticket_call_next)
@@ -376,9 +370,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("what", choices=["queue", "checks", "sync", "ocr"])
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--postgres", action="store_true", help="queue: many windows on a throwaway PostgreSQL")
-    bench.add_argument("--windows", type=int, default=None, help="queue --postgres: windows (default 200)")
-    bench.add_argument("--clients", type=int, default=20, help="queue --postgres: client processes")
-    bench.add_argument("--seconds", type=float, default=30.0, help="queue --postgres: how long to run")
+    bench.add_argument(
+        "--windows", type=int_between(1, 10_000), default=None, help="queue --postgres: windows (default 200)"
+    )
+    bench.add_argument("--clients", type=int_between(1, 1_000), default=20, help="queue --postgres: client processes")
+    bench.add_argument(
+        "--seconds", type=seconds_between(0.1, 86_400), default=30.0, help="queue --postgres: how long to run"
+    )
     bench.set_defaults(func=cmd_bench)
     return p
 

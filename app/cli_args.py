@@ -6,6 +6,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from typing import NoReturn
+
+
+class BilingualParser(argparse.ArgumentParser):
+    """Usage mistakes as one bilingual line too (argparse's own: a usage block and the error). Subparsers made
+    from it are of the same class, so every `onewindow` command (and the kiosk's own parser) says it the same way."""
+
+    def error(self, message: str) -> NoReturn:
+        from app.domain.errors import one_line
+
+        self.exit(
+            2, one_line(f"错误 / error: 命令参数有误 / bad arguments: {message} (see: {self.prog} --help)") + "\n"
+        )
 
 
 def int_between(low: int, high: int) -> Callable[[str], int]:
@@ -27,3 +40,40 @@ def iso_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / a date is YYYY-MM-DD: {text!r}") from None
+
+
+# A hall's window numbers (app.services.hall checks the same range when a hall is set up).
+window_number = int_between(1, 9999)
+window_number.__name__ = "window number"
+
+
+def seconds_between(low: float, high: float) -> Callable[[str], float]:
+    """A duration in seconds: a finite number (argparse's float() takes "nan" and "inf")."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"应为秒数 / not a number of seconds: {text!r}") from None
+        if not low <= value <= high:  # also false for NaN
+            raise argparse.ArgumentTypeError(f"应在 {low} 到 {high} 秒之间 / must be from {low} to {high} s: {text}")
+        return value
+
+    parse.__name__ = "seconds"
+    return parse
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    """`1280x720`: a window size in pixels."""
+    width, _, height = text.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"尺寸应为 宽x高，例如 1280x720 / a size is WxH, e.g. 1280x720: {text!r}"
+        ) from None
+    if not all(200 <= v <= 16_384 for v in size):
+        raise argparse.ArgumentTypeError(
+            f"宽和高应在 200 到 16384 之间 / width and height must be 200 to 16384: {text}"
+        )
+    return size

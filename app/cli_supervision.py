@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_args import int_between, iso_day
+from app.cli_args import int_between, iso_day, window_number
 from app.domain.errors import AuthError
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -235,7 +235,7 @@ def cmd_case_cards(args: argparse.Namespace) -> int:
 def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cards = with_db(case.add_parser("cards", help="电子监察: yellow and red cards of open cases"))
     cards.add_argument("--department")
-    cards.add_argument("--window", type=int)
+    cards.add_argument("--window", type=window_number)
     cards.add_argument("--clerk", help="login")
     cards.add_argument("--json", action="store_true")
     cards.set_defaults(func=_closing(cmd_case_cards))
@@ -250,7 +250,7 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     ack.add_argument("--note", required=True)
     ack.set_defaults(func=_closing(cmd_alarm_ack))
     help_call = acting_args(with_db(sub.add_parser("help", help="call the supervisor to a window")))
-    help_call.add_argument("--window", type=int, required=True)
+    help_call.add_argument("--window", type=window_number, required=True)
     help_call.add_argument("--note")
     help_call.set_defaults(func=_closing(cmd_help_call))
     window = sub.add_parser(
@@ -262,7 +262,7 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cli_window.register(window, with_db)
     for action in ("open", "pause", "close"):
         sp = acting_args(with_db(window.add_parser(action, help=f"{action} a window")))
-        sp.add_argument("number", type=int)
+        sp.add_argument("number", type=window_number)
         sp.add_argument("--reason")
         sp.set_defaults(func=_closing(cmd_window_remote), action=action)
     move = acting_args(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
@@ -377,7 +377,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     sup.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")
     sup.set_defaults(func=gui("supervisor"), window=1)
     ev = with_db(sub.add_parser("evaluator", help="the window rating pad (好差评)"))
-    ev.add_argument("--window", type=int, required=True)
+    ev.add_argument("--window", type=window_number, required=True)
     ev.add_argument("--demo", action="store_true")
     ev.add_argument("--elderly", action="store_true", help="large type (长辈版)")
     ev.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")

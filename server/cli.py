@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from app.cli_args import int_between
 from server.config import ServerSettings
 
 
@@ -88,7 +89,7 @@ def register(sub: Any) -> None:
     server = sub.add_parser("server", help="the central server (FastAPI): run it, or manage halls and reviewers")
     server.add_argument("--db", help="server database URL (default: server.db in the data directory)")
     server.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    server.add_argument("--port", type=int, help="port (default 8600)")
+    server.add_argument("--port", type=int_between(1, 65535), help="port (default 8600)")
     server.add_argument("--blobs", help="directory for scanned files (default: server-blobs in the data directory)")
     server.set_defaults(func=cmd_serve)
     actions = server.add_subparsers(dest="server_cmd")

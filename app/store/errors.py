@@ -136,15 +136,15 @@ def foreign_database(url: str, tables: list[str]) -> NotADatabase:
     name, shown = shown_url(url), ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
     return NotADatabase(
         f"{name} 是其他程序的数据库（含有表 {shown}），不是大厅数据库，未做任何改动；请检查 --db",
-        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: "
-        "check --db",
+        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: check --db",
     )
 
 
 def bad_url(url: str) -> BadDatabaseUrl:
+    shown = url if url.strip() else repr(url)  # an empty --db "" is shown as ''
     return BadDatabaseUrl(
-        f"无法识别的数据库地址 {url}；请用 SQLite 文件路径或 postgresql://用户@主机/库名",
-        f"Unknown database address {url}: give an SQLite file path or postgresql://user@host/dbname",
+        f"无法识别的数据库地址 {shown}；请用 SQLite 文件路径或 postgresql://用户@主机/库名",
+        f"Unknown database address {shown}: give an SQLite file path or postgresql://user@host/dbname",
     )
 
 

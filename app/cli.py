@@ -10,7 +10,6 @@ from typing import Any
 
 from app import cli_supervision
 from app.cli_args import BilingualParser, int_between, iso_day, seconds_between, window_number
-from app.domain.errors import UserError
 
 
 def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
@@ -445,10 +444,15 @@ def _url_of(args: argparse.Namespace) -> str | None:
     from app import settings
     from app.store.database import normalise_url
 
+    given = settings.db_url(args.db)
     try:
-        return normalise_url(settings.db_url(args.db))
-    except UserError:
-        return settings.db_url(args.db)
+        if getattr(args, "command", None) == "server" and args.db is None:  # the server's own default database
+            from server.config import ServerSettings
+
+            given = ServerSettings().db_url()
+        return normalise_url(given)
+    except Exception:  # noqa: BLE001 - only naming the database in a message: the given text will do
+        return given
 
 
 if __name__ == "__main__":

@@ -27,10 +27,12 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         raise UserError(f"服务器设置有误：{problem}", f"Invalid server setting: {problem}") from None
 
 
-def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _database(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """The server's database; `create=False` for commands that only make sense on an existing one (a revoke on a
+    mistyped path must not leave an empty server database behind)."""
     from server.main import open_database
 
-    return open_database(_settings(args))
+    return open_database(_settings(args), create=create)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -68,7 +70,7 @@ def cmd_reviewer_add(args: argparse.Namespace) -> int:
 def cmd_new_epoch(args: argparse.Namespace) -> int:
     from server.feed import new_epoch
 
-    with _database(args).write() as s:
+    with _database(args, create=False).write() as s:
         epoch = new_epoch(s)
     print(
         f"新的同步纪元 / new feed epoch: {epoch}  (每个大厅将重新上传其全部数据 / every hall re-pushes what it holds)"
@@ -79,7 +81,7 @@ def cmd_new_epoch(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     from server.auth import revoke_device
 
-    with _database(args).write() as s:
+    with _database(args, create=False).write() as s:
         revoke_device(s, args.device)
     print(f"设备已撤销 / device revoked: {args.device}")
     return 0
@@ -133,10 +135,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from app.domain.hlc import HybridLogicalClock
     from app.userfiles import read_json_object
     from server.models import Record
-    from server.releases import publish
+    from server.releases import publish, validate
 
     what = ("事项清单", "catalogue") if args.kind == "catalogue" else ("工作日历", "working-day calendar")
     content = read_json_object(Path(args.file), *what)
+    validate(args.kind, content)  # before the database is opened (or created)
     with _database(args).write() as s:
         clock = HybridLogicalClock()
         clock.restart_from(int(s.scalar(select(func.max(Record.hlc))) or 0))

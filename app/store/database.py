@@ -70,6 +70,25 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     return engine, engine
 
 
+def check_sqlite_integrity(engine: Engine, url: str) -> None:
+    """DatabaseCorrupt (naming the last backup) for a damaged SQLite file; nothing for PostgreSQL.
+
+    SQLite notices damage only on the pages a statement touches, so without this a command could print half a
+    hall or append to it. `quick_check` reads every page once (about a second per gigabyte): done once per
+    command, role start or server start, never per transaction. PostgreSQL checks its own pages."""
+    if engine.dialect.name != "sqlite":
+        return
+    from sqlalchemy import text
+
+    from app.store.errors import corrupt
+
+    with engine.connect() as conn:
+        rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check(3)"))]
+    if rows != ["ok"]:
+        lines = [line for row in rows for line in row.splitlines() if line and not line.startswith("***")]
+        raise corrupt(url, "; ".join(lines)[:160])
+
+
 KNOWN_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
 
 
@@ -189,22 +208,9 @@ class Database:
             return upgrade_to_head(self.write_engine, self.read_engine, create=self.create)
 
     def check_integrity(self) -> None:
-        """Refuse a damaged SQLite file before anything reads or writes it (DatabaseCorrupt, naming the last backup).
-
-        SQLite notices damage only on the pages a statement touches, so without this a command could print
-        half a hall or append to it. `quick_check` reads every page once (about a second per gigabyte): done
-        once per command or role start, never per transaction. PostgreSQL checks its own pages."""
-        if not self.is_sqlite:
-            return
-        from sqlalchemy import text
-
-        from app.store.errors import corrupt
-
-        with self.read_engine.connect() as conn:
-            rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check(3)"))]
-        if rows != ["ok"]:
-            lines = [line for row in rows for line in row.splitlines() if line and not line.startswith("***")]
-            raise corrupt(self.url, "; ".join(lines)[:160])
+        """Refuse a damaged SQLite file before anything reads or writes it (see check_sqlite_integrity)."""
+        if self.is_sqlite:
+            check_sqlite_integrity(self.read_engine, self.url)
 
     def require_hall(self) -> None:
         """Refuse, without writing, a database that is not a hall database (for commands that never migrate)."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import cli_supervision
-from app.cli_args import BilingualParser, int_between, iso_day, seconds_between, window_number
+from app.cli_args import BilingualParser, code, int_between, iso_day, reference, seconds_between, window_number
 
 
 def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
@@ -287,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd", required=True)
     issue = with_db(ticket.add_parser("issue", help="issue a ticket"))
-    issue.add_argument("--category", required=True, help="category prefix, e.g. B")
+    issue.add_argument("--category", type=code, required=True, help="category prefix, e.g. B")
     issue.add_argument(
         "--priority", default="normal", choices=["normal", "appointment", "elderly", "disability", "green_channel"]
     )
@@ -301,12 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     cli_supervision.acting_args(call, required=False, json_flag=False)
     call.set_defaults(func=cmd_ticket_call_next)
     status = with_db(ticket.add_parser("status", help="look a ticket up by QR payload, id or number"))
-    status.add_argument("ref")
+    status.add_argument("ref", type=reference)
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_ticket_status)
 
     tprint = with_db(ticket.add_parser("print", help="print a ticket (ESC/POS, PDF or PNG)"))
-    tprint.add_argument("ref", help="QR payload, id, or today's number such as B012")
+    tprint.add_argument("ref", type=reference, help="QR payload, id, or today's number such as B012")
     tprint.add_argument("--escpos", help="printer device or file for ESC/POS bytes, e.g. /dev/usb/lp0")
     tprint.add_argument("--pdf", help="write an 80 mm PDF")
     tprint.add_argument("--png", help="write a 203-dpi PNG")
@@ -317,16 +317,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="appointment_cmd", required=True
     )
     book = with_db(appt.add_parser("book", help="book a time slot"))
-    book.add_argument("--category", required=True, help="category prefix, e.g. B")
+    book.add_argument("--category", type=code, required=True, help="category prefix, e.g. B")
     book.add_argument("--date", required=True, type=iso_day, help="YYYY-MM-DD")
-    book.add_argument("--slot", required=True, help="HH:MM-HH:MM, hall local time")
-    book.add_argument("--matter", help="matter code from the catalogue")
+    book.add_argument("--slot", type=code, required=True, help="HH:MM-HH:MM, hall local time")
+    book.add_argument("--matter", type=code, help="matter code from the catalogue")
     book.add_argument("--name", help="the citizen's name (stored masked)")
     book.add_argument("--id-number", help="resident ID number (only a salted hash is stored)")
     book.add_argument("--json", action="store_true")
     book.set_defaults(func=cmd_appointment_book)
     check_in = with_db(appt.add_parser("check-in", help="check an appointment in: issues its priority ticket"))
-    check_in.add_argument("code", help="the 6-digit code or the QR payload OW1:A:...")
+    check_in.add_argument("code", type=reference, help="the 6-digit code or the QR payload OW1:A:...")
     check_in.add_argument("--json", action="store_true")
     check_in.set_defaults(func=cmd_appointment_check_in)
     appt_list = with_db(appt.add_parser("list", help="a day's appointments"))

@@ -77,3 +77,30 @@ def screen_size(text: str) -> tuple[int, int]:
             f"宽和高应在 200 到 16384 之间 / width and height must be 200 to 16384: {text}"
         )
     return size
+
+
+def text(max_len: int, what_zh: str = "文字", what_en: str = "text") -> Callable[[str], str]:
+    """A piece of text from the command line: not blank, not longer than `max_len`, no control characters (a
+    pasted escape sequence or newline in a name would end up on a printed ticket or a report)."""
+
+    def parse(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(f"{what_zh}不能为空 / the {what_en} must not be blank")
+        if len(value) > max_len:
+            raise argparse.ArgumentTypeError(
+                f"{what_zh}太长（{len(value)} 个字符，最多 {max_len}） / the {what_en} is too long "
+                f"({len(value)} characters, at most {max_len})"
+            )
+        if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029" for ch in value):
+            raise argparse.ArgumentTypeError(
+                f"{what_zh}含有控制字符 / the {what_en} contains control characters: {value[:40]!r}"
+            )
+        return value
+
+    parse.__name__ = what_en
+    return parse
+
+
+code = text(64, "编号", "code")  # ids, prefixes, logins, receipt numbers, matter codes, statuses
+note = text(2000, "说明", "note")  # notes, reasons, names, a marquee line
+reference = text(512, "编号或二维码内容", "reference")  # a ticket's number, id or QR payload; an appointment code

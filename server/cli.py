@@ -6,7 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from app.cli_args import int_between
+from app.cli_args import code as code_arg
+from app.cli_args import int_between, note
 from server.config import ServerSettings
 
 
@@ -102,8 +103,8 @@ def register(sub: Any) -> None:
         return p
 
     code = child("enrol-code", "register a hall if new and print a one-time enrolment code (24 h)")
-    code.add_argument("--hall-code", required=True)
-    code.add_argument("--name", help="the hall's name, for the register")
+    code.add_argument("--hall-code", type=code_arg, required=True)
+    code.add_argument("--name", type=note, help="the hall's name, for the register")
     code.add_argument("--json", action="store_true")
     code.set_defaults(func=cmd_enrol_code)
 
@@ -112,9 +113,9 @@ def register(sub: Any) -> None:
     )
     add = reviewer.add_parser("add", help="add or update a reviewer (argon2-hashed PIN)")
     add.add_argument("--db", default=argparse.SUPPRESS)
-    add.add_argument("--login", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--pin", required=True)
+    add.add_argument("--login", type=code_arg, required=True)
+    add.add_argument("--name", type=note, required=True)
+    add.add_argument("--pin", type=code_arg, required=True)
     add.add_argument("--role", default="reviewer", choices=["reviewer", "supervisor"])
     add.set_defaults(func=cmd_reviewer_add)
 
@@ -122,7 +123,7 @@ def register(sub: Any) -> None:
     epoch.set_defaults(func=cmd_new_epoch)
 
     revoke = child("revoke", "revoke a device: it can no longer sync (it keeps its local data)")
-    revoke.add_argument("--device", required=True)
+    revoke.add_argument("--device", type=code_arg, required=True)
     revoke.set_defaults(func=cmd_revoke)
     register_publish(actions)
 
@@ -157,7 +158,7 @@ def register_publish(actions: Any) -> None:
     pub = actions.add_parser("publish", help="publish a catalogue or working-day calendar to every hall (同源发布)")
     pub.add_argument("kind", choices=["catalogue", "calendar"])
     pub.add_argument("file", help="JSON file like resources/catalogue/catalogue.json or calendar.json")
-    pub.add_argument("--label", help="a name for this version")
+    pub.add_argument("--label", type=note, help="a name for this version")
     pub.add_argument("--db", default=argparse.SUPPRESS)
     pub.add_argument("--json", action="store_true")
     pub.set_defaults(func=cmd_publish)

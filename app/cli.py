@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import cli_supervision
-from app.cli_args import BilingualParser, code, int_between, iso_day, reference, seconds_between, window_number
+from app.cli_args import BilingualParser, code, int_between, iso_day, note, reference, seconds_between, window_number
 
 
 def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
@@ -292,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--priority", default="normal", choices=["normal", "appointment", "elderly", "disability", "green_channel"]
     )
     issue.add_argument("--source", default="staff", choices=["kiosk", "staff", "appointment"])
-    issue.add_argument("--matter", action="append", help="matter code (repeatable)")
+    issue.add_argument("--matter", type=code, action="append", help="matter code (repeatable)")
     issue.add_argument("--json", action="store_true")
     issue.set_defaults(func=cmd_ticket_issue)
     call = with_db(ticket.add_parser("call-next", help="call the next ticket for a window"))
@@ -321,8 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("--date", required=True, type=iso_day, help="YYYY-MM-DD")
     book.add_argument("--slot", type=code, required=True, help="HH:MM-HH:MM, hall local time")
     book.add_argument("--matter", type=code, help="matter code from the catalogue")
-    book.add_argument("--name", help="the citizen's name (stored masked)")
-    book.add_argument("--id-number", help="resident ID number (only a salted hash is stored)")
+    book.add_argument("--name", type=note, help="the citizen's name (stored masked)")
+    book.add_argument("--id-number", type=code, help="resident ID number (only a salted hash is stored)")
     book.add_argument("--json", action="store_true")
     book.set_defaults(func=cmd_appointment_book)
     check_in = with_db(appt.add_parser("check-in", help="check an appointment in: issues its priority ticket"))

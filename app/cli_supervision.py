@@ -72,7 +72,7 @@ def acting_args(
 ) -> argparse.ArgumentParser:
     help_as = "the staff member acting" if required else "the clerk acting (default: the one signed in at the window)"
     sp.add_argument("--as", type=code, dest="as_login", required=required, metavar="LOGIN", help=help_as)
-    sp.add_argument("--pin", help="PIN (else ONEWINDOW_PIN, else a prompt)")
+    sp.add_argument("--pin", type=code, help="PIN (else ONEWINDOW_PIN, else a prompt)")
     if json_flag:
         sp.add_argument("--json", action="store_true")
     return sp
@@ -246,7 +246,7 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
     ack = acting_args(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
-    ack.add_argument("id", help="alarm id (or its first characters)")
+    ack.add_argument("id", type=code, help="alarm id (or its first characters)")
     ack.add_argument("--note", type=note, required=True)
     ack.set_defaults(func=_closing(cmd_alarm_ack))
     help_call = acting_args(with_db(sub.add_parser("help", help="call the supervisor to a window")))
@@ -330,9 +330,9 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
     assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
-    assign.add_argument("id", help="follow-up id (or its first 8+ characters)")
+    assign.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
     assign.add_argument("--to", type=code, required=True, metavar="LOGIN", help="the staff member who calls back")
-    assign.add_argument("--note", help="a remark (default: who was given it)")
+    assign.add_argument("--note", type=note, help="a remark (default: who was given it)")
     assign.set_defaults(func=_closing(cmd_follow_up_step), step="assign")
     fu = rating.add_parser("follow-up", help="take one follow-up step (supervisor)").add_subparsers(
         dest="step", required=True
@@ -346,7 +346,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         ("decide-appeal", "复核 by a second supervisor (--uphold or --refuse)"),
     ):
         sp = acting_args(with_db(fu.add_parser(step, help=text)))
-        sp.add_argument("id", help="follow-up id (or its first 8+ characters)")
+        sp.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
         sp.add_argument("--note", type=note, required=True)
         if step == "assign":
             sp.add_argument("--to", type=code, required=True, metavar="LOGIN")

@@ -36,10 +36,15 @@ def int_between(low: int, high: int) -> Callable[[str], int]:
 
 
 def iso_day(text: str) -> date:
+    """A calendar day from 2000 to 2199: a hall's working-day calendar and reports live there, and a day near
+    year 1 or 9999 overflows as soon as a report adds a week or a time zone to it."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / a date is YYYY-MM-DD: {text!r}") from None
+    if not 2000 <= day.year <= 2199:
+        raise argparse.ArgumentTypeError(f"日期应在 2000 到 2199 年之间 / a date must be in 2000 to 2199: {text}")
+    return day
 
 
 # A hall's window numbers (app.services.hall checks the same range when a hall is set up).

@@ -6,11 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from app import cli_supervision
-from app.cli_args import iso_day
-from app.domain.errors import UserError
+from app.cli_args import BilingualParser, code, int_between, iso_day, note, reference, seconds_between, window_number
 
 
 def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
@@ -20,6 +19,7 @@ def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-unty
 
     db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=create)
     _opened.append(db)  # closed by main, whatever happens
+    db.check_integrity()  # a damaged file is refused before the upgrade could write to it
     db.upgrade()
     return db
 
@@ -245,15 +245,8 @@ def _gui(role: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes as one bilingual line too (argparse's own: a usage block and the error)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"错误 / error: 命令参数有误 / bad arguments: {message} (see: {self.prog} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
+    p = BilingualParser(prog="onewindow", description="OneWindow 一窗通 — service hall software")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -265,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
     for role in ("staff", "display", "intake", "backoffice"):
         sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
-        sp.add_argument("--window", type=int, default=1)
+        sp.add_argument("--window", type=window_number, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         sp.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
         if role == "backoffice":
@@ -294,26 +287,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd", required=True)
     issue = with_db(ticket.add_parser("issue", help="issue a ticket"))
-    issue.add_argument("--category", required=True, help="category prefix, e.g. B")
+    issue.add_argument("--category", type=code, required=True, help="category prefix, e.g. B")
     issue.add_argument(
         "--priority", default="normal", choices=["normal", "appointment", "elderly", "disability", "green_channel"]
     )
     issue.add_argument("--source", default="staff", choices=["kiosk", "staff", "appointment"])
-    issue.add_argument("--matter", action="append", help="matter code (repeatable)")
+    issue.add_argument("--matter", type=code, action="append", help="matter code (repeatable)")
     issue.add_argument("--json", action="store_true")
     issue.set_defaults(func=cmd_ticket_issue)
     call = with_db(ticket.add_parser("call-next", help="call the next ticket for a window"))
-    call.add_argument("--window", type=int, required=True)
+    call.add_argument("--window", type=window_number, required=True)
     call.add_argument("--json", action="store_true")
     cli_supervision.acting_args(call, required=False, json_flag=False)
     call.set_defaults(func=cmd_ticket_call_next)
     status = with_db(ticket.add_parser("status", help="look a ticket up by QR payload, id or number"))
-    status.add_argument("ref")
+    status.add_argument("ref", type=reference)
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_ticket_status)
 
     tprint = with_db(ticket.add_parser("print", help="print a ticket (ESC/POS, PDF or PNG)"))
-    tprint.add_argument("ref", help="QR payload, id, or today's number such as B012")
+    tprint.add_argument("ref", type=reference, help="QR payload, id, or today's number such as B012")
     tprint.add_argument("--escpos", help="printer device or file for ESC/POS bytes, e.g. /dev/usb/lp0")
     tprint.add_argument("--pdf", help="write an 80 mm PDF")
     tprint.add_argument("--png", help="write a 203-dpi PNG")
@@ -324,16 +317,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="appointment_cmd", required=True
     )
     book = with_db(appt.add_parser("book", help="book a time slot"))
-    book.add_argument("--category", required=True, help="category prefix, e.g. B")
+    book.add_argument("--category", type=code, required=True, help="category prefix, e.g. B")
     book.add_argument("--date", required=True, type=iso_day, help="YYYY-MM-DD")
-    book.add_argument("--slot", required=True, help="HH:MM-HH:MM, hall local time")
-    book.add_argument("--matter", help="matter code from the catalogue")
-    book.add_argument("--name", help="the citizen's name (stored masked)")
-    book.add_argument("--id-number", help="resident ID number (only a salted hash is stored)")
+    book.add_argument("--slot", type=code, required=True, help="HH:MM-HH:MM, hall local time")
+    book.add_argument("--matter", type=code, help="matter code from the catalogue")
+    book.add_argument("--name", type=note, help="the citizen's name (stored masked)")
+    book.add_argument("--id-number", type=code, help="resident ID number (only a salted hash is stored)")
     book.add_argument("--json", action="store_true")
     book.set_defaults(func=cmd_appointment_book)
     check_in = with_db(appt.add_parser("check-in", help="check an appointment in: issues its priority ticket"))
-    check_in.add_argument("code", help="the 6-digit code or the QR payload OW1:A:...")
+    check_in.add_argument("code", type=reference, help="the 6-digit code or the QR payload OW1:A:...")
     check_in.add_argument("--json", action="store_true")
     check_in.set_defaults(func=cmd_appointment_check_in)
     appt_list = with_db(appt.add_parser("list", help="a day's appointments"))
@@ -376,9 +369,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("what", choices=["queue", "checks", "sync", "ocr"])
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--postgres", action="store_true", help="queue: many windows on a throwaway PostgreSQL")
-    bench.add_argument("--windows", type=int, default=None, help="queue --postgres: windows (default 200)")
-    bench.add_argument("--clients", type=int, default=20, help="queue --postgres: client processes")
-    bench.add_argument("--seconds", type=float, default=30.0, help="queue --postgres: how long to run")
+    bench.add_argument(
+        "--windows", type=int_between(1, 10_000), default=None, help="queue --postgres: windows (default 200)"
+    )
+    bench.add_argument("--clients", type=int_between(1, 1_000), default=20, help="queue --postgres: client processes")
+    bench.add_argument(
+        "--seconds", type=seconds_between(0.1, 86_400), default=30.0, help="queue --postgres: how long to run"
+    )
     bench.set_defaults(func=cmd_bench)
     return p
 
@@ -447,10 +444,15 @@ def _url_of(args: argparse.Namespace) -> str | None:
     from app import settings
     from app.store.database import normalise_url
 
+    given = settings.db_url(args.db)
     try:
-        return normalise_url(settings.db_url(args.db))
-    except UserError:
-        return settings.db_url(args.db)
+        if getattr(args, "command", None) == "server" and args.db is None:  # the server's own default database
+            from server.config import ServerSettings
+
+            given = ServerSettings().db_url()
+        return normalise_url(given)
+    except Exception:  # noqa: BLE001 - only naming the database in a message: the given text will do
+        return given
 
 
 if __name__ == "__main__":

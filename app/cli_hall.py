@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_args import code
+
 if TYPE_CHECKING:
     from app.domain.settings_schema import HallSettings
 
@@ -37,7 +39,7 @@ def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_settings_show)
     put = acting_args(with_db(actions.add_parser("set", help="change one setting (supervisor or admin; audited)")))
-    put.add_argument("key", help="e.g. max_recalls, target_wait_minutes, notice_zh")
+    put.add_argument("key", type=code, help="e.g. max_recalls, target_wait_minutes, notice_zh")
     put.add_argument("value", help='a JSON value (3, true, {"B": 15}) or plain text')
     put.set_defaults(func=cmd_settings_set)
 

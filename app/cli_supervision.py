@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_args import int_between, iso_day
+from app.cli_args import code, int_between, iso_day, note, window_number
 from app.domain.errors import AuthError
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -71,8 +71,8 @@ def acting_args(
     sp: argparse.ArgumentParser, *, required: bool = True, json_flag: bool = True
 ) -> argparse.ArgumentParser:
     help_as = "the staff member acting" if required else "the clerk acting (default: the one signed in at the window)"
-    sp.add_argument("--as", dest="as_login", required=required, metavar="LOGIN", help=help_as)
-    sp.add_argument("--pin", help="PIN (else ONEWINDOW_PIN, else a prompt)")
+    sp.add_argument("--as", type=code, dest="as_login", required=required, metavar="LOGIN", help=help_as)
+    sp.add_argument("--pin", type=code, help="PIN (else ONEWINDOW_PIN, else a prompt)")
     if json_flag:
         sp.add_argument("--json", action="store_true")
     return sp
@@ -234,9 +234,9 @@ def cmd_case_cards(args: argparse.Namespace) -> int:
 
 def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cards = with_db(case.add_parser("cards", help="电子监察: yellow and red cards of open cases"))
-    cards.add_argument("--department")
-    cards.add_argument("--window", type=int)
-    cards.add_argument("--clerk", help="login")
+    cards.add_argument("--department", type=code)
+    cards.add_argument("--window", type=window_number)
+    cards.add_argument("--clerk", type=code, help="login")
     cards.add_argument("--json", action="store_true")
     cards.set_defaults(func=_closing(cmd_case_cards))
     alarms = with_db(sub.add_parser("alarms", help="evaluate and list active alarms (or --history)"))
@@ -246,12 +246,12 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
     ack = acting_args(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
-    ack.add_argument("id", help="alarm id (or its first characters)")
-    ack.add_argument("--note", required=True)
+    ack.add_argument("id", type=code, help="alarm id (or its first characters)")
+    ack.add_argument("--note", type=note, required=True)
     ack.set_defaults(func=_closing(cmd_alarm_ack))
     help_call = acting_args(with_db(sub.add_parser("help", help="call the supervisor to a window")))
-    help_call.add_argument("--window", type=int, required=True)
-    help_call.add_argument("--note")
+    help_call.add_argument("--window", type=window_number, required=True)
+    help_call.add_argument("--note", type=note)
     help_call.set_defaults(func=_closing(cmd_help_call))
     window = sub.add_parser(
         "window",
@@ -262,16 +262,16 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cli_window.register(window, with_db)
     for action in ("open", "pause", "close"):
         sp = acting_args(with_db(window.add_parser(action, help=f"{action} a window")))
-        sp.add_argument("number", type=int)
-        sp.add_argument("--reason")
+        sp.add_argument("number", type=window_number)
+        sp.add_argument("--reason", type=note)
         sp.set_defaults(func=_closing(cmd_window_remote), action=action)
     move = acting_args(with_db(window.add_parser("move-waiting", help="move waiting tickets to another category")))
-    move.add_argument("from_prefix")
-    move.add_argument("to_prefix")
+    move.add_argument("from_prefix", type=code)
+    move.add_argument("to_prefix", type=code)
     move.add_argument("--limit", type=int_between(0, 100_000), default=0, help="how many, oldest first (0 = all)")
     move.set_defaults(func=_closing(cmd_move_waiting))
     cast = acting_args(with_db(sub.add_parser("broadcast", help="a line on the calling display's marquee")))
-    cast.add_argument("text")
+    cast.add_argument("text", type=note)
     cast.set_defaults(func=_closing(cmd_broadcast))
 
 
@@ -316,9 +316,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any]) -> None:
     case = sub.add_parser("case", help="cases after intake (办件)").add_subparsers(dest="case_cmd", required=True)
     move = acting_args(with_db(case.add_parser("move", help="move a case to another status (role checked)")))
-    move.add_argument("receipt", help="receipt number, e.g. H023-20261122-0042")
-    move.add_argument("--to", required=True, help="target status, e.g. in_review, approved, ready_for_pickup")
-    move.add_argument("--note", help="what needs supplementing, or a remark")
+    move.add_argument("receipt", type=code, help="receipt number, e.g. H023-20261122-0042")
+    move.add_argument(
+        "--to", type=code, required=True, help="target status, e.g. in_review, approved, ready_for_pickup"
+    )
+    move.add_argument("--note", type=note, help="what needs supplementing, or a remark")
     move.set_defaults(func=_closing(cmd_case_move))
     _register_supervision(sub, with_db, case)
 
@@ -328,9 +330,9 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
     assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
-    assign.add_argument("id", help="follow-up id (or its first 8+ characters)")
-    assign.add_argument("--to", required=True, metavar="LOGIN", help="the staff member who calls back")
-    assign.add_argument("--note", help="a remark (default: who was given it)")
+    assign.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
+    assign.add_argument("--to", type=code, required=True, metavar="LOGIN", help="the staff member who calls back")
+    assign.add_argument("--note", type=note, help="a remark (default: who was given it)")
     assign.set_defaults(func=_closing(cmd_follow_up_step), step="assign")
     fu = rating.add_parser("follow-up", help="take one follow-up step (supervisor)").add_subparsers(
         dest="step", required=True
@@ -344,10 +346,10 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         ("decide-appeal", "复核 by a second supervisor (--uphold or --refuse)"),
     ):
         sp = acting_args(with_db(fu.add_parser(step, help=text)))
-        sp.add_argument("id", help="follow-up id (or its first 8+ characters)")
-        sp.add_argument("--note", required=True)
+        sp.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
+        sp.add_argument("--note", type=note, required=True)
         if step == "assign":
-            sp.add_argument("--to", required=True, metavar="LOGIN")
+            sp.add_argument("--to", type=code, required=True, metavar="LOGIN")
         if step == "callback":
             sp.add_argument("--satisfaction", type=int, required=True, choices=range(1, 6))
         if step == "decide-appeal":
@@ -357,7 +359,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         sp.set_defaults(func=_closing(cmd_follow_up_step), step=step)
 
     audit = acting_args(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
-    audit.add_argument("--action", help="only actions starting with this, e.g. case. or follow_up.")
+    audit.add_argument("--action", type=code, help="only actions starting with this, e.g. case. or follow_up.")
     audit.add_argument("--limit", type=int_between(1, 100_000), default=200)
     audit.set_defaults(func=_closing(cmd_audit))
 
@@ -377,7 +379,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     sup.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")
     sup.set_defaults(func=gui("supervisor"), window=1)
     ev = with_db(sub.add_parser("evaluator", help="the window rating pad (好差评)"))
-    ev.add_argument("--window", type=int, required=True)
+    ev.add_argument("--window", type=window_number, required=True)
     ev.add_argument("--demo", action="store_true")
     ev.add_argument("--elderly", action="store_true", help="large type (长辈版)")
     ev.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")

@@ -7,6 +7,7 @@ import argparse
 import json
 from collections.abc import Callable
 
+from app.cli_args import window_number
 from app.cli_supervision import acting_args
 
 ACTIONS = {
@@ -42,6 +43,6 @@ def register(
     """Adds the clerk's actions to `onewindow window` (whose open/pause/close are the supervisor's)."""
     for action, (_method, label) in ACTIONS.items():
         sp = with_db(actions.add_parser(action, help=f"{label} ({action}) for the ticket at a window"))
-        sp.add_argument("--window", type=int, required=True)
+        sp.add_argument("--window", type=window_number, required=True)
         acting_args(sp, required=False)
         sp.set_defaults(func=cmd_window, action=action)

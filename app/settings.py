@@ -34,7 +34,9 @@ def paths() -> Paths:
 
 
 def db_url(explicit: str | None = None) -> str:
-    return explicit or os.environ.get("ONEWINDOW_DB") or paths().default_db_url
+    if explicit is not None:  # `--db ""` is a mistake to report, not a request for the default
+        return explicit
+    return os.environ.get("ONEWINDOW_DB") or paths().default_db_url
 
 
 def device_id() -> str:

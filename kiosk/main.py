@@ -11,6 +11,7 @@ import argparse
 import gc
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from app.cli_args import BilingualParser, screen_size
+from app.domain.errors import UserError
 from app.logs import MaskPersonalData
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
@@ -39,7 +42,7 @@ SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="onewindow kiosk", description="24-hour self-service kiosk")
+    p = BilingualParser(prog="onewindow kiosk", description="24-hour self-service kiosk")
     p.add_argument("--demo", action="store_true", help="unlocked, in a window, sample hall, demo printer")
     p.add_argument("--db", metavar="URL", help="hall database URL or SQLite path")
     p.add_argument("--config", metavar="PATH", type=Path, help="kiosk.toml (default: user config dir)")
@@ -47,9 +50,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     orientation = p.add_mutually_exclusive_group()
     orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
-    p.add_argument("--size", metavar="WxH", help="demo window size, e.g. 1280x720")
-    p.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN",
-                   help="the language each citizen session starts in (zh_CN by default)")
+    p.add_argument("--size", metavar="WxH", type=screen_size, help="demo window size, e.g. 1280x720")
+    p.add_argument(
+        "--lang",
+        choices=["zh_CN", "en_US"],
+        default="zh_CN",
+        help="the language each citizen session starts in (zh_CN by default)",
+    )
     return p.parse_args(argv)
 
 
@@ -89,6 +96,7 @@ def open_backend(
     from app.store.database import Database
 
     db = Database(url, device_id=device, create=demo)  # only the demo makes a hall
+    db.check_integrity()  # a damaged file is refused before the upgrade could write to it
     db.upgrade()
     if demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
@@ -105,6 +113,15 @@ def _install_font(app: QApplication) -> None:
         log.warning("bundled font module missing: Chinese needs a system CJK font")
         return
     install_app_font(app)
+
+
+def _show_on_screen(error: UserError) -> None:
+    """The start-up error on the kiosk's screen for a minute (nobody can click it away), then systemd restarts us."""
+    from app.ui.app_setup import show_startup_error
+
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    show_startup_error(error, timeout_ms=60_000, echo=False)
 
 
 def run(argv: list[str]) -> int:
@@ -126,26 +143,25 @@ def run(argv: list[str]) -> int:
     if problem:  # found before Qt loads its platform plugin, which would abort without naming a package
         print(problem, file=sys.stderr)
         return CONFIG_EXIT_CODE
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setQuitOnLastWindowClosed(not locked)
-    _install_font(app)
-
-    try:
+    try:  # before any window: a wrong --db is one line on stderr (and in the log), like every other command
         backend, db = make_backend(args, config)
         hall_name = backend.hall_name()
     except Exception as exc:
         from app.settings import db_url
         from app.store.errors import as_user_error
-        from app.ui.app_setup import show_startup_error
 
         known = as_user_error(exc, db_url(args.db))
         if known is None:
             raise  # a bug: the crash handler logs it
         log.error("cannot start the kiosk: %s", known.message_en)
-        # Locked, nobody can click the dialog away: it closes after a minute and systemd restarts us.
-        show_startup_error(known, timeout_ms=60_000 if locked else None)
+        print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
+        if locked and os.environ.get("NOTIFY_SOCKET"):
+            _show_on_screen(known)  # under systemd nobody reads stderr at the kiosk: the technician sees the screen
         return CONFIG_EXIT_CODE
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(not locked)
+    _install_font(app)
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)
     printer = open_printer(printer_spec) if printer_spec else None
@@ -167,8 +183,7 @@ def run(argv: list[str]) -> int:
     else:
         size = SIZES[args.orientation or "landscape"]
         if args.size:
-            w, h = (int(v) for v in args.size.lower().split("x"))
-            size = (w, h)
+            size = args.size
     window = KioskWindow(deps, config, locked=locked, size=size)
     window.exit_requested.connect(app.exit)
     if args.lang != window.home_language:

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from app.cli_args import code as code_arg
+from app.cli_args import int_between, note
 from server.config import ServerSettings
 
 
@@ -26,10 +28,12 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         raise UserError(f"服务器设置有误：{problem}", f"Invalid server setting: {problem}") from None
 
 
-def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _database(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """The server's database; `create=False` for commands that only make sense on an existing one (a revoke on a
+    mistyped path must not leave an empty server database behind)."""
     from server.main import open_database
 
-    return open_database(_settings(args))
+    return open_database(_settings(args), create=create)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -67,7 +71,7 @@ def cmd_reviewer_add(args: argparse.Namespace) -> int:
 def cmd_new_epoch(args: argparse.Namespace) -> int:
     from server.feed import new_epoch
 
-    with _database(args).write() as s:
+    with _database(args, create=False).write() as s:
         epoch = new_epoch(s)
     print(
         f"新的同步纪元 / new feed epoch: {epoch}  (每个大厅将重新上传其全部数据 / every hall re-pushes what it holds)"
@@ -78,7 +82,7 @@ def cmd_new_epoch(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     from server.auth import revoke_device
 
-    with _database(args).write() as s:
+    with _database(args, create=False).write() as s:
         revoke_device(s, args.device)
     print(f"设备已撤销 / device revoked: {args.device}")
     return 0
@@ -88,7 +92,7 @@ def register(sub: Any) -> None:
     server = sub.add_parser("server", help="the central server (FastAPI): run it, or manage halls and reviewers")
     server.add_argument("--db", help="server database URL (default: server.db in the data directory)")
     server.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    server.add_argument("--port", type=int, help="port (default 8600)")
+    server.add_argument("--port", type=int_between(1, 65535), help="port (default 8600)")
     server.add_argument("--blobs", help="directory for scanned files (default: server-blobs in the data directory)")
     server.set_defaults(func=cmd_serve)
     actions = server.add_subparsers(dest="server_cmd")
@@ -99,8 +103,8 @@ def register(sub: Any) -> None:
         return p
 
     code = child("enrol-code", "register a hall if new and print a one-time enrolment code (24 h)")
-    code.add_argument("--hall-code", required=True)
-    code.add_argument("--name", help="the hall's name, for the register")
+    code.add_argument("--hall-code", type=code_arg, required=True)
+    code.add_argument("--name", type=note, help="the hall's name, for the register")
     code.add_argument("--json", action="store_true")
     code.set_defaults(func=cmd_enrol_code)
 
@@ -109,9 +113,9 @@ def register(sub: Any) -> None:
     )
     add = reviewer.add_parser("add", help="add or update a reviewer (argon2-hashed PIN)")
     add.add_argument("--db", default=argparse.SUPPRESS)
-    add.add_argument("--login", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--pin", required=True)
+    add.add_argument("--login", type=code_arg, required=True)
+    add.add_argument("--name", type=note, required=True)
+    add.add_argument("--pin", type=code_arg, required=True)
     add.add_argument("--role", default="reviewer", choices=["reviewer", "supervisor"])
     add.set_defaults(func=cmd_reviewer_add)
 
@@ -119,7 +123,7 @@ def register(sub: Any) -> None:
     epoch.set_defaults(func=cmd_new_epoch)
 
     revoke = child("revoke", "revoke a device: it can no longer sync (it keeps its local data)")
-    revoke.add_argument("--device", required=True)
+    revoke.add_argument("--device", type=code_arg, required=True)
     revoke.set_defaults(func=cmd_revoke)
     register_publish(actions)
 
@@ -132,10 +136,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from app.domain.hlc import HybridLogicalClock
     from app.userfiles import read_json_object
     from server.models import Record
-    from server.releases import publish
+    from server.releases import publish, validate
 
     what = ("事项清单", "catalogue") if args.kind == "catalogue" else ("工作日历", "working-day calendar")
     content = read_json_object(Path(args.file), *what)
+    validate(args.kind, content)  # before the database is opened (or created)
     with _database(args).write() as s:
         clock = HybridLogicalClock()
         clock.restart_from(int(s.scalar(select(func.max(Record.hlc))) or 0))
@@ -153,7 +158,7 @@ def register_publish(actions: Any) -> None:
     pub = actions.add_parser("publish", help="publish a catalogue or working-day calendar to every hall (同源发布)")
     pub.add_argument("kind", choices=["catalogue", "calendar"])
     pub.add_argument("file", help="JSON file like resources/catalogue/catalogue.json or calendar.json")
-    pub.add_argument("--label", help="a name for this version")
+    pub.add_argument("--label", type=note, help="a name for this version")
     pub.add_argument("--db", default=argparse.SUPPRESS)
     pub.add_argument("--json", action="store_true")
     pub.set_defaults(func=cmd_publish)

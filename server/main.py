@@ -21,9 +21,13 @@ from server.feed import feed_epoch
 log = logging.getLogger("onewindow.server")
 
 
-def open_database(settings: ServerSettings) -> ServerDatabase:
-    db = ServerDatabase(settings.db_url())
-    db.upgrade()
+def open_database(settings: ServerSettings, *, create: bool = True) -> ServerDatabase:
+    db = ServerDatabase(settings.db_url(), create=create)
+    try:
+        db.upgrade()
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 

@@ -26,7 +26,8 @@ class ReleaseError(UserError):
     code = "release"
 
 
-def _validate(kind: str, content: dict[str, Any]) -> str:
+def validate(kind: str, content: dict[str, Any]) -> str:
+    """What `content` is (its label or the years it covers), or ReleaseError: checked before any write."""
     try:
         if kind == "catalogue":
             return str(parse_catalogue(content).label)
@@ -54,7 +55,7 @@ def publish(
 ) -> dict[str, Any]:
     if kind not in KINDS:
         raise ReleaseError(f"未知的发布类型：{kind}", f"Unknown kind: {kind}")
-    described = _validate(kind, content)
+    described = validate(kind, content)
     sha = content_sha(content)
     existing = session.get(Record, (GLOBAL_SCOPE, KINDS[kind], sha))
     if existing is not None:

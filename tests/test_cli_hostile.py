@@ -216,14 +216,17 @@ def test_a_database_from_a_newer_version_is_not_touched(capsys, hall):  # type: 
 def test_more_hostile_arguments(capsys, hall, tmp_path):  # type: ignore[no-untyped-def]
     before = digest(hall)
     db = ["--db", str(hall)]
-    line = one_line_error(*run(capsys, "ticket", "call-next", "--window", "9" * 30, *db)[::2])
-    assert "too large" in line
     line = one_line_error(*run(capsys, "catalogue", "import", "/dev/zero", *db)[::2])
     assert "not a regular file" in line
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert "nested too deeply" in one_line_error(*run(capsys, "catalogue", "import", str(deep), *db)[::2])
-    for argv in (["ticket"], ["nonsense"], ["appointment", "list", "--date", "2026-13-01"]):
+    for argv in (
+        ["ticket"],
+        ["nonsense"],
+        ["appointment", "list", "--date", "2026-13-01"],
+        ["ticket", "call-next", "--window", "9" * 30],  # a window number is 1 to 9999
+    ):
         with pytest.raises(SystemExit) as exit_info:
             main(argv)
         assert exit_info.value.code == 2

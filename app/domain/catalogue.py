@@ -204,10 +204,16 @@ def agent_materials() -> tuple[MaterialSpec, ...]:
 _MATERIAL_FIELDS = {f.name for f in fields(MaterialSpec)} - {"for_matters"}
 
 
-def _material(data: Mapping[str, Any], where: str) -> MaterialSpec:
+Where = tuple[str, str]  # the place in the file, in Chinese and in English
+
+
+def _material(data: Mapping[str, Any], where: Where) -> MaterialSpec:
     unknown = set(data) - _MATERIAL_FIELDS
     if unknown:
-        raise _bad(f"{where}: unknown material field(s) {sorted(unknown)}")
+        raise _bad(
+            f"{where[0]}：不认识的材料字段 {sorted(unknown)}",
+            f"{where[1]}: unknown material field(s) {sorted(unknown)}",
+        )
     try:
         spec = MaterialSpec(
             **{
@@ -217,36 +223,52 @@ def _material(data: Mapping[str, Any], where: str) -> MaterialSpec:
             }
         )
     except (TypeError, ValueError) as exc:
-        raise _bad(f"{where}: {exc}") from None
+        raise _bad(f"{where[0]}：字段值不对（{exc}）", f"{where[1]}: a wrong value ({exc})") from None
+    kinds = ", ".join(MATERIAL_KINDS)
     if spec.kind not in MATERIAL_KINDS:
-        raise _bad(f"{where}: material kind {spec.kind!r} is not one of {', '.join(MATERIAL_KINDS)}")
+        raise _bad(
+            f"{where[0]}：材料类型 {spec.kind!r} 应为 {kinds} 之一",
+            f"{where[1]}: material kind {spec.kind!r} is not one of {kinds}",
+        )
     if spec.count < 1 or spec.sides not in (1, 2):
-        raise _bad(f"{where}: count must be >= 1 and sides 1 or 2")
+        raise _bad(f"{where[0]}：份数应至少为 1，面数应为 1 或 2", f"{where[1]}: count must be >= 1 and sides 1 or 2")
     if spec.requirement is Requirement.CONDITIONAL and not spec.condition_zh:
-        raise _bad(f"{where}: a conditional material needs condition_zh")
+        raise _bad(
+            f"{where[0]}：有条件的材料需要写明 condition_zh", f"{where[1]}: a conditional material needs condition_zh"
+        )
     return spec
 
 
-def _bad(detail: str) -> CatalogueError:
-    return CatalogueError(f"事项清单数据有误：{detail}", f"The catalogue data is invalid: {detail}")
+def _bad(detail_zh: str, detail_en: str) -> CatalogueError:
+    return CatalogueError(f"事项清单数据有误：{detail_zh}", f"The catalogue data is invalid: {detail_en}")
+
+
+def _field_problem(exc: Exception) -> Where:
+    """A missing or mistyped field, said in both languages (KeyError names the missing key)."""
+    if isinstance(exc, KeyError):
+        return f"缺少字段 {exc.args[0]!r}", f"missing field {exc.args[0]!r}"
+    return (
+        f"字段类型或取值不对（{type(exc).__name__}: {exc}）",
+        f"a field of the wrong type or value ({type(exc).__name__}: {exc})",
+    )
 
 
 def _matter(data: Mapping[str, Any], shared: Mapping[str, Mapping[str, Any]]) -> Matter:
     code = str(data.get("code", ""))
     materials: list[MaterialSpec] = []
     for i, item in enumerate(data.get("materials", [])):
-        where = f"matter {code} material {i + 1}"
+        where = f"事项 {code} 的第 {i + 1} 项材料", f"matter {code} material {i + 1}"
         if isinstance(item, str):
             item = {"ref": item}
         ref = item.get("ref")
         if ref is not None:
             if ref not in shared:
-                raise _bad(f"{where}: no shared material {ref!r}")
+                raise _bad(f"{where[0]}：没有共用材料 {ref!r}", f"{where[1]}: no shared material {ref!r}")
             item = {**shared[ref], **{k: v for k, v in item.items() if k != "ref"}, "key": ref}
         materials.append(_material(item, where))
     keys = [m.key for m in materials]
     if len(set(keys)) != len(keys):
-        raise _bad(f"matter {code}: a material key appears twice")
+        raise _bad(f"事项 {code}：材料 key 重复", f"matter {code}: a material key appears twice")
     try:
         matter = Matter(
             code=code,
@@ -267,22 +289,33 @@ def _matter(data: Mapping[str, Any], shared: Mapping[str, Mapping[str, Any]]) ->
             produces=tuple(data.get("produces", ())),
         )
     except (KeyError, ValueError, TypeError) as exc:
-        raise _bad(f"matter {code or '?'}: {exc!r}") from None
+        zh, en = _field_problem(exc)
+        raise _bad(f"事项 {code or '?'}：{zh}", f"matter {code or '?'}: {en}") from None
     if not code or matter.promised_days > matter.legal_days or matter.promised_days < 0:
-        raise _bad(f"matter {code or '?'}: needs a code and 0 <= promised_days <= legal_days")
+        raise _bad(
+            f"事项 {code or '?'}：需要事项编码，且 0 <= promised_days <= legal_days",
+            f"matter {code or '?'}: needs a code and 0 <= promised_days <= legal_days",
+        )
     if matter.kind is MatterKind.IMMEDIATE and matter.promised_days != 0:
-        raise _bad(f"matter {code}: an immediate matter (即办件) has promised_days 0")
+        raise _bad(
+            f"事项 {code}：即办件的 promised_days 应为 0",
+            f"matter {code}: an immediate matter (即办件) has promised_days 0",
+        )
     return matter
 
 
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Build and validate a catalogue from its published JSON; raises CatalogueError on any problem."""
     if not isinstance(data, Mapping) or not isinstance(data.get("matters"), list) or not data["matters"]:
-        raise _bad('expected a JSON object with a non-empty list of "matters" (see resources/catalogue/catalogue.json)')
+        raise _bad(
+            "应为 JSON 对象，含非空的“matters”列表（参照 resources/catalogue/catalogue.json）",
+            'expected a JSON object with a non-empty list of "matters" (see resources/catalogue/catalogue.json)',
+        )
     try:
         return _parse(data)
     except (AttributeError, KeyError, TypeError, ValueError) as exc:  # a field of the wrong type or missing
-        raise _bad(f"wrong shape ({type(exc).__name__}: {exc})") from None
+        zh, en = _field_problem(exc)
+        raise _bad(f"格式不对：{zh}", f"wrong shape: {en}") from None
 
 
 def _parse(data: Mapping[str, Any]) -> Catalogue:
@@ -290,14 +323,17 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
     matters = tuple(_matter(m, shared) for m in data.get("matters", []))
     codes = [m.code for m in matters]
     if len(set(codes)) != len(codes):
-        raise _bad("a matter code appears twice")
+        raise _bad("事项编码重复", "a matter code appears twice")
     bundles: list[Bundle] = []
     for b in data.get("bundles", []):
         code = str(b.get("code", ""))
         members = tuple(b.get("matters", ()))
         missing = [c for c in members if c not in codes]
         if not code or len(members) < 2 or missing:
-            raise _bad(f"bundle {code or '?'}: needs a code and at least two known matters (unknown: {missing})")
+            raise _bad(
+                f"一件事 {code or '?'}：需要编码和至少两个已有事项（不认识的：{missing}）",
+                f"bundle {code or '?'}: needs a code and at least two known matters (unknown: {missing})",
+            )
         form = b.get("unified_form")
         bundles.append(
             Bundle(
@@ -307,11 +343,15 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
                 category=b["category"],
                 matter_codes=members,
                 promised_days=int(b["promised_days"]),
-                unified_form=_material({**form, "kind": "application_form"}, f"bundle {code} form") if form else None,
+                unified_form=_material(
+                    {**form, "kind": "application_form"}, (f"一件事 {code} 的表单", f"bundle {code} form")
+                )
+                if form
+                else None,
                 note_zh=b.get("note_zh", ""),
                 note_en=b.get("note_en", ""),
             )
         )
     if {b.code for b in bundles} & set(codes):
-        raise _bad("a bundle code is also a matter code")
+        raise _bad("一件事的编码与事项编码相同", "a bundle code is also a matter code")
     return Catalogue(label=str(data.get("label", "")), matters=matters, bundles=tuple(bundles))

@@ -12,7 +12,26 @@ class UserError(Exception):
             self.code = code
 
     def bilingual(self) -> str:
-        return f"{self.message_zh} / {self.message_en}"
+        """Both messages on one line, whatever they quote (a driver's multi-line detail, a name with a newline)."""
+        return one_line(f"{self.message_zh} / {self.message_en}")
+
+
+# Characters that would break "one line" (U+2028/2029 are line breaks too) or reorder it on the terminal (bidi
+# overrides from a pasted name).
+_BIDI = {0x200E, 0x200F, 0x061C, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: line breaks become spaces, other control and bidi characters are escaped."""
+    out = []
+    for ch in text:
+        if ch in "\r\n\t\v\f":
+            out.append(" ")
+        elif ord(ch) in _BIDI or (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class NotFoundError(UserError):

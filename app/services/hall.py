@@ -111,8 +111,8 @@ def read_hall_file(path: str | Path) -> dict[str, Any]:
     problem = hall_spec_problem(spec)
     if problem:
         raise BadInputFile(
-            f"大厅配置文件 {path} 的内容不对：{problem}（参照 resources/sample/hall.json）",
-            f"The hall configuration {path} has the wrong shape: {problem} (see resources/sample/hall.json)",
+            f"大厅配置文件 {path} 的内容不对：{problem[0]}（参照 resources/sample/hall.json）",
+            f"The hall configuration {path} has the wrong shape: {problem[1]} (see resources/sample/hall.json)",
         )
     assert isinstance(spec, dict)
     try:
@@ -137,63 +137,84 @@ def check_hall_spec(spec: dict[str, Any]) -> None:
             raise settings_error(WindowSettings, exc, *what) from None
 
 
-def hall_spec_problem(spec: object) -> str | None:
-    """What is structurally wrong with a hall description, or None."""
+Problem = tuple[str, str] | None  # (Chinese, English)
 
-    def fields(item: object, where: str, required: dict[str, type | tuple[type, ...]]) -> str | None:
+
+def hall_spec_problem(spec: object) -> Problem:
+    """What is structurally wrong with a hall description, in Chinese and in English, or None."""
+
+    def fields(item: object, where: tuple[str, str], required: dict[str, type | tuple[type, ...]]) -> Problem:
         if not isinstance(item, dict):
-            return f"{where} must be an object"
+            return f"{where[0]}应为 JSON 对象", f"{where[1]} must be an object"
         for key, kind in required.items():
             if not isinstance(item.get(key), kind) or item.get(key) in ("", None):
-                return f"{where} needs {key!r}"
+                return f"{where[0]}缺少“{key}”", f"{where[1]} needs {key!r}"
         return None
 
-    top = fields(spec, "the file", {"code": str, "name_zh": str, "categories": list})
+    top = fields(spec, ("文件", "the file"), {"code": str, "name_zh": str, "categories": list})
     if top or not isinstance(spec, dict):
         return top
     for key in ("opening_hours", "settings"):
         if not isinstance(spec.get(key, {}), dict):
-            return f"{key!r} must be an object"
+            return f"“{key}”应为 JSON 对象", f"{key!r} must be an object"
     if problem := _timezone_problem(spec.get("timezone", "Asia/Shanghai")):
         return problem
     prefixes: set[str] = set()
     for i, c in enumerate(spec["categories"]):
-        if problem := fields(c, f"category {i + 1}", {"prefix": str, "name_zh": str}):
+        if problem := fields(c, (f"第 {i + 1} 个业务类别", f"category {i + 1}"), {"prefix": str, "name_zh": str}):
             return problem
         if c["prefix"] in prefixes:
-            return f"category prefix {c['prefix']!r} appears twice"
+            return f"业务类别前缀“{c['prefix']}”重复", f"category prefix {c['prefix']!r} appears twice"
         prefixes.add(c["prefix"])
     logins: set[str] = set()
     for i, st in enumerate(spec.get("staff", [])):
-        if problem := fields(st, f"staff {i + 1}", {"login": str, "name": str, "pin": str}):
+        if problem := fields(st, (f"第 {i + 1} 个工作人员", f"staff {i + 1}"), {"login": str, "name": str, "pin": str}):
             return problem
         if st["login"] in logins:
-            return f"staff login {st['login']!r} appears twice"
+            return f"工作人员登录名“{st['login']}”重复", f"staff login {st['login']!r} appears twice"
+        roles = ", ".join(r.value for r in Role)
         if st.get("role", "clerk") not in {r.value for r in Role}:
-            return f"staff {st['login']!r}: role must be one of {', '.join(r.value for r in Role)}"
+            return (
+                f"工作人员“{st['login']}”的角色应为 {roles} 之一",
+                f"staff {st['login']!r}: role must be one of {roles}",
+            )
         logins.add(st["login"])
+    return _windows_problem(spec.get("windows", []), prefixes, fields)
+
+
+def _windows_problem(windows: Any, prefixes: set[str], fields: Any) -> Problem:
+    if not isinstance(windows, list):
+        return "“windows”应为列表", "'windows' must be a list"
     numbers: set[int] = set()
-    for i, w in enumerate(spec.get("windows", [])):
-        if problem := fields(w, f"window {i + 1}", {"number": int, "name": str}):
+    for i, w in enumerate(windows):
+        if problem := fields(w, (f"第 {i + 1} 个窗口", f"window {i + 1}"), {"number": int, "name": str}):
             return problem
         if isinstance(w["number"], bool) or not 1 <= w["number"] <= 9999:
-            return f"window {i + 1}: number must be 1 to 9999"
+            return f"第 {i + 1} 个窗口的编号应为 1 到 9999", f"window {i + 1}: number must be 1 to 9999"
         if w["number"] in numbers:
-            return f"window number {w['number']} appears twice"
+            return f"窗口编号 {w['number']} 重复", f"window number {w['number']} appears twice"
         numbers.add(w["number"])
-        for pair in w.get("categories", []):
-            if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in prefixes):
-                return f"window {w['number']}: categories are [prefix, weight] pairs of known prefixes"
+        pairs = w.get("categories", [])
+        if not isinstance(pairs, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and pair[0] in prefixes for pair in pairs
+        ):
+            return (
+                f"{w['number']} 号窗口的 categories 应为 [前缀, 权重] 对，且前缀是已有的业务类别",
+                f"window {w['number']}: categories are [prefix, weight] pairs of known prefixes",
+            )
     return None
 
 
-def _timezone_problem(name: object) -> str | None:
+def _timezone_problem(name: object) -> Problem:
     from zoneinfo import ZoneInfo
 
     try:
         ZoneInfo(str(name))
     except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        return f"timezone {name!r} is not a known time zone (e.g. Asia/Shanghai)"
+        return (
+            f"时区“{name}”不是已知的时区（例如 Asia/Shanghai）",
+            f"timezone {name!r} is not a known time zone (e.g. Asia/Shanghai)",
+        )
     return None
 
 

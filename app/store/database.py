@@ -70,18 +70,55 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     return engine, engine
 
 
+def check_sqlite_integrity(engine: Engine, url: str) -> None:
+    """DatabaseCorrupt (naming the last backup) for a damaged SQLite file; nothing for PostgreSQL.
+
+    SQLite notices damage only on the pages a statement touches, so without this a command could print half a
+    hall or append to it. `quick_check` reads every page once (about a second per gigabyte): done once per
+    command, role start or server start, never per transaction. PostgreSQL checks its own pages."""
+    if engine.dialect.name != "sqlite":
+        return
+    from sqlalchemy import text
+
+    from app.store.errors import corrupt
+
+    with engine.connect() as conn:
+        rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check(3)"))]
+    if rows != ["ok"]:
+        lines = [line for row in rows for line in row.splitlines() if line and not line.startswith("***")]
+        raise corrupt(url, "; ".join(lines)[:160])
+
+
 KNOWN_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
 
 
 def normalise_url(url: str) -> str:
+    """The SQLAlchemy URL for what the user gave (a path or a URL); BadDatabaseUrl for anything we cannot open.
+
+    The URL is parsed here, once, so that a malformed one (`postgresql://u@[::1`, an empty --db) is a user error
+    before any engine exists, not a ValueError deep inside SQLAlchemy or Alembic."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from app.store.errors import bad_url
+
+    given = url
+    if not url.strip():
+        raise bad_url(given)
     if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://") :]
-    if "://" not in url:  # a bare path means an SQLite file
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    elif "://" not in url:  # a bare path means an SQLite file
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     if url.split("://", 1)[0] not in KNOWN_SCHEMES:
-        from app.store.errors import bad_url
-
-        raise bad_url(url)
+        raise bad_url(given)
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - parsing the port raises for `host:abc`
+    except (ArgumentError, ValueError):
+        raise bad_url(given) from None
+    # An in-memory SQLite database would be a different, empty one for each of our two engines.
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise bad_url(given)
     return url
 
 
@@ -169,6 +206,11 @@ class Database:
 
         with self._hall_errors():
             return upgrade_to_head(self.write_engine, self.read_engine, create=self.create)
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged SQLite file before anything reads or writes it (see check_sqlite_integrity)."""
+        if self.is_sqlite:
+            check_sqlite_integrity(self.read_engine, self.url)
 
     def require_hall(self) -> None:
         """Refuse, without writing, a database that is not a hall database (for commands that never migrate)."""

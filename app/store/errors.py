@@ -19,6 +19,7 @@ from app.domain.errors import (
     DatabaseReadOnly,
     DatabaseUnreachable,
     FileProblem,
+    NoHallDatabase,
     NotADatabase,
     UserError,
 )
@@ -68,8 +69,8 @@ def corrupt(url: str, detail: str = "") -> DatabaseCorrupt:
     where_en = f"the last backup is {backup}" if backup else BACKUP_HINT_EN
     name = shown_url(url)
     return DatabaseCorrupt(
-        f"大厅数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}",
-        f"The hall database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}",
+        f"数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}",
+        f"The database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}",
     )
 
 
@@ -136,15 +137,33 @@ def foreign_database(url: str, tables: list[str]) -> NotADatabase:
     name, shown = shown_url(url), ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
     return NotADatabase(
         f"{name} 是其他程序的数据库（含有表 {shown}），不是大厅数据库，未做任何改动；请检查 --db",
-        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: "
-        "check --db",
+        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: check --db",
+    )
+
+
+def missing_database(url: str, what_zh: str, what_en: str) -> NoHallDatabase:
+    name = shown_url(url)
+    return NoHallDatabase(
+        f"{what_zh} {name} 不存在，未创建任何文件；请检查 --db",
+        f"The {what_en} {name} does not exist; nothing was created: check --db",
+    )
+
+
+def unknown_schema(url: str, detail: str) -> NotADatabase:
+    """Alembic cannot place the database's recorded revision: another program's, or a newer OneWindow's."""
+    name = shown_url(url)
+    return NotADatabase(
+        f"{name} 的数据库版本无法识别（{detail}）：它属于其他程序或更新版本的 OneWindow，未做任何改动；请检查 --db",
+        f"The database {name} has a schema this program does not know ({detail}): it belongs to another program "
+        "or a newer OneWindow; nothing was changed: check --db",
     )
 
 
 def bad_url(url: str) -> BadDatabaseUrl:
+    shown = url if url.strip() else repr(url)  # an empty --db "" is shown as ''
     return BadDatabaseUrl(
-        f"无法识别的数据库地址 {url}；请用 SQLite 文件路径或 postgresql://用户@主机/库名",
-        f"Unknown database address {url}: give an SQLite file path or postgresql://user@host/dbname",
+        f"无法识别的数据库地址 {shown}；请用 SQLite 文件路径或 postgresql://用户@主机/库名",
+        f"Unknown database address {shown}: give an SQLite file path or postgresql://user@host/dbname",
     )
 
 
@@ -169,6 +188,10 @@ def as_user_error(exc: BaseException, url: str | None = None) -> UserError | Non
         return _sqlite_error("readonly", url)
     if isinstance(exc, OSError) and exc.filename:
         return file_problem(exc)
+    from alembic.util import CommandError
+
+    if isinstance(exc, CommandError) and url is not None:
+        return unknown_schema(url, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)
     if isinstance(exc, OverflowError):
         return UserError("给出的数字太大", "A number given is too large", code="bad_number")
     return None

@@ -18,16 +18,26 @@ def network_error(exc: Exception, url: str) -> NetworkError:
     )
 
 
-def checked(r: requests.Response) -> dict[str, Any]:
-    """The JSON body of a good answer; a refusal becomes the server's own bilingual message."""
+def checked(r: requests.Response, expect: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON body of a good answer; a refusal becomes the server's own bilingual message. A good status with a
+    body that is not a JSON object holding `expect` (a web page, a proxy's error, another program) is a SyncError
+    naming the address, not a KeyError deep in the agent."""
     try:
-        body: dict[str, Any] = r.json()
-    except ValueError:
-        body = {}
+        body: Any = r.json()
+    except ValueError:  # requests' JSON decoding errors are ValueErrors
+        body = None
     if r.status_code >= 400:
+        body = body if isinstance(body, dict) else {}
         raise SyncError(
             str(body.get("message_zh") or f"中心服务器拒绝了请求（{r.status_code}）"),
             str(body.get("message_en") or f"The central server refused the request ({r.status_code})"),
+        )
+    if not isinstance(body, dict) or any(key not in body for key in expect):
+        kind = (r.headers.get("Content-Type") or "?").split(";")[0]
+        raise SyncError(
+            f"{r.url} 的回答不是 OneWindow 中心服务器的格式（HTTP {r.status_code}，{kind}）；请检查服务器地址",
+            f"The answer from {r.url} is not a OneWindow central server's (HTTP {r.status_code}, {kind}): "
+            "check the server address",
         )
     return body
 
@@ -79,8 +89,7 @@ class SyncClient:
             raise DeviceRevoked(
                 "本设备的同步权限已被撤销，本地数据保留", "This device was revoked; its local data is kept"
             )
-        self._check(r)
-        self._token = str(r.json()["token"])
+        self._token = str(checked(r, ("token",))["token"])
         return self._token
 
     @staticmethod
@@ -96,7 +105,7 @@ class SyncClient:
             auth=False,
             json={"code": code, "hall_id": hall_id, "hall_code": hall_code, "device_name": device_name},
         )
-        return self._check(r)
+        return checked(r, ("device_id", "device_secret", "feed_epoch"))
 
     def push(self, schema_version: int, mutations: list[dict[str, Any]]) -> dict[str, Any]:
         r = self._request("POST", "/v1/sync/push", json={"schema_version": schema_version, "mutations": mutations})

@@ -56,10 +56,11 @@ def show_error(parent: QWidget | None, exc: Exception) -> None:
 _open_boxes: list[QMessageBox] = []
 
 
-def show_startup_error(error: UserError, timeout_ms: int | None = None) -> None:
-    """A role that cannot start says why in a dialog (and on stderr); `timeout_ms` closes it by itself, for a
-    locked kiosk that nobody can click and that the service manager should restart."""
-    print(f"错误 / error: {error.bilingual()}", file=sys.stderr)
+def show_startup_error(error: UserError, timeout_ms: int | None = None, *, echo: bool = True) -> None:
+    """A role that cannot start says why in a dialog (and on stderr unless it has already: `echo`); `timeout_ms`
+    closes it by itself, for a locked kiosk that nobody can click and that the service manager should restart."""
+    if echo:
+        print(f"错误 / error: {error.bilingual()}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, "无法启动 / Cannot start", f"{error.message_zh}\n\n{error.message_en}")
     box.setObjectName("startup_error")
     if timeout_ms is not None:

@@ -24,12 +24,27 @@ def _open_hall(args: argparse.Namespace, demo: bool) -> Database:
     from app.store.database import Database
 
     db = Database(settings.db_url(args.db), device_id=settings.device_id(), create=demo)  # only the demo makes one
-    db.upgrade()
-    if demo:
-        create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
-        CatalogueService(db).ensure_sample()
-        AppointmentService(db).seed_demo()  # codes 100001-100004 for the kiosk's appointment check-in
+    try:
+        db.check_integrity()
+        db.upgrade()
+        if demo:
+            create_sample_hall(db, always_open=True)  # a newcomer may try the demo at night
+            CatalogueService(db).ensure_sample()
+            AppointmentService(db).seed_demo()  # codes 100001-100004 for the kiosk's appointment check-in
+        check_hall_settings(db)
+    except BaseException:
+        db.dispose()
+        raise
     return db
+
+
+def check_hall_settings(db: Database) -> None:
+    """InvalidSettings (naming the key) for a hall whose settings were edited by hand into something wrong:
+    found here, before any window exists, rather than by the first screen that reads them."""
+    from app.domain.settings_schema import HallSettings
+    from app.services.hall import current_hall
+
+    HallSettings.of(current_hall(db).settings)
 
 
 class Roles:
@@ -250,17 +265,17 @@ def launch(role: str, args: argparse.Namespace) -> int:
     from app.store.errors import as_user_error
     from app.ui.app_setup import install_excepthook, make_app, show_startup_error
 
-    app = make_app(language=getattr(args, "lang", "zh_CN"))
-    install_excepthook()
     demo = role == "demo" or bool(getattr(args, "demo", False))
-    try:
+    try:  # before any window: a wrong --db is one line on stderr, like every other command
         db = _open_hall(args, demo)
     except Exception as exc:
         known = as_user_error(exc, settings.db_url(getattr(args, "db", None)))
         if known is None:
-            raise  # a bug: the crash handler logs it and says where
-        show_startup_error(known)
+            raise  # a bug: the CLI's crash handler logs it and says where
+        print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
         return 1
+    app = make_app(language=getattr(args, "lang", "zh_CN"))
+    install_excepthook()
     try:
         roles = Roles(db, demo)  # reads the hall's settings (a hand-edited wrong value is a UserError)
     except UserError as exc:

@@ -1,4 +1,4 @@
-"""A GUI role that cannot open its hall says why in a dialog (and on stderr) instead of dying with a traceback."""
+"""A GUI role that cannot open its hall says why in one line on stderr, before any window, never with a traceback."""
 
 from __future__ import annotations
 
@@ -8,61 +8,60 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui import launch as launch_module
 
 
-def _close_dialog_and_record(seen: list[str]) -> None:
-    """Reads the startup dialog once it is up, then closes it (as a person would)."""
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
+def _no_window_open() -> bool:
+    return not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
 @pytest.mark.parametrize("role", ["staff", "display"])
 def test_a_file_that_is_not_a_database(qapp, monkeypatch, tmp_path: Path, capsys, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Checked before any window: one line on stderr, like every other command (no dialog to click away)."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # launch installs its own; put ours back afterwards
     path = tmp_path / "notes.db"
     path.write_text("not a database\n" * 100, encoding="utf-8")
     before = path.read_bytes()
-    seen: list[str] = []
-    _close_dialog_and_record(seen)
     args = argparse.Namespace(db=str(path), window=1, demo=False, lang="zh_CN")
     assert launch_module.launch(role, args) == 1
-    assert len(seen) == 1 and "不是大厅数据库" in seen[0] and "not a hall database" in seen[0]
-    assert "not a hall database" in capsys.readouterr().err
-    assert path.read_bytes() == before
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "不是大厅数据库" in err and "not a hall database" in err
+    assert path.read_bytes() == before and _no_window_open()
 
 
-def test_a_missing_hall_is_not_created_by_a_staff_window(qapp, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_hall_is_not_created_by_a_staff_window(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    seen: list[str] = []
-    _close_dialog_and_record(seen)
     path = tmp_path / "nowhere.db"
     assert launch_module.launch("staff", argparse.Namespace(db=str(path), window=1, demo=False, lang="zh_CN")) == 1
-    assert "hall init --sample" in seen[0] and not path.exists()
+    assert "hall init --sample" in capsys.readouterr().err and not path.exists() and _no_window_open()
 
 
-def test_the_kiosk_shows_the_same_message(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_kiosk_says_the_same_in_one_line(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from kiosk.main import CONFIG_EXIT_CODE, run
 
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)  # not under systemd: no dialog on the screen
     path = tmp_path / "hall.db"
     path.write_bytes(b"\x00" * 4096)  # zeroed out, as after a bad disk
-    seen: list[str] = []
-    _close_dialog_and_record(seen)
     assert run(["--demo", "--db", str(path)]) == CONFIG_EXIT_CODE
-    assert len(seen) == 1 and "不是大厅数据库" in seen[0] and "not a hall database" in seen[0]
-    assert "错误 / error" in capsys.readouterr().err
-    assert path.read_bytes() == b"\x00" * 4096
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "不是大厅数据库" in err and "not a hall database" in err
+    assert path.read_bytes() == b"\x00" * 4096 and _no_window_open()
+
+
+def test_a_locked_kiosk_under_systemd_also_shows_it_on_the_screen(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kiosk import main as kiosk_main
+
+    monkeypatch.setenv("NOTIFY_SOCKET", "/run/nothing")
+    monkeypatch.setattr(kiosk_main, "install_crash_handlers", lambda *_: None)
+    shown: list[str] = []
+    monkeypatch.setattr(kiosk_main, "_show_on_screen", lambda error: shown.append(error.message_en))
+    path = tmp_path / "hall.db"
+    path.write_bytes(b"\x00" * 4096)
+    assert kiosk_main.run(["--db", str(path)]) == kiosk_main.CONFIG_EXIT_CODE
+    assert len(shown) == 1 and "not a hall database" in shown[0]
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
 def test_an_unexpected_error_is_logged_and_the_dialog_says_where(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -199,13 +199,16 @@ class Roles:
         else:
             pad.resize(600, 1000)
 
-    def login(self, default_window: int) -> tuple[Any, int] | None:
+    def login(self, default_window: int, *, supervisor: bool = False) -> tuple[Any, int] | None:
+        """The login dialog; the supervisor's console is no window, so it asks for no window number."""
+        from PySide6.QtCore import QCoreApplication
+
         from app.services.hall import login
         from app.ui.staff.login_dialog import LoginDialog
 
-        dialog = LoginDialog(
-            self.runner, lambda u, p: login(self.db, u, p), self.board.window_numbers(), default_window
-        )
+        windows = [] if supervisor else self.board.window_numbers()
+        title = QCoreApplication.translate("LoginDialog", "一窗通 · 大厅管理登录") if supervisor else None
+        dialog = LoginDialog(self.runner, lambda u, p: login(self.db, u, p), windows, default_window, title=title)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
             return None
         return dialog.staff, dialog.window_number
@@ -278,7 +281,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
         elif role == "evaluator":  # faces the citizen: no login
             roles.evaluator(args.window, bool(getattr(args, "elderly", False)), full_screen=not demo)
         elif role == "supervisor":
-            who = roles.login(args.window)
+            who = roles.login(args.window, supervisor=True)
             if who is None:
                 return 0
             if who[0].role != "supervisor":

@@ -172,13 +172,7 @@ def cmd_alarm_ack(args: argparse.Namespace) -> int:
     from app.services.alarms import AlarmService
 
     db = _db(args)
-    service = AlarmService(db)
-    matches = [a.id for a in service.history(limit=2000) if a.id.startswith(args.id)]
-    if len(matches) != 1:
-        from app.domain.errors import NotFoundError
-
-        raise NotFoundError("没有找到这条告警", "No such alarm")
-    a = service.acknowledge(matches[0], args.note, actor=_actor(db, args))
+    a = AlarmService(db).acknowledge(args.id, args.note, actor=_actor(db, args))  # the service reads the prefix
     _emit(a, args.json, f"已确认 / acknowledged: {a.message_zh}")
     return 0
 
@@ -328,7 +322,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
     assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
-    assign.add_argument("id", help="follow-up id (or its first 8+ characters)")
+    assign.add_argument("id", help="follow-up id (or its first characters)")
     assign.add_argument("--to", required=True, metavar="LOGIN", help="the staff member who calls back")
     assign.add_argument("--note", help="a remark (default: who was given it)")
     assign.set_defaults(func=_closing(cmd_follow_up_step), step="assign")
@@ -344,7 +338,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         ("decide-appeal", "复核 by a second supervisor (--uphold or --refuse)"),
     ):
         sp = acting_args(with_db(fu.add_parser(step, help=text)))
-        sp.add_argument("id", help="follow-up id (or its first 8+ characters)")
+        sp.add_argument("id", help="follow-up id (or its first characters)")
         sp.add_argument("--note", required=True)
         if step == "assign":
             sp.add_argument("--to", required=True, metavar="LOGIN")

@@ -183,3 +183,36 @@ def test_a_clerk_hears_no_permission_not_the_rule(capsys, hall_db, intake, cases
     code, _o, err_text = run(capsys, "case", "move", receipt, "--to", "ready_for_pickup", "--as", "wang", "--pin",
                              "1234", "--db", hall_db.url)  # fmt: skip
     assert code == 1 and "窗口人员无权" in err_text and "cannot move from" not in err_text
+
+
+# ---- 7. hall-local times for people, explicit UTC in JSON -----------------------------------------------------
+
+
+def test_audit_and_alarms_print_hall_time_and_json_says_utc(capsys, tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'hall.db'}"
+    run(capsys, "hall", "init", "--sample", "--db", url)
+    monkeypatch.setenv("ONEWINDOW_PIN", "8888")
+    code, _o, err = run(capsys, "help", "--window", "3", "--as", "admin", "--db", url)
+    assert code == 0, err
+    code, out, err = run(capsys, "alarms", "--db", url)
+    assert code == 0 and " +08:00  " in out, err  # the sample hall is in Asia/Shanghai
+    code, out, _e = run(capsys, "alarms", "--db", url, "--json")
+    [alarm] = json.loads(out)["alarms"]
+    assert alarm["raised_at"].endswith("+00:00")
+    code, _o, err = run(capsys, "alarm", "ack", alarm["id"], "--note", "已到窗口", "--as", "admin", "--db", url)
+    assert code == 0, err  # an audited change
+    code, out, err = run(capsys, "audit", "--as", "admin", "--db", url)
+    assert code == 0 and out.splitlines()[0][19:26] == " +08:00", out
+    code, out, _e = run(capsys, "audit", "--as", "admin", "--db", url, "--json")
+    assert all(e["at"].endswith("+00:00") for e in json.loads(out)["entries"])
+
+
+def test_hall_time_text_shows_the_offset():
+    from datetime import UTC, datetime
+
+    from app.domain.calendar import hall_time_text
+
+    moment = datetime(2026, 12, 1, 1, 30, 5, tzinfo=UTC)
+    assert hall_time_text(moment, "Asia/Shanghai") == "2026-12-01 09:30 +08:00"
+    assert hall_time_text(moment, "Asia/Shanghai", seconds=True) == "2026-12-01 09:30:05 +08:00"
+    assert hall_time_text(moment, "UTC") == "2026-12-01 01:30 +00:00"

@@ -26,6 +26,7 @@ from app.domain.ratings import (
     RatingError,
     RatingLevel,
     check_follow_up_step,
+    reasons_en,
     reasons_zh,
 )
 from app.domain.roles import Permission, check_permission, may
@@ -88,6 +89,7 @@ class FollowUpRow:
     overdue_step: str | None  # "callback" | "rectify" | "close"
     next_steps: tuple[str, ...]
     notes: tuple[dict[str, Any], ...]
+    reasons_en: str = ""
 
 
 class FollowUpService:
@@ -153,6 +155,7 @@ class FollowUpService:
             level=int(level),
             level_zh=level.name_zh,
             reasons_zh=reasons_zh(r.reasons or ()),
+            reasons_en=reasons_en(r.reasons or ()),
             comment=r.comment,
             window_number=r.window_number,
             rated_staff=names.get(r.staff_id) if r.staff_id else None,

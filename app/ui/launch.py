@@ -107,6 +107,10 @@ class Roles:
         console = (lambda: self.supervisor(staff)) if staff is not None and staff.role == "supervisor" else None
         alarms = AlarmService(self.db)
         window.help_call = HelpCall(window, window_number, alarms, staff, self.runner, on_console=console)
+        from app.services.follow_ups import FollowUpService
+        from app.ui.staff.my_follow_ups import MyFollowUps
+
+        window.my_follow_ups = MyFollowUps(window, FollowUpService(self.db), staff, self.runner)
 
     def open_cases(self, window_number: int, staff: Any) -> None:
         from app.domain.calendar import service_day

@@ -8,6 +8,7 @@ working-day calendar; overdue steps are flagged and escalated as alarms by app.s
 
 from __future__ import annotations
 
+import builtins
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -116,7 +117,7 @@ class FollowUpService:
             out = [self._row(s, hall, f) for f in rows]
         return [r for r in out if r.overdue] if overdue_only else out
 
-    def mine(self, *, actor: StaffView | None) -> list[FollowUpRow]:
+    def mine(self, *, actor: StaffView | None) -> builtins.list[FollowUpRow]:  # (`list` is a method here)
         """The open follow-ups assigned to `actor`: the call-backs and rectifications a clerk has to record."""
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)

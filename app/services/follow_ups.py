@@ -213,7 +213,7 @@ class FollowUpService:
         f = self._load(s, hall, follow_up_id, lock=True)
         if f.assigned_to != staff.id:
             raise PermissionDenied(
-                "这条差评没有指派给您：只有被指派的工作人员或大厅管理可以记录回访和整改",
+                "无权记录：这条差评没有指派给您，只有被指派的工作人员或大厅管理可以记录回访和整改",
                 "This follow-up is not assigned to you: only its assignee or a supervisor may record it",
             )
         return staff, f

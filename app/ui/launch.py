@@ -203,8 +203,11 @@ class Roles:
         else:
             pad.resize(600, 1000)
 
-    def login(self, default_window: int, *, supervisor: bool = False) -> tuple[Any, int] | None:
-        """The login dialog; the supervisor's console is no window, so it asks for no window number."""
+    def login(
+        self, default_window: int, *, supervisor: bool = False, at_window: bool = False
+    ) -> tuple[Any, int] | None:
+        """The login dialog; the supervisor's console is no window, so it asks for no window number. `at_window`
+        (the staff window): the clerk signs in at the chosen window, refused in the dialog if they may not."""
         from PySide6.QtCore import QCoreApplication
 
         from app.services.hall import login
@@ -212,7 +215,14 @@ class Roles:
 
         windows = [] if supervisor else self.board.window_numbers()
         title = QCoreApplication.translate("LoginDialog", "一窗通 · 大厅管理登录") if supervisor else None
-        dialog = LoginDialog(self.runner, lambda u, p: login(self.db, u, p), windows, default_window, title=title)
+
+        def sign_in(user: str, pin: str) -> Any:
+            staff = login(self.db, user, pin)
+            if at_window:  # refused here, in the dialog, if signed in at another window (names which one)
+                self.queue.check_sign_in(dialog.window_number, staff)
+            return staff
+
+        dialog = LoginDialog(self.runner, sign_in, windows, default_window, title=title)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
             return None
         return dialog.staff, dialog.window_number
@@ -297,7 +307,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
                 return 1
             roles.supervisor(who[0], simulate=demo)
         elif role in ("staff", "intake", "backoffice"):
-            who = roles.login(args.window)
+            who = roles.login(args.window, at_window=role == "staff")
             if who is None:
                 return 0
             staff, window_number = who

@@ -13,8 +13,6 @@ from app.cli_args import code
 if TYPE_CHECKING:
     from app.domain.settings_schema import HallSettings
 
-DEFAULT_KEEP = 14
-
 
 def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
     sp = with_db(hall_sub.add_parser("backup", help="back the hall database up (SQLite backup API or pg_dump)"))
@@ -109,13 +107,11 @@ def cmd_hall_backup(args: argparse.Namespace) -> int:
         db.require_hall()
     finally:
         db.dispose()
-    keep = DEFAULT_KEEP
-    if args.nightly:
-        hall = _hall_settings(url)
-        if not hall.backup_nightly:
-            print("大厅设置 backup_nightly 为 false，未备份 / nightly backups are off (hall setting backup_nightly)")
-            return 0
-        keep = hall.backup_keep
+    hall = _hall_settings(url)  # how many backups to keep is the hall's setting, for a manual run too
+    if args.nightly and not hall.backup_nightly:
+        print("大厅设置 backup_nightly 为 false，未备份 / nightly backups are off (hall setting backup_nightly)")
+        return 0
+    keep = hall.backup_keep
     result = backup(url, Path(args.to) if args.to else None, keep=keep)
     if args.json:
         data = {**to_jsonable(result), "path": str(result.path)}

@@ -143,13 +143,27 @@ def cmd_follow_up_step(args: argparse.Namespace) -> int:
 # ---- audit trail -----------------------------------------------------------------------------------------
 
 
+JSON_TIMES = "one JSON object; its times are ISO 8601 in UTC with an explicit offset (+00:00)"
+
+
+def _hall_tz(db: Any) -> str:
+    """The hall's time zone: people read times on the hall's clock (with the offset shown), as on the console."""
+    from app.services.hall import current_hall
+
+    return str(current_hall(db).timezone)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
+    from app.domain.calendar import hall_time_text
     from app.services.audit_trail import AuditTrail
 
     db = _db(args)
     rows = AuditTrail(db).entries(actor=_actor(db, args), action_prefix=args.action, limit=args.limit)
+    tz = _hall_tz(db)
     lines = [
-        f"{e.at:%Y-%m-%d %H:%M:%S}  {e.staff_login or '—':<8} {e.device:<14} {e.action:<24} {e.reference}" for e in rows
+        f"{hall_time_text(e.at, tz, seconds=True)}  {e.staff_login or '—':<8} {e.device:<14} {e.action:<24} "
+        f"{e.reference}"
+        for e in rows
     ]
     _emit({"entries": rows}, args.json, "\n".join(lines) or "没有记录 / no entries")
     return 0
@@ -159,11 +173,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_alarms(args: argparse.Namespace) -> int:
+    from app.domain.calendar import hall_time_text
     from app.services.alarms import AlarmService
 
-    service = AlarmService(_db(args))
+    db = _db(args)
+    service = AlarmService(db)
     rows = service.evaluate() if not args.history else service.history(limit=args.limit)
-    lines = [f"{a.id[:13]}  {a.severity:<8} {a.kind:<10} {a.message_zh}" + ("  ✓" if a.acked_at else "") for a in rows]
+    tz = _hall_tz(db)
+    lines = [
+        f"{a.id[:13]}  {hall_time_text(a.raised_at, tz)}  {a.severity:<8} {a.kind:<10} {a.message_zh}"
+        + ("  ✓" if a.acked_at else "")
+        for a in rows
+    ]
     _emit({"alarms": rows}, args.json, "\n".join(lines) or "没有告警 / no alarms")
     return 0
 
@@ -172,13 +193,7 @@ def cmd_alarm_ack(args: argparse.Namespace) -> int:
     from app.services.alarms import AlarmService
 
     db = _db(args)
-    service = AlarmService(db)
-    matches = [a.id for a in service.history(limit=2000) if a.id.startswith(args.id)]
-    if len(matches) != 1:
-        from app.domain.errors import NotFoundError
-
-        raise NotFoundError("没有找到这条告警", "No such alarm")
-    a = service.acknowledge(matches[0], args.note, actor=_actor(db, args))
+    a = AlarmService(db).acknowledge(args.id, args.note, actor=_actor(db, args))  # the service reads the prefix
     _emit(a, args.json, f"已确认 / acknowledged: {a.message_zh}")
     return 0
 
@@ -240,9 +255,10 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
     cards.add_argument("--json", action="store_true")
     cards.set_defaults(func=_closing(cmd_case_cards))
     alarms = with_db(sub.add_parser("alarms", help="evaluate and list active alarms (or --history)"))
+    alarms.description = "Times are the hall's local time with its offset, e.g. 2026-12-01 09:30 +08:00."
     alarms.add_argument("--history", action="store_true")
     alarms.add_argument("--limit", type=int_between(1, 100_000), default=200)
-    alarms.add_argument("--json", action="store_true")
+    alarms.add_argument("--json", action="store_true", help=JSON_TIMES)
     alarms.set_defaults(func=_closing(cmd_alarms))
     alarm = sub.add_parser("alarm", help="act on an alarm").add_subparsers(dest="alarm_cmd", required=True)
     ack = acting_args(with_db(alarm.add_parser("ack", help="acknowledge an alarm or answer a help call")))
@@ -330,7 +346,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
     fus.add_argument("--json", action="store_true")
     fus.set_defaults(func=_closing(cmd_follow_ups))
     assign = acting_args(with_db(rating.add_parser("assign", help="give a follow-up to a staff member (supervisor)")))
-    assign.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
+    assign.add_argument("id", type=code, help="follow-up id (or its first characters)")
     assign.add_argument("--to", type=code, required=True, metavar="LOGIN", help="the staff member who calls back")
     assign.add_argument("--note", type=note, help="a remark (default: who was given it)")
     assign.set_defaults(func=_closing(cmd_follow_up_step), step="assign")
@@ -346,7 +362,7 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         ("decide-appeal", "复核 by a second supervisor (--uphold or --refuse)"),
     ):
         sp = acting_args(with_db(fu.add_parser(step, help=text)))
-        sp.add_argument("id", type=code, help="follow-up id (or its first 8+ characters)")
+        sp.add_argument("id", type=code, help="follow-up id (or its first characters)")
         sp.add_argument("--note", type=note, required=True)
         if step == "assign":
             sp.add_argument("--to", type=code, required=True, metavar="LOGIN")
@@ -358,9 +374,11 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
             group.add_argument("--refuse", dest="decision", action="store_const", const="refuse")
         sp.set_defaults(func=_closing(cmd_follow_up_step), step=step)
 
-    audit = acting_args(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")))
+    audit = acting_args(with_db(sub.add_parser("audit", help="the audit trail (supervisor)")), json_flag=False)
+    audit.add_argument("--json", action="store_true", help=JSON_TIMES)
     audit.add_argument("--action", type=code, help="only actions starting with this, e.g. case. or follow_up.")
     audit.add_argument("--limit", type=int_between(1, 100_000), default=200)
+    audit.description = "Times are the hall's local time with its offset, e.g. 2026-12-01 09:30:05 +08:00."
     audit.set_defaults(func=_closing(cmd_audit))
 
     report = sub.add_parser("report", help="daily and monthly reports, 窗口考核").add_subparsers(

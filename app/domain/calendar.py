@@ -12,6 +12,20 @@ def service_day(now: datetime, tz: str = DEFAULT_TZ) -> date:
     return now.astimezone(ZoneInfo(tz)).date()
 
 
+def hall_time(moment: datetime, tz: str = DEFAULT_TZ) -> datetime:
+    """`moment` (stored in UTC) on the hall's clock, as staff read it on the wall."""
+    return moment.astimezone(ZoneInfo(tz))
+
+
+def hall_time_text(moment: datetime, tz: str = DEFAULT_TZ, *, seconds: bool = False) -> str:
+    """Hall-local time for people to read, with its offset so it cannot be taken for UTC:
+    `2026-12-01 09:30 +08:00`."""
+    local = hall_time(moment, tz)
+    offset = local.strftime("%z")  # +0800
+    shown = local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return f"{shown} {offset[:3]}:{offset[3:]}"
+
+
 @dataclass(frozen=True)
 class OpeningPeriod:
     weekday: int  # 0 = Monday

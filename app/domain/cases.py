@@ -77,7 +77,18 @@ def next_statuses(current: CaseStatus, role: Role) -> tuple[CaseStatus, ...]:
     return tuple(to for (frm, to), roles in TRANSITIONS.items() if frm == current and role in roles)
 
 
+def check_role_may_move_to(target: CaseStatus, role: Role) -> None:
+    """Refuse a role that may never move a case to `target`, whatever its status: the role is checked before
+    the life cycle, so whoever may not do it hears "no permission", not a rule about a status they cannot set."""
+    if not any(role in roles for (_frm, to), roles in TRANSITIONS.items() if to == target):
+        raise PermissionDenied(
+            f"{ROLE_NAMES[role][0]}无权把办件改为“{STATUS_ZH[target]}”",
+            f"A {ROLE_NAMES[role][1]} may not move a case to {target.value}",
+        )
+
+
 def check_transition(current: CaseStatus, target: CaseStatus, role: Role) -> None:
+    check_role_may_move_to(target, role)
     roles = TRANSITIONS.get((current, target))
     if roles is None:
         raise RuleViolation(

@@ -119,3 +119,15 @@ class PermissionDenied(AuthError):
     """The acting staff member's role may not do this (checked in the services, never only in a screen)."""
 
     code = "forbidden"
+
+
+class AmbiguousId(UserError):
+    """An id prefix typed on the command line that fits more than one row: the message lists some of them."""
+
+    code = "ambiguous"
+
+
+class AlreadyDone(RuleViolation):
+    """A one-time step (acknowledging an alarm) asked for again: refused, the first one stands."""
+
+    code = "already_done"

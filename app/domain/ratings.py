@@ -118,6 +118,10 @@ def reasons_zh(keys: Iterable[str]) -> str:
     return "、".join(REASONS[k][0] for k in keys if k in REASONS)
 
 
+def reasons_en(keys: Iterable[str]) -> str:
+    return ", ".join(REASONS[k][1] for k in keys if k in REASONS)
+
+
 @dataclass(frozen=True)
 class Reference:
     """What a scanned or typed reference points at: kind of key and the key itself."""

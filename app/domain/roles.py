@@ -32,7 +32,8 @@ class Permission(StrEnum):
     WINDOW_REMOTE = "window.remote"  # open/close/pause someone else's window, move waiting tickets
     CASE_INTAKE = "case.intake"  # intake at the window, deliver (出件), take owed materials
     FINDING_OVERRIDE = "finding.override"  # let a check warning pass, with a reason
-    FOLLOW_UP = "rating.follow_up"  # 差评回访 / 整改 steps
+    FOLLOW_UP = "rating.follow_up"  # 差评回访 / 整改 steps on any follow-up, assigning, closing, appealing
+    FOLLOW_UP_ASSIGNED = "rating.follow_up_assigned"  # 回访 / 整改 on a follow-up one was assigned (service checks)
     APPEAL_DECIDE = "rating.appeal_decide"  # 申诉复核 (by a second supervisor)
     ALARM_ACK = "alarm.ack"
     HELP_CALL = "alarm.help_call"  # a clerk asks the supervisor for help
@@ -51,6 +52,8 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.CASE_INTAKE: _WINDOW,
     Permission.FINDING_OVERRIDE: _WINDOW,
     Permission.FOLLOW_UP: _SUPERVISION,
+    # Any staff member a supervisor can assign (assignees() lists them all); the service checks the assignment.
+    Permission.FOLLOW_UP_ASSIGNED: frozenset({Role.CLERK, Role.REVIEWER, Role.SUPERVISOR}),
     Permission.APPEAL_DECIDE: _SUPERVISION,
     Permission.ALARM_ACK: _SUPERVISION,
     Permission.HELP_CALL: _WINDOW,
@@ -66,6 +69,7 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.CASE_INTAKE: ("受理和出件", "take in or hand out cases"),
     Permission.FINDING_OVERRIDE: ("放行材料检查结果", "let a check finding pass"),
     Permission.FOLLOW_UP: ("差评回访整改", "take follow-up steps on bad ratings"),
+    Permission.FOLLOW_UP_ASSIGNED: ("处理指派给自己的差评回访", "record the follow-up one was assigned"),
     Permission.APPEAL_DECIDE: ("差评申诉复核", "decide a rating appeal"),
     Permission.ALARM_ACK: ("确认告警", "acknowledge alarms"),
     Permission.HELP_CALL: ("窗口呼叫求助", "call for help"),

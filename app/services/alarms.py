@@ -16,14 +16,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import NotFoundError, RuleViolation
-from app.domain.roles import Permission
+from app.domain.calendar import hall_time_text
+from app.domain.errors import AlreadyDone, NotFoundError, PermissionDenied, RuleViolation
+from app.domain.roles import Permission, may
 from app.domain.settings_schema import HallSettings
 from app.services.auth import authorise
 from app.services.clock import Clock, system_clock
 from app.services.device_status import DeviceStatusService, PrinterReport
 from app.services.follow_ups import FollowUpService
 from app.services.hall import load_hall
+from app.services.id_prefix import resolve_id_prefix
 from app.services.live_hall import HallLive, LiveHall
 from app.services.views import StaffView
 from app.store.database import Database
@@ -229,6 +231,13 @@ class AlarmService:
             w = s.scalars(select(Window).where(Window.hall_id == hall.id, Window.number == window_number)).first()
             if w is None:
                 raise NotFoundError(f"没有 {window_number} 号窗口", f"No window {window_number}")
+            if w.staff_id != staff.id and not may(staff.role, Permission.WINDOW_REMOTE):
+                # Help is called from the window that needs it: by the clerk signed in there (or a supervisor),
+                # or the supervisor walks to a window where nobody asked.
+                raise PermissionDenied(
+                    f"只有在 {window_number} 号窗口登录的工作人员或大厅管理可以为该窗口呼叫协助",
+                    f"Only the clerk signed in at window {window_number} or a supervisor may call help for it",
+                )
             subject = f"window:{window_number}"
             existing = s.scalars(
                 select(Alarm).where(
@@ -248,19 +257,27 @@ class AlarmService:
             return _view(a)
 
     def acknowledge(self, alarm_id: str, note: str, *, actor: StaffView | None) -> AlarmView:
-        """确认: a supervisor answers an alarm or a help call, with a note; the alarm stays in the history."""
+        """确认: a supervisor answers an alarm or a help call, with a note; the alarm stays in the history.
+        `alarm_id` may be the first characters of the id. An alarm answered already is refused (and left as it
+        was): the first answer and its note stand, and the second supervisor learns who answered and when."""
         if len((note or "").strip()) < 2:
             raise RuleViolation("请写明处理情况", "Write down what was done")
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             staff = authorise(s, hall, actor, Permission.ALARM_ACK)
-            a = s.get(Alarm, alarm_id)
-            if a is None or a.hall_id != hall.id:
-                raise NotFoundError("没有找到这条告警", "No such alarm")
-            if a.acked_at is None:
-                a.acked_at, a.acked_by, a.ack_note = self.clock(), staff.id, note.strip()[:500]
-                if a.kind == "help":
-                    a.cleared_at = a.acked_at
+            found = resolve_id_prefix(s, Alarm.id, alarm_id, [Alarm.hall_id == hall.id], what=("告警", "alarm"))
+            a = s.get_one(Alarm, found)
+            if a.acked_at is not None:
+                by = s.get(Staff, a.acked_by) if a.acked_by else None
+                when = hall_time_text(a.acked_at, hall.timezone)
+                raise AlreadyDone(
+                    f"该告警已由{by.name if by else '他人'}于 {when} 确认，未作改动",
+                    f"This alarm was already acknowledged by {by.login if by else 'someone'} at {when}; "
+                    "nothing changed",
+                )
+            a.acked_at, a.acked_by, a.ack_note = self.clock(), staff.id, note.strip()[:500]
+            if a.kind == "help":
+                a.cleared_at = a.acked_at
             s.flush()
             return _view(a, staff.name)
 

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 
 from app.domain.applicant import ApplicantKind, normalise_id
 from app.domain.calendar import service_day
-from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
+from app.domain.cases import (
+    CONCLUDED,
+    OPEN,
+    CaseStatus,
+    Role,
+    check_role_may_move_to,
+    check_transition,
+    is_overdue,
+    next_statuses,
+)
 from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.masking import id_tail_matches, mask_applicant, mask_id
@@ -139,6 +148,7 @@ class CaseService:
             hall = load_hall(s, self.hall_code)
             staff = acting_staff(s, hall, actor)
             staff_id, who = staff.id, role_of(staff)
+            check_role_may_move_to(target_status, who)  # the role first: "no permission" before any status rule
             case = load_case(s, hall, case_id, lock=True)
             current = CaseStatus(case.status)
             if target_status is CaseStatus.DELIVERED:

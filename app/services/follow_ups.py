@@ -1,12 +1,14 @@
 """The 好差评 follow-up loop for supervisors: assign → call back (回访) → rectify (整改) → close, or appeal
-(申诉复核) decided by a second supervisor. Every step needs a supervisor, writes a note, and is audited
-(app.store.audit); nothing is ever deleted. Step deadlines come from hall settings in working days
-(回访 within 1, 整改 within 5 by default) on the working-day calendar; overdue steps are flagged and
-escalated as alarms by app.services.alarms.
+(申诉复核) decided by a second supervisor. Every step writes a note and is audited (app.store.audit); nothing
+is ever deleted. A supervisor may take any step; the staff member a follow-up is assigned to may record its
+call-back and rectification (the work they were given), and nobody else below a supervisor may. Step
+deadlines come from hall settings in working days (回访 within 1, 整改 within 5 by default) on the
+working-day calendar; overdue steps are flagged and escalated as alarms by app.services.alarms.
 """
 
 from __future__ import annotations
 
+import builtins
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,15 +27,17 @@ from app.domain.ratings import (
     RatingError,
     RatingLevel,
     check_follow_up_step,
+    reasons_en,
     reasons_zh,
 )
-from app.domain.roles import Permission
+from app.domain.roles import Permission, check_permission, may
 from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
-from app.services.auth import authorise
+from app.services.auth import acting_staff, authorise
 from app.services.catalogue import hall_calendar
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
+from app.services.id_prefix import resolve_id_prefix
 from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall, Staff
@@ -49,6 +53,11 @@ STEP_NAMES = {
     FollowUpStatus.CLOSED: "close",
     FollowUpStatus.APPEALED: "appeal",
 }
+
+
+# The steps the assignee records themselves (the work they were given); assigning, closing the loop and
+# appeals stay with a supervisor, who checks the work.
+ASSIGNEE_STEPS = frozenset({FollowUpStatus.CONTACTED, FollowUpStatus.RECTIFIED})
 
 
 def follow_up_deadlines(calendar: WorkdayCalendar, settings: HallSettings, opened: date) -> tuple[date, date]:
@@ -81,6 +90,7 @@ class FollowUpRow:
     overdue_step: str | None  # "callback" | "rectify" | "close"
     next_steps: tuple[str, ...]
     notes: tuple[dict[str, Any], ...]
+    reasons_en: str = ""
 
 
 class FollowUpService:
@@ -106,6 +116,18 @@ class FollowUpService:
             rows = s.scalars(query.order_by(RatingFollowUp.opened_at)).all()
             out = [self._row(s, hall, f) for f in rows]
         return [r for r in out if r.overdue] if overdue_only else out
+
+    def mine(self, *, actor: StaffView | None) -> builtins.list[FollowUpRow]:  # (`list` is a method here)
+        """The open follow-ups assigned to `actor`: the call-backs and rectifications a clerk has to record."""
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            staff = acting_staff(s, hall, actor)
+            query = select(RatingFollowUp).where(
+                RatingFollowUp.hall_id == hall.id,
+                RatingFollowUp.assigned_to == staff.id,
+                RatingFollowUp.status.in_([str(x) for x in OPEN_FOLLOW_UPS]),
+            )
+            return [self._row(s, hall, f) for f in s.scalars(query.order_by(RatingFollowUp.opened_at))]
 
     def get(self, follow_up_id: str) -> FollowUpRow:
         with self.db.read() as s:
@@ -134,6 +156,7 @@ class FollowUpService:
             level=int(level),
             level_zh=level.name_zh,
             reasons_zh=reasons_zh(r.reasons or ()),
+            reasons_en=reasons_en(r.reasons or ()),
             comment=r.comment,
             window_number=r.window_number,
             rated_staff=names.get(r.staff_id) if r.staff_id else None,
@@ -153,34 +176,47 @@ class FollowUpService:
 
     @staticmethod
     def _load(s: Session, hall: Hall, follow_up_id: str, lock: bool = False) -> RatingFollowUp:
-        query = select(RatingFollowUp).where(RatingFollowUp.hall_id == hall.id)
-        query = (
-            query.where(RatingFollowUp.id.startswith(follow_up_id))
-            if len(follow_up_id) >= 8
-            else query.where(RatingFollowUp.id == follow_up_id)
-        )
-        found = s.scalars(query.with_for_update() if lock else query).all()
-        if len(found) != 1:
-            raise NotFoundError("没有找到这条差评处理记录", "No such follow-up")
-        return found[0]
+        mine = [RatingFollowUp.hall_id == hall.id]
+        found_id = resolve_id_prefix(s, RatingFollowUp.id, follow_up_id, mine, what=("差评处理记录", "follow-up"))
+        query = select(RatingFollowUp).where(RatingFollowUp.id == found_id)
+        return s.scalars(query.with_for_update() if lock else query).one()
 
     # ---- steps -----------------------------------------------------------------------------------------
 
     def step(
         self, follow_up_id: str, to_status: str, note: str, *, actor: StaffView | None, **extra: Any
     ) -> FollowUpRow:
-        """One step of the loop with its note (supervisors only); `extra` is kept in the step's record."""
+        """One step of the loop with its note (a supervisor, or for 回访/整改 the assignee); `extra` is kept in
+        the step's record."""
+        target = FollowUpStatus(to_status)
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
-            staff = authorise(s, hall, actor, Permission.FOLLOW_UP)
-            f = self._load(s, hall, follow_up_id, lock=True)
-            target = FollowUpStatus(to_status)
+            staff, f = self._authorise_step(s, hall, actor, follow_up_id, target)
             text = check_follow_up_step(f.status, target, note)
             self._record(f, staff, target, text, extra)
             s.flush()
             row = self._row(s, hall, f)
         log.info("follow-up %s: %s", row.reference, row.status)
         return row
+
+    def _authorise_step(
+        self, s: Session, hall: Hall, actor: StaffView | None, follow_up_id: str, target: FollowUpStatus
+    ) -> tuple[Staff, RatingFollowUp]:
+        """The actor's row and the locked follow-up, when the actor may take this step on it. The role is checked
+        before the id is looked up, so whoever may not act learns nothing about which follow-ups exist."""
+        staff = acting_staff(s, hall, actor)
+        if may(staff.role, Permission.FOLLOW_UP):
+            return staff, self._load(s, hall, follow_up_id, lock=True)
+        if target not in ASSIGNEE_STEPS:
+            check_permission(staff.role, Permission.FOLLOW_UP)  # raises: naming the roles that may
+        check_permission(staff.role, Permission.FOLLOW_UP_ASSIGNED)
+        f = self._load(s, hall, follow_up_id, lock=True)
+        if f.assigned_to != staff.id:
+            raise PermissionDenied(
+                "无权记录：这条差评没有指派给您，只有被指派的工作人员或大厅管理可以记录回访和整改",
+                "This follow-up is not assigned to you: only its assignee or a supervisor may record it",
+            )
+        return staff, f
 
     def _record(
         self, f: RatingFollowUp, staff: Staff, target: FollowUpStatus, text: str, extra: dict[str, Any]

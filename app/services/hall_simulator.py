@@ -40,7 +40,10 @@ class HallSimulator:
     def open_windows(self) -> None:
         clerks = [s for s in list_staff(self.db) if s.role == "clerk"]
         for number, clerk in zip(self.windows, clerks, strict=False):
-            self.queue.open_window(number, clerk)
+            try:
+                self.queue.open_window(number, clerk)
+            except UserError:
+                continue  # that clerk is signed in at another window (the demo's own staff window): leave this one
             self._clerks[number] = clerk
         self._opened = True
 

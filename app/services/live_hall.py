@@ -25,6 +25,7 @@ class CategoryLive:
     target_wait_min: int
     service_level: float | None  # % of today's called tickets called within the target wait
     in_service: int
+    name_en: str = ""  # the category's English name (screens pick by language)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class LiveHall:
                 CategoryLive(
                     prefix=c.prefix,
                     name_zh=c.name_zh,
+                    name_en=c.name_en,
                     waiting=len(waiting),
                     longest_wait_min=max((_minutes(t.issued_at, now) for t in waiting), default=None),
                     target_wait_min=target,

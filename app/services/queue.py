@@ -153,6 +153,13 @@ class QueueService:
 
     # ---- window actions ------------------------------------------------------------------------------------
 
+    def check_sign_in(self, window_number: int, actor: StaffView) -> None:
+        """What `open_window` would refuse, asked at the login dialog (nothing written): a clerk signed in at
+        another window, or a window another clerk is signed in to."""
+        with self.db.read() as s:
+            hall, w = self._window(s, window_number)
+            acting_at_window(s, hall, w, actor)
+
     def open_window(self, window_number: int, actor: StaffView | None = None) -> None:
         """The clerk `actor` signs in at the window and opens it (see app.services.window_actor)."""
         with self.db.write() as s:

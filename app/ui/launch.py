@@ -122,6 +122,10 @@ class Roles:
         console = (lambda: self.supervisor(staff)) if staff is not None and staff.role == "supervisor" else None
         alarms = AlarmService(self.db)
         window.help_call = HelpCall(window, window_number, alarms, staff, self.runner, on_console=console)
+        from app.services.follow_ups import FollowUpService
+        from app.ui.staff.my_follow_ups import MyFollowUps
+
+        window.my_follow_ups = MyFollowUps(window, FollowUpService(self.db), staff, self.runner)
 
     def open_cases(self, window_number: int, staff: Any) -> None:
         from app.domain.calendar import service_day
@@ -214,13 +218,26 @@ class Roles:
         else:
             pad.resize(600, 1000)
 
-    def login(self, default_window: int) -> tuple[Any, int] | None:
+    def login(
+        self, default_window: int, *, supervisor: bool = False, at_window: bool = False
+    ) -> tuple[Any, int] | None:
+        """The login dialog; the supervisor's console is no window, so it asks for no window number. `at_window`
+        (the staff window): the clerk signs in at the chosen window, refused in the dialog if they may not."""
+        from PySide6.QtCore import QCoreApplication
+
         from app.services.hall import login
         from app.ui.staff.login_dialog import LoginDialog
 
-        dialog = LoginDialog(
-            self.runner, lambda u, p: login(self.db, u, p), self.board.window_numbers(), default_window
-        )
+        windows = [] if supervisor else self.board.window_numbers()
+        title = QCoreApplication.translate("LoginDialog", "一窗通 · 大厅管理登录") if supervisor else None
+
+        def sign_in(user: str, pin: str) -> Any:
+            staff = login(self.db, user, pin)
+            if at_window:  # refused here, in the dialog, if signed in at another window (names which one)
+                self.queue.check_sign_in(dialog.window_number, staff)
+            return staff
+
+        dialog = LoginDialog(self.runner, sign_in, windows, default_window, title=title)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
             return None
         return dialog.staff, dialog.window_number
@@ -293,7 +310,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
         elif role == "evaluator":  # faces the citizen: no login
             roles.evaluator(args.window, bool(getattr(args, "elderly", False)), full_screen=not demo)
         elif role == "supervisor":
-            who = roles.login(args.window)
+            who = roles.login(args.window, supervisor=True)
             if who is None:
                 return 0
             if who[0].role != "supervisor":
@@ -305,7 +322,7 @@ def launch(role: str, args: argparse.Namespace) -> int:
                 return 1
             roles.supervisor(who[0], simulate=demo)
         elif role in ("staff", "intake", "backoffice"):
-            who = roles.login(args.window)
+            who = roles.login(args.window, at_window=role == "staff")
             if who is None:
                 return 0
             staff, window_number = who

@@ -1017,6 +1017,16 @@
             <source>登录失败</source>
             <translation>Login failed</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/launch.py" line="214" />
+            <source>一窗通 · 大厅管理登录</source>
+            <translation>OneWindow · Supervisor sign-in</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/backoffice/remote.py" line="25" />
+            <source>一窗通 · 后台审批登录（中心服务器）</source>
+            <translation>OneWindow · Back-office sign-in (central server)</translation>
+        </message>
     </context>
     <context>
         <name>MatterPicker</name>
@@ -1523,6 +1533,52 @@
         <message>
             <source>已出件：%1</source>
             <translation>Handed out: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyFollowUps</name>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="32" />
+            <source>我的差评回访</source>
+            <translation>My rating follow-ups</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyFollowUpsDialog</name>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="32" />
+            <source>我的差评回访</source>
+            <translation>My rating follow-ups</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="37" />
+            <source>回访满意度(&amp;S)：</source>
+            <translation>&amp;Satisfaction on the call:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="42" />
+            <source>回访</source>
+            <translation>Call back</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="42" />
+            <source>回访结果：</source>
+            <translation>Result of the call:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="46" />
+            <source>整改</source>
+            <translation>Rectify</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="46" />
+            <source>整改了什么：</source>
+            <translation>What was changed:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/staff/my_follow_ups.py" line="50" />
+            <source>指派给您的差评：请回访市民并记录结果；办结由大厅管理确认。</source>
+            <translation>Bad ratings assigned to you: call the citizen back and record the result; a supervisor closes them.</translation>
         </message>
     </context>
     <context>

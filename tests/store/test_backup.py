@@ -141,3 +141,26 @@ def test_postgresql_backup_with_pg_dump(capsys, pg_cluster, tmp_path):  # type: 
     code, out, err = run(capsys, "hall", "backup", "--db", url, "--to", str(target), "--json")
     assert code == 0, err
     assert json.loads(out)["method"] == "pg_dump" and target.read_bytes().startswith(b"PGDMP")
+
+
+def test_a_manual_backup_keeps_as_many_as_the_hall_setting_says(capsys, sqlite_hall):  # type: ignore[no-untyped-def]
+    import os
+
+    from app.store.backup import backups_dir
+    from app.store.models import Hall
+
+    with sqlite_hall.write() as s:
+        hall = s.query(Hall).one()
+        hall.settings = {**hall.settings, "backup_keep": 3}
+    folder = backups_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(sqlite_hall.url.removeprefix("sqlite:///")).stem
+    for day in range(1, 6):  # five older backups of this hall
+        old = folder / f"{stem}-202611{day:02d}-020000.db"
+        old.write_bytes(b"")
+        os.utime(old, (day * 86400, day * 86400))
+    path = sqlite_hall.url.removeprefix("sqlite:///")
+    code, out, err = run(capsys, "hall", "backup", "--db", path, "--json")  # not --nightly: the setting still holds
+    assert code == 0, err
+    assert len(json.loads(out)["removed"]) == 3
+    assert len(list(folder.glob(f"{stem}-*"))) == 3

@@ -73,6 +73,7 @@ def test_help_call_until_answered(hall_db, clock, clerk, reviewer, supervisor):
     alarms = AlarmService(hall_db, clock=clock)
     with pytest.raises(PermissionDenied):
         alarms.help_call(3, actor=reviewer)
+    QueueService(hall_db, clock=clock).open_window(3, clerk)  # help comes from the clerk signed in at the window
     call = alarms.help_call(3, actor=clerk, note="群众情绪激动")
     assert alarms.help_call(3, actor=clerk).id == call.id  # pressing again does not add another
     assert [a.id for a in alarms.help_calls()] == [call.id] and "3 号窗口 王芳 请求协助" in call.message_zh

@@ -96,6 +96,10 @@ def test_help_call_alarm_ack_remote_control_and_cards(capsys, tmp_path, monkeypa
     url = f"sqlite:///{tmp_path / 'hall.db'}"
     run(capsys, "hall", "init", "--sample", "--db", url)
     monkeypatch.setenv("ONEWINDOW_PIN", "1234")
+    code, out, err = run(capsys, "help", "--window", "3", "--as", "wang", "--db", url)
+    assert code == 1 and "Only the clerk signed in at window 3" in err  # wang is at no window yet
+    code, _o, err = run(capsys, "ticket", "call-next", "--window", "3", "--as", "wang", "--db", url)
+    assert code == 0, err  # signs wang in at window 3 (nobody waiting: nothing called)
     code, out, err = run(capsys, "help", "--window", "3", "--as", "wang", "--db", url, "--json")
     assert code == 0, err
     alarm_id = json.loads(out)["id"]

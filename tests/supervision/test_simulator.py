@@ -24,3 +24,21 @@ def test_simulated_hall_shows_in_the_report(tmp_path):
     assert totals["issued"] > 20 and report.total.arrived >= totals["issued"] - 1  # a tick may straddle midnight
     assert report.total.called >= totals["called"] > 5 and report.total.rated == totals["rated"]
     db.dispose()
+
+
+def test_a_simulated_month_shows_accepted_cases(tmp_path):
+    """The simulator scans at the resolution the material checks ask for, both sides of an ID card, so its
+    cases pass the checks and are accepted (it used to scan at 100 dpi and every case was refused)."""
+    from datetime import date
+
+    from app.services.simulate import SCAN_DPI, Simulator
+
+    db = Database(f"sqlite:///{tmp_path / 'sim.db'}", device_id="sim")
+    db.upgrade()
+    create_sample_hall(db)
+    assert SCAN_DPI >= 150
+    report = Simulator(db, seed=3, tickets_per_day=12, cases_per_day=1).run(1, end=date(2026, 11, 24))  # a Tuesday
+    assert report.cases >= 1
+    month = ReportService(db).monthly(date(2026, 11, 24))
+    assert month.total.cases_accepted >= 1 and month.total.cases_refused == 0
+    db.dispose()

@@ -12,6 +12,8 @@ from app.sync.remote_cases import RemoteCaseService
 
 
 def launch_remote_backoffice(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
     from app.ui.app_setup import make_app
     from app.ui.backoffice.backoffice_window import BackofficeWindow
     from app.ui.runner import ServiceRunner
@@ -20,8 +22,8 @@ def launch_remote_backoffice(args: argparse.Namespace) -> int:
     app = make_app(language=getattr(args, "lang", "zh_CN"))
     runner = ServiceRunner()
     cases = RemoteCaseService(args.server)
-    dialog = LoginDialog(runner, cases.login, [])
-    dialog.setWindowTitle(dialog.tr("一窗通 · 后台审批登录（中心服务器）"))
+    title = QCoreApplication.translate("LoginDialog", "一窗通 · 后台审批登录（中心服务器）")
+    dialog = LoginDialog(runner, cases.login, [], title=title)
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.staff is None:
         return 0
     reviewer = dialog.staff

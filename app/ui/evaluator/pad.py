@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from app.domain.errors import UserError
 from app.domain.ratings import REASONS, RatingLevel
 from app.services.board import QueueBoard
 from app.services.rating_pad import PadService, RatingPadService
@@ -231,7 +232,11 @@ class RatingPad(QWidget):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self._thank(getattr(exc, "message_zh", self.tr("评价未能提交")))
+        # a known refusal in the pad's language (its message carries both); anything else, the pad's own line
+        if isinstance(exc, UserError):
+            self._thank(pick(exc.message_zh, exc.message_en))
+        else:
+            self._thank(self.tr("评价未能提交"))
 
     def timed_out(self) -> None:
         if self.asking is None:

@@ -1,4 +1,5 @@
-"""Clerk login: login name, PIN, and the window this PC serves."""
+"""The one login dialog: login name, PIN, and (for a clerk) the window this PC serves. Every role that signs
+in (window, supervisor console, back office) uses it with its own title."""
 
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ class LoginDialog(QDialog):
         windows: list[tuple[int, str]],
         default_window: int = 1,
         parent: QWidget | None = None,
+        *,
+        title: str | None = None,  # already translated; default: the window login
     ) -> None:
         super().__init__(parent)
         self.runner, self._login = runner, login
         self.staff: Any = None
-        self.setWindowTitle(self.tr("一窗通 · 窗口登录"))
+        self.setWindowTitle(title or self.tr("一窗通 · 窗口登录"))
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("工号"))
         self.pin = QLineEdit()

@@ -42,6 +42,7 @@ from app.ui.staff.waiting_model import WaitingModel
 
 if TYPE_CHECKING:
     from app.ui.staff.help_call import HelpCall
+    from app.ui.staff.my_follow_ups import MyFollowUps
 
 STYLE = """
 #currentTicket { background: #f0f6ff; border: 2px solid #1d4ed8; border-radius: 10px; }
@@ -92,6 +93,7 @@ class StaffWindow(QMainWindow):
         self.heartbeat.start()
         self._closing = False
         self.help_call: HelpCall | None = None  # installed by the launcher (app.ui.launch) once alarms are wired
+        self.my_follow_ups: MyFollowUps | None = None  # likewise: the follow-ups assigned to this clerk
         self._transfer_dialog: TransferDialog | None = None
         self._resume_menu: QMenu | None = None
         self.runner.submit(

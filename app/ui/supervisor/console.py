@@ -38,6 +38,7 @@ from app.services.reports import Report, ReportService
 from app.services.views import StaffView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
+from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
 from app.ui.supervisor.models import AlarmModel, CardModel, CategoryModel, FollowUpModel, WindowModel
 from app.ui.supervisor.panels import BroadcastBar, NotePanel, ReportPanel, satisfaction_box, selected, table
@@ -230,7 +231,7 @@ class SupervisorConsole(QMainWindow):
 
     def _show_alarms(self, active: list[AlarmView]) -> None:
         self.alarms.set_rows(active)
-        helps = [a.message_zh for a in active if a.kind == "help"]
+        helps = [pick(a.message_zh, a.message_en) for a in active if a.kind == "help"]
         self.help_banner.setText("  ".join(helps))
         self.help_banner.setVisible(bool(helps))
         self.tabs.setTabText(1, self.tr("告警 (%1)").replace("%1", str(len(active))) if active else self.tr("告警"))

@@ -39,8 +39,8 @@ class CategoryModel(RowsModel):
             return None
         c, col = self.row_at(index.row()), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (f"{c.prefix} {c.name_zh}", c.waiting, c.longest_wait_min, c.target_wait_min, c.service_level,
-                      c.in_service)  # fmt: skip
+            name = f"{c.prefix} {pick(c.name_zh, c.name_en)}"
+            values = (name, c.waiting, c.longest_wait_min, c.target_wait_min, c.service_level, c.in_service)
             return _v(values[col])
         if role == Qt.ItemDataRole.BackgroundRole and (c.longest_wait_min or 0) > c.target_wait_min:
             return ALERT_BG
@@ -96,8 +96,8 @@ class FollowUpModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             level = RatingLevel(f.level)
             status = pick(*FOLLOW_UP_NAMES[FollowUpStatus(f.status)])  # the scale's words: app.domain.ratings
-            values = (f.reference, pick(level.name_zh, level.name_en), f.reasons_zh, status, f.step_due,
-                      f.assigned_to)  # fmt: skip
+            reasons = pick(f.reasons_zh, f.reasons_en)
+            values = (f.reference, pick(level.name_zh, level.name_en), reasons, status, f.step_due, f.assigned_to)
             return _v(values[col])
         if role == Qt.ItemDataRole.BackgroundRole and f.overdue:
             return ALERT_BG
@@ -133,7 +133,8 @@ class AlarmModel(RowsModel):
             level = _translated(self.LEVEL.get(a.severity, a.severity))
             cleared = _translated(self.CLEARED) if a.cleared_at else ""
             done = f"{a.acked_by or ''}：{a.ack_note}" if a.acked_at else cleared
-            return (f"{a.raised_at.astimezone(self.tz):%m-%d %H:%M}", level, a.message_zh, done)[col]
+            message = pick(a.message_zh, a.message_en)  # both are written with every alarm
+            return (f"{a.raised_at.astimezone(self.tz):%m-%d %H:%M}", level, message, done)[col]
         if role == Qt.ItemDataRole.BackgroundRole and a.active:
             return SEVERITY_BG.get(a.severity)
         return None

@@ -9,7 +9,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import cli_supervision
-from app.cli_args import BilingualParser, code, int_between, iso_day, note, reference, seconds_between, window_number
+from app.cli_args import (
+    BilingualParser,
+    code,
+    gui_role,
+    int_between,
+    iso_day,
+    note,
+    reference,
+    seconds_between,
+    window_number,
+)
 
 
 def _db(args: argparse.Namespace, create: bool = False):  # type: ignore[no-untyped-def]
@@ -253,14 +263,13 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--db", help="hall database URL (default: SQLite file in the user data directory)")
         return sp
 
-    demo = with_db(sub.add_parser("demo", help="staff window, take-ticket screen and display on a sample hall"))
+    demo_help = "staff window, take-ticket screen and display on a sample hall"
+    demo = gui_role(with_db(sub.add_parser("demo", help=demo_help)))
     demo.set_defaults(func=_gui("demo"), window=3, demo=True)
-    demo.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
     for role in ("staff", "display", "intake", "backoffice"):
-        sp = with_db(sub.add_parser(role, help=f"the {role} screen"))
+        sp = gui_role(with_db(sub.add_parser(role, help=f"the {role} screen")))
         sp.add_argument("--window", type=window_number, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
-        sp.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
         if role == "backoffice":
             sp.add_argument("--server", help="review on the central server, e.g. http://127.0.0.1:8600")
         sp.set_defaults(func=_gui(role))

@@ -109,3 +109,15 @@ def text(max_len: int, what_zh: str = "文字", what_en: str = "text") -> Callab
 code = text(64, "编号", "code")  # ids, prefixes, logins, receipt numbers, matter codes, statuses
 note = text(2000, "说明", "note")  # notes, reasons, names, a marquee line
 reference = text(512, "编号或二维码内容", "reference")  # a ticket's number, id or QR payload; an appointment code
+
+
+def gui_role(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """What every screen (staff, display, intake, back office, console, rating pad, demo) takes besides its own."""
+    parser.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")
+    parser.add_argument(
+        "--error-dialog",
+        action="store_true",
+        help="if the screen cannot start, also say why in a dialog (for desktop launchers, where nobody reads "
+        "stderr; see resources/deploy/onewindow-staff.desktop); without it the reason is one line on stderr",
+    )
+    return parser

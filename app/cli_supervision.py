@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_args import code, int_between, iso_day, note, window_number
+from app.cli_args import code, gui_role, int_between, iso_day, note, window_number
 from app.domain.errors import AuthError
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -392,13 +392,11 @@ def register(sub: Any, with_db: WithDb, *, rating: Any, gui: Callable[[str], Any
         sp.add_argument("--json", action="store_true")
         sp.set_defaults(func=_closing(cmd_report))
 
-    sup = with_db(sub.add_parser("supervisor", help="the supervisor's console (大厅管理)"))
+    sup = gui_role(with_db(sub.add_parser("supervisor", help="the supervisor's console (大厅管理)")))
     sup.add_argument("--demo", action="store_true", help="create the sample hall if missing; simulate arrivals")
-    sup.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")
     sup.set_defaults(func=gui("supervisor"), window=1)
-    ev = with_db(sub.add_parser("evaluator", help="the window rating pad (好差评)"))
+    ev = gui_role(with_db(sub.add_parser("evaluator", help="the window rating pad (好差评)")))
     ev.add_argument("--window", type=window_number, required=True)
     ev.add_argument("--demo", action="store_true")
     ev.add_argument("--elderly", action="store_true", help="large type (长辈版)")
-    ev.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN")
     ev.set_defaults(func=gui("evaluator"))

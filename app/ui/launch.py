@@ -270,6 +270,18 @@ class Roles:
         self.db.dispose()
 
 
+def _cannot_start(error: UserError, args: argparse.Namespace) -> int:
+    """One line on stderr, like every other command; started from a desktop launcher (`--error-dialog`, where
+    nobody reads stderr) also a dialog that waits for the clerk."""
+    print(f"错误 / error: {error.bilingual()}", file=sys.stderr)
+    if getattr(args, "error_dialog", False):
+        from app.ui.app_setup import make_app, show_startup_error
+
+        make_app(language=getattr(args, "lang", "zh_CN"))
+        show_startup_error(error, echo=False)
+    return 1
+
+
 def launch(role: str, args: argparse.Namespace) -> int:
     require_qt()
     require_display()
@@ -289,16 +301,14 @@ def launch(role: str, args: argparse.Namespace) -> int:
         known = as_user_error(exc, settings.db_url(getattr(args, "db", None)))
         if known is None:
             raise  # a bug: the CLI's crash handler logs it and says where
-        print(f"错误 / error: {known.bilingual()}", file=sys.stderr)
-        return 1
+        return _cannot_start(known, args)
     app = make_app(language=getattr(args, "lang", "zh_CN"))
     install_excepthook()
     try:
         roles = Roles(db, demo)  # reads the hall's settings (a hand-edited wrong value is a UserError)
     except UserError as exc:
         db.dispose()  # Roles.shutdown, which would, needs a whole Roles
-        show_startup_error(exc)
-        return 1
+        return _cannot_start(exc, args)
     try:
         if role in ("demo", "display"):
             roles.display(full_screen=role == "display" and not demo)

@@ -31,6 +31,34 @@ def test_a_file_that_is_not_a_database(qapp, monkeypatch, tmp_path: Path, capsys
     assert path.read_bytes() == before and _no_window_open()
 
 
+def test_from_a_desktop_launcher_the_clerk_also_sees_a_dialog(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`--error-dialog` (the shipped desktop entry passes it): the same words in a dialog that waits for the clerk,
+    and still the one line on stderr."""
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    path = tmp_path / "notes.db"
+    path.write_text("not a database\n", encoding="utf-8")
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.objectName() == "startup_error" and w.isVisible():
+                seen.append(w.text())
+                w.accept()
+
+    clerk = QTimer()
+    clerk.timeout.connect(read_and_close)
+    clerk.start(50)
+    args = argparse.Namespace(db=str(path), window=1, demo=False, lang="zh_CN", error_dialog=True)
+    try:
+        assert launch_module.launch("staff", args) == 1
+    finally:
+        clerk.stop()
+    assert len(seen) == 1 and "不是大厅数据库" in seen[0] and "not a hall database" in seen[0]
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
 def test_a_missing_hall_is_not_created_by_a_staff_window(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     path = tmp_path / "nowhere.db"

@@ -73,11 +73,24 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_matters(db: Any, codes: list[str] | None) -> tuple[str, ...]:
+    """Matter codes typed on the command line, each checked against the hall's current catalogue (the kiosk and
+    the windows only offer codes from it)."""
+    from app.services.catalogue import CatalogueService
+
+    if codes:
+        catalogue = CatalogueService(db)
+        for matter_code in codes:
+            catalogue.matter(matter_code)  # CatalogueError naming an unknown code
+    return tuple(codes or ())
+
+
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
     from app.services.queue import QueueService
 
-    t = QueueService(_db(args)).issue_ticket(
-        args.category, source=args.source, priority=args.priority, matters=tuple(args.matter or ())
+    db = _db(args)
+    t = QueueService(db).issue_ticket(
+        args.category, source=args.source, priority=args.priority, matters=_known_matters(db, args.matter)
     )
     wait = "—" if t.estimated_wait_minutes is None else f"{t.estimated_wait_minutes} 分钟/min"
     _print(t, args.json, f"{t.display_number}  {t.category_name_zh}  前面 {t.people_ahead} 人 / ahead  等待 {wait}")
@@ -130,6 +143,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     from app.devices.slip_from_ticket import slip_for
     from app.services.hall import current_hall
     from app.services.queue import QueueService
+    from app.userfiles import output_file
 
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)
@@ -137,8 +151,8 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
         print(f"错误 / error: 没有找到 {args.ref} / ticket not found", file=sys.stderr)
         return 1
     for target in (args.pdf, args.png):
-        if target and not Path(target).resolve().parent.is_dir():
-            raise FileNotFoundError(2, "no such folder", target)  # before anything is rendered
+        if target:
+            output_file(target)  # a folder or an impossible place is one line, before anything is rendered
     slip = slip_for(t, current_hall(db).timezone)
     written = []
     if args.escpos:
@@ -167,9 +181,12 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
 def cmd_appointment_book(args: argparse.Namespace) -> int:
     from app.services.appointments import AppointmentService
 
-    a = AppointmentService(_db(args)).book(
-        args.category, args.date, args.slot, matter_code=args.matter, name=args.name or "", id_number=args.id_number
-    )
+    db = _db(args)
+    matter = _known_matters(db, [args.matter] if args.matter else None)
+    a = AppointmentService(db).book(
+        args.category, args.date, args.slot, matter_code=matter[0] if matter else None, name=args.name or "",
+        id_number=args.id_number,
+    )  # fmt: skip
     _print(a, args.json, f"预约成功 / booked: {a.service_day} {a.slot} {a.category_name_zh}  预约码 / code {a.code}")
     return 0
 

@@ -297,8 +297,12 @@ def _register_supervision(sub: Any, with_db: WithDb, case: Any) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from app.services.appointments import AppointmentService
     from app.services.reports import ReportService
+    from app.userfiles import output_file
 
     db = _db(args)
+    for target in (args.xlsx, args.pdf):
+        if target:
+            output_file(target)  # a folder or an impossible place: one line, before anything is counted or written
     AppointmentService(db).mark_missed()  # appointments whose check-in window has closed count as missed
     service = ReportService(db)
     build = {"daily": service.daily, "weekly": service.weekly, "monthly": service.monthly}[args.period]

@@ -1,5 +1,6 @@
 """The one way to read a JSON or TOML file a person hands us (hall config, catalogue, check thresholds, calendar,
-kiosk config): BadInputFile saying exactly what is wrong, never a traceback.
+kiosk config): BadInputFile saying exactly what is wrong, never a traceback. And where a file a person names for
+output (a report, a ticket's PDF or PNG) may be written.
 
 Both parsers recurse per nesting level, so a file of 100,000 ``[`` raises RecursionError (not a ValueError); that
 is a bad file like any other here. Files we write ourselves (device.json, printers.json) do not come through here.
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.domain.errors import BadInputFile
+from app.domain.errors import BadInputFile, FileProblem
 
 T = TypeVar("T")
 
@@ -95,3 +96,18 @@ def _read(path: Path, what_zh: str, what_en: str, syntax: str, parse: Callable[[
         raise BadInputFile(
             f"{path} 嵌套过深，不像{what_zh}文件", f"{path} is nested too deeply to be a {what_en} file"
         ) from None
+
+
+def output_file(path: str | Path) -> Path:
+    """Where an output file a person named may be written: not a folder, and its folder exists or can be made;
+    else FileProblem (one clear line) before anything is computed or written."""
+    out = Path(path)
+    if out.is_dir():
+        raise FileProblem(f"{out} 是文件夹，请给出文件名", f"{out} is a folder: give a file name")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileProblem(
+            f"无法创建文件夹 {out.parent}（{exc.strerror}）", f"Cannot create the folder {out.parent}: {exc.strerror}"
+        ) from None
+    return out

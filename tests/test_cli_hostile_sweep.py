@@ -212,3 +212,39 @@ def test_hall_config_problems_are_said_in_both_languages(capsys, tmp_path):  # t
     _, line = one_bilingual_line(capsys, ["hall", "init", "--config", str(path), "--db", str(tmp_path / "h.db")])
     assert "第 1 个业务类别缺少“name_zh”" in line and "category 1 needs 'name_zh'" in line
     assert not (tmp_path / "h.db").exists()
+
+
+def test_output_paths_that_cannot_be_written(capsys, hall, tmp_path):  # type: ignore[no-untyped-def]
+    """A folder, or the live database itself, as the place to write: one line, nothing written, the hall unchanged
+    (the report checks its output before it marks missed appointments)."""
+    assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
+    capsys.readouterr()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    before = digest(hall)
+    for argv in (
+        ["ticket", "print", "B001", "--pdf", str(folder), "--db", str(hall)],
+        ["ticket", "print", "B001", "--png", str(folder), "--db", str(hall)],
+        ["report", "daily", "--date", "2026-11-23", "--xlsx", str(folder), "--db", str(hall)],
+        ["report", "daily", "--date", "2026-11-23", "--pdf", str(folder), "--db", str(hall)],
+        ["hall", "backup", "--to", str(folder), "--db", str(hall)],
+    ):
+        _code, line = one_bilingual_line(capsys, argv)
+        assert "文件夹" in line and "folder" in line, (argv, line)
+    _code, line = one_bilingual_line(capsys, ["hall", "backup", "--to", str(hall), "--db", str(hall)])
+    assert "数据库文件本身" in line and "onto the hall database itself" in line
+    assert digest(hall) == before and list(folder.iterdir()) == []
+
+
+def test_codes_and_dates_the_hall_does_not_know(capsys, hall):  # type: ignore[no-untyped-def]
+    """A matter code not in the catalogue, a booking in 2099: refused with one line, nothing written."""
+    before = digest(hall)
+    db = ["--db", str(hall)]
+    _code, line = one_bilingual_line(capsys, ["ticket", "issue", "--category", "B", "--matter", "NOPE", *db])
+    assert "NOPE" in line and "catalogue" in line
+    argv = ["appointment", "book", "--category", "B", "--date", "2099-01-05", "--slot", "09:00-09:30"]
+    _code, line = one_bilingual_line(capsys, [*argv, *db])
+    assert "30 days ahead" in line
+    _code, line = one_bilingual_line(capsys, [*argv, "--matter", "NOPE", *db])
+    assert "NOPE" in line
+    assert digest(hall) == before

@@ -79,6 +79,8 @@ def test_settings_set_refuses_a_wrong_value_and_changes_nothing(hall: Path, caps
         ("max_recals", "3", "did you mean 'max_recalls'"),
         ("alarm_queue_warning", "99", "alarm_queue_warning cannot be greater than alarm_queue_critical"),
         ("checks", '{"blur": {"warn_beloww": 50}}', "warn_beloww"),
+        ("person_salt", "abc", "person_salt is made by hall init and cannot be changed"),
+        ("appointment_days_ahead", "0", "appointment_days_ahead = 0 is wrong"),
     ):
         argv = ("hall", "settings", "set", key, value, "--as", "admin", "--db", str(hall))
         line = one_line_error(*run(capsys, *argv)[::2])

@@ -29,6 +29,8 @@ _SLOT = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-~至到]\s*(\d{1,2}:\d{2})\s*$")
 
 DEFAULT_CHECKIN_BEFORE_MINUTES = 60
 DEFAULT_CHECKIN_AFTER_MINUTES = 30
+# How far ahead a slot may be booked: halls publish a week or a month of slots; a year stops a typo (2099).
+DEFAULT_BOOKING_DAYS_AHEAD = 30
 
 
 class AppointmentStatus(StrEnum):
@@ -206,10 +208,18 @@ def slot_within_hours(periods: list[OpeningPeriod], day: date, slot: Slot) -> bo
     return any(opens <= slot.start and slot.end <= closes for opens, closes in spans)
 
 
-def booking_allowed(slot_end: datetime, now: datetime, within_hours: bool) -> None:
-    """A slot must still be ahead (its end not passed) and fall inside the hall's opening hours."""
+def booking_allowed(
+    slot_end: datetime, now: datetime, within_hours: bool, days_ahead: int = DEFAULT_BOOKING_DAYS_AHEAD
+) -> None:
+    """A slot must still be ahead (its end not passed), at most `days_ahead` days away, and fall inside the
+    hall's opening hours."""
     if slot_end <= now:
         raise AppointmentError("该时段已过，不能预约", "This slot has already passed", code="invalid_slot")
+    if slot_end - now > timedelta(days=days_ahead + 1):
+        raise AppointmentError(
+            f"只能预约 {days_ahead} 天内的时段", f"Slots can be booked at most {days_ahead} days ahead",
+            code="invalid_slot",
+        )
     if not within_hours:
         raise AppointmentError(
             "该时段不在大厅办公时间内", "This slot is outside the hall's opening hours", code="invalid_slot"

@@ -23,7 +23,11 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from app.domain.appointments import DEFAULT_CHECKIN_AFTER_MINUTES, DEFAULT_CHECKIN_BEFORE_MINUTES
+from app.domain.appointments import (
+    DEFAULT_BOOKING_DAYS_AHEAD,
+    DEFAULT_CHECKIN_AFTER_MINUTES,
+    DEFAULT_CHECKIN_BEFORE_MINUTES,
+)
 from app.domain.errors import InvalidSettings
 from app.domain.ratings import (
     DEFAULT_CONTACT_WORKDAYS,
@@ -78,6 +82,7 @@ class HallSettings(_Strict):
     announce_repeat: Annotated[int, Field(ge=1, le=5)] = 2  # the calling display says each call this many times
     appointment_checkin_before_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = DEFAULT_CHECKIN_BEFORE_MINUTES
     appointment_checkin_after_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = DEFAULT_CHECKIN_AFTER_MINUTES
+    appointment_days_ahead: Annotated[int, Field(ge=1, le=366)] = DEFAULT_BOOKING_DAYS_AHEAD
     # -- what the hall tells people: display marquee, printed notices, the ticket's QR code
     notice_zh: Annotated[str, Field(max_length=500)] = ""
     notice_en: Annotated[str, Field(max_length=500)] = ""
@@ -265,6 +270,10 @@ def settings_error(model: type[BaseModel], exc: ValidationError, what_zh: str, w
     return _error(model.model_fields, exc.errors(include_url=False)[0], what_zh, what_en)
 
 
+# Keys `hall settings set` refuses: the salt of every stored person key (ID numbers are kept only hashed with it).
+SET_AT_INIT_ONLY = frozenset({"person_salt"})
+
+
 def hall_setting_value(key: str, value: Any) -> Any:
     """One hall setting checked on its own (type and range) and returned as it is stored in JSON ("25" -> 25).
 
@@ -273,6 +282,12 @@ def hall_setting_value(key: str, value: Any) -> Any:
     fields = HallSettings.model_fields
     if key not in fields:
         raise _error(fields, {"type": "extra_forbidden", "loc": (key,)}, "大厅", "hall")
+    if key in SET_AT_INIT_ONLY:
+        raise InvalidSettings(
+            f"大厅设置 {key} 由 hall init 生成，不能更改（更改后当天的取号上限和预约查重将认不出已取号的人）",
+            f"The hall setting {key} is made by hall init and cannot be changed (today's ticket limit and duplicate "
+            "booking checks would no longer recognise people who already took one)",
+        )
     adapter = _adapter(key)
     try:
         return adapter.dump_python(adapter.validate_python(value), mode="json")

@@ -129,7 +129,7 @@ class AppointmentService:
         start, end = rules.slot_bounds(day, slot, hall.timezone)
         if check_time:
             within = rules.slot_within_hours(parse_hours(hall.opening_hours), day, slot)
-            rules.booking_allowed(end, now, within)
+            rules.booking_allowed(end, now, within, HallSettings.of(hall.settings).appointment_days_ahead)
         salt = HallSettings.of(hall.settings).person_salt or hall.id
         key = person_key(id_number.strip(), salt, now.date()) if id_number else None
         if key is not None and self._has_booking(s, hall, day, cat.prefix, key):

@@ -8,6 +8,7 @@ from typing import Any
 from app.domain.errors import RuleViolation
 from app.services.report_metrics import AssessmentRow, Metrics
 from app.services.reports import Report
+from app.userfiles import output_file
 
 # (field, Chinese header, English header): the columns of every breakdown sheet, in order.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -57,20 +58,6 @@ def metric_value(m: Metrics, field: str) -> Any:
     if field.startswith("rating_"):
         return m.ratings.get(field.removeprefix("rating_"), 0)
     return getattr(m, field)
-
-
-def output_file(path: str | Path) -> Path:
-    """Where an export may be written: not a folder, and its folder exists or can be made (else one clear line)."""
-    out = Path(path)
-    if out.is_dir():
-        raise RuleViolation(f"{out} 是文件夹，请给出文件名", f"{out} is a folder: give a file name")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RuleViolation(
-            f"无法创建文件夹 {out.parent}", f"Cannot create the folder {out.parent}: {exc.strerror}"
-        ) from None
-    return out
 
 
 def write_xlsx(report: Report, path: str | Path) -> Path:

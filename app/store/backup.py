@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.domain.errors import DatabaseError
+from app.domain.errors import DatabaseError, FileProblem
 
 DEFAULT_KEEP = 14
 
@@ -49,7 +49,7 @@ def default_target(url: str, now: datetime | None = None) -> Path:
 
 def backup(url: str, to: Path | None = None, keep: int | None = None) -> BackupResult:
     """Back the database at `url` up to `to` (default: backups/ in the data folder, rotated to `keep` files)."""
-    target = Path(to) if to is not None else default_target(url)
+    target = _checked_target(url, to) if to is not None else default_target(url)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
     try:
@@ -59,6 +59,24 @@ def backup(url: str, to: Path | None = None, keep: int | None = None) -> BackupR
         tmp.unlink(missing_ok=True)
     removed = _rotate(url, keep) if to is None and keep else ()
     return BackupResult(target, target.stat().st_size, method, removed)
+
+
+def _checked_target(url: str, to: Path) -> Path:
+    """`--to` may not be a folder, nor the live database or its -wal/-shm files: replacing the hall's file with
+    a copy while its write-ahead log stays beside it would lose or mangle the latest changes."""
+    from app.store.errors import sqlite_path
+    from app.userfiles import output_file
+
+    target = output_file(to)
+    live = sqlite_path(url)
+    if live is not None:
+        own = {live.resolve(), *(live.with_name(live.name + s).resolve() for s in ("-wal", "-shm", "-journal"))}
+        if target.resolve() in own:
+            raise FileProblem(
+                f"不能备份到大厅数据库文件本身（{target}），请给出另一个文件名",
+                f"Cannot back up onto the hall database itself ({target}): give another file name",
+            )
+    return target
 
 
 def _sqlite_backup(url: str, tmp: Path) -> str:

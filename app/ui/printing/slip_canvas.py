@@ -8,6 +8,7 @@ QGuiApplication (fonts). What a slip says lives in its own renderer (ticket_rend
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def render_image(blocks: list[Block]) -> QImage:
 def save_png(image: QImage, path: str | Path) -> Path:
     out = Path(path)
     if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; Qt wants str
-        raise OSError(f"could not write {out}")
+        raise OSError(errno.EIO, "could not write the image", str(out))  # named: one line, not a traceback
     return out
 
 
@@ -135,7 +136,7 @@ def render_pdf(blocks: list[Block], path: str | Path, title: str) -> Path:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"could not write {out}")
+        raise OSError(errno.EIO, "could not write the PDF", str(out))
     painter.translate((writer.width() - WIDTH_PX) / 2, 0)  # centre the printable width on the paper
     paint(painter, blocks)
     painter.end()

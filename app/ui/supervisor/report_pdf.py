@@ -13,10 +13,11 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.domain.errors import RuleViolation
-from app.services.report_export import ASSESSMENT_COLUMNS, COLUMNS, metric_value, output_file, text_summary
+from app.services.report_export import ASSESSMENT_COLUMNS, COLUMNS, metric_value, text_summary
 from app.services.report_metrics import Metrics
 from app.services.reports import Report
 from app.ui.fonts import app_font
+from app.userfiles import output_file
 
 TABLE = "<table border='1' cellspacing='0' cellpadding='2'>"
 

@@ -14,10 +14,8 @@ from sqlalchemy import select
 from app.domain.calendar import service_day
 from app.domain.cases import OPEN, STATUS_ZH, CaseStatus
 from app.domain.workdays import WorkdayCalendar
-from app.services.catalogue import hall_calendar
-from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
-from app.store.database import Database
+from app.services.workday_service import WorkdayService
 from app.store.models import Staff
 from app.store.models_intake import IntakeCase
 
@@ -47,18 +45,7 @@ def card_for(calendar: WorkdayCalendar, today: date, due: date) -> tuple[str | N
     return (YELLOW if left <= 1 else None), left
 
 
-class CaseSupervision:
-    def __init__(
-        self,
-        db: Database,
-        *,
-        calendar: WorkdayCalendar | None = None,
-        clock: Clock = system_clock,
-        hall_code: str | None = None,
-    ) -> None:
-        self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or hall_calendar(db, hall_code)  # the published calendar, like intake
-
+class CaseSupervision(WorkdayService):
     def cards(
         self, *, department: str | None = None, window: int | None = None, clerk: str | None = None
     ) -> list[CaseCard]:

@@ -29,15 +29,12 @@ from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
 from app.domain.masking import id_tail_matches, mask_applicant, mask_id
 from app.domain.roles import Permission
-from app.domain.workdays import WorkdayCalendar
 from app.services import intake_read as rd
 from app.services.auth import Actor, acting_staff, authorise, role_of
 from app.services.case_store import add_event, load_case, local_day, set_status, staff_name
-from app.services.catalogue import hall_calendar
-from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.intake_views import CaseEventView, CaseProgressView, CaseRow
-from app.store.database import Database
+from app.services.workday_service import WorkdayService
 from app.store.models import Hall
 from app.store.models_intake import CaseEvent, CaseMaterial, IntakeCase
 
@@ -46,18 +43,7 @@ log = logging.getLogger("onewindow.cases")
 AFTER_INTAKE = tuple(str(s) for s in CaseStatus if s not in (CaseStatus.DRAFT,))
 
 
-class CaseService:
-    def __init__(
-        self,
-        db: Database,
-        *,
-        calendar: WorkdayCalendar | None = None,
-        clock: Clock = system_clock,
-        hall_code: str | None = None,
-    ) -> None:
-        self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or hall_calendar(db, hall_code)
-
+class CaseService(WorkdayService):
     # ---- lists -------------------------------------------------------------------------------------------
 
     def list_cases(

@@ -34,12 +34,10 @@ from app.domain.roles import Permission, check_permission, may
 from app.domain.settings_schema import HallSettings
 from app.domain.workdays import WorkdayCalendar
 from app.services.auth import acting_staff, authorise
-from app.services.catalogue import hall_calendar
-from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.id_prefix import resolve_id_prefix
 from app.services.views import StaffView
-from app.store.database import Database
+from app.services.workday_service import WorkdayService
 from app.store.models import Hall, Staff
 from app.store.models_visits import Rating, RatingFollowUp
 
@@ -93,18 +91,7 @@ class FollowUpRow:
     reasons_en: str = ""
 
 
-class FollowUpService:
-    def __init__(
-        self,
-        db: Database,
-        *,
-        calendar: WorkdayCalendar | None = None,
-        clock: Clock = system_clock,
-        hall_code: str | None = None,
-    ) -> None:
-        self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or hall_calendar(db, hall_code)  # the published calendar, like intake
-
+class FollowUpService(WorkdayService):
     # ---- reading ---------------------------------------------------------------------------------------
 
     def list(self, *, open_only: bool = False, overdue_only: bool = False) -> list[FollowUpRow]:

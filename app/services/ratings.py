@@ -38,15 +38,12 @@ from app.domain.ratings import (
 )
 from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import TicketStatus
-from app.domain.workdays import WorkdayCalendar
-from app.services.catalogue import hall_calendar
-from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.queue_read import display_number
 from app.services.rating_links import cases_of_ticket, directly_rated, rated_through_a_ticket
 from app.services.rating_views import FollowUpNote, FollowUpView, RatingTargetView, RatingView
 from app.services.views import StaffView
-from app.store.database import Database
+from app.services.workday_service import WorkdayService
 from app.store.models import Category, Hall, Staff, Ticket, Window
 from app.store.models_intake import IntakeCase
 from app.store.models_visits import Rating, RatingFollowUp
@@ -80,18 +77,7 @@ def _proof(reference: str, id_last4: str) -> str:
     return id_last4.strip().upper() if len(id_last4.strip()) == 4 else ""
 
 
-class RatingService:
-    def __init__(
-        self,
-        db: Database,
-        *,
-        calendar: WorkdayCalendar | None = None,
-        clock: Clock = system_clock,
-        hall_code: str | None = None,
-    ) -> None:
-        self.db, self.clock, self.hall_code = db, clock, hall_code
-        self.calendar = calendar or hall_calendar(db, hall_code)
-
+class RatingService(WorkdayService):
     # ---- what is rated -------------------------------------------------------------------------------------
 
     def resolve_target(self, reference: str, id_last4: str = "") -> RatingTargetView:

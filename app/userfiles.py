@@ -99,15 +99,14 @@ def _read(path: Path, what_zh: str, what_en: str, syntax: str, parse: Callable[[
 
 
 def output_file(path: str | Path) -> Path:
-    """Where an output file a person named may be written: not a folder, and its folder exists or can be made;
-    else FileProblem (one clear line) before anything is computed or written."""
+    """Where an output file a person named may be written: not a folder, in a folder that exists (a mistyped
+    folder is not made up on the spot); else FileProblem (one clear line) before anything is computed or written."""
     out = Path(path)
     if out.is_dir():
         raise FileProblem(f"{out} 是文件夹，请给出文件名", f"{out} is a folder: give a file name")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    if not out.parent.is_dir():
         raise FileProblem(
-            f"无法创建文件夹 {out.parent}（{exc.strerror}）", f"Cannot create the folder {out.parent}: {exc.strerror}"
-        ) from None
+            f"无法使用文件 {out}：文件夹 {out.parent} 不存在",
+            f"Cannot use the file {out}: the folder {out.parent} does not exist",
+        )
     return out

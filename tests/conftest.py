@@ -95,3 +95,28 @@ def sqlite_hall(tmp_path: Path):  # type: ignore[no-untyped-def]
     create_sample_hall(db)
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_hall_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real hall database made once by `onewindow hall init --sample`; tests copy it (`copy_of_sample_hall`)."""
+    import sqlite3
+
+    from app.cli import main
+
+    path = tmp_path_factory.mktemp("sample") / "hall.db"
+    assert main(["hall", "init", "--sample", "--db", str(path)]) == 0
+    with sqlite3.connect(path) as con:  # everything into the main file, so a copy of it is the whole hall
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+@pytest.fixture
+def copy_of_sample_hall(sample_hall_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    import shutil
+
+    capsys.readouterr()  # what making the template printed is not this test's output
+    path = tmp_path / "hall.db"
+    shutil.copy(sample_hall_file, path)
+    return path

@@ -36,22 +36,9 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real hall database made once by `hall init --sample`; tests copy it."""
-    path = tmp_path_factory.mktemp("sample") / "hall.db"
-    assert main(["hall", "init", "--sample", "--db", str(path)]) == 0
-    with sqlite3.connect(path) as con:  # everything into the main file, so a copy of it is the whole hall
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def hall(sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    capsys.readouterr()
-    path = tmp_path / "hall.db"
-    shutil.copy(sample_db, path)
-    return path
+def hall(copy_of_sample_hall: Path) -> Path:
+    return copy_of_sample_hall
 
 
 def test_a_file_that_is_not_a_database(capsys, tmp_path):  # type: ignore[no-untyped-def]

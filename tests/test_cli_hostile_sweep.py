@@ -3,11 +3,8 @@ In-process through app.cli.main like tests/test_cli_hostile.py; one sample hall 
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import os
-import shutil
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,12 +12,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.test_cli_hostile import digest
 
 A = ["--as", "admin", "--pin", "8888"]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def one_bilingual_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
@@ -36,22 +30,9 @@ def one_bilingual_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> t
     return code, lines[0]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sweep") / "hall.db"
-    assert main(["hall", "init", "--sample", "--db", str(path)]) == 0
-    with sqlite3.connect(path) as con:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    return path
-
-
 @pytest.fixture
-def hall(template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    capsys.readouterr()
-    path = tmp_path / "hall.db"
-    shutil.copy(template, path)
-    return path
+def hall(copy_of_sample_hall: Path) -> Path:
+    return copy_of_sample_hall
 
 
 @pytest.mark.parametrize(

@@ -5,34 +5,20 @@ nothing changed. User JSON files nested 100,000 deep are bad input, not an unexp
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from tests.test_cli_hostile import digest, one_line_error, run
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "hall.json"
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "hall.db"
-    assert main(["hall", "init", "--sample", "--db", str(path)]) == 0
-    with sqlite3.connect(path) as con:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def hall(sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
-    capsys.readouterr()
+def hall(copy_of_sample_hall: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ONEWINDOW_PIN", "8888")  # the sample hall's supervisor, admin
-    path = tmp_path / "hall.db"
-    shutil.copy(sample_db, path)
-    return path
+    return copy_of_sample_hall
 
 
 def stored_settings(db: Path) -> dict[str, object]:

@@ -43,6 +43,9 @@ def test_backup_is_a_complete_hall_database(capsys, sqlite_hall, tmp_path):  # t
 def test_backup_to_a_named_file_and_nightly_rotation(capsys, sqlite_hall, tmp_path):  # type: ignore[no-untyped-def]
     path = sqlite_hall.url.removeprefix("sqlite:///")
     target = tmp_path / "elsewhere" / "copy.db"
+    code, _out, err = run(capsys, "hall", "backup", "--db", path, "--to", str(target))
+    assert code == 1 and "the folder" in err and "does not exist" in err  # a mistyped folder is not made up
+    target.parent.mkdir()
     assert run(capsys, "hall", "backup", "--db", path, "--to", str(target))[0] == 0
     assert target.is_file()
     from app.store.backup import backups_dir

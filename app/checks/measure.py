@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import Any
 
 import cv2
 import numpy as np
@@ -18,15 +17,9 @@ import numpy.typing as npt
 from app.checks.config import CheckConfig
 from app.checks.layout import EdgeContact, LineStructure, edge_contact, line_structure
 from app.checks.page import PageImage
+from app.checks.sharpness import page_sharpness
 from app.checks.upright import Votes, upright_votes
 
-_TILE = 64  # px at 150 dpi, about 11 mm: a few characters
-_MIN_TILE_INK = 0.02
-_MIN_TILE_STD = 3.0
-_PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
-# one direction's second derivative is ~0.6 of the Laplacian on an even blur: scaled so that the
-# blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
-_DIRECTIONAL_SCALE = 1.65
 _THREE = np.ones((3, 3), np.uint8)
 _RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
@@ -121,56 +114,8 @@ class PageStats:
 
     @cached_property
     def sharpness(self) -> float | None:
-        """100 x the median over text tiles of std(second derivative) / std(grey), taken across
-        and along the lines separately, the weaker direction counting.
-
-        Dividing by the tile's own contrast makes a faded or dark page no "blurrier" than a crisp
-        one; using only tiles with ink ignores empty margins; the two directions catch motion blur
-        (a sheet that moved while scanned), which smears one direction only. None if no tile has
-        text."""
-        grey = self.page.grey
-        h, w = grey.shape
-        rows, cols = h // _TILE, w // _TILE
-        if rows == 0 or cols == 0:
-            return None
-        g = np.ascontiguousarray(grey[: rows * _TILE, : cols * _TILE])
-
-        def tile_mean(a: npt.NDArray[Any], rc: tuple[int, int]) -> npt.NDArray[np.float32]:
-            # area resize by an exact integer factor is the mean of each tile, and fast
-            return np.asarray(cv2.resize(a, (rc[1], rc[0]), interpolation=cv2.INTER_AREA), dtype=np.float32)
-
-        # tile sums of grey and grey^2 from the integral images (one pass, exact)
-        total, squares = cv2.integral2(g, sdepth=cv2.CV_32S, sqdepth=cv2.CV_64F)
-
-        def per_tile(integral: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-            c = np.asarray(integral[::_TILE, ::_TILE], dtype=np.float64)
-            return np.asarray((c[1:, 1:] - c[:-1, 1:] - c[1:, :-1] + c[:-1, :-1]) / (_TILE * _TILE))
-
-        mean = per_tile(total)
-        g_std = np.sqrt(np.maximum(per_tile(squares) - mean * mean, 0.0))
-        _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
-        ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
-        use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)
-        if self.background is not None:  # the edge of a sheet against the lid is not text
-            half = _TILE // 2
-            bg = self.background[: rows * half, : cols * half]
-            if bg.shape == (rows * half, cols * half):
-                use &= cv2.resize(bg, (cols, rows), interpolation=cv2.INTER_AREA) == 0
-        if not use.any():
-            return None
-        # derivatives only over the block of tiles that hold text (margins cost nothing)
-        r_any, c_any = np.flatnonzero(use.any(axis=1)), np.flatnonzero(use.any(axis=0))
-        r0, r1, c0, c1 = int(r_any[0]), int(r_any[-1]) + 1, int(c_any[0]), int(c_any[-1]) + 1
-        block = g[r0 * _TILE : r1 * _TILE, c0 * _TILE : c1 * _TILE]
-        smooth = cv2.GaussianBlur(block, (0, 0), _PRE_SMOOTH_SIGMA)
-        used, contrast = use[r0:r1, c0:c1], g_std[r0:r1, c0:c1][use[r0:r1, c0:c1]]
-        per_direction = []
-        for dx, dy in ((2, 0), (0, 2)):
-            second = cv2.Sobel(smooth, cv2.CV_16S, dx, dy, ksize=3)
-            # the mean of a second derivative over a tile is ~0: its RMS is its standard deviation
-            rms = np.sqrt(tile_mean(cv2.multiply(second, second, dtype=cv2.CV_32F), (r1 - r0, c1 - c0)))
-            per_direction.append(float(np.median(rms[used] / contrast)))
-        return min(per_direction) * _DIRECTIONAL_SCALE * 100.0
+        """Sharpness of the text (app/checks/sharpness.py), None if no part of the page has text."""
+        return page_sharpness(self.page.grey, self._ink_threshold, self.background)
 
     @cached_property
     def _chroma(self) -> npt.NDArray[np.uint8] | None:

@@ -27,6 +27,7 @@ from tests.checks import unseen_scan as scan
 
 Arr = pages.Arr
 NO_OCR = CheckConfig.from_dict({"ocr": {"enabled": False}})  # OCR has its own tests
+DPI = 150  # most pages: the analysis resolution, quick to draw and check
 WHITE_LID, DARK_LID = (246, 246, 246), (35, 35, 35)
 DOCS = ["letter", "form", "latin", "two_column", "photo_form", "letterhead", "licence", "landscape_table",
         "letter_sealed", "sparse"]
@@ -64,8 +65,12 @@ def _stable(key: tuple[object, ...]) -> int:
     return sum((i + 1) * ord(ch) for i, ch in enumerate(repr(key))) % 2**32
 
 
-def _page(layout: str, dpi: int = 200, seed: int = 0) -> Arr:
-    return pages.draw(layout, dpi=dpi, seed=seed)
+@lru_cache(maxsize=64)
+def _page(layout: str, dpi: int = DPI, seed: int = 0) -> Arr:
+    """A clean page, drawn once per process: many cases start from the same one (read-only)."""
+    img = pages.draw(layout, dpi=dpi, seed=seed)
+    img.setflags(write=False)
+    return img
 
 
 # --- clean pages ---------------------------------------------------------------------------------
@@ -73,20 +78,20 @@ def _page(layout: str, dpi: int = 200, seed: int = 0) -> Arr:
 def _flatbed(layout: str, seed: int) -> Shot:
     rng = _rng("flatbed", layout, seed)
     img = scan.skew(_page(layout, seed=seed), float(rng.uniform(-0.6, 0.6)), WHITE_LID)
-    img = scan.lid_border(img, 200, "tr", float(rng.uniform(1.5, 5)))
-    return Shot(scan.sensor_noise(img, 2.5, rng), 200, quality=int(rng.integers(75, 95)))
+    img = scan.lid_border(img, DPI, "tr", float(rng.uniform(1.5, 5)))
+    return Shot(scan.sensor_noise(img, 2.5, rng), DPI, quality=int(rng.integers(75, 95)))
 
 
 def _holes(layout: str, seed: int) -> Shot:
     rng = _rng("holes", layout, seed)
-    img = scan.punched_holes(_page(layout, seed=seed), 200)
+    img = scan.punched_holes(_page(layout, dpi=200, seed=seed), 200)
     img = scan.fold_line(scan.skew(img, float(rng.uniform(-1, 1)), DARK_LID), 200, rng)
     return Shot(scan.sensor_noise(img, 3.0, rng), 200, fmt="png")
 
 
 def _phone(layout: str, seed: int) -> Shot:
     rng = _rng("phone", layout, seed)
-    img = scan.uneven_light(_page(layout, seed=seed), 0.22, rng)
+    img = scan.uneven_light(_page(layout, dpi=200, seed=seed), 0.22, rng)
     img = scan.hand_shadow(img, 0.2, rng)
     img = scan.perspective(img, 0.012, rng)
     return Shot(scan.sensor_noise(img, 4.0, rng), 200, quality=int(rng.integers(60, 80)))
@@ -95,13 +100,13 @@ def _phone(layout: str, seed: int) -> Shot:
 def _copier(layout: str, seed: int) -> Shot:
     rng = _rng("copier", layout, seed)
     img = scan.grey_mode(scan.sensor_noise(_page(layout, seed=seed), 3.0, rng))
-    return Shot(img, 200, quality=int(rng.integers(30, 50)), grey=True)
+    return Shot(img, DPI, quality=int(rng.integers(30, 50)), grey=True)
 
 
 def _thin_paper(layout: str, seed: int) -> Shot:
     rng = _rng("thin", layout, seed)
     img = scan.show_through(_page(layout, seed=seed), _page("letter", seed=seed + 100))
-    return Shot(scan.sensor_noise(img, 2.0, rng), 200, quality=92)
+    return Shot(scan.sensor_noise(img, 2.0, rng), DPI, quality=92)
 
 
 def _at_dpi(layout: str, seed: int, dpi: int) -> Shot:
@@ -135,7 +140,7 @@ def clean_cases() -> Iterator[Case]:
 
 # --- defects -------------------------------------------------------------------------------------
 
-def _noisy(img: Arr, key: object, dpi: int = 200, std: float = 2.5, **kw: object) -> Shot:
+def _noisy(img: Arr, key: object, dpi: int = DPI, std: float = 2.5, **kw: object) -> Shot:
     return Shot(scan.sensor_noise(img, std, _rng(key)), dpi, **kw)  # type: ignore[arg-type]
 
 
@@ -147,12 +152,14 @@ def skew_cases() -> Iterator[Case]:
             lid = DARK_LID if (i + (sign < 0)) % 2 else WHITE_LID
             expect = frozenset({"image.skew"}) if a > 3.5 else frozenset()
             allow = frozenset({"image.skew"}) if 2.5 < a <= 3.5 else frozenset()
+            if a >= 9:  # an A4 sheet turned this far on A4 glass loses its corners: really cut off
+                allow = frozenset({"image.cropped"})
             yield Case("skew", f"{deg:+g}", layout, pages.kind_of(layout),
-                       lambda lay=layout, d=deg, b=lid: _noisy(scan.skew(_page(lay, seed=11), d, b), ("skew", lay, d)),
+                       lambda lay=layout, d=deg, b=lid: _noisy(scan.skew(_page(lay, seed=1), d, b), ("skew", lay, d)),
                        expect, allow)
     for deg in (5.0, -8.0):  # a phone photo held crooked
         yield Case("skew", f"phone{deg:+g}", "form", "application_form",
-                   lambda d=deg: _noisy(scan.perspective(scan.skew(_page("form", seed=12), d, (90, 85, 75)),
+                   lambda d=deg: _noisy(scan.perspective(scan.skew(_page("form", seed=1), d, (90, 85, 75)),
                                                          0.01, _rng("p", d)), ("ps", d), std=4.0, quality=70),
                    frozenset({"image.skew"}))
 
@@ -161,7 +168,7 @@ def orientation_cases() -> Iterator[Case]:
     for layout in ("letter", "form", "latin", "two_column", "letterhead", "landscape_table"):
         for turns, label in ((1, "90"), (2, "180"), (3, "270")):
             yield Case("orientation", label, layout, pages.kind_of(layout),
-                       lambda lay=layout, t=turns: _noisy(scan.turn(_page(lay, seed=13), t), ("turn", lay, t)),
+                       lambda lay=layout, t=turns: _noisy(scan.turn(_page(lay, seed=1), t), ("turn", lay, t)),
                        frozenset({"image.orientation"}))
 
 
@@ -170,28 +177,29 @@ def blur_cases() -> Iterator[Case]:
     for i, (sigma, label) in enumerate(gauss):
         for layout in (DOCS[i % len(DOCS)], DOCS[(i + 5) % len(DOCS)]):
             yield Case("blur", f"gauss{sigma:g}", layout, pages.kind_of(layout),
-                       lambda lay=layout, s=sigma: _noisy(scan.gaussian_blur(_page(lay, seed=14), s, 200),
+                       lambda lay=layout, s=sigma: _noisy(scan.gaussian_blur(_page(lay, seed=1), s, DPI),
                                                           ("blur", lay, s)),
                        frozenset({"image.blur"}) if label == "expect" else frozenset(),
                        frozenset({"image.blur"}) if label == "allow" else frozenset())
     for length, deg, layout in ((9, 0.0, "letter"), (9, 90.0, "form"), (11, 30.0, "latin"), (13, 0.0, "sparse")):
         yield Case("blur", f"motion{length}@{deg:g}", layout, pages.kind_of(layout),
-                   lambda lay=layout, n=length, d=deg: _noisy(scan.motion_blur(_page(lay, seed=15), n, d, 200),
+                   lambda lay=layout, n=length, d=deg: _noisy(scan.motion_blur(_page(lay, seed=1), n, d, DPI),
                                                               ("motion", lay, n, d)),
                    frozenset({"image.blur"}))
     for radius, layout in ((3.0, "letterhead"), (4.5, "two_column")):
         yield Case("blur", f"defocus{radius:g}", layout, pages.kind_of(layout),
-                   lambda lay=layout, r=radius: _noisy(scan.defocus(_page(lay, seed=16), r, 200), ("defocus", lay, r),
+                   lambda lay=layout, r=radius: _noisy(scan.defocus(_page(lay, seed=1), r, DPI), ("defocus", lay, r),
                                                        std=4.0, quality=75),
                    frozenset({"image.blur"}))
     yield Case("blur", "id_card_gauss3", "id_card", "resident_id",
-               lambda: _noisy(scan.gaussian_blur(_page("id_card", dpi=300, seed=17), 3.0, 300), "idblur", dpi=300),
+               lambda: _noisy(scan.gaussian_blur(_page("id_card", dpi=300, seed=1), 3.0, 300), "idblur", dpi=300),
                frozenset({"image.blur"}))
 
 
 def exposure_cases() -> Iterator[Case]:
     settings: tuple[tuple[str, dict[str, float], str], ...] = (
-        ("dark0.38", {"gain": 0.38}, "expect"), ("dark0.45", {"gain": 0.45}, "expect"),
+        ("dark0.35", {"gain": 0.35}, "expect"), ("dark0.4", {"gain": 0.4}, "expect"),
+        ("dark0.45", {"gain": 0.45}, "allow"),  # paper at 111, the threshold is 110
         ("dim0.7", {"gain": 0.7}, "none"),
         ("faded0.72", {"lift": 0.72}, "expect"), ("faded0.62", {"lift": 0.62}, "allow"),
         ("toner0.4", {"lift": 0.4}, "none"),
@@ -200,26 +208,29 @@ def exposure_cases() -> Iterator[Case]:
     for i, (name, kw, label) in enumerate(settings):
         layout = DOCS[i % len(DOCS)]
         yield Case("exposure", name, layout, pages.kind_of(layout),
-                   lambda lay=layout, k=kw: _noisy(scan.exposure(_page(lay, seed=18), **k), ("exp", lay, str(k))),
+                   lambda lay=layout, k=kw: _noisy(scan.exposure(_page(lay, seed=1), **k), ("exp", lay, str(k))),
                    frozenset({"image.exposure"}) if label == "expect" else frozenset(),
-                   frozenset({"image.exposure"}) if label == "allow" else frozenset())
+                   # a washed-out seal is no longer red: the colour check is right to say so
+                   frozenset({"image.exposure", "image.colour"}) if label != "none" else frozenset())
 
 
 def crop_cases() -> Iterator[Case]:
-    margins = {"letter": 25, "form": 18, "latin": 22, "two_column": 15, "photo_form": 18, "letterhead": 20}
-    names = list(margins)
-    for i, edge in enumerate(("left", "right", "top", "bottom")):
-        for fill in (True, False):
-            layout = names[(2 * i + fill) % len(names)]
-            past = margins[layout] + (40 if edge == "bottom" else 6)
-            yield Case("cropped", f"{edge}/{'shifted' if fill else 'framed'}", layout, pages.kind_of(layout),
-                       lambda lay=layout, e=edge, f=fill, p=past: _noisy(
-                           scan.cut_through(_page(lay, seed=19), e, p, 200, f), ("crop", lay, e, f)),
-                       frozenset({"image.cropped"}))
+    # (edge, shifted off the glass or framed too tightly, layout): bottom cuts need text near the bottom
+    plan = (("left", True, "letter"), ("left", False, "photo_form"), ("right", True, "form"),
+            ("right", False, "latin"), ("top", True, "letterhead"), ("top", False, "photo_form"),
+            ("bottom", True, "two_column"), ("bottom", False, "latin"))
+    for edge, fill, layout in plan:
+        # framed: a part of the sheet fills the picture, so it is taken at 200 dpi (a 150 dpi picture
+        # of less than a page is rightly below 150 dpi for the page)
+        dpi = DPI if fill else 200
+        yield Case("cropped", f"{edge}/{'shifted' if fill else 'framed'}", layout, pages.kind_of(layout),
+                   lambda lay=layout, e=edge, f=fill, d=dpi: _noisy(
+                       scan.cut_through(_page(lay, dpi=d, seed=1), e, 30, d, f), ("crop", lay, e, f), dpi=d),
+                   frozenset({"image.cropped"}))
 
 
 def _blank(seed: int, paper: int = 246) -> Arr:
-    return np.full((scan.mm(297, 200), scan.mm(210, 200), 3), paper, np.uint8) + np.uint8(seed % 2)
+    return np.full((scan.mm(297, DPI), scan.mm(210, DPI), 3), paper, np.uint8) + np.uint8(seed % 2)
 
 
 def blank_cases() -> Iterator[Case]:
@@ -227,9 +238,9 @@ def blank_cases() -> Iterator[Case]:
     variants: dict[str, Callable[[], Shot]] = {
         "noise3": lambda: _noisy(_blank(1), "b1", std=3.0),
         "noise8_q30": lambda: _noisy(_blank(2), "b2", std=8.0, quality=30),
-        "lid_border": lambda: _noisy(scan.lid_border(_blank(3), 200, "lb", 5.0), "b3"),
-        "holes": lambda: _noisy(scan.punched_holes(_blank(4), 200), "b4"),
-        "fold": lambda: _noisy(scan.fold_line(_blank(5), 200, _rng("fold")), "b5"),
+        "lid_border": lambda: _noisy(scan.lid_border(_blank(3), DPI, "lb", 5.0), "b3"),
+        "holes": lambda: _noisy(scan.punched_holes(_blank(4), DPI), "b4"),
+        "fold": lambda: _noisy(scan.fold_line(_blank(5), DPI, _rng("fold")), "b5"),
         "show_through": lambda: _noisy(scan.show_through(_blank(6), back, 0.05), "b6"),
         "grey_paper": lambda: _noisy(_blank(7, paper=212), "b7", fmt="png"),
         "phone": lambda: _noisy(scan.perspective(scan.uneven_light(_blank(8), 0.15, _rng("bl")), 0.01,

@@ -159,7 +159,8 @@ def qr(c: Canvas, payload: str, x: int, y: int, size_mm: float = 22.0) -> None:
     code.make(fit=True)
     modules = np.array(code.get_matrix(), dtype=np.uint8)
     size = mm(size_mm, c.dpi)
-    tile = Image.fromarray(np.where(modules > 0, 20, 250).astype(np.uint8)).resize((size, size), Image.Resampling.NEAREST)
+    tile = Image.fromarray(np.where(modules > 0, 20, 250).astype(np.uint8))
+    tile = tile.resize((size, size), Image.Resampling.NEAREST)
     c.im.paste(tile.convert("RGB"), (x, y))
 
 

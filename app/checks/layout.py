@@ -35,11 +35,16 @@ class LineStructure:
     h_angle: float
     v_score: float
     v_angle: float
+    # the best h score within +-20 degrees, what a page turned by 90 degrees is compared with: on
+    # a turned page of dense Chinese the character grid also lines up along its diagonals (+-45)
+    h_near: float = 0.0
 
 
-def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32],
+def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
                     angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Peakiness of the profile of ``across`` after rotating the points by each angle."""
+    """Peakiness of the profile of ``across`` after rotating the points by each angle, profiled
+    separately for each ``half`` (0/1) of the page along the lines: the two columns of a notice,
+    or a form's labels and values, need not share their line positions."""
     t = np.deg2rad(angles_deg).astype(np.float32)[:, None]
     proj = across[None, :] * np.cos(t) + along[None, :] * np.sin(t)
     proj -= proj.min(axis=1, keepdims=True)
@@ -47,25 +52,32 @@ def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float
     idx = proj.astype(np.int32)
     extent = idx.max(axis=1).astype(np.int64) + 1
     nbins = int(extent.max())
-    idx += (np.arange(len(angles_deg), dtype=np.int32) * nbins)[:, None]
-    counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * nbins).reshape(len(angles_deg), nbins)
+    idx += (np.arange(len(angles_deg), dtype=np.int32) * (2 * nbins))[:, None] + half[None, :] * np.int32(nbins)
+    counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * 2 * nbins).reshape(len(angles_deg), 2 * nbins)
     n = float(len(across))
-    # sum(c^2 - c) / n(n-1): unbiased, so that a sample of the points scores like all of them
+    n1 = float(half.sum())
+    n0 = n - n1
+    # sum(c^2 - c) / sum n_h(n_h-1): unbiased, so that a sample of the points scores like all of
+    # them, and 1.0 for ink spread evenly within each half
     pairs = np.einsum("ij,ij->i", counts, counts) - n
-    return np.asarray(pairs / (n * (n - 1.0)) * extent, dtype=np.float64)
+    return np.asarray(pairs / max(n0 * (n0 - 1.0) + n1 * (n1 - 1.0), 1.0) * extent, dtype=np.float64)
 
 
-def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], limit: float) -> tuple[float, float]:
+def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
+            limit: float) -> tuple[float, float, float]:
+    """Best score and angle in 1-degree steps, and the best score within +-_TURNED_SEARCH_DEG."""
     angles = np.arange(-limit, limit + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
-    scores = _profile_scores(along[::4], across[::4], angles)
+    scores = _profile_scores(along[::4], across[::4], half[::4], angles)
     best = int(np.argmax(scores))
-    return float(scores[best]), float(angles[best])
+    near = float(scores[np.abs(angles) <= _TURNED_SEARCH_DEG].max())
+    return float(scores[best]), float(angles[best]), near
 
 
-def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], centre: float) -> tuple[float, float]:
+def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
+          centre: float) -> tuple[float, float]:
     angles = np.arange(centre - 1.0, centre + 1.05, 0.1)
-    scores = _profile_scores(along, across, angles)
+    scores = _profile_scores(along, across, half, angles)
     best = int(np.argmax(scores))
     return float(scores[best]), float(round(angles[best], 1))
 
@@ -84,12 +96,15 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
         ys, xs = ys[keep], xs[keep]
     x = xs.astype(np.float32)
     y = ys.astype(np.float32)
+    h, w = mask.shape
+    left, top = (xs >= w // 2).astype(np.int32), (ys >= h // 2).astype(np.int32)
     # rows: project y across horizontal lines; columns: project x across vertical lines
-    h_score, h_angle = _fine(-x, y, _coarse(-x, y, _SEARCH_DEG)[1])
-    v_score, v_angle = _coarse(y, x, _TURNED_SEARCH_DEG)
-    if v_score >= h_score:  # only a page that may be turned needs the exact vertical angle
-        v_score, v_angle = _fine(y, x, v_angle)
-    return LineStructure(n, h_score, h_angle, v_score, v_angle)
+    _, coarse_angle, h_near = _coarse(-x, y, left, _SEARCH_DEG)
+    h_score, h_angle = _fine(-x, y, left, coarse_angle)
+    v_score, v_angle, _ = _coarse(y, x, top, _TURNED_SEARCH_DEG)
+    if v_score >= h_near:  # only a page that may be turned needs the exact vertical angle
+        v_score, v_angle = _fine(y, x, top, v_angle)
+    return LineStructure(n, h_score, h_angle, v_score, v_angle, h_near)
 
 
 EDGES = ("top", "bottom", "left", "right")

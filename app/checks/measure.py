@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from app.checks import ink
 from app.checks.config import CheckConfig
 from app.checks.layout import EdgeContact, LineStructure, edge_contact, line_structure
 from app.checks.page import PageImage
@@ -24,6 +25,9 @@ _THREE = np.ones((3, 3), np.uint8)
 _RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
+_SEAL_MAX_SPAN = 0.5  # share of the page width: a seal (or two side by side) is narrower
+_RULE_MM = 15.0  # a straight stroke this long is a rule, not part of a character
+_NEARLY_BLANK = 10  # x the blank limit: a page this empty may be blank but for a fold or a streak
 
 
 class PageStats:
@@ -62,42 +66,51 @@ class PageStats:
 
     @cached_property
     def _small_ink(self) -> npt.NDArray[np.uint8]:
-        """1 where the ~75 dpi page is clearly darker than its paper."""
+        """1 where the ~75 dpi page is clearly darker than the paper around it (ink.local_paper: a
+        phone photo's light falls off across the sheet)."""
         small = self._small
         hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
         cum = np.cumsum(hist)
         paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        return np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+        around = ink.local_paper(small, paper)
+        return np.asarray(small < around - np.float32(self.cfg.blank.ink_delta), dtype=np.uint8)
 
     @cached_property
     def background(self) -> npt.NDArray[np.uint8] | None:
-        """255 on dark background reaching the image border at ~75 dpi (scanner lid, the area
-        around a smaller or turned sheet, with its rim), None when there is none. More than half
-        the page is not background but content (a dark photo)."""
-        ink = self._small_ink
-        solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
-        if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
+        """255 on dark background at ~75 dpi: reaching the image border (scanner lid, the area
+        around a smaller or turned sheet, with its rim) or seen through filing holes; None when
+        there is none. More than half the page is not background but content (a dark photo)."""
+        small_ink = self._small_ink
+        solid = cv2.morphologyEx(small_ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
+        h, w = small_ink.shape
+        band = round(ink.HOLE_BAND_MM * self.px_per_mm / 2)  # holes lie in this band along the edges
+        if not (solid[:band].any() or solid[-band:].any() or solid[:, :band].any() or solid[:, -band:].any()):
             return None
         _, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
-        h, w = ink.shape
         x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
         touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
+        touching |= ink.holes(boxes, (h, w), self.px_per_mm / 2)
         touching[0] = False  # label 0 is everything that is not solid
         if not touching.any():
             return None
         background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8) * np.uint8(255), _SOLID_KERNEL)
-        if cv2.countNonZero(background) >= 0.5 * ink.size:
+        if cv2.countNonZero(background) >= 0.5 * small_ink.size:
             return None
         return np.asarray(background, dtype=np.uint8)
 
     @cached_property
     def ink_fraction(self) -> float:
         """Share of the page with ink on it, at ~75 dpi (scanner noise averages out, strokes stay
-        dark). Background is not ink: a blank sheet scanned with a black border is still blank."""
-        ink, background = self._small_ink, self.background
+        dark). Background is not ink: a blank sheet scanned with a black border is still blank; nor
+        are folds and streaks, looked for only when the page is nearly blank (they are thin)."""
+        small_ink, background = self._small_ink, self.background
         if background is not None:
-            ink = np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(background)), dtype=np.uint8)
-        return float(cv2.countNonZero(ink)) / float(ink.size)
+            small_ink = np.asarray(cv2.bitwise_and(small_ink, cv2.bitwise_not(background)), dtype=np.uint8)
+        share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
+        if share < _NEARLY_BLANK * self.cfg.blank.max_ink_fraction:
+            small_ink = ink.without_creases(small_ink, self.px_per_mm / 2)
+            share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
+        return share
 
     @cached_property
     def ink_level(self) -> float | None:
@@ -118,8 +131,10 @@ class PageStats:
         return page_sharpness(self.page.grey, self._ink_threshold, self.background)
 
     @cached_property
-    def _chroma(self) -> npt.NDArray[np.uint8] | None:
-        """255 where a pixel is clearly coloured (max-min channel spread above the threshold)."""
+    def _colour_masks(self) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.uint8]] | None:
+        """255 where a pixel is clearly coloured (max-min channel spread above the threshold), and
+        where it is clearly red (red above both other channels by as much): seals are red, while a
+        letterhead's logo, a licence's gilt frame or blue ink are colour too."""
         if self.page.rgb is None:
             return None
         # every other pixel of every other row: a share and a centre need no more, and a seal's
@@ -127,9 +142,18 @@ class PageStats:
         h, w = self.page.rgb.shape[:2]
         rgb = cv2.resize(self.page.rgb, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_NEAREST)
         r, g, b = cv2.split(rgb)
-        spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
-        _, mask = cv2.threshold(spread, math.ceil(self.cfg.colour.min_chroma) - 1, 255, cv2.THRESH_BINARY)
-        return np.asarray(mask, dtype=np.uint8)
+        g_or_b = cv2.max(g, b)
+        spread = cv2.subtract(cv2.max(r, g_or_b), cv2.min(cv2.min(r, g), b))
+        redness = cv2.subtract(r, g_or_b)
+        level = math.ceil(self.cfg.colour.min_chroma) - 1
+        _, mask = cv2.threshold(spread, level, 255, cv2.THRESH_BINARY)
+        _, red = cv2.threshold(redness, level, 255, cv2.THRESH_BINARY)
+        return np.asarray(mask, dtype=np.uint8), np.asarray(red, dtype=np.uint8)
+
+    @property
+    def _chroma(self) -> npt.NDArray[np.uint8] | None:
+        masks = self._colour_masks
+        return None if masks is None else masks[0]
 
     @cached_property
     def chroma_fraction(self) -> float:
@@ -141,14 +165,23 @@ class PageStats:
 
     @cached_property
     def seal_y(self) -> float | None:
-        """Height of the centre of the coloured ink (0 top, 1 bottom), None with too little colour:
-        where the red seal is tells which way up the page is."""
-        mask = self._chroma
-        if mask is None or self.chroma_fraction < self.cfg.colour.min_fraction:
+        """Height of the centre of the red ink (0 top, 1 bottom): where the red seal is tells which
+        way up the page is. None with too little red, or with red spread across the page (a red
+        letterhead and its rule, 红头) rather than gathered in a seal."""
+        masks = self._colour_masks
+        if masks is None:
             return None
-        per_row = cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
-        total = float(per_row.sum())
-        return float(per_row @ np.arange(len(per_row), dtype=np.float32)) / total / len(per_row) if total else None
+        red = masks[1]
+        total = float(cv2.countNonZero(red))
+        if total < self.cfg.colour.min_fraction * red.size:
+            return None
+        per_col = cv2.reduce(red, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
+        cum = np.cumsum(per_col) / per_col.sum()
+        span = (np.searchsorted(cum, 0.95) - np.searchsorted(cum, 0.05)) / len(per_col)
+        if span > _SEAL_MAX_SPAN:
+            return None
+        per_row = cv2.reduce(red, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
+        return float(per_row @ np.arange(len(per_row), dtype=np.float32)) / float(per_row.sum()) / len(per_row)
 
     @cached_property
     def layout_mask(self) -> npt.NDArray[np.bool_]:
@@ -167,7 +200,13 @@ class PageStats:
         if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
             h, w = mask.shape
             solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
-        thin = np.asarray((mask > 0) & (solid == 0))
+        # table rules and frames are not text lines: where the text is faint (a blurred form) the
+        # grid alone would decide the direction. Only rules near 0 or 90 degrees are caught,
+        # which is all that is needed: a skewed rule runs with the skewed text.
+        rule_px = round(_RULE_MM * self.px_per_mm / 2)
+        rules = cv2.bitwise_or(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, rule_px), np.uint8)),
+                               cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((rule_px, 1), np.uint8)))
+        thin = np.asarray((mask > 0) & (solid == 0) & (rules == 0))
         # a scanner's edge shadow is a long straight line along the border, not a text line
         rim = max(1, round(_RIM_MM * self.px_per_mm / 2))
         if min(thin.shape) > 4 * rim:

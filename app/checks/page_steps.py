@@ -130,10 +130,14 @@ def check_blur(ctx: PageContext) -> Finding | None:
 
 def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
     lines, rule = stats.lines, cfg.orientation
+    # against the horizontal lines found anywhere, unless the best of those is at the edge of the
+    # search (no real line direction: the diagonals of a turned page's character grid); then
+    # against those within the vertical search's range
+    h_rival = lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score
     return (
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
-        and lines.v_score >= rule.min_ratio * lines.h_score
+        and lines.v_score >= rule.min_ratio * max(h_rival, lines.h_near)
     )
 
 

@@ -153,10 +153,11 @@ def cut_through(img: Arr, edge: str, past_mm: float, dpi: int, fill: bool) -> Ar
     axis = 0 if edge in ("top", "bottom") else 1
     flip = edge in ("bottom", "right")
     view = img[::-1] if flip and axis == 0 else img[:, ::-1] if flip else img
-    # across the lines: a line of text, not a table or photo block nor a thin rule
-    runs = [r for r in _text_rows(np.ascontiguousarray(view), axis)
-            if r[0] >= mm(past_mm, dpi) and (axis == 1 or mm(1.5, dpi) <= r[1] - r[0] <= mm(9, dpi))]
-    at = (runs[0][0] + runs[0][1]) // 2 if runs else mm(past_mm, dpi)
+    at = mm(past_mm, dpi)  # across the lines (left, right): the lines all start or end there
+    if axis == 0:  # through a line of text, not a table or photo block nor a thin rule
+        runs = [r for r in _text_rows(np.ascontiguousarray(view), axis)
+                if r[0] >= at and mm(2, dpi) <= r[1] - r[0] <= mm(9, dpi)]
+        at = (runs[0][0] + runs[0][1]) // 2 if runs else at
     kept = view[at:] if axis == 0 else view[:, at:]
     if fill:
         pad = np.full_like(view[:at] if axis == 0 else view[:, :at], 246)

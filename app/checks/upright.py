@@ -33,6 +33,7 @@ _HEAD_ROOM = 0.15  # share of the page height of extra empty space at one end
 _TITLE = 1.2  # a line this much taller than the median line is a title
 _CENTRED = 0.08  # share of the text width: a line this well centred is a title
 _GUTTER = 1.5  # in line heights: an empty strip this wide down the page separates two columns
+_GUTTER_INK = 0.05  # of a typical column of the text block's ink: empty enough for a gutter
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,8 @@ def _flush_counts(lines: list[Band], unit: float) -> tuple[int, int]:
 
 
 def _gutter(points: Points, angle_deg: float, unit: float) -> float | None:
-    """Where a page set in two columns is split (deskewed x), None for one column: an empty strip
-    at least _GUTTER line heights wide, down the whole page, in the middle of the text block.
+    """Where a page set in two columns is split (deskewed x), None for one column: a strip at least
+    _GUTTER line heights wide, empty down the page, in the middle of the text block.
     Each column's lines then end where that column ends, not where the page's text does."""
     ys, xs = points
     t = np.deg2rad(angle_deg)
@@ -130,7 +131,8 @@ def _gutter(points: Points, angle_deg: float, unit: float) -> float | None:
     lo, hi = np.percentile(xr, [1, 99])
     counts = np.bincount((xr - lo).clip(0, hi - lo).astype(np.int64))
     a, b = int(0.3 * (hi - lo)), int(0.7 * (hi - lo))
-    empty = np.concatenate(([False], counts[a:b] == 0, [False])).astype(np.int8)
+    # nearly empty: a centred title or a rule may cross the gutter
+    empty = np.concatenate(([False], counts[a:b] <= _GUTTER_INK * np.median(counts), [False])).astype(np.int8)
     change = np.flatnonzero(np.diff(empty))
     if len(change) == 0:
         return None

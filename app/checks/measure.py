@@ -26,7 +26,6 @@ _RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
 _SEAL_MAX_SPAN = 0.5  # share of the page width: a seal (or two side by side) is narrower
-_RULE_MM = 15.0  # a straight stroke this long is a rule, not part of a character
 _NEARLY_BLANK = 10  # x the blank limit: a page this empty may be blank but for a fold or a streak
 
 
@@ -200,13 +199,7 @@ class PageStats:
         if chroma is not None and 0 < self.chroma_fraction <= _SEAL_SHARE_OF_INK * self.ink_fraction:
             h, w = mask.shape
             solid = cv2.bitwise_or(solid, cv2.dilate(chroma[:h, :w], _THREE))
-        # table rules and frames are not text lines: where the text is faint (a blurred form) the
-        # grid alone would decide the direction. Only rules near 0 or 90 degrees are caught,
-        # which is all that is needed: a skewed rule runs with the skewed text.
-        rule_px = round(_RULE_MM * self.px_per_mm / 2)
-        rules = cv2.bitwise_or(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, rule_px), np.uint8)),
-                               cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((rule_px, 1), np.uint8)))
-        thin = np.asarray((mask > 0) & (solid == 0) & (rules == 0))
+        thin = np.asarray((mask > 0) & (solid == 0))
         # a scanner's edge shadow is a long straight line along the border, not a text line
         rim = max(1, round(_RIM_MM * self.px_per_mm / 2))
         if min(thin.shape) > 4 * rim:

@@ -9,6 +9,8 @@ the generator passed in, so a case is the same on every run.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cv2
 import numpy as np
 import numpy.typing as npt
@@ -27,39 +29,63 @@ def mm(v: float, dpi: int) -> int:
 
 # --- conditions of a clean scan ------------------------------------------------------------------
 
+@lru_cache(maxsize=8)
+def _grain(h: int, w: int) -> npt.NDArray[np.float32]:
+    """Unit Gaussian noise a little larger than the page, made once per size (drawing fresh noise
+    for every case costs more than checking it); each case takes its own offset into it."""
+    field = np.random.default_rng(h * 7919 + w).standard_normal((h + 64, w + 64), dtype=np.float32)
+    field.setflags(write=False)
+    return field
+
+
 def sensor_noise(img: Arr, std: float, rng: Rng) -> Arr:
-    """Scanner or camera noise, mostly luminance, a little per channel."""
+    """Scanner or camera noise (luminance)."""
     h, w = img.shape[:2]
-    grain = rng.standard_normal((h, w, 1), dtype=np.float32) * np.float32(std)
-    return _u8(img.astype(np.float32) + grain)
+    dy, dx = (int(v) for v in rng.integers(0, 64, 2))
+    grain = cv2.multiply(_grain(h, w)[dy : dy + h, dx : dx + w], float(std))
+    return _apply(img, grain, add=True)
+
+
+def _apply(img: Arr, field: npt.NDArray[np.float32], add: bool) -> Arr:
+    """``img`` plus (or times) a one-channel field, rounded and clipped to uint8 by OpenCV."""
+    field3 = cv2.merge([field, field, field])
+    out = cv2.add(img, field3, dtype=cv2.CV_8U) if add else cv2.multiply(img, field3, dtype=cv2.CV_8U)
+    return np.asarray(out, dtype=np.uint8)
+
+
+def _smooth_field(h: int, w: int, small: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """A field drawn on a coarse grid, enlarged smoothly to the page (light varies slowly)."""
+    return np.asarray(cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.float32)
 
 
 def uneven_light(img: Arr, drop: float, rng: Rng) -> Arr:
     """A phone photo under a desk lamp: brightness falls off by ``drop`` (share) towards one corner."""
     h, w = img.shape[:2]
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    cx, cy = rng.uniform(-0.3, 1.3) * w, rng.uniform(-0.3, 1.3) * h
-    dist = np.hypot(xx - cx, yy - cy) / np.hypot(w, h)
-    gain = 1.0 - np.float32(drop) * dist / max(float(dist.max()), 1e-6)
-    return _u8(img.astype(np.float32) * gain[..., None])
+    sh, sw = max(2, h // 16), max(2, w // 16)
+    yy, xx = np.mgrid[0:sh, 0:sw].astype(np.float32)
+    cx, cy = rng.uniform(-0.3, 1.3) * sw, rng.uniform(-0.3, 1.3) * sh
+    dist = np.hypot(xx - cx, yy - cy)
+    gain = (1.0 - np.float32(drop) * dist / max(float(dist.max()), 1e-6)).astype(np.float32)
+    return _apply(img, _smooth_field(h, w, gain), add=False)
 
 
 def hand_shadow(img: Arr, depth: float, rng: Rng) -> Arr:
     """The soft shadow of the phone or a hand across one side of the sheet."""
     h, w = img.shape[:2]
+    sh, sw = max(8, h // 16), max(8, w // 16)
     side = int(rng.integers(0, 4))
-    ramp = np.linspace(1.0 - depth, 1.0, (w if side < 2 else h) // 3, dtype=np.float32)
-    gain = np.ones((h, w), np.float32)
+    ramp = np.linspace(1.0 - depth, 1.0, (sw if side < 2 else sh) // 3, dtype=np.float32)
+    gain = np.ones((sh, sw), np.float32)
     if side == 0:
         gain[:, : len(ramp)] = ramp[None, :]
     elif side == 1:
-        gain[:, w - len(ramp) :] = ramp[::-1][None, :]
+        gain[:, sw - len(ramp) :] = ramp[::-1][None, :]
     elif side == 2:
         gain[: len(ramp)] = ramp[:, None]
     else:
-        gain[h - len(ramp) :] = ramp[::-1][:, None]
-    gain = cv2.GaussianBlur(gain, (0, 0), w / 40)
-    return _u8(img.astype(np.float32) * gain[..., None])
+        gain[sh - len(ramp) :] = ramp[::-1][:, None]
+    gain = cv2.GaussianBlur(gain, (0, 0), sw / 40)
+    return _apply(img, _smooth_field(h, w, gain), add=False)
 
 
 def perspective(img: Arr, share: float, rng: Rng, background: int = 90) -> Arr:

@@ -21,28 +21,43 @@ _CELL = 16  # px at ~75 dpi, about 5 mm: cells whose brightest neighbour is the 
 _NEIGHBOURS = np.ones((5, 5), np.uint8)  # ~27 mm: wider than a line of text, narrower than a shadow
 
 _HOLE_MM = (4.0, 10.0)  # filing holes are 5-8 mm across
-HOLE_BAND_MM = 25.0  # ...and punched within ~20 mm of an edge
+_HOLE_BAND_MM = 25.0  # ...and punched within ~20 mm of an edge
 _CREASE_MM = 2.0  # a fold or a streak is thinner than this...
 _CREASE_SPAN = 0.9  # ...and runs across this share of the page, from edge to edge
 
 
-def local_paper(small: Grey, paper: float) -> npt.NDArray[np.float32]:
-    """The paper level around each pixel: the brightest ~5 mm cell within ~27 mm, never darker than
-    the page's paper level minus LIGHT_FALLOFF. A phone photo lit from one side keeps its paper
-    "paper" from corner to corner."""
+def local_paper(small: Grey, paper: float, delta: float) -> Grey:
+    """The ink threshold around each pixel: ``delta`` below the local paper level, which is the
+    brightest ~5 mm cell within ~27 mm but never darker than the page's paper level minus
+    LIGHT_FALLOFF. A phone photo lit from one side keeps its paper "paper" from corner to corner."""
     h, w = small.shape
     cells = cv2.resize(small, (max(1, w // _CELL), max(1, h // _CELL)), interpolation=cv2.INTER_AREA)
     bright = np.clip(cv2.dilate(cells, _NEIGHBOURS).astype(np.float32), paper - LIGHT_FALLOFF, paper)
-    return np.asarray(cv2.resize(bright, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.float32)
+    limit = np.clip(np.ceil(bright - delta), 0, 255).astype(np.uint8)
+    return np.asarray(cv2.resize(limit, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 
 
-def holes(stats: Stats, shape: tuple[int, int], px_per_mm: float) -> npt.NDArray[np.bool_]:
-    """Which solid components are filing holes: round, 4-10 mm, near an edge (the lid shows
+def without_holes(ink: Grey, solid_kernel: Grey, px_per_mm: float) -> Grey:
+    """``ink`` (0/1) without filing holes: solid, round, 4-10 mm, near an edge (the lid shows
     through them; they are not content)."""
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, solid_kernel)
+    if not solid.any():
+        return ink
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    hole = _holes(stats, ink.shape, px_per_mm)
+    hole[0] = False
+    if not hole.any():
+        return ink
+    out = ink.copy()
+    out[cv2.dilate(hole[labels].astype(np.uint8), solid_kernel) > 0] = 0
+    return out
+
+
+def _holes(stats: Stats, shape: tuple[int, ...], px_per_mm: float) -> npt.NDArray[np.bool_]:
     h, w = shape
     x, y, bw, bh, area = (stats[:, k].astype(np.float64) for k in range(5))
     lo, hi = (v * px_per_mm for v in _HOLE_MM)
-    near = HOLE_BAND_MM * px_per_mm
+    near = _HOLE_BAND_MM * px_per_mm
     cx, cy = x + bw / 2, y + bh / 2
     edge_dist = np.minimum(np.minimum(cx, w - cx), np.minimum(cy, h - cy))
     fill = area / np.maximum(bw * bh, 1.0)  # a disc fills ~0.79 of its box, a square 1.0

@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from app.checks import ink
 from app.checks.config import CheckConfig
-from app.checks.layout import EdgeContact, LineStructure, edge_contact, line_structure
+from app.checks.layout import EdgeContact, LineStructure, edge_contact_of, line_structure
 from app.checks.page import PageImage
 from app.checks.sharpness import page_sharpness
 from app.checks.upright import Votes, upright_votes
@@ -71,24 +71,23 @@ class PageStats:
         hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
         cum = np.cumsum(hist)
         paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        around = ink.local_paper(small, paper)
-        return np.asarray(small < around - np.float32(self.cfg.blank.ink_delta), dtype=np.uint8)
+        limit = ink.local_paper(small, paper, self.cfg.blank.ink_delta)
+        below = cv2.compare(small, limit, cv2.CMP_LT)  # 255 where darker
+        return np.asarray(cv2.threshold(below, 127, 1, cv2.THRESH_BINARY)[1], dtype=np.uint8)
 
     @cached_property
     def background(self) -> npt.NDArray[np.uint8] | None:
-        """255 on dark background at ~75 dpi: reaching the image border (scanner lid, the area
-        around a smaller or turned sheet, with its rim) or seen through filing holes; None when
-        there is none. More than half the page is not background but content (a dark photo)."""
+        """255 on dark background reaching the image border at ~75 dpi (scanner lid, the area
+        around a smaller or turned sheet, with its rim), None when there is none. More than half
+        the page is not background but content (a dark photo)."""
         small_ink = self._small_ink
         solid = cv2.morphologyEx(small_ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
-        h, w = small_ink.shape
-        band = round(ink.HOLE_BAND_MM * self.px_per_mm / 2)  # holes lie in this band along the edges
-        if not (solid[:band].any() or solid[-band:].any() or solid[:, :band].any() or solid[:, -band:].any()):
+        if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
             return None
         _, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+        h, w = small_ink.shape
         x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
         touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
-        touching |= ink.holes(boxes, (h, w), self.px_per_mm / 2)
         touching[0] = False  # label 0 is everything that is not solid
         if not touching.any():
             return None
@@ -101,12 +100,14 @@ class PageStats:
     def ink_fraction(self) -> float:
         """Share of the page with ink on it, at ~75 dpi (scanner noise averages out, strokes stay
         dark). Background is not ink: a blank sheet scanned with a black border is still blank; nor
-        are folds and streaks, looked for only when the page is nearly blank (they are thin)."""
+        are filing holes, folds and streaks, looked for only when the page is nearly blank (on
+        other pages they change nothing)."""
         small_ink, background = self._small_ink, self.background
         if background is not None:
             small_ink = np.asarray(cv2.bitwise_and(small_ink, cv2.bitwise_not(background)), dtype=np.uint8)
         share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
         if share < _NEARLY_BLANK * self.cfg.blank.max_ink_fraction:
+            small_ink = ink.without_holes(small_ink, _SOLID_KERNEL, self.px_per_mm / 2)
             small_ink = ink.without_creases(small_ink, self.px_per_mm / 2)
             share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
         return share
@@ -221,9 +222,7 @@ class PageStats:
 
     @cached_property
     def edges(self) -> EdgeContact:
-        # a 5x5 (~1 mm) average first: a cut stroke stays dark, dithering and dust fade to paper
-        smooth = cv2.blur(self.page.grey, (5, 5))
-        return edge_contact(np.asarray(smooth < self._ink_threshold), self.px_per_mm)
+        return edge_contact_of(self.page.grey, self._ink_threshold, self.px_per_mm)
 
     @cached_property
     def px_per_mm(self) -> float:

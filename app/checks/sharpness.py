@@ -24,8 +24,8 @@ Grey = npt.NDArray[np.uint8]
 TILE = 64  # px at 150 dpi, about 11 mm: a few characters
 _MIN_TILE_INK = 0.02
 _MIN_TILE_STD = 3.0
-_MAX_TEXT_TILES = 72  # the median of this many is within a few percent of the median of all
-_MAX_PAPER_TILES = 24
+_MAX_TEXT_TILES = 48  # the median of this many is within a few percent of the median of all
+_MAX_PAPER_TILES = 16
 _PRE_SMOOTH_SIGMA = 0.7  # keeps the finest grain out of the measure
 _PAD = 3  # the pre-smoothing (radius 2) and the derivative (radius 1) see only their own tile
 # one direction's second derivative is ~0.6 of the Laplacian on an even blur: scaled so that the

@@ -42,11 +42,11 @@ class LineStructure:
     h_near: float = 0.0
 
 
-def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
-                    angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Peakiness of the profile of ``across`` after rotating the points by each angle, profiled
-    separately for each ``half`` (0/1) of the page along the lines: the two columns of a notice,
-    or a form's labels and values, need not share their line positions."""
+def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32],
+                    half: npt.NDArray[np.int32] | None, angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Peakiness of the profile of ``across`` after rotating the points by each angle; with
+    ``half`` (0/1 per point), profiled separately for each half of the page along the lines: the
+    two columns of a notice need not share their line positions."""
     t = np.deg2rad(angles_deg).astype(np.float32)[:, None]
     proj = across[None, :] * np.cos(t) + along[None, :] * np.sin(t)
     proj -= proj.min(axis=1, keepdims=True)
@@ -54,10 +54,14 @@ def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float
     idx = proj.astype(np.int32)
     extent = idx.max(axis=1).astype(np.int64) + 1
     nbins = int(extent.max())
-    idx += (np.arange(len(angles_deg), dtype=np.int32) * (2 * nbins))[:, None] + half[None, :] * np.int32(nbins)
-    counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * 2 * nbins).reshape(len(angles_deg), 2 * nbins)
+    groups = 1 if half is None else 2
+    idx += (np.arange(len(angles_deg), dtype=np.int32) * (groups * nbins))[:, None]
+    if half is not None:
+        idx += half[None, :] * np.int32(nbins)
+    size = groups * nbins
+    counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * size).reshape(len(angles_deg), size)
     n = float(len(across))
-    n1 = float(half.sum())
+    n1 = 0.0 if half is None else float(half.sum())
     n0 = n - n1
     # sum(c^2 - c) / sum n_h(n_h-1): unbiased, so that a sample of the points scores like all of
     # them, and 1.0 for ink spread evenly within each half
@@ -65,18 +69,18 @@ def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float
     return np.asarray(pairs / max(n0 * (n0 - 1.0) + n1 * (n1 - 1.0), 1.0) * extent, dtype=np.float64)
 
 
-def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
+def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32] | None,
             limit: float) -> tuple[float, float, float]:
     """Best score and angle in 1-degree steps, and the best score within +-_TURNED_SEARCH_DEG."""
     angles = np.arange(-limit, limit + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
-    scores = _profile_scores(along[::4], across[::4], half[::4], angles)
+    scores = _profile_scores(along[::4], across[::4], None if half is None else half[::4], angles)
     best = int(np.argmax(scores))
     near = float(scores[np.abs(angles) <= _TURNED_SEARCH_DEG].max())
     return float(scores[best]), float(angles[best]), near
 
 
-def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32],
+def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32] | None,
           centre: float) -> tuple[float, float]:
     angles = np.arange(centre - 1.0, centre + 1.05, 0.1)
     scores = _profile_scores(along, across, half, angles)
@@ -98,10 +102,9 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
         ys, xs = ys[keep], xs[keep]
     x = xs.astype(np.float32)
     y = ys.astype(np.float32)
-    whole = np.zeros(len(xs), np.int32)
     # rows: project y across horizontal lines; columns: project x across vertical lines
-    _, coarse_angle, h_near = _coarse(-x, y, whole, _SEARCH_DEG)
-    h_score, h_angle = _fine(-x, y, whole, coarse_angle)
+    _, coarse_angle, h_near = _coarse(-x, y, None, _SEARCH_DEG)
+    h_score, h_angle = _fine(-x, y, None, coarse_angle)
     if h_score < _SPLIT_BELOW:
         # no clear lines across the whole page: maybe two columns whose lines do not line up with
         # each other; each half of the page profiled on its own (the skew of a notice set in two
@@ -110,9 +113,9 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
         split_score, split_angle = _fine(-x, y, left, _coarse(-x, y, left, _SEARCH_DEG)[1])
         if split_score > h_score:
             h_score, h_angle = split_score, split_angle
-    v_score, v_angle, _ = _coarse(y, x, whole, _TURNED_SEARCH_DEG)
+    v_score, v_angle, _ = _coarse(y, x, None, _TURNED_SEARCH_DEG)
     if v_score >= h_near:  # only a page that may be turned needs the exact vertical angle
-        v_score, v_angle = _fine(y, x, whole, v_angle)
+        v_score, v_angle = _fine(y, x, None, v_angle)
     return LineStructure(n, h_score, h_angle, v_score, v_angle, h_near)
 
 

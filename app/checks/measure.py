@@ -209,8 +209,13 @@ class PageStats:
 
     @cached_property
     def _layout_points(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-        ys, xs = np.nonzero(self.layout_mask)
-        return ys, xs
+        # cv2.findNonZero is several times faster than np.nonzero, in the same (row-major) order
+        found = cv2.findNonZero(self.layout_mask.view(np.uint8))
+        if found is None:
+            empty = np.zeros(0, np.intp)
+            return empty, empty
+        xy = found.reshape(-1, 2)
+        return xy[:, 1].astype(np.intp), xy[:, 0].astype(np.intp)
 
     @cached_property
     def lines(self) -> LineStructure:

@@ -1,6 +1,7 @@
 """What on a ~75 dpi page is ink (content) and what only looks dark: uneven light, punched holes,
-folds and scanner streaks. Used by measure.PageStats for the blank-page measure and the scanner
-background, where a false "content" keeps a blank sheet from being reported.
+folds and scanner streaks. Used by measure.PageStats for its ink mask (uneven light, every page)
+and the blank-page measure (holes, folds, streaks: nearly blank pages only), where a false
+"content" keeps a blank sheet from being reported.
 """
 
 from __future__ import annotations

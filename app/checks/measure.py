@@ -64,15 +64,24 @@ class PageStats:
                                      interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
     @cached_property
-    def _small_ink(self) -> npt.NDArray[np.uint8]:
-        """1 where the ~75 dpi page is clearly darker than the paper around it (ink.local_paper: a
-        phone photo's light falls off across the sheet)."""
-        small = self._small
-        hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
+    def _small_paper(self) -> float:
+        hist = cv2.calcHist([self._small], [0], None, [256], [0, 256]).ravel()
         cum = np.cumsum(hist)
-        paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        limit = ink.local_paper(small, paper, self.cfg.blank.ink_delta)
-        below = cv2.compare(small, limit, cv2.CMP_LT)  # 255 where darker
+        return float(np.searchsorted(cum, 0.9 * cum[-1]))
+
+    @cached_property
+    def _small_ink(self) -> npt.NDArray[np.uint8]:
+        """1 where the ~75 dpi page is clearly darker than its paper."""
+        return np.asarray(self._small < self._small_paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+
+    @cached_property
+    def _small_content(self) -> npt.NDArray[np.uint8]:
+        """1 where the ~75 dpi page is clearly darker than the paper around it (ink.local_paper: a
+        phone photo's light falls off across the sheet). Only for the blank measure: the scanner
+        background keeps the page-wide level, so that a light desk around a photographed sheet
+        stays background."""
+        limit = ink.local_paper(self._small, self._small_paper, self.cfg.blank.ink_delta)
+        below = cv2.compare(self._small, limit, cv2.CMP_LT)  # 255 where darker
         return np.asarray(cv2.threshold(below, 127, 1, cv2.THRESH_BINARY)[1], dtype=np.uint8)
 
     @cached_property
@@ -102,7 +111,7 @@ class PageStats:
         dark). Background is not ink: a blank sheet scanned with a black border is still blank; nor
         are filing holes, folds and streaks, looked for only when the page is nearly blank (on
         other pages they change nothing)."""
-        small_ink, background = self._small_ink, self.background
+        small_ink, background = self._small_content, self.background
         if background is not None:
             small_ink = np.asarray(cv2.bitwise_and(small_ink, cv2.bitwise_not(background)), dtype=np.uint8)
         share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)

@@ -363,9 +363,9 @@ def table(results: tuple[Outcome, ...]) -> str:
     rows = ["family       variant           cases  detected  false-block  false-warn"]
     groups: dict[tuple[str, str], list[Outcome]] = {}
     for o in results:
-        variant = o.case.variant if o.case.family == "clean" else ""
-        groups.setdefault((o.case.family, variant), []).append(o)
-        groups.setdefault((o.case.family, "(all)"), []).append(o)
+        groups.setdefault((o.case.family, "(all)" if o.case.family == "clean" else ""), []).append(o)
+        if o.case.family == "clean":  # clean pages by how they were scanned
+            groups.setdefault((o.case.family, o.case.variant), []).append(o)
     for (family, variant), outs in sorted(groups.items()):
         need = [o for o in outs if o.case.expect]
         det = f"{sum(o.detected for o in need)}/{len(need)}" if need else "-"

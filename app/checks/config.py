@@ -87,8 +87,9 @@ class BlankRule:
 
 @dataclass(frozen=True)
 class BlurRule:
-    # sharpness = 100 x std(Laplacian)/std(grey) over text tiles at 150 dpi: ~200-280 for a sharp
-    # scan, ~60 for a Gaussian blur of 2 px (text blurred but legible), ~30 at 3 px (hard to read)
+    # sharpness (app/checks/sharpness.py) = 100 x RMS(second derivative)/std(grey) over text tiles
+    # at 150 dpi, in the weakest of four directions, scanner noise taken out: ~200-300 for a sharp
+    # scan, ~45-60 for a Gaussian blur of 2 px (text blurred but legible), ~30 at 3 px (hard to read)
     warn_below: float = 60.0
     block_below: float = 30.0
 

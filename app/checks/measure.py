@@ -9,28 +9,24 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import Any
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
+from app.checks import ink
 from app.checks.config import CheckConfig
-from app.checks.layout import EdgeContact, LineStructure, edge_contact, line_structure
+from app.checks.layout import EdgeContact, LineStructure, edge_contact_of, line_structure
 from app.checks.page import PageImage
+from app.checks.sharpness import page_sharpness
 from app.checks.upright import Votes, upright_votes
 
-_TILE = 64  # px at 150 dpi, about 11 mm: a few characters
-_MIN_TILE_INK = 0.02
-_MIN_TILE_STD = 3.0
-_PRE_SMOOTH_SIGMA = 0.7  # keeps scanner noise out of the sharpness measure
-# one direction's second derivative is ~0.6 of the Laplacian on an even blur: scaled so that the
-# blur thresholds keep their meaning (sharp scan ~200-280, 2 px Gaussian blur ~50-60)
-_DIRECTIONAL_SCALE = 1.65
 _THREE = np.ones((3, 3), np.uint8)
 _RIM_MM = 2.0  # the border band left out of the text-line mask
 _SEAL_SHARE_OF_INK = 0.3  # coloured ink up to this share of all ink is a seal or stamp, not text
 _SOLID_KERNEL = np.ones((5, 5), np.uint8)  # ~1.7 mm at 75 dpi: thicker than any pen or print stroke
+_SEAL_MAX_SPAN = 0.5  # share of the page width: a seal (or two side by side) is narrower
+_NEARLY_BLANK = 10  # x the blank limit: a page this empty may be blank but for a fold or a streak
 
 
 class PageStats:
@@ -68,43 +64,66 @@ class PageStats:
                                      interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
     @cached_property
+    def _small_paper(self) -> float:
+        hist = cv2.calcHist([self._small], [0], None, [256], [0, 256]).ravel()
+        cum = np.cumsum(hist)
+        return float(np.searchsorted(cum, 0.9 * cum[-1]))
+
+    @cached_property
     def _small_ink(self) -> npt.NDArray[np.uint8]:
         """1 where the ~75 dpi page is clearly darker than its paper."""
-        small = self._small
-        hist = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
-        cum = np.cumsum(hist)
-        paper = float(np.searchsorted(cum, 0.9 * cum[-1]))
-        return np.asarray(small < paper - self.cfg.blank.ink_delta, dtype=np.uint8)
+        # small < paper - delta, for whole grey levels; cv2.threshold is several times faster
+        below = math.ceil(self._small_paper - self.cfg.blank.ink_delta) - 1
+        if below < 0:
+            return np.zeros_like(self._small)
+        return np.asarray(cv2.threshold(self._small, below, 1, cv2.THRESH_BINARY_INV)[1], dtype=np.uint8)
+
+    @cached_property
+    def _small_content(self) -> npt.NDArray[np.uint8]:
+        """1 where the ~75 dpi page is clearly darker than the paper around it (ink.local_paper: a
+        phone photo's light falls off across the sheet). Only for the blank measure: the scanner
+        background keeps the page-wide level, so that a light desk around a photographed sheet
+        stays background."""
+        limit = ink.local_paper(self._small, self._small_paper, self.cfg.blank.ink_delta)
+        below = cv2.compare(self._small, limit, cv2.CMP_LT)  # 255 where darker
+        return np.asarray(cv2.threshold(below, 127, 1, cv2.THRESH_BINARY)[1], dtype=np.uint8)
 
     @cached_property
     def background(self) -> npt.NDArray[np.uint8] | None:
         """255 on dark background reaching the image border at ~75 dpi (scanner lid, the area
         around a smaller or turned sheet, with its rim), None when there is none. More than half
         the page is not background but content (a dark photo)."""
-        ink = self._small_ink
-        solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
+        small_ink = self._small_ink
+        solid = cv2.morphologyEx(small_ink, cv2.MORPH_OPEN, _SOLID_KERNEL)
         if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
             return None
         _, labels, boxes, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
-        h, w = ink.shape
+        h, w = small_ink.shape
         x, y, bw, bh = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
         touching = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
         touching[0] = False  # label 0 is everything that is not solid
         if not touching.any():
             return None
         background = cv2.dilate(np.asarray(touching[labels], dtype=np.uint8) * np.uint8(255), _SOLID_KERNEL)
-        if cv2.countNonZero(background) >= 0.5 * ink.size:
+        if cv2.countNonZero(background) >= 0.5 * small_ink.size:
             return None
         return np.asarray(background, dtype=np.uint8)
 
     @cached_property
     def ink_fraction(self) -> float:
         """Share of the page with ink on it, at ~75 dpi (scanner noise averages out, strokes stay
-        dark). Background is not ink: a blank sheet scanned with a black border is still blank."""
-        ink, background = self._small_ink, self.background
+        dark). Background is not ink: a blank sheet scanned with a black border is still blank; nor
+        are filing holes, folds and streaks, looked for only when the page is nearly blank (on
+        other pages they change nothing)."""
+        small_ink, background = self._small_content, self.background
         if background is not None:
-            ink = np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(background)), dtype=np.uint8)
-        return float(cv2.countNonZero(ink)) / float(ink.size)
+            small_ink = np.asarray(cv2.bitwise_and(small_ink, cv2.bitwise_not(background)), dtype=np.uint8)
+        share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
+        if share < _NEARLY_BLANK * self.cfg.blank.max_ink_fraction:
+            small_ink = ink.without_holes(small_ink, _SOLID_KERNEL, self.px_per_mm / 2)
+            small_ink = ink.without_creases(small_ink, self.px_per_mm / 2)
+            share = float(cv2.countNonZero(small_ink)) / float(small_ink.size)
+        return share
 
     @cached_property
     def ink_level(self) -> float | None:
@@ -121,60 +140,14 @@ class PageStats:
 
     @cached_property
     def sharpness(self) -> float | None:
-        """100 x the median over text tiles of std(second derivative) / std(grey), taken across
-        and along the lines separately, the weaker direction counting.
-
-        Dividing by the tile's own contrast makes a faded or dark page no "blurrier" than a crisp
-        one; using only tiles with ink ignores empty margins; the two directions catch motion blur
-        (a sheet that moved while scanned), which smears one direction only. None if no tile has
-        text."""
-        grey = self.page.grey
-        h, w = grey.shape
-        rows, cols = h // _TILE, w // _TILE
-        if rows == 0 or cols == 0:
-            return None
-        g = np.ascontiguousarray(grey[: rows * _TILE, : cols * _TILE])
-
-        def tile_mean(a: npt.NDArray[Any], rc: tuple[int, int]) -> npt.NDArray[np.float32]:
-            # area resize by an exact integer factor is the mean of each tile, and fast
-            return np.asarray(cv2.resize(a, (rc[1], rc[0]), interpolation=cv2.INTER_AREA), dtype=np.float32)
-
-        # tile sums of grey and grey^2 from the integral images (one pass, exact)
-        total, squares = cv2.integral2(g, sdepth=cv2.CV_32S, sqdepth=cv2.CV_64F)
-
-        def per_tile(integral: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-            c = np.asarray(integral[::_TILE, ::_TILE], dtype=np.float64)
-            return np.asarray((c[1:, 1:] - c[:-1, 1:] - c[1:, :-1] + c[:-1, :-1]) / (_TILE * _TILE))
-
-        mean = per_tile(total)
-        g_std = np.sqrt(np.maximum(per_tile(squares) - mean * mean, 0.0))
-        _, ink = cv2.threshold(g, self._ink_threshold - 1, 255, cv2.THRESH_BINARY_INV)  # 255 where g < threshold
-        ink_share = cv2.resize(ink, (cols, rows), interpolation=cv2.INTER_AREA)  # 0-255, exact enough
-        use = (ink_share >= _MIN_TILE_INK * 255) & (g_std >= _MIN_TILE_STD)
-        if self.background is not None:  # the edge of a sheet against the lid is not text
-            half = _TILE // 2
-            bg = self.background[: rows * half, : cols * half]
-            if bg.shape == (rows * half, cols * half):
-                use &= cv2.resize(bg, (cols, rows), interpolation=cv2.INTER_AREA) == 0
-        if not use.any():
-            return None
-        # derivatives only over the block of tiles that hold text (margins cost nothing)
-        r_any, c_any = np.flatnonzero(use.any(axis=1)), np.flatnonzero(use.any(axis=0))
-        r0, r1, c0, c1 = int(r_any[0]), int(r_any[-1]) + 1, int(c_any[0]), int(c_any[-1]) + 1
-        block = g[r0 * _TILE : r1 * _TILE, c0 * _TILE : c1 * _TILE]
-        smooth = cv2.GaussianBlur(block, (0, 0), _PRE_SMOOTH_SIGMA)
-        used, contrast = use[r0:r1, c0:c1], g_std[r0:r1, c0:c1][use[r0:r1, c0:c1]]
-        per_direction = []
-        for dx, dy in ((2, 0), (0, 2)):
-            second = cv2.Sobel(smooth, cv2.CV_16S, dx, dy, ksize=3)
-            # the mean of a second derivative over a tile is ~0: its RMS is its standard deviation
-            rms = np.sqrt(tile_mean(cv2.multiply(second, second, dtype=cv2.CV_32F), (r1 - r0, c1 - c0)))
-            per_direction.append(float(np.median(rms[used] / contrast)))
-        return min(per_direction) * _DIRECTIONAL_SCALE * 100.0
+        """Sharpness of the text (app/checks/sharpness.py), None if no part of the page has text."""
+        return page_sharpness(self.page.grey, self._ink_threshold, self.background)
 
     @cached_property
-    def _chroma(self) -> npt.NDArray[np.uint8] | None:
-        """255 where a pixel is clearly coloured (max-min channel spread above the threshold)."""
+    def _colour_masks(self) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.uint8]] | None:
+        """255 where a pixel is clearly coloured (max-min channel spread above the threshold), and
+        where it is clearly red (red above both other channels by as much): seals are red, while a
+        letterhead's logo, a licence's gilt frame or blue ink are colour too."""
         if self.page.rgb is None:
             return None
         # every other pixel of every other row: a share and a centre need no more, and a seal's
@@ -182,9 +155,18 @@ class PageStats:
         h, w = self.page.rgb.shape[:2]
         rgb = cv2.resize(self.page.rgb, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_NEAREST)
         r, g, b = cv2.split(rgb)
-        spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
-        _, mask = cv2.threshold(spread, math.ceil(self.cfg.colour.min_chroma) - 1, 255, cv2.THRESH_BINARY)
-        return np.asarray(mask, dtype=np.uint8)
+        g_or_b = cv2.max(g, b)
+        spread = cv2.subtract(cv2.max(r, g_or_b), cv2.min(cv2.min(r, g), b))
+        redness = cv2.subtract(r, g_or_b)
+        level = math.ceil(self.cfg.colour.min_chroma) - 1
+        _, mask = cv2.threshold(spread, level, 255, cv2.THRESH_BINARY)
+        _, red = cv2.threshold(redness, level, 255, cv2.THRESH_BINARY)
+        return np.asarray(mask, dtype=np.uint8), np.asarray(red, dtype=np.uint8)
+
+    @property
+    def _chroma(self) -> npt.NDArray[np.uint8] | None:
+        masks = self._colour_masks
+        return None if masks is None else masks[0]
 
     @cached_property
     def chroma_fraction(self) -> float:
@@ -196,14 +178,23 @@ class PageStats:
 
     @cached_property
     def seal_y(self) -> float | None:
-        """Height of the centre of the coloured ink (0 top, 1 bottom), None with too little colour:
-        where the red seal is tells which way up the page is."""
-        mask = self._chroma
-        if mask is None or self.chroma_fraction < self.cfg.colour.min_fraction:
+        """Height of the centre of the red ink (0 top, 1 bottom): where the red seal is tells which
+        way up the page is. None with too little red, or with red spread across the page (a red
+        letterhead and its rule, 红头) rather than gathered in a seal."""
+        masks = self._colour_masks
+        if masks is None:
             return None
-        per_row = cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
-        total = float(per_row.sum())
-        return float(per_row @ np.arange(len(per_row), dtype=np.float32)) / total / len(per_row) if total else None
+        red = masks[1]
+        total = float(cv2.countNonZero(red))
+        if total < self.cfg.colour.min_fraction * red.size:
+            return None
+        per_col = cv2.reduce(red, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
+        cum = np.cumsum(per_col) / per_col.sum()
+        span = (np.searchsorted(cum, 0.95) - np.searchsorted(cum, 0.05)) / len(per_col)
+        if span > _SEAL_MAX_SPAN:
+            return None
+        per_row = cv2.reduce(red, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32F).ravel()
+        return float(per_row @ np.arange(len(per_row), dtype=np.float32)) / float(per_row.sum()) / len(per_row)
 
     @cached_property
     def layout_mask(self) -> npt.NDArray[np.bool_]:
@@ -231,8 +222,13 @@ class PageStats:
 
     @cached_property
     def _layout_points(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-        ys, xs = np.nonzero(self.layout_mask)
-        return ys, xs
+        # cv2.findNonZero is several times faster than np.nonzero, in the same (row-major) order
+        found = cv2.findNonZero(self.layout_mask.view(np.uint8))
+        if found is None:
+            empty = np.zeros(0, np.intp)
+            return empty, empty
+        xy = found.reshape(-1, 2)
+        return xy[:, 1].astype(np.intp), xy[:, 0].astype(np.intp)
 
     @cached_property
     def lines(self) -> LineStructure:
@@ -244,9 +240,7 @@ class PageStats:
 
     @cached_property
     def edges(self) -> EdgeContact:
-        # a 5x5 (~1 mm) average first: a cut stroke stays dark, dithering and dust fade to paper
-        smooth = cv2.blur(self.page.grey, (5, 5))
-        return edge_contact(np.asarray(smooth < self._ink_threshold), self.px_per_mm)
+        return edge_contact_of(self.page.grey, self._ink_threshold, self.px_per_mm)
 
     @cached_property
     def px_per_mm(self) -> float:

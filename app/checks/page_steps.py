@@ -128,18 +128,32 @@ def check_blur(ctx: PageContext) -> Finding | None:
     )
 
 
+def _too_blurred_for_lines(ctx: PageContext) -> bool:
+    """Blurred past reading (a blocking blur finding): what is left of the text at the layout
+    measure's threshold is blobs, not lines, and any direction read from them is a guess. The
+    blur finding already asks for a new scan."""
+    sharpness = ctx.stats.sharpness
+    return sharpness is not None and sharpness < ctx.cfg.blur.block_below
+
+
 def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
     lines, rule = stats.lines, cfg.orientation
+    # against the horizontal lines found anywhere, unless the best of those is at the edge of the
+    # search (no real line direction: the diagonals of a turned page's character grid); then
+    # against those within the vertical search's range
+    h_rival = lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score
     return (
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
-        and lines.v_score >= rule.min_ratio * lines.h_score
+        and lines.v_score >= rule.min_ratio * max(h_rival, lines.h_near)
     )
 
 
 @page_step("image.orientation", kinds=_documents)
 def check_orientation(ctx: PageContext) -> Finding | None:
     rule = ctx.cfg.orientation
+    if _too_blurred_for_lines(ctx):
+        return None
     if _turned(ctx.stats, ctx.cfg):
         lines = ctx.stats.lines
         ratio = lines.v_score / max(lines.h_score, 1e-9)
@@ -165,6 +179,8 @@ def check_orientation(ctx: PageContext) -> Finding | None:
 @page_step("image.skew", kinds=_documents)
 def check_skew(ctx: PageContext) -> Finding | None:
     lines, rule = ctx.stats.lines, ctx.cfg.skew
+    if _too_blurred_for_lines(ctx):
+        return None
     turned = _turned(ctx.stats, ctx.cfg)
     score, angle = (lines.v_score, lines.v_angle) if turned else (lines.h_score, lines.h_angle)
     if lines.points < ctx.cfg.orientation.min_ink_points or score < _MIN_LINE_SCORE:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from app.cli_args import BilingualParser, screen_size
 from app.domain.errors import UserError
 from app.logs import MaskPersonalData
+from app.ui.gc_guard import collect_on_gui_thread
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
@@ -160,6 +161,7 @@ def run(argv: list[str]) -> int:
         return CONFIG_EXIT_CODE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread(app)  # cyclic garbage is collected on this thread, never by a service worker
     app.setQuitOnLastWindowClosed(not locked)
     _install_font(app)
 

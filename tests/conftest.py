@@ -120,3 +120,16 @@ def copy_of_sample_hall(sample_hall_file: Path, tmp_path: Path, capsys: pytest.C
     path = tmp_path / "hall.db"
     shutil.copy(sample_hall_file, path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """Once a GUI test installed app.ui.gc_guard, automatic collection is off for the session: collect between
+    tests here (the main thread), as the GUI's timer does between events."""
+    yield
+    import gc
+
+    if not gc.isenabled():
+        from app.ui.gc_guard import collect_if_due
+
+        collect_if_due()

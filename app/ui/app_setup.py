@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.domain.errors import UserError
 from app.logs import log_crash
 from app.ui.fonts import install_app_font
+from app.ui.gc_guard import collect_on_gui_thread
 from app.ui.i18n import DEFAULT_LANGUAGE, set_language
 from app.ui.pyside_workaround import immortalize_singletons
 
@@ -24,6 +25,7 @@ def make_app(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) ->
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    collect_on_gui_thread(app)  # cyclic garbage is collected on this thread, never by a service worker
     app.setApplicationName("OneWindow")
     app.setApplicationDisplayName("一窗通 OneWindow")
     install_app_font(app)

@@ -13,12 +13,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.ui import launch as launch_module
 
 
-def _no_window_open() -> bool:
-    return not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+def _visible() -> set[int]:
+    return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+
+@pytest.fixture
+def no_new_window(qapp):  # type: ignore[no-untyped-def]
+    """Whether the launch opened a window: compared with what earlier tests left on the screen."""
+    before = _visible()
+    return lambda: _visible() <= before
 
 
 @pytest.mark.parametrize("role", ["staff", "display"])
-def test_a_file_that_is_not_a_database(qapp, monkeypatch, tmp_path: Path, capsys, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_database(  # type: ignore[no-untyped-def]
+    qapp, no_new_window, monkeypatch, tmp_path: Path, capsys, role: str
+) -> None:
     """Checked before any window: one line on stderr, like every other command (no dialog to click away)."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # launch installs its own; put ours back afterwards
     path = tmp_path / "notes.db"
@@ -28,7 +37,7 @@ def test_a_file_that_is_not_a_database(qapp, monkeypatch, tmp_path: Path, capsys
     assert launch_module.launch(role, args) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "不是大厅数据库" in err and "not a hall database" in err
-    assert path.read_bytes() == before and _no_window_open()
+    assert path.read_bytes() == before and no_new_window()
 
 
 def test_from_a_desktop_launcher_the_clerk_also_sees_a_dialog(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -59,14 +68,18 @@ def test_from_a_desktop_launcher_the_clerk_also_sees_a_dialog(qapp, monkeypatch,
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_a_missing_hall_is_not_created_by_a_staff_window(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_hall_is_not_created_by_a_staff_window(  # type: ignore[no-untyped-def]
+    qapp, no_new_window, monkeypatch, tmp_path: Path, capsys
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     path = tmp_path / "nowhere.db"
     assert launch_module.launch("staff", argparse.Namespace(db=str(path), window=1, demo=False, lang="zh_CN")) == 1
-    assert "hall init --sample" in capsys.readouterr().err and not path.exists() and _no_window_open()
+    assert "hall init --sample" in capsys.readouterr().err and not path.exists() and no_new_window()
 
 
-def test_the_kiosk_says_the_same_in_one_line(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_kiosk_says_the_same_in_one_line(  # type: ignore[no-untyped-def]
+    qapp, no_new_window, monkeypatch, tmp_path: Path, capsys
+) -> None:
     from kiosk.main import CONFIG_EXIT_CODE, run
 
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)  # not under systemd: no dialog on the screen
@@ -75,7 +88,7 @@ def test_the_kiosk_says_the_same_in_one_line(qapp, monkeypatch, tmp_path: Path, 
     assert run(["--demo", "--db", str(path)]) == CONFIG_EXIT_CODE
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "不是大厅数据库" in err and "not a hall database" in err
-    assert path.read_bytes() == b"\x00" * 4096 and _no_window_open()
+    assert path.read_bytes() == b"\x00" * 4096 and no_new_window()
 
 
 def test_a_locked_kiosk_under_systemd_also_shows_it_on_the_screen(qapp, monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +119,7 @@ def test_an_unexpected_error_is_logged_and_the_dialog_says_where(qapp, tmp_path:
     box.deleteLater()
 
 
-def test_a_database_failure_in_a_service_call_becomes_a_user_error(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_failure_in_a_service_call_becomes_a_user_error(qapp, no_new_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.domain.errors import NotADatabase
     from app.services.queue import QueueService
     from app.store.database import Database

@@ -120,6 +120,7 @@ def add_reviewer(session: Session, login: str, name: str, pin: str, role: str = 
     existing = session.get(Reviewer, login)
     if existing is not None:
         existing.name, existing.secret_hash, existing.role, existing.active = name, _hasher.hash(pin), role, True
+        existing.failed_logins, existing.locked_until = 0, None  # a new PIN from the administrator unlocks
         return
     session.add(Reviewer(login=login, name=name, secret_hash=_hasher.hash(pin), role=role, created_at=_now()))
 

@@ -30,6 +30,8 @@ class Attempts:
     def failed(self, now: float, max_failures: int = MAX_FAILURES, lockout_s: float = LOCKOUT_SECONDS) -> Attempts:
         """After one more wrong PIN: the count goes on (afresh once a lock-out has run out); reaching
         `max_failures` locks the account for `lockout_s`."""
+        if self.locked_until is not None and now < self.locked_until:
+            return self  # a guess that raced the lock (read before it was written) neither lifts nor extends it
         failures = (0 if self.locked_until is not None else self.failures) + 1
         if failures >= max_failures:
             return Attempts(failures, now + lockout_s)
@@ -39,6 +41,6 @@ class Attempts:
 def locked_out(seconds: float) -> AuthError:
     minutes = max(1, math.ceil(seconds / 60))
     return AuthError(
-        f"密码连续输错次数过多，账号已暂时锁定，请 {minutes} 分钟后再试（或请管理员协助）",
-        f"Too many wrong PINs in a row: the account is locked; try again in {minutes} min (or ask an administrator)",
+        f"密码连续输错次数过多，账号已暂时锁定，请 {minutes} 分钟后再试",
+        f"Too many wrong PINs in a row: the account is locked; try again in {minutes} min",
     )

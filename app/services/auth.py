@@ -18,6 +18,7 @@ from typing import NoReturn
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthError, PermissionDenied
@@ -89,6 +90,19 @@ def _attempts(row: LoginAttempt | None) -> Attempts:
 
 def _failed(db: Database, hall_id: str, login: str, now: datetime) -> NoReturn:
     """Count a wrong PIN (in its own transaction, so it counts even though the login fails) and refuse."""
+    for attempt in range(2):
+        try:
+            after = _count_failure(db, hall_id, login, now)
+            break
+        except IntegrityError:  # PostgreSQL: another PC inserted this login's first failure at the same moment
+            if attempt:
+                raise
+    if after.locked_until is not None:
+        raise locked_out(after.locked_for(now.timestamp()))
+    raise _wrong()
+
+
+def _count_failure(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
     with db.write() as s:
         row = s.get(LoginAttempt, (hall_id, login), with_for_update=True)
         after = _attempts(row).failed(now.timestamp())
@@ -97,9 +111,7 @@ def _failed(db: Database, hall_id: str, login: str, now: datetime) -> NoReturn:
             s.add(row)
         row.failures, row.last_failure_at = after.failures, now
         row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
-    if after.locked_until is not None:
-        raise locked_out(after.locked_for(now.timestamp()))
-    raise _wrong()
+    return after
 
 
 def trusted_actor(db: Database, login_name: str, hall_code: str | None = None) -> Actor:

@@ -25,6 +25,9 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_hall_backup)
     _register_settings(hall_sub, with_db)
+    from app.cli_staff import register as register_staff
+
+    register_staff(hall_sub, with_db)
 
 
 def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]

@@ -15,7 +15,9 @@ from collections import deque
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from app.domain.errors import RuleViolation
 from app.domain.lockout import MAX_FAILURES, Attempts
+from app.domain.pins import KIOSK_ADMIN_PIN_DIGITS, check_new_pin
 
 log = logging.getLogger("onewindow.kiosk.admin")
 
@@ -98,9 +100,8 @@ class PinVerifier:
 
 
 def hash_pin(pin: str) -> str:
-    if not (pin.isdigit() and 6 <= len(pin) <= 12):
-        raise ValueError("the admin PIN must be 6 to 12 digits")
-    return PasswordHasher().hash(pin)
+    """The argon2 hash of a new administrator PIN; RuleViolation for one the PIN rule refuses."""
+    return PasswordHasher().hash(check_new_pin(pin, KIOSK_ADMIN_PIN_DIGITS))
 
 
 def main() -> int:
@@ -111,8 +112,8 @@ def main() -> int:
         return 1
     try:
         print(hash_pin(pin))
-    except ValueError as exc:
-        print(exc, file=sys.stderr)
+    except RuleViolation as exc:
+        print(exc.bilingual(), file=sys.stderr)
         return 1
     return 0
 

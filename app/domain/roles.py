@@ -41,6 +41,7 @@ class Permission(StrEnum):
     AUDIT_READ = "audit.read"
     REPORT_READ = "report.read"
     BROADCAST = "display.broadcast"
+    STAFF_MANAGE = "staff.manage"  # staff accounts: add, new PIN, unlock, disable (see may_manage_account)
 
 
 _WINDOW = frozenset({Role.CLERK, Role.SUPERVISOR})
@@ -61,6 +62,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.AUDIT_READ: _SUPERVISION,
     Permission.REPORT_READ: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.BROADCAST: _SUPERVISION,
+    Permission.STAFF_MANAGE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
@@ -77,6 +79,7 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.AUDIT_READ: ("查看操作日志", "read the audit trail"),
     Permission.REPORT_READ: ("查看统计报表", "read reports"),
     Permission.BROADCAST: ("发布滚动字幕", "broadcast to the display"),
+    Permission.STAFF_MANAGE: ("管理工作人员账号", "manage staff accounts"),
 }
 
 
@@ -101,4 +104,19 @@ def check_permission(role: Role | str, permission: Permission) -> None:
     raise PermissionDenied(
         f"{ROLE_NAMES[who][0]}无权{zh}（需要{'或'.join(ROLE_NAMES[r][0] for r in allowed)}）",
         f"A {ROLE_NAMES[who][1]} may not {en} (needs {' or '.join(ROLE_NAMES[r][1] for r in allowed)})",
+    )
+
+
+def check_may_manage_account(actor_role: Role | str, target_role: Role | str) -> None:
+    """A supervisor manages the accounts of clerks and reviewers; supervisors' and administrators' accounts are
+    the administrator's (a supervisor who could reset another supervisor's PIN could act as them)."""
+    check_permission(actor_role, Permission.STAFF_MANAGE)
+    who, whom = parse_role(str(actor_role)), parse_role(str(target_role))
+    if who is Role.ADMIN or whom in (Role.CLERK, Role.REVIEWER):
+        return
+    theirs = ROLE_NAMES[whom][1]
+    raise PermissionDenied(
+        f"{ROLE_NAMES[who][0]}不能管理{ROLE_NAMES[whom][0]}的账号（需要系统管理员）",
+        f"A {ROLE_NAMES[who][1]} may not manage the account of {'an' if theirs[0] in 'aeiou' else 'a'} {theirs} "
+        "(an administrator may)",
     )

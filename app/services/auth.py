@@ -64,7 +64,7 @@ def authenticate(
         if staff is None:
             _hasher.hash(pin or "-")  # about the same time as a wrong PIN
             raise _wrong()
-        attempts = _attempts(s.get(LoginAttempt, (hall.id, staff.login)))
+        attempts = login_attempts(s, hall.id, staff.login)
         if attempts.locked_for(now.timestamp()) > 0:
             raise locked_out(attempts.locked_for(now.timestamp()))
         try:
@@ -80,6 +80,11 @@ def authenticate(
             if row is not None:
                 s.delete(row)
     return actor
+
+
+def login_attempts(s: Session, hall_id: str, login: str) -> Attempts:
+    """The wrong PINs in a row (and any lock-out) of a login, as stored."""
+    return _attempts(s.get(LoginAttempt, (hall_id, login)))
 
 
 def _attempts(row: LoginAttempt | None) -> Attempts:

@@ -9,7 +9,9 @@ the record. What is audited is decided here, from the rows being written:
 - a CaseFinding whose override changes;
 - a RatingFollowUp opened or moved one step;
 - the hall's settings;
-- an Alarm acknowledged.
+- an Alarm acknowledged;
+- a staff account added, given a new PIN, enabled or disabled, or unlocked after wrong PINs, by a staff member
+  (app.services.staff_accounts; the accounts `hall init` creates have nobody acting and are the hall's creation).
 
 Who: the staff member the service authorised in this transaction (app.services.auth puts it on the session),
 else the staff id on the event itself. From where: the database's device id. Rows pulled from the central
@@ -22,13 +24,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import RuleViolation
 from app.domain.ids import new_id
 from app.store.models import Base, Hall, QueueEvent, Staff, Ticket
-from app.store.models_audit import Alarm, AuditEntry
+from app.store.models_audit import Alarm, AuditEntry, LoginAttempt
 from app.store.models_intake import CaseEvent, CaseFinding, IntakeCase
 from app.store.models_visits import Rating, RatingFollowUp
 
@@ -164,6 +166,32 @@ class _Recorder:
                 detail={"kind": a.kind, "note": a.ack_note},
             )  # fmt: skip
 
+    def staff(self, row: Staff, new: bool) -> None:
+        if self.actor is None:
+            return
+        if new:
+            if row.id is None:
+                row.id = new_id()  # as for a follow-up: the entry needs it before the outbox hook gives it one
+            self.add(row.hall_id, "staff.added", "staff", row.id, reference=row.login, detail={"role": row.role})
+            return
+        if _changed(row, "secret_hash"):
+            self.add(row.hall_id, "staff.pin", "staff", row.id, reference=row.login)
+        if _changed(row, "active"):
+            action = "staff.enabled" if row.active else "staff.disabled"
+            self.add(row.hall_id, action, "staff", row.id, reference=row.login)
+
+    def unlocked(self, attempts: LoginAttempt) -> None:
+        if self.actor is None:  # a successful login clears its own count with nobody acting
+            return
+        with self.session.no_autoflush:
+            staff_id = self.session.scalars(
+                select(Staff.id).where(Staff.hall_id == attempts.hall_id, Staff.login == attempts.login)
+            ).first()
+        self.add(
+            attempts.hall_id, "staff.unlocked", "staff", staff_id or "", reference=attempts.login,
+            detail={"failures": attempts.failures},
+        )  # fmt: skip
+
 
 def audits_queue_event(kind: str, detail: dict[str, Any] | None) -> bool:
     """Whether a queue event of this kind is audited: a transfer, or anything a supervisor did from afar."""
@@ -199,6 +227,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             rec.queue_event(obj)
         elif isinstance(obj, RatingFollowUp):
             rec.follow_up(obj, new=True)
+        elif isinstance(obj, Staff):
+            rec.staff(obj, new=True)
+    for obj in list(session.deleted):
+        if isinstance(obj, LoginAttempt):
+            rec.unlocked(obj)
     for obj in list(session.dirty):
         if not session.is_modified(obj, include_collections=False):
             continue
@@ -210,6 +243,8 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             rec.hall(obj)
         elif isinstance(obj, Alarm):
             rec.alarm(obj)
+        elif isinstance(obj, Staff):
+            rec.staff(obj, new=False)
     session.add_all(rec.entries)
 
 

@@ -1,0 +1,104 @@
+"""`onewindow hall staff list|add|pin|unlock|disable|enable`: staff accounts after `hall init`
+(app.services.staff_accounts decides who may do what). A new PIN comes from --new-pin, ONEWINDOW_NEW_PIN or a
+prompt typed twice, never echoed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from app.cli_args import code, text
+from app.domain.errors import RuleViolation
+
+
+def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
+    from app.cli_supervision import acting_args
+
+    actions = hall_sub.add_parser(
+        "staff", help="staff accounts: list, add, new PIN, unlock after wrong PINs, disable, enable"
+    ).add_subparsers(dest="staff_cmd", required=True)
+
+    def action(name: str, help_text: str, with_login: bool = True) -> argparse.ArgumentParser:
+        sp = acting_args(with_db(actions.add_parser(name, help=help_text)))
+        if with_login:
+            sp.add_argument("login", type=code, help="the account's login (工号)")
+        return sp
+
+    action("list", "every account with its role, state and lock-out (supervisor or admin)", with_login=False)
+    add = action("add", "a new account (supervisors add clerks and reviewers; admins anyone)")
+    add.add_argument("--name", type=text(100, "姓名", "name"), required=True)
+    add.add_argument("--role", choices=["clerk", "reviewer", "supervisor", "admin"], default="clerk")
+    for sp in (add, action("pin", "a new PIN (one's own, or an account one manages); also unlocks")):
+        sp.add_argument("--new-pin", type=code, help="the new PIN (else ONEWINDOW_NEW_PIN, else a prompt)")
+    action("unlock", "lift a wrong-PIN lock-out now")
+    action("disable", "stop an account from logging in (it keeps its history)")
+    action("enable", "let a disabled account log in again")
+    actions.choices["list"].set_defaults(func=cmd_staff_list)
+    for name in ("add", "pin", "unlock", "disable", "enable"):
+        actions.choices[name].set_defaults(func=cmd_staff_change)
+
+
+def cmd_staff_list(args: argparse.Namespace) -> int:
+    import json
+
+    from app.cli import _db
+    from app.cli_supervision import _actor
+    from app.services.staff_accounts import StaffAccounts
+    from app.services.views import to_jsonable
+
+    db = _db(args)
+    accounts = StaffAccounts(db).list(actor=_actor(db, args))
+    if args.json:
+        print(json.dumps([to_jsonable(a) for a in accounts], ensure_ascii=False))
+        return 0
+    for a in accounts:
+        print(_line(a))
+    return 0
+
+
+def cmd_staff_change(args: argparse.Namespace) -> int:
+    from app.cli import _db
+    from app.cli_supervision import _actor, _emit
+    from app.services.staff_accounts import StaffAccounts
+
+    db = _db(args)
+    actor = _actor(db, args)
+    accounts = StaffAccounts(db)
+    command = args.staff_cmd
+    if command == "add":
+        account = accounts.add(args.login, args.name, args.role, _new_pin(args), actor=actor)
+    elif command == "pin":
+        account = accounts.set_pin(args.login, _new_pin(args), actor=actor)
+    elif command == "unlock":
+        account = accounts.unlock(args.login, actor=actor)
+    else:
+        account = accounts.set_active(args.login, command == "enable", actor=actor)
+    done = {"add": "已添加 / added", "pin": "已更换密码 / new PIN set", "unlock": "已解锁 / unlocked",
+            "disable": "已停用 / disabled", "enable": "已启用 / enabled"}[command]  # fmt: skip
+    _emit(account, args.json, f"{done}: {_line(account)}")
+    return 0
+
+
+def _line(a: Any) -> str:
+    state = "启用 / active" if a.active else "停用 / disabled"
+    locked = f"  锁定 {a.locked_minutes} 分钟 / locked {a.locked_minutes} min" if a.locked_minutes else ""
+    return f"{a.login}  {a.name}  {a.role}  {state}{locked}"
+
+
+def _new_pin(args: argparse.Namespace) -> str:
+    pin = args.new_pin or os.environ.get("ONEWINDOW_NEW_PIN")
+    if pin:
+        return str(pin)
+    if not sys.stdin.isatty():
+        raise RuleViolation(
+            "请用 --new-pin 或环境变量 ONEWINDOW_NEW_PIN 给出新密码",
+            "Give the new PIN with --new-pin or ONEWINDOW_NEW_PIN",
+        )
+    import getpass
+
+    pin = getpass.getpass(f"{args.login} 的新密码 / new PIN: ")
+    if pin != getpass.getpass("再输一次 / repeat: "):
+        raise RuleViolation("两次输入的新密码不同", "The two new PINs differ")
+    return pin

@@ -1,0 +1,142 @@
+"""Staff accounts after `hall init`: list them, add one, give a new PIN, lift a wrong-PIN lock-out, disable or
+enable one. Reached from `onewindow hall staff ...`.
+
+Who may: supervisors manage clerks and reviewers, administrators everyone (app.domain.roles.
+check_may_manage_account); anyone may change their own PIN (they proved they know the old one by logging in).
+Nobody disables their own account (so whoever manages accounts leaves at least themselves able to). Every change
+is audited (app.store.audit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import AlreadyDone, NotFoundError, RuleViolation
+from app.domain.pins import check_new_pin
+from app.domain.roles import Permission, check_may_manage_account, check_permission, parse_role
+from app.services.auth import acting_staff, hash_secret, login_attempts
+from app.services.clock import Clock, system_clock
+from app.services.hall import load_hall
+from app.services.views import StaffView
+from app.store.database import Database
+from app.store.models import Hall, Staff
+from app.store.models_audit import LoginAttempt
+
+_LOGIN = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    login: str
+    name: str
+    role: str
+    active: bool
+    locked_minutes: int  # wrong-PIN lock-out left (0: not locked)
+
+
+class StaffAccounts:
+    def __init__(self, db: Database, clock: Clock = system_clock, hall_code: str | None = None) -> None:
+        self.db, self.clock, self.hall_code = db, clock, hall_code
+
+    def list(self, *, actor: StaffView | None) -> list[StaffAccount]:
+        with self.db.read() as s:
+            hall = load_hall(s, self.hall_code)
+            check_permission(acting_staff(s, hall, actor).role, Permission.STAFF_MANAGE)
+            rows = s.scalars(select(Staff).where(Staff.hall_id == hall.id).order_by(Staff.login))
+            return [self._account(s, hall, row) for row in rows]
+
+    def add(self, login: str, name: str, role: str, pin: str, *, actor: StaffView | None) -> StaffAccount:
+        login, name = _login(login), _name(name)
+        check_new_pin(pin)
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            check_may_manage_account(acting_staff(s, hall, actor).role, parse_role(role))
+            if _find(s, hall, login) is not None:
+                raise RuleViolation(f"工号“{login}”已存在", f"The login {login!r} already exists")
+            row = Staff(hall_id=hall.id, login=login, name=name, role=role, secret_hash=hash_secret(pin))
+            s.add(row)
+            s.flush()
+            return self._account(s, hall, row)
+
+    def set_pin(self, login: str, pin: str, *, actor: StaffView | None) -> StaffAccount:
+        """A new PIN (one's own, or an account one manages); it also lifts a wrong-PIN lock-out."""
+        check_new_pin(pin)
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            me = acting_staff(s, hall, actor)
+            row = _existing(s, hall, login)
+            if row.id != me.id:
+                check_may_manage_account(me.role, row.role)
+            row.secret_hash = hash_secret(pin)
+            _clear_attempts(s, hall, row)
+            return self._account(s, hall, row)
+
+    def unlock(self, login: str, *, actor: StaffView | None) -> StaffAccount:
+        """Lift a wrong-PIN lock-out now (the clerk is at the window and the supervisor knows who they are)."""
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            row = _existing(s, hall, login)
+            check_may_manage_account(acting_staff(s, hall, actor).role, row.role)
+            if not _clear_attempts(s, hall, row):
+                raise AlreadyDone(f"工号“{row.login}”没有被锁定", f"The login {row.login!r} is not locked")
+            return self._account(s, hall, row)
+
+    def set_active(self, login: str, active: bool, *, actor: StaffView | None) -> StaffAccount:
+        with self.db.write() as s:
+            hall = load_hall(s, self.hall_code)
+            me = acting_staff(s, hall, actor)
+            row = _existing(s, hall, login)
+            check_may_manage_account(me.role, row.role)
+            if row.active == active:
+                state = ("已启用", "enabled") if active else ("已停用", "disabled")
+                raise AlreadyDone(f"工号“{row.login}”{state[0]}", f"The login {row.login!r} is already {state[1]}")
+            if not active and row.id == me.id:
+                raise RuleViolation("不能停用自己的账号", "You cannot disable your own account")
+            row.active = active
+            return self._account(s, hall, row)
+
+    def _account(self, s: Session, hall: Hall, row: Staff) -> StaffAccount:
+        left = login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp())
+        return StaffAccount(row.login, row.name, row.role, row.active, -int(-left // 60))
+
+
+def _login(login: str) -> str:
+    if not _LOGIN.fullmatch(login):
+        raise RuleViolation(
+            "工号应为 1 到 64 个英文字母、数字或 . _ -", "A login is 1 to 64 letters, digits or . _ -"
+        )
+    return login
+
+
+def _name(name: str) -> str:
+    name = name.strip()
+    if not 1 <= len(name) <= 100 or any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        raise RuleViolation(
+            "姓名应为 1 到 100 个字符，不含控制字符", "A name is 1 to 100 characters without control characters"
+        )
+    return name
+
+
+def _find(s: Session, hall: Hall, login: str) -> Staff | None:
+    return s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.login == login)).first()
+
+
+def _existing(s: Session, hall: Hall, login: str) -> Staff:
+    row = _find(s, hall, login)
+    if row is None:
+        raise NotFoundError(f"没有工号“{login}”", f"There is no login {login!r}")
+    return row
+
+
+def _clear_attempts(s: Session, hall: Hall, row: Staff) -> bool:
+    """Forget the wrong PINs in a row; whether there were any."""
+    attempts = s.get(LoginAttempt, (hall.id, row.login))
+    if attempts is None:
+        return False
+    s.delete(attempts)
+    s.flush()
+    return True

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import DEFAULT_TZ
 from server.models import Record, RegisteredHall
 
 
@@ -65,6 +66,7 @@ def ticket_status(session: Session, hall_code: str, ticket_id: str) -> dict[str,
         "estimated_wait_minutes": wait,
         "window_number": window_number,
         "as_of": as_of.isoformat() if isinstance(as_of, datetime) else None,
+        "timezone": (hall_row.payload.get("timezone") if hall_row is not None else None) or DEFAULT_TZ,
     }
 
 

@@ -7,9 +7,9 @@ Printed documents are handed to citizens, so the wording is Chinese.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from app.devices.ticket_slip import clean
+from app.domain.calendar import hall_time
 from app.services.intake_views import ReceiptView
 
 _TIME = "%Y-%m-%d %H:%M"
@@ -32,7 +32,7 @@ class ReceiptText:
 
 
 def receipt_text(r: ReceiptView, tz: str = "Asia/Shanghai") -> ReceiptText:
-    accepted = r.accepted_at.astimezone(ZoneInfo(tz)).strftime(_TIME)
+    accepted = hall_time(r.accepted_at, tz).strftime(_TIME)
     if r.matter_kind == "immediate":
         promise = "即办件，当场办结"
     elif r.promised_date is not None:

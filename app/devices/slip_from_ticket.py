@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from app.devices.ticket_slip import TicketSlip
+from app.domain.calendar import hall_time
 
 
 class IssuedTicket(Protocol):
@@ -37,7 +37,7 @@ def slip_for(ticket: IssuedTicket, tz: str = "Asia/Shanghai") -> TicketSlip:
         hall_name=ticket.hall_name,
         category_name=ticket.category_name_zh,
         display_number=ticket.display_number,
-        issued_at=ticket.issued_at.astimezone(ZoneInfo(tz)),  # stored in UTC; printed as the clock on the wall says
+        issued_at=hall_time(ticket.issued_at, tz),  # stored in UTC; printed as the clock on the wall says
         people_ahead=ticket.people_ahead,
         estimated_wait_minutes=ticket.estimated_wait_minutes,
         qr_payload=ticket.qr_payload,

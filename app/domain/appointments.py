@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from app.domain.calendar import OpeningPeriod
+from app.domain.calendar import DEFAULT_TZ, OpeningPeriod, hall_time
+from app.domain.calendar import service_day as service_day_of
 from app.domain.errors import UserError
 
 QR_SCHEME = "OW1"
@@ -127,7 +128,7 @@ def check_in_window(slot_start: datetime, slot_end: datetime, before_minutes: in
 
 
 def _hm(moment: datetime, tz: str) -> str:
-    return f"{moment.astimezone(ZoneInfo(tz)):%H:%M}"
+    return f"{hall_time(moment, tz):%H:%M}"
 
 
 def check_in_allowed(
@@ -155,7 +156,7 @@ def check_in_allowed(
             "This appointment was cancelled: book again or take a ticket",
             code="appointment_cancelled",
         )
-    today = now.astimezone(ZoneInfo(tz)).date()
+    today = service_day_of(now, tz)
     if service_day != today:
         when_zh, when_en = f"{service_day.month}月{service_day.day}日", service_day.isoformat()
         if service_day > today:
@@ -209,13 +210,14 @@ def slot_within_hours(periods: list[OpeningPeriod], day: date, slot: Slot) -> bo
 
 
 def booking_allowed(
-    slot_end: datetime, now: datetime, within_hours: bool, days_ahead: int = DEFAULT_BOOKING_DAYS_AHEAD
+    day: date, slot_end: datetime, now: datetime, within_hours: bool, *, days_ahead: int = DEFAULT_BOOKING_DAYS_AHEAD,
+    tz: str = DEFAULT_TZ,
 ) -> None:
-    """A slot must still be ahead (its end not passed), at most `days_ahead` days away, and fall inside the
-    hall's opening hours."""
+    """A slot must still be ahead (its end not passed), on a service day at most `days_ahead` days after today
+    (the hall's calendar days, whatever the hour of booking), and fall inside the hall's opening hours."""
     if slot_end <= now:
         raise AppointmentError("该时段已过，不能预约", "This slot has already passed", code="invalid_slot")
-    if slot_end - now > timedelta(days=days_ahead + 1):
+    if (day - service_day_of(now, tz)).days > days_ahead:
         raise AppointmentError(
             f"只能预约 {days_ahead} 天内的时段", f"Slots can be booked at most {days_ahead} days ahead",
             code="invalid_slot",

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import appointments as rules
 from app.domain.appointments import AppointmentError, AppointmentStatus, Slot
-from app.domain.calendar import parse_hours, service_day
+from app.domain.calendar import hall_time, parse_hours, service_day
 from app.domain.errors import NotFoundError
 from app.domain.masking import mask_code, mask_name
 from app.domain.person import person_key
@@ -129,7 +129,8 @@ class AppointmentService:
         start, end = rules.slot_bounds(day, slot, hall.timezone)
         if check_time:
             within = rules.slot_within_hours(parse_hours(hall.opening_hours), day, slot)
-            rules.booking_allowed(end, now, within, HallSettings.of(hall.settings).appointment_days_ahead)
+            days_ahead = HallSettings.of(hall.settings).appointment_days_ahead
+            rules.booking_allowed(day, end, now, within, days_ahead=days_ahead, tz=hall.timezone)
         salt = HallSettings.of(hall.settings).person_salt or hall.id
         key = person_key(id_number.strip(), salt, now.date()) if id_number else None
         if key is not None and self._has_booking(s, hall, day, cat.prefix, key):
@@ -356,7 +357,7 @@ class AppointmentService:
             day = today or service_day(now, hall.timezone)
             rows = [(code, prefix, rules.parse_slot(text), name) for code, prefix, text, name in _DEMO]
             if day == service_day(now, hall.timezone):
-                local = now.astimezone(ZoneInfo(hall.timezone))
+                local = hall_time(now, hall.timezone)
                 start = local.hour * 60 + local.minute - local.minute % 30
                 end = min(start + 30, 24 * 60 - 1)
                 rows.append(("100004", "B", Slot(time(start // 60, start % 60), time(end // 60, end % 60)), "赵六"))

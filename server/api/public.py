@@ -6,11 +6,11 @@ import html
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
+from app.domain.calendar import hall_time
 from server import public
 from server.api.deps import state
 
@@ -94,7 +94,7 @@ def queue_status(hall_code: str, ticket_id: str, request: Request) -> HTMLRespon
         return HTMLResponse(body, status_code=404)
     as_of = "—"
     if t["as_of"]:
-        as_of = datetime.fromisoformat(t["as_of"]).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+        as_of = hall_time(datetime.fromisoformat(t["as_of"]), t["timezone"]).strftime("%Y-%m-%d %H:%M")
     e = html.escape
     body = _PAGE.format(
         title=e(f"{t['number']} 排队进度"),

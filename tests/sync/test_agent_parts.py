@@ -57,6 +57,10 @@ def test_command_line_status_and_a_dead_server(make_hall, central, tmp_path, cap
     assert main(["sync", "--once", "--db", url, "--json"]) == 0
     assert main(["sync", "verify", "--db", url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["equal"] is True
+    assert main(["sync", "status", "--db", url]) == 0  # people read the hall's clock; JSON keeps UTC
+    assert "+08:00" in capsys.readouterr().out
+    assert main(["sync", "status", "--db", url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["last_success"].endswith("+00:00")
     assert central.stop(signal.SIGTERM) == 0  # a clean stop on SIGTERM
     code = main(["sync", "--once", "--db", url])
     err = capsys.readouterr().err.strip().splitlines()

@@ -136,3 +136,18 @@ def test_two_kiosks_checking_in_one_code_get_one_ticket(appts, clock, hall_db, d
     assert {code for kind, code in results if kind == "refused"} == {"appointment_used"}
     with hall_db.read() as s:
         assert s.scalars(select(Ticket.id)).all() == [results[-1][1]]
+
+
+def test_the_booking_horizon_counts_the_halls_calendar_days_not_hours():
+    """30 days ahead means up to the 30th service day after today, at 00:10 and at 23:50 alike (in Shanghai)."""
+    from datetime import UTC, date, datetime
+
+    from app.domain.appointments import AppointmentError, booking_allowed, parse_slot, slot_bounds
+
+    for now in (datetime(2026, 12, 1, 16, 10, tzinfo=UTC), datetime(2026, 12, 2, 15, 50, tzinfo=UTC)):  # 12-02 local
+        last, too_far = date(2027, 1, 1), date(2027, 1, 2)
+        late = slot_bounds(last, parse_slot("16:30-17:00"), "Asia/Shanghai")[1]
+        booking_allowed(last, late, now, True, days_ahead=30)
+        with pytest.raises(AppointmentError, match="30 days ahead"):
+            early = slot_bounds(too_far, parse_slot("08:30-09:00"), "Asia/Shanghai")[1]
+            booking_allowed(too_far, early, now, True, days_ahead=30)

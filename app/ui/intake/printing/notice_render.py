@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from app.domain.calendar import hall_time
 from app.services.intake_views import NoticeView
 from app.ui.fonts import app_font
 
@@ -29,7 +29,7 @@ def _e(text: object) -> str:
 
 
 def notice_html(n: NoticeView, tz: str = "Asia/Shanghai", indent_px: int = 30) -> str:
-    issued = n.issued_at.astimezone(ZoneInfo(tz))
+    issued = hall_time(n.issued_at, tz)
     day = f"{issued.year} 年 {issued.month} 月 {issued.day} 日"
     matters = "、".join(n.matters_zh)
     subject = _e(n.title_zh) + (f"（{_e(matters)}）" if matters and matters != n.title_zh else "")

@@ -184,13 +184,14 @@ class Roles:
         from app.services.live_hall import LiveHall
         from app.services.remote_control import RemoteControl
         from app.services.reports import ReportService
+        from app.services.staff_accounts import StaffAccounts
         from app.ui.supervisor.console import ConsoleServices, SupervisorConsole
 
         db = self.db
         AppointmentService(db).mark_missed()  # appointments whose check-in window closed count as missed
         services = ConsoleServices(
             LiveHall(db), AlarmService(db), FollowUpService(db), CaseSupervision(db), ReportService(db),
-            RemoteControl(db), self.board.change_counter,
+            RemoteControl(db), self.board.change_counter, StaffAccounts(db),
         )  # fmt: skip
         console = self._keep(SupervisorConsole(services, self.runner, staff, tz=current_hall(db).timezone))
         if simulate:  # the demo: a busy hall, through the real services

@@ -1970,6 +1970,11 @@
             <source>回访满意度(&amp;S)：</source>
             <translation>Callback &amp;satisfaction:</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/supervisor/console.py" line="1" />
+            <source>工作人员账号</source>
+            <translation>Staff accounts</translation>
+        </message>
     </context>
     <context>
         <name>SupervisorModels</name>
@@ -2142,6 +2147,36 @@
             <location filename="../../app/ui/supervisor/models.py" />
             <source>黄牌</source>
             <translation>Yellow card</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>停用</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>启用</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>工号</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>锁定(分)</source>
+            <translation>Locked (min)</translation>
         </message>
     </context>
     <context>
@@ -2822,6 +2857,72 @@
         <message>
             <source>预计等待: 暂无估计</source>
             <translation>Estimated wait: not known yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPanel</name>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>停用</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>启用</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>解锁 (Alt+U)</source>
+            <translation>Unlock (Alt+U)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>设置新密码… (Alt+N)</source>
+            <translation>New PIN… (Alt+N)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>连续输错 5 次密码的账号会锁定 10 分钟；核实身份后可立即解锁，或设置新密码。</source>
+            <translation>An account is locked for 10 minutes after 5 wrong PINs in a row; once you have checked who it is, unlock it now or set a new PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPinDialog</name>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>%1（%2）的新密码，%3 到 %4 位数字：</source>
+            <translation>New PIN for %1 (%2), %3 to %4 digits:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>两次输入的新密码不同</source>
+            <translation>The two new PINs differ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>再输一次(&amp;R)：</source>
+            <translation>&amp;Repeat:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>新密码(&amp;N)：</source>
+            <translation>&amp;New PIN:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>设置新密码</source>
+            <translation>Set a new PIN</translation>
         </message>
     </context>
 </TS>

@@ -35,11 +35,13 @@ from app.services.follow_ups import FollowUpService
 from app.services.live_hall import HallLive, LiveHall
 from app.services.remote_control import RemoteControl
 from app.services.reports import Report, ReportService
+from app.services.staff_accounts import StaffAccounts
 from app.services.views import StaffView
 from app.ui.app_setup import show_error
 from app.ui.change_watch import ChangeWatcher
 from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
+from app.ui.supervisor.accounts import AccountsPanel
 from app.ui.supervisor.models import AlarmModel, CardModel, CategoryModel, FollowUpModel, WindowModel
 from app.ui.supervisor.panels import BroadcastBar, NotePanel, ReportPanel, satisfaction_box, selected, table
 
@@ -53,6 +55,7 @@ class ConsoleServices:
     reports: ReportService
     remote: RemoteControl
     counter: Callable[[], int]
+    accounts: StaffAccounts
 
 
 class SupervisorConsole(QMainWindow):
@@ -83,6 +86,12 @@ class SupervisorConsole(QMainWindow):
         self.tabs.addTab(self._cards_tab(), self.tr("电子监察"))
         self.report_panel = ReportPanel(lambda: self.export())
         self.tabs.addTab(self.report_panel, self.tr("统计报表"))
+        self.accounts_panel = AccountsPanel(services.accounts, staff, runner, lambda exc: self.error_handler(exc))
+        self.tabs.addTab(self.accounts_panel, self.tr("工作人员账号"))
+        # lock-outs run out with time and wrong PINs do not move the change counter: read again when shown
+        self.tabs.currentChanged.connect(
+            lambda i: self.accounts_panel.refresh() if self.tabs.widget(i) is self.accounts_panel else None
+        )
         self.setCentralWidget(self.tabs)
         self.resize(1360, 800)
         self.watcher = ChangeWatcher(runner, services.counter)
@@ -221,6 +230,7 @@ class SupervisorConsole(QMainWindow):
         self.runner.submit(lambda: sv.follow_ups.list(open_only=True), self.follow_up_rows.set_rows, err)
         self.runner.submit(sv.follow_ups.assignees, self._show_assignees, err)
         self.refresh_cards()
+        self.accounts_panel.refresh()
         month = sv.reports.clock().astimezone(self.tz).date()
         self.runner.submit(lambda: sv.reports.monthly(month), self._show_report, err)
 

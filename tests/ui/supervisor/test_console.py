@@ -16,6 +16,7 @@ from app.services.queue import QueueService
 from app.services.ratings import RatingService
 from app.services.remote_control import RemoteControl
 from app.services.reports import ReportService
+from app.services.staff_accounts import StaffAccounts
 from app.ui.supervisor.console import ConsoleServices, SupervisorConsole
 
 
@@ -23,7 +24,7 @@ def _console(db, clock, runner):  # type: ignore[no-untyped-def]
     services = ConsoleServices(
         LiveHall(db, clock=clock), AlarmService(db, clock=clock), FollowUpService(db, clock=clock),
         CaseSupervision(db, clock=clock), ReportService(db, clock=clock), RemoteControl(db, clock=clock),
-        QueueBoard(db, clock=clock).change_counter,
+        QueueBoard(db, clock=clock).change_counter, StaffAccounts(db, clock=clock),
     )  # fmt: skip
     return SupervisorConsole(services, runner, trusted_actor(db, "admin"), poll_ms=60_000, alarm_ms=60_000)
 
@@ -134,3 +135,54 @@ def test_cards_tab_filters_by_clerk(qtbot, hall_db, intake, person, tmp_path, cl
     w.show()
     qtbot.waitExposed(w)
     w.grab().save(str(artifacts / "supervisor_cards.png"))
+
+
+def test_accounts_tab_unlocks_a_clerk_and_sets_a_new_pin(qtbot, sqlite_hall, clock, runner, artifacts):
+    """A clerk locked out by wrong PINs is unlocked from the console (Alt+U) and given a new PIN (Alt+N, typed
+    twice); a supervisor's own peers stay out of reach (the service refuses, the console says so)."""
+    import pytest
+    from PySide6.QtCore import Qt
+
+    from app.domain.errors import AuthError, PermissionDenied
+    from app.services.auth import authenticate
+
+    db = sqlite_hall
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            authenticate(db, "li", "0000", clock=clock)
+    w = _console(db, clock, runner)
+    errors: list[Exception] = []
+    w.error_handler = errors.append
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.accounts_panel)
+    qtbot.waitExposed(w)
+    panel = w.accounts_panel
+    logins = [a.login for a in panel.model.rows()]
+    li = logins.index("li")
+    assert panel.model.index(li, 4).data() == "10" and panel.model.index(li, 2).data() == "窗口人员"
+    w.grab().save(str(artifacts / "supervisor_accounts.png"))
+    panel.view.selectRow(li)
+    w.activateWindow()  # a shortcut fires only in the active window, as it would for the supervisor
+    qtbot.waitUntil(w.isActiveWindow)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert panel.model.row_at(li).locked_minutes == 0
+    assert authenticate(db, "li", "1234", clock=clock).login == "li"
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    dialog = panel.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.first, "5831")
+    qtbot.keyClicks(dialog.second, "5830")
+    qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "不同" in dialog.problem.text()  # nothing changed yet
+    qtbot.keyClicks(dialog.second, "5831")
+    qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert authenticate(db, "li", "5831", clock=clock).login == "li"
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    panel.view.setFocus()
+    panel.view.selectRow(logins.index("admin"))
+    qtbot.keyClick(panel.view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert len(errors) == 1 and isinstance(errors[0], PermissionDenied)

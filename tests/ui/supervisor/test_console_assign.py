@@ -66,3 +66,4 @@ def test_a_clerk_at_the_console_is_refused_by_the_service(qtbot, sqlite_hall, cl
     _assign_with_keyboard(qtbot, w, "li", "请李强今天电话回访")
     assert len(errors) == 1 and isinstance(errors[0], PermissionDenied)
     assert w.follow_up_rows.rows()[0].status == "open"
+    assert w.accounts_panel.model.rowCount() == 0 and "无权管理工作人员账号" in w.accounts_panel.refusal.text()

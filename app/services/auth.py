@@ -12,12 +12,12 @@ the PIN and these checks are the boundary. On the central side it is the server'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -56,24 +56,25 @@ def authenticate(
     from app.services.hall import load_hall
 
     now = clock()
+    login = login_name.strip()[: LoginAttempt.login.type.length]
     with db.read() as s:
         hall = load_hall(s, hall_code)
-        staff = s.scalars(
-            select(Staff).where(Staff.hall_id == hall.id, Staff.login == login_name.strip(), Staff.active)
-        ).first()
-        if staff is None:
-            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
-            raise _wrong()
-        attempts = login_attempts(s, hall.id, staff.login)
+        staff = s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.login == login, Staff.active)).first()
+        # An unknown login is counted and locked like a real one: the answers never tell which logins exist.
+        attempts = login_attempts(s, hall.id, login)
         if attempts.locked_for(now.timestamp()) > 0:
             raise locked_out(attempts.locked_for(now.timestamp()))
-        try:
-            right: bool = _hasher.verify(staff.secret_hash, pin or "")
-        except (VerificationError, InvalidHashError):
-            right = False
-        actor = Actor(staff.id, staff.login, staff.name, staff.role)
-    if not right:
-        _failed(db, hall.id, actor.login, now)
+        right = False
+        if staff is None:
+            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
+        else:
+            try:
+                right = _hasher.verify(staff.secret_hash, pin or "")
+            except (VerificationError, InvalidHashError):
+                right = False
+    if staff is None or not right:
+        _failed(db, hall.id, login, now)
+    actor = Actor(staff.id, staff.login, staff.name, staff.role)
     if attempts.failures:
         with db.write() as s:  # a success ends the run of wrong PINs
             row = s.get(LoginAttempt, (hall.id, actor.login))
@@ -109,6 +110,14 @@ def _failed(db: Database, hall_id: str, login: str, now: datetime) -> NoReturn:
 
 def _count_failure(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
     with db.write() as s:
+        # unknown logins get rows too: forget the ones a day old and not locked, so the table stays small
+        s.execute(
+            delete(LoginAttempt).where(
+                LoginAttempt.hall_id == hall_id,
+                LoginAttempt.last_failure_at < now - timedelta(days=1),
+                or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
+            )
+        )
         row = s.get(LoginAttempt, (hall_id, login), with_for_update=True)
         after = _attempts(row).failed(now.timestamp())
         if row is None:

@@ -80,8 +80,9 @@ class DeviceStatus(Base):
 class LoginAttempt(Base):
     """Local (not synced): wrong PINs in a row for a staff login, and until when it is locked (app.domain.lockout).
 
-    Only logins that exist get a row, so the table stays as small as the staff list. A lock-out is this hall's
-    business: the central server keeps its own for reviewers."""
+    Unknown logins get rows too (locked like real ones, so the answers do not tell which logins exist); rows a day
+    old and not locked are pruned when the next wrong PIN is counted. A lock-out is this hall's business: the
+    central server keeps its own for reviewers."""
 
     __tablename__ = "login_attempt"
     hall_id: Mapped[str] = mapped_column(String(36), primary_key=True)

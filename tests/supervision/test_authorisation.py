@@ -151,3 +151,23 @@ def test_intake_steps_need_a_window_role(intake, person, reviewer, clerk):
     with pytest.raises(PermissionDenied):
         intake.accept(view.id, reviewer)
     assert intake.set_applicant(view.id, person, actor=clerk).applicant is not None
+
+
+def test_an_unknown_login_locks_like_a_real_one_and_old_rows_are_pruned(sqlite_hall):
+    """Five wrong PINs for a login that does not exist answer exactly what a real login answers (locked), so
+    guessing cannot tell which logins exist; a day later its row is gone when the next wrong PIN is counted."""
+    from app.store.models_audit import LoginAttempt
+
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=UTC)]
+    answers: dict[str, list[str]] = {"shen": [], "nobody": []}
+    for who, said in answers.items():
+        for _ in range(6):
+            with pytest.raises(AuthError) as refused:
+                authenticate(sqlite_hall, who, "0000", clock=lambda: now[0])
+            said.append(refused.value.bilingual())
+    assert answers["shen"] == answers["nobody"] and "locked" in answers["nobody"][-1]
+    now[0] += timedelta(days=1, minutes=11)
+    with pytest.raises(AuthError, match="Wrong login or PIN"):
+        authenticate(sqlite_hall, "wang", "0000", clock=lambda: now[0])
+    with sqlite_hall.read() as s:
+        assert sorted(s.scalars(select(LoginAttempt.login))) == ["wang"]

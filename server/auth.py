@@ -16,13 +16,16 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, or_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
+from app.domain.pins import check_new_pin
 from server.db import ServerDatabase
-from server.models import Device, EnrolCode, Meta, RegisteredHall, Reviewer
+from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
 
 _hasher = PasswordHasher()
 
@@ -115,12 +118,11 @@ def revoke_device(session: Session, device_id: str) -> None:
 
 
 def add_reviewer(session: Session, login: str, name: str, pin: str, role: str = "reviewer") -> None:
-    if len(pin) < 4:
-        raise EnrolError("密码至少 4 位", "The PIN must have at least 4 characters")
+    check_new_pin(pin)
     existing = session.get(Reviewer, login)
+    session.execute(delete(LoginAttempt).where(LoginAttempt.login == login))  # a new PIN from the administrator unlocks
     if existing is not None:
         existing.name, existing.secret_hash, existing.role, existing.active = name, _hasher.hash(pin), role, True
-        existing.failed_logins, existing.locked_until = 0, None  # a new PIN from the administrator unlocks
         return
     session.add(Reviewer(login=login, name=name, secret_hash=_hasher.hash(pin), role=role, created_at=_now()))
 
@@ -189,38 +191,63 @@ def device_principal(session: Session, device_id: str, secret: str) -> Principal
 
 def reviewer_login(db: ServerDatabase, login: str, pin: str) -> Principal:
     """A reviewer signing in (login + PIN). Wrong PINs in a row lock the login for a while, whatever is typed
-    (app.domain.lockout); each wrong PIN is counted in its own transaction, so the refusal does not undo it."""
+    (app.domain.lockout), an unknown login like a real one; each wrong PIN is counted in its own transaction, so
+    the refusal does not undo it."""
     now = _now()
+    login = login[: LoginAttempt.login.type.length]
     with db.read() as session:
         reviewer = session.get(Reviewer, login)
-        if reviewer is None or not reviewer.active:
-            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
-            raise _wrong_pin()
-        attempts = _attempts(reviewer)
+        attempts = _attempts(session.get(LoginAttempt, login))
         if attempts.locked_for(now.timestamp()) > 0:
             raise locked_out(attempts.locked_for(now.timestamp()))
-        try:
-            right: bool = _hasher.verify(reviewer.secret_hash, pin)
-        except (VerificationError, InvalidHashError):
-            right = False
-        principal = Principal("reviewer", reviewer.login, "", "", reviewer.role)
-    with db.write() as session:
-        row = session.get(Reviewer, login, with_for_update=True)
-        if row is None:
-            raise _wrong_pin()
-        after = _attempts(row).failed(now.timestamp()) if not right else Attempts()
-        row.failed_logins = after.failures
-        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
+        right = False
+        if reviewer is None or not reviewer.active:
+            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
+        else:
+            try:
+                right = _hasher.verify(reviewer.secret_hash, pin)
+            except (VerificationError, InvalidHashError):
+                right = False
+            principal = Principal("reviewer", reviewer.login, "", "", reviewer.role)
     if right:
+        if attempts.failures:
+            with db.write() as session:  # a success ends the run of wrong PINs
+                session.execute(delete(LoginAttempt).where(LoginAttempt.login == login))
         return principal
+    for retry in range(2):
+        try:
+            after = _count_failure(db, login, now)
+            break
+        except IntegrityError:  # PostgreSQL: another request inserted this login's first failure at the same moment
+            if retry:
+                raise
     if after.locked_until is not None:
         raise locked_out(after.locked_for(now.timestamp()))
     raise _wrong_pin()
 
 
-def _attempts(reviewer: Reviewer) -> Attempts:
-    locked = reviewer.locked_until.timestamp() if reviewer.locked_until else None
-    return Attempts(reviewer.failed_logins or 0, locked)
+def _count_failure(db: ServerDatabase, login: str, now: datetime) -> Attempts:
+    with db.write() as session:
+        session.execute(
+            delete(LoginAttempt).where(
+                LoginAttempt.last_failure_at < now - timedelta(days=1),
+                or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
+            )
+        )
+        row = session.get(LoginAttempt, login, with_for_update=True)
+        after = _attempts(row).failed(now.timestamp())
+        if row is None:
+            row = LoginAttempt(login=login)
+            session.add(row)
+        row.failures, row.last_failure_at = after.failures, now
+        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
+    return after
+
+
+def _attempts(row: LoginAttempt | None) -> Attempts:
+    if row is None:
+        return Attempts()
+    return Attempts(row.failures, row.locked_until.timestamp() if row.locked_until else None)
 
 
 def _wrong_pin() -> AuthError:

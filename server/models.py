@@ -66,9 +66,18 @@ class Reviewer(ServerBase):
     role: Mapped[str] = mapped_column(String(16), default="reviewer")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
-    # Wrong PINs in a row and the lock-out they led to (app.domain.lockout): the login is on the network.
-    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class LoginAttempt(ServerBase):
+    """Wrong PINs in a row for a login typed at the server (the sign-in is on the network), and the lock-out they
+    led to (app.domain.lockout). Unknown logins get rows too, so the answers do not tell which logins exist; rows a
+    day old and not locked are pruned when the next wrong PIN is counted."""
+
+    __tablename__ = "login_attempt"
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
     locked_until: Mapped[datetime | None]
+    last_failure_at: Mapped[datetime]
 
 
 class AppliedMutation(ServerBase):

@@ -2228,18 +2228,6 @@
             <translation>The service windows are closed, so no tickets now. These self-services work 24 hours:</translation>
         </message>
         <message>
-            <source>办件进度查询</source>
-            <translation>Case progress</translation>
-        </message>
-        <message>
-            <source>办事指南</source>
-            <translation>Service guide</translation>
-        </message>
-        <message>
-            <source>服务评价</source>
-            <translation>Rate our service</translation>
-        </message>
-        <message>
             <source>也可以通过政务服务网或手机App在线预约和查询</source>
             <translation>You can also book and check online on the government service website or app</translation>
         </message>

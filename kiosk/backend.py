@@ -92,8 +92,7 @@ class MatterGuide:
     kind: MatterKind
     legal_days: int
     promised_days: int
-    fee_zh: str
-    fee_en: str
+    fee_fen: int  # in fen, shown by the app's one money format
     materials: tuple[Material, ...] = field(default_factory=tuple)
 
 

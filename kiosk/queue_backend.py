@@ -71,12 +71,6 @@ def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     )
 
 
-def _one_line(departments: str) -> str:
-    """A bundle's departments on one list row: the first and how many more (the guide page lists them all)."""
-    names = [d for d in departments.split("、") if d]
-    return departments if len(names) < 3 else f"{names[0]} 等 {len(names)} 个部门"
-
-
 class QueueKioskBackend:
     """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
 
@@ -176,7 +170,7 @@ class QueueKioskBackend:
 
     def search_matters(self, query: str) -> list[MatterSummary]:
         hits = self.catalogue.search(query, 60)  # an empty query lists every matter, bundles first
-        return [MatterSummary(h.code, h.name_zh, h.name_en, _one_line(h.department_zh), "", h.category) for h in hits]
+        return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
         try:
@@ -186,20 +180,15 @@ class QueueKioskBackend:
         except UserError as exc:
             if exc.code != "not_found":
                 raise
-            b = self.catalogue.bundle(code)
-            depts = "、".join(dict.fromkeys(x.department_zh for x in b.matters))
-            summary = MatterSummary(b.code, b.name_zh, b.name_en, depts, "", b.category)
-            kind, legal, promised = "promised", max((x.legal_days for x in b.matters), default=0), b.promised_days
-            fee_fen = sum(x.fee_fen for x in b.matters)
-            materials = tuple(self.catalogue.preview_checklist([], b.code))
-        fee_zh, fee_en = ("免费", "Free") if fee_fen == 0 else (f"{fee_fen / 100:g} 元", f"CNY {fee_fen / 100:g}")
+            b = self.catalogue.bundle(code)  # a 一件事: its members add up in the catalogue service
+            summary = MatterSummary(b.code, b.name_zh, b.name_en, b.department_zh, "", b.category)
+            kind, legal, promised, fee_fen, materials = b.kind, b.legal_days, b.promised_days, b.fee_fen, b.materials
         return MatterGuide(
             summary=summary,
             kind=MatterKind(kind),
             legal_days=legal,
             promised_days=promised,
-            fee_zh=fee_zh,
-            fee_en=fee_en,
+            fee_fen=fee_fen,
             materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
         )
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import applicant as ap
-from app.domain.catalogue import MaterialSpec, MatterKind, Requirement, agent_materials, merge_materials
+from app.domain.catalogue import MaterialSpec, Requirement, agent_materials, combine, merge_materials
 from app.domain.checklist import Disposition, check_disposition
 from app.domain.masking import mask_id
 from app.domain.roles import Permission
@@ -83,7 +83,7 @@ class IntakeService(IntakeFiles):
             staff_id = authorise(s, hall, actor, Permission.CASE_INTAKE).id
             now = self.clock()
             ticket = self._ticket(s, hall, ticket_id) if ticket_id else None
-            immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
+            facts = combine(matters, bundle)
             case = IntakeCase(
                 hall_id=hall.id,
                 service_day=local_day(hall, now),
@@ -91,13 +91,13 @@ class IntakeService(IntakeFiles):
                 matter_codes=[m.code for m in matters],
                 matter_names=[m.name_zh for m in matters],
                 bundle_code=bundle.code if bundle else None,
-                title_zh=bundle.name_zh if bundle else "、".join(m.name_zh for m in matters),
-                title_en=bundle.name_en if bundle else "; ".join(m.name_en for m in matters),
-                department_zh="、".join(dict.fromkeys(m.department_zh for m in matters)),
-                matter_kind=str(MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED),
-                legal_days=max(m.legal_days for m in matters),
-                promised_days=bundle.promised_days if bundle else max(m.promised_days for m in matters),
-                fee_fen=sum(m.fee_fen for m in matters),
+                title_zh=facts.title_zh,
+                title_en=facts.title_en,
+                department_zh=facts.department_zh,
+                matter_kind=str(facts.kind),
+                legal_days=facts.legal_days,
+                promised_days=facts.promised_days,
+                fee_fen=facts.fee_fen,
                 ticket_id=ticket.id if ticket else None,
                 ticket_number=f"{ticket.prefix}{ticket.number:03d}" if ticket else None,
                 window_number=window_number,
@@ -133,14 +133,10 @@ class IntakeService(IntakeFiles):
             case.matter_codes = [m.code for m in matters]
             case.matter_names = [m.name_zh for m in matters]
             case.bundle_code = bundle.code if bundle else None
-            case.title_zh = bundle.name_zh if bundle else "、".join(m.name_zh for m in matters)
-            case.title_en = bundle.name_en if bundle else "; ".join(m.name_en for m in matters)
-            case.department_zh = "、".join(dict.fromkeys(m.department_zh for m in matters))
-            immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
-            case.matter_kind = str(MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED)
-            case.legal_days = max(m.legal_days for m in matters)
-            case.promised_days = bundle.promised_days if bundle else max(m.promised_days for m in matters)
-            case.fee_fen = sum(m.fee_fen for m in matters)
+            facts = combine(matters, bundle)
+            case.title_zh, case.title_en, case.department_zh = facts.title_zh, facts.title_en, facts.department_zh
+            case.matter_kind = str(facts.kind)
+            case.legal_days, case.promised_days, case.fee_fen = facts.legal_days, facts.promised_days, facts.fee_fen
             specs = merge_materials(matters, form)
             if case.agent_name or case.agent_id_number:
                 specs += agent_materials()

@@ -2298,6 +2298,10 @@
     <context>
         <name>GuideScreen</name>
         <message>
+            <source>{first} 等 {n} 个部门</source>
+            <translation>{first} and others ({n} departments)</translation>
+        </message>
+        <message>
             <source>办事指南</source>
             <translation>Service guide</translation>
         </message>

@@ -44,7 +44,7 @@ def test_service_guide_from_the_catalogue(backend):
     hits = backend.search_matters("qykb")
     assert hits and hits[0].name_zh == "企业开办"
     bundle = backend.matter_guide(hits[0].code)
-    assert bundle.fee_zh == "免费" and bundle.promised_days == 1
+    assert bundle.fee_fen == 0 and bundle.promised_days == 1 and bundle.kind is MatterKind.PROMISED
     names = [m.name_zh for m in bundle.materials]
     assert any("申请表" in n for n in names) and any("身份证" in n for n in names)  # the 2 always required
     hits = backend.search_matters("居住证")

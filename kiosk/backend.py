@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 from app.domain.ratings import RatingLevel  # the one 好差评 scale, re-exported for the Protocol's users
@@ -58,8 +58,8 @@ class CaseProgress:
     status: CaseStatus
     applicant_masked: str  # already masked by the backend: never the full name or ID
     id_masked: str
-    accepted_on: datetime
-    promised_by: datetime | None
+    accepted_on: date | None  # the hall's calendar day
+    promised_by: date | None
     pickup_window: int | None = None
 
 
@@ -142,8 +142,6 @@ class KioskBackend(Protocol):
     def check_in_appointment(self, code: str) -> Ticket: ...
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress: ...
-
-    def case_progress_by_qr(self, payload: str) -> CaseProgress: ...
 
     def search_matters(self, query: str) -> list[MatterSummary]: ...
 

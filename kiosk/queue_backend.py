@@ -11,9 +11,10 @@ Sync status is honest: the kiosk reports local mode (本地模式，未连接中
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError, UserError
 from kiosk.backend import (
     CaseProgress,
@@ -144,7 +145,7 @@ class QueueKioskBackend:
         status = _CASE_STATUS.get(str(view.status))
         if status is None:  # a draft or a one-time notice is not a case the citizen can follow
             raise NotFoundError("未查到办件，请核对受理编号", "No case found: check the receipt number")
-        promised = datetime.combine(view.promised_date, time(17, 0)) if view.promised_date else None
+        accepted = service_day(view.accepted_at, self._hall_view().timezone) if view.accepted_at else None
         return CaseProgress(
             receipt_number=view.receipt_number,
             matter_name_zh=view.title_zh,
@@ -152,20 +153,8 @@ class QueueKioskBackend:
             status=status,
             applicant_masked=view.applicant_masked,
             id_masked=view.id_masked,  # masked by the service, one policy (app.domain.masking)
-            accepted_on=view.accepted_at or datetime.now(),
-            promised_by=promised,
-        )
-
-    def case_progress_by_qr(self, payload: str) -> CaseProgress:
-        # A receipt QR carries only the receipt number: the citizen still types the last 4 ID characters.
-        return self._needs_last4(payload)
-
-    @staticmethod
-    def _needs_last4(payload: str) -> CaseProgress:
-        raise UserError(
-            "请输入受理编号对应证件号的后四位",
-            "Please type the last 4 characters of the ID number on the receipt",
-            code="need_id_last4",
+            accepted_on=accepted,  # stored in UTC: the day on the hall's calendar, as the receipt prints it
+            promised_by=view.promised_date,
         )
 
     def search_matters(self, query: str) -> list[MatterSummary]:

@@ -1,5 +1,7 @@
 """The kiosk's case progress and service guide come from the real case and catalogue services."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from app.domain.errors import UserError
@@ -38,6 +40,13 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     with pytest.raises(UserError) as err:
         backend.case_progress(receipt, "0000")
     assert "未查到" in err.value.message_zh
+
+
+def test_case_progress_dates_are_the_halls_days(backend, intake, cases, person, tmp_path, clock):
+    clock.now = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # 07:30 on the 24th in Beijing
+    receipt = cases.row(accepted_case(intake, person, tmp_path)).receipt_number
+    progress = backend.case_progress(receipt, person.id_number[-4:])
+    assert progress.accepted_on == date(2026, 11, 24)  # never the UTC date of the moment stored
 
 
 def test_service_guide_from_the_catalogue(backend):

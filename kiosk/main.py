@@ -91,8 +91,6 @@ def open_backend(
     url: str, device: str, *, demo: bool, hall_code: str | None = None, clock: Any = None
 ) -> tuple[QueueKioskBackend, Any]:
     """The kiosk's services over the hall database at `url` (the demo and the soak make the sample hall)."""
-    from app.services.appointments import AppointmentService
-    from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
     from app.store.database import Database
 
@@ -101,10 +99,11 @@ def open_backend(
     db.upgrade()
     if demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
-        timed: dict[str, Any] = {"clock": clock} if clock is not None else {}
-        CatalogueService(db, hall_code=hall_code, **timed).ensure_sample()
-        AppointmentService(db, hall_code=hall_code, **timed).seed_demo()  # codes 100001-100004
-    return QueueKioskBackend.over(db, hall_code=hall_code, clock=clock), db
+    backend = QueueKioskBackend.over(db, hall_code=hall_code, clock=clock)
+    if demo:
+        backend.catalogue.ensure_sample()
+        backend.appointments.seed_demo()  # codes 100001-100004
+    return backend, db
 
 
 def _install_font(app: QApplication) -> None:

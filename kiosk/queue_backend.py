@@ -10,10 +10,10 @@ Sync status is honest: the kiosk reports local mode (本地模式，未连接中
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from app.domain import cases as case_rules
 from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError, UserError
 from kiosk.backend import (
@@ -38,20 +38,20 @@ if TYPE_CHECKING:
     from app.services.ratings import RatingService
     from app.services.views import HallView, TicketView
 
-log = logging.getLogger("onewindow.kiosk.backend")
-
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
-_CASE_STATUS = {
-    "received": CaseStatus.RECEIVED,
-    "with_department": CaseStatus.RECEIVED,
-    "in_review": CaseStatus.IN_REVIEW,
-    "approved": CaseStatus.IN_REVIEW,  # approved but not yet ready to hand out
-    "needs_supplement": CaseStatus.NEEDS_SUPPLEMENT,
-    "ready_for_pickup": CaseStatus.READY,
-    "delivered": CaseStatus.COLLECTED,
-    "rejected": CaseStatus.REJECTED,
-    "not_accepted": CaseStatus.REJECTED,
+_STAGE = case_rules.CaseStatus
+_CASE_STATUS: dict[str, CaseStatus] = {  # StrEnum keys: looked up by the status string
+    _STAGE.RECEIVED: CaseStatus.RECEIVED,
+    _STAGE.WITH_DEPARTMENT: CaseStatus.RECEIVED,
+    _STAGE.IN_REVIEW: CaseStatus.IN_REVIEW,
+    _STAGE.APPROVED: CaseStatus.IN_REVIEW,  # approved but not yet ready to hand out
+    _STAGE.NEEDS_SUPPLEMENT: CaseStatus.NEEDS_SUPPLEMENT,
+    _STAGE.READY_FOR_PICKUP: CaseStatus.READY,
+    _STAGE.DELIVERED: CaseStatus.COLLECTED,
+    _STAGE.REJECTED: CaseStatus.REJECTED,
+    _STAGE.NOT_ACCEPTED: CaseStatus.REJECTED,
 }
+
 
 def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""

@@ -2281,8 +2281,8 @@
             <translation>Take a ticket · Choose a service</translation>
         </message>
         <message>
-            <source>实名取号(70岁及以上长辈优先)</source>
-            <translation>Real-name ticket (priority for 70+)</translation>
+            <source>实名取号({age}岁及以上长辈优先)</source>
+            <translation>Real-name ticket (priority for {age}+)</translation>
         </message>
         <message>
             <source>{prefix} {name}

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from app.services.appointments import AppointmentService
     from app.services.cases import CaseService
     from app.services.catalogue import CatalogueService
+    from app.services.intake_views import BundleView, MatterView
     from app.services.queue import QueueService
     from app.services.ratings import RatingService
     from app.services.views import HallView, TicketView
@@ -162,23 +163,24 @@ class QueueKioskBackend:
         return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
+        guide: MatterView | BundleView
         try:
-            m = self.catalogue.matter(code)
+            guide = m = self.catalogue.matter(code)
             summary = MatterSummary(m.code, m.name_zh, m.name_en, m.department_zh, m.department_en, m.category)
-            kind, legal, promised, fee_fen, materials = m.kind, m.legal_days, m.promised_days, m.fee_fen, m.materials
+            kind = m.kind
         except UserError as exc:
             if exc.code != "not_found":
                 raise
-            b = self.catalogue.bundle(code)  # a 一件事: its members add up in the catalogue service
+            guide = b = self.catalogue.bundle(code)  # a 一件事: what its members add up to, from the catalogue
             summary = MatterSummary(b.code, b.name_zh, b.name_en, b.department_zh, "", b.category)
-            kind, legal, promised, fee_fen, materials = b.kind, b.legal_days, b.promised_days, b.fee_fen, b.materials
+            kind = b.matter_kind
         return MatterGuide(
             summary=summary,
             kind=MatterKind(kind),
-            legal_days=legal,
-            promised_days=promised,
-            fee_fen=fee_fen,
-            materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
+            legal_days=guide.legal_days,
+            promised_days=guide.promised_days,
+            fee_fen=guide.fee_fen,
+            materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in guide.materials),
         )
 
     def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:

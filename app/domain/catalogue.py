@@ -141,7 +141,7 @@ class Combined:
     title_zh: str
     title_en: str
     department_zh: str  # each department once, in the matters' order
-    kind: MatterKind
+    matter_kind: MatterKind
     legal_days: int
     promised_days: int
     fee_fen: int
@@ -154,7 +154,7 @@ def combine(matters: Sequence[Matter], bundle: Bundle | None = None) -> Combined
         title_zh=bundle.name_zh if bundle else "、".join(m.name_zh for m in matters),
         title_en=bundle.name_en if bundle else "; ".join(m.name_en for m in matters),
         department_zh="、".join(dict.fromkeys(m.department_zh for m in matters)),
-        kind=MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED,
+        matter_kind=MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED,
         legal_days=max((m.legal_days for m in matters), default=0),
         promised_days=bundle.promised_days if bundle else max((m.promised_days for m in matters), default=0),
         fee_fen=sum(m.fee_fen for m in matters),

@@ -159,7 +159,7 @@ def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
         b.note_en,
         tuple(material_view(x) for x in merge_materials(members, b.unified_form)),
         facts.department_zh,
-        str(facts.kind),
+        str(facts.matter_kind),
         facts.legal_days,
     )
 
@@ -272,7 +272,7 @@ class CatalogueService:
                 facts = combine(catalogue.bundle_matters(b), b)
                 hits.append(
                     SearchHit("bundle", b.code, b.name_zh, b.name_en, b.category, facts.department_zh,
-                              facts.promised_days, str(facts.kind))
+                              facts.promised_days, str(facts.matter_kind))
                 )
             else:
                 m = catalogue.matter(e.code)

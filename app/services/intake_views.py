@@ -69,7 +69,7 @@ class BundleView:
     note_en: str
     materials: tuple[MaterialView, ...]  # merged, without duplicates
     department_zh: str  # every member's department, once each
-    kind: str  # "promised": a bundle is never done on the spot
+    matter_kind: str  # "promised": a bundle is never done on the spot
     legal_days: int  # the longest of its members'
 
     @property

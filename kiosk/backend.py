@@ -12,16 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
-from app.domain.ratings import RatingLevel  # the one 好差评 scale, re-exported for the Protocol's users
-
-
-@dataclass(frozen=True)
-class Category:
-    prefix: str
-    name_zh: str
-    name_en: str
-    waiting: int
-    open_windows: int
+# Re-exported for the Protocol's users: the one 好差评 scale, and views the services return that the kiosk shows
+# as they are (the dataclasses below are what it shows differently).
+from app.domain.ratings import RatingLevel
+from app.services.rating_views import RatingTargetView
+from app.services.views import CategoryView
 
 
 @dataclass(frozen=True)
@@ -97,19 +92,6 @@ class MatterGuide:
 
 
 @dataclass(frozen=True)
-class RatingTarget:
-    """What a rating is about, resolved from a scanned ticket/receipt QR or a typed number."""
-
-    kind: str  # "ticket" | "case"
-    reference: str  # display number or receipt number, safe to show
-    description_zh: str
-    description_en: str
-    # The row the rating is about, never shown: a ticket number such as B012 repeats every day, so the
-    # rating must not be resolved again from ``reference`` after the citizen scanned an older ticket.
-    target_id: str = ""
-
-
-@dataclass(frozen=True)
 class SyncStatus:
     online: bool
     pending_uploads: int
@@ -129,7 +111,7 @@ class KioskBackend(Protocol):
 
     def hall_open(self) -> bool: ...
 
-    def list_categories(self) -> list[Category]: ...
+    def list_categories(self) -> list[CategoryView]: ...
 
     def issue_ticket(
         self,
@@ -147,9 +129,9 @@ class KioskBackend(Protocol):
 
     def matter_guide(self, code: str) -> MatterGuide: ...
 
-    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget: ...
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTargetView: ...
 
-    def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
+    def submit_rating(self, target: RatingTargetView, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
 
     def sync_status(self) -> SyncStatus: ...
 

@@ -19,13 +19,12 @@ from app.domain.errors import NotFoundError, UserError
 from kiosk.backend import (
     CaseProgress,
     CaseStatus,
-    Category,
     Material,
     MatterGuide,
     MatterKind,
     MatterSummary,
     RatingLevel,
-    RatingTarget,
+    RatingTargetView,
     SyncStatus,
     Ticket,
 )
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from app.services.intake_views import BundleView, MatterView
     from app.services.queue import QueueService
     from app.services.ratings import RatingService
-    from app.services.views import HallView, TicketView
+    from app.services.views import CategoryView, HallView, TicketView
 
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
 _STAGE = case_rules.CaseStatus
@@ -128,11 +127,8 @@ class QueueKioskBackend:
     def hall_open(self) -> bool:
         return bool(self.queue.hall_open())
 
-    def list_categories(self) -> list[Category]:
-        return [
-            Category(c.prefix, c.name_zh, c.name_en, c.waiting, c.open_windows)
-            for c in self.queue.list_categories()
-        ]
+    def list_categories(self) -> list[CategoryView]:
+        return self.queue.list_categories()
 
     def issue_ticket(self, prefix: str, *, person_id: str | None = None, matters: tuple[str, ...] = ()) -> Ticket:
         view = self.queue.issue_ticket(prefix, source="kiosk", matters=matters, person_id=person_id)
@@ -183,15 +179,12 @@ class QueueKioskBackend:
             materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in guide.materials),
         )
 
-    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
-        t = self.ratings.resolve_target(reference, id_last4)
-        return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTargetView:
+        return self.ratings.resolve_target(reference, id_last4)
 
-    def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
-        if target.target_id:
-            self.ratings.submit(target.kind, target.target_id, int(level), reasons, channel="kiosk")
-        else:  # a target built without its id: resolve the shown reference again
-            self.ratings.rate(target.reference, int(level), reasons, channel="kiosk")
+    def submit_rating(self, target: RatingTargetView, level: RatingLevel, reasons: tuple[str, ...]) -> None:
+        # By the row's id, never its shown number: B012 repeats every day, and the citizen may hold an older ticket.
+        self.ratings.submit(target.kind, target.target_id, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
         # A hall never enrolled with a central server works on its own: local mode, no banner for citizens.

@@ -7,7 +7,7 @@ from functools import partial
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 
 from app.domain.ratings import REASONS
-from kiosk.backend import RatingLevel, RatingTarget
+from kiosk.backend import RatingLevel, RatingTargetView
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
 from kiosk.layout import Responsive
@@ -25,7 +25,7 @@ class RatingScreen(EntryScreen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
         super().__init__(self.tr("服务评价"), ctx)
         self.nav = nav
-        self.target: RatingTarget | None = None
+        self.target: RatingTargetView | None = None
         self.level: RatingLevel | None = None
 
         # Step 1: which ticket or case.
@@ -106,7 +106,7 @@ class RatingScreen(EntryScreen):
         backend = self.ctx.backend
         self.ctx.call(lambda: backend.rating_target(ref, last4), self._found, self.show_failure, owner=self)
 
-    def _found(self, target: RatingTarget) -> None:
+    def _found(self, target: RatingTargetView) -> None:
         self.target = target
         self.error.hide()
         self.find_step.hide()

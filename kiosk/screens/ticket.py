@@ -8,7 +8,7 @@ from app.domain.person import is_elderly
 from app.domain.queue_policy import ELDERLY_AGE
 from app.domain.ric import is_valid_ric
 from app.domain.wait_estimate import WaitKind, wait_kind
-from kiosk.backend import Category, Ticket
+from kiosk.backend import CategoryView, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
 from kiosk.layout import Responsive
@@ -37,7 +37,7 @@ class CategoryScreen(Screen):
             return
         self.ctx.call(self.ctx.backend.list_categories, self._show, self._failed, owner=self)
 
-    def _show(self, categories: list[Category]) -> None:
+    def _show(self, categories: list[CategoryView]) -> None:
         tiles = []
         for c in categories:
             text = self.tr("{prefix} {name}\n等候 {waiting} 人").format(

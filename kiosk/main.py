@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from app.cli_args import BilingualParser, screen_size
 from app.domain.errors import UserError
 from app.logs import MaskPersonalData
-from app.ui.gc_guard import collect_on_gui_thread
+from app.ui.app_setup import make_app
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
@@ -106,21 +106,11 @@ def open_backend(
     return backend, db
 
 
-def _install_font(app: QApplication) -> None:
-    try:
-        from app.ui.fonts import install_app_font
-    except ImportError:
-        log.warning("bundled font module missing: Chinese needs a system CJK font")
-        return
-    install_app_font(app)
-
-
 def _show_on_screen(error: UserError) -> None:
     """The start-up error on the kiosk's screen for a minute (nobody can click it away), then systemd restarts us."""
     from app.ui.app_setup import show_startup_error
 
-    if QApplication.instance() is None:
-        QApplication(sys.argv[:1])
+    make_app()
     show_startup_error(error, timeout_ms=60_000, echo=False)
 
 
@@ -158,11 +148,8 @@ def run(argv: list[str]) -> int:
         if locked and os.environ.get("NOTIFY_SOCKET"):
             _show_on_screen(known)  # under systemd nobody reads stderr at the kiosk: the technician sees the screen
         return CONFIG_EXIT_CODE
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    collect_on_gui_thread(app)  # cyclic garbage is collected on this thread, never by a service worker
+    app = make_app()  # the app's one set-up: font, translator, GC on the GUI thread
     app.setQuitOnLastWindowClosed(not locked)
-    _install_font(app)
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)
     printer = open_printer(printer_spec) if printer_spec else None

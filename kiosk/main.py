@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.cli_args import BilingualParser, screen_size
 from app.domain.errors import UserError
-from app.logs import MaskPersonalData
+from app.logs import configure
 from app.ui.app_setup import make_app
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
@@ -62,20 +61,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _setup_logging(config: KioskConfig) -> None:
-    root = logging.getLogger()
-    if any(getattr(h, "_onewindow_kiosk", False) for h in root.handlers):
-        return
-    log_dir = config.resolved_log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskPersonalData())  # the app's rule: no ID number in a log file in full
-    handler._onewindow_kiosk = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    for console in root.handlers:  # python-escpos' basicConfig(): the terminal gets warnings, the file everything
+    configure(config.resolved_log_dir(), file_name="kiosk.log", logger="")  # the app's masked rotating file
+    # python-escpos' basicConfig(): the terminal gets warnings, the file everything.
+    for console in logging.getLogger().handlers:
         if type(console) is logging.StreamHandler:
             console.setLevel(logging.WARNING)
 

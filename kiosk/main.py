@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
@@ -34,6 +34,9 @@ from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
+
+if TYPE_CHECKING:
+    from app.store.database import Database
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -68,7 +71,7 @@ def _setup_logging(config: KioskConfig) -> None:
             console.setLevel(logging.WARNING)
 
 
-def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Any]:
+def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Database]:
     """The kiosk on the hall's services over its database; --demo creates the sample hall if missing."""
     from app.settings import db_url, device_id
 
@@ -76,8 +79,8 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
 
 
 def open_backend(
-    url: str, device: str, *, demo: bool, hall_code: str | None = None, clock: Any = None
-) -> tuple[QueueKioskBackend, Any]:
+    url: str, device: str, *, demo: bool, hall_code: str | None = None
+) -> tuple[QueueKioskBackend, Database]:
     """The kiosk's services over the hall database at `url` (the demo and the soak make the sample hall)."""
     from app.services.hall import create_sample_hall
     from app.store.database import Database
@@ -87,7 +90,7 @@ def open_backend(
     db.upgrade()
     if demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
-    backend = QueueKioskBackend.over(db, hall_code=hall_code, clock=clock)
+    backend = QueueKioskBackend.over(db, hall_code=hall_code)
     if demo:
         backend.catalogue.ensure_sample()
         backend.appointments.seed_demo()  # codes 100001-100004
@@ -178,19 +181,15 @@ def run(argv: list[str]) -> int:
     gc.freeze()
     # READY=1 only once the first screen is really up (the event loop has run and painted it).
     QTimer.singleShot(0, lambda: watchdog.ready(status="kiosk ready"))
-    background = None
-    if db is not None:
-        from app.sync.background import BackgroundSync
+    from app.sync.background import BackgroundSync
 
-        background = BackgroundSync(db)  # the kiosk syncs too when it is the hall's only PC
-        background.start()
+    background = BackgroundSync(db)  # the kiosk syncs too when it is the hall's only PC
+    background.start()
     code = app.exec()
-    if background is not None:
-        background.stop()
+    background.stop()
     window.shutdown()
     worker.wait_idle()
-    if db is not None:
-        db.dispose()
+    db.dispose()
     log.info("kiosk exited with %d", code)
     return int(code)
 

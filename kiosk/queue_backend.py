@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain import cases as case_rules
 from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError, UserError
+from app.services.clock import Clock, system_clock
 from kiosk.backend import (
     CaseProgress,
     CaseStatus,
@@ -89,21 +90,21 @@ class QueueKioskBackend:
         self._hall: HallView | None = None
 
     @classmethod
-    def over(cls, db: Any, hall_code: str | None = None, clock: Any = None) -> QueueKioskBackend:
-        """The kiosk over a hall database (an app.store.database.Database): all five services, one clock."""
+    def over(cls, db: Any, hall_code: str | None = None, clock: Clock = system_clock) -> QueueKioskBackend:
+        """The kiosk over a hall database (an app.store.database.Database, typed Any: kiosk/ never imports the
+        store): all five services, one clock."""
         from app.services.appointments import AppointmentService
         from app.services.cases import CaseService
         from app.services.catalogue import CatalogueService
         from app.services.queue import QueueService
         from app.services.ratings import RatingService
 
-        timed: dict[str, Any] = {"clock": clock} if clock is not None else {}
         return cls(
-            QueueService(db, hall_code=hall_code, **timed),
-            cases=CaseService(db, hall_code=hall_code, **timed),
-            catalogue=CatalogueService(db, hall_code=hall_code, **timed),
-            appointments=AppointmentService(db, hall_code=hall_code, **timed),
-            ratings=RatingService(db, hall_code=hall_code, **timed),
+            QueueService(db, hall_code=hall_code, clock=clock),
+            cases=CaseService(db, hall_code=hall_code, clock=clock),
+            catalogue=CatalogueService(db, hall_code=hall_code, clock=clock),
+            appointments=AppointmentService(db, hall_code=hall_code, clock=clock),
+            ratings=RatingService(db, hall_code=hall_code, clock=clock),
         )
 
     def _hall_view(self) -> HallView:

@@ -119,6 +119,7 @@ def test_drag_scrolls_the_list_without_clicking(qtbot, make_kiosk) -> None:  # n
 def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     assert rating_ready(RatingLevel.SATISFIED, ()) and not rating_ready(RatingLevel.DISSATISFIED, ())
     assert not rating_ready(None, ("wait",))
+    assert not rating_ready(RatingLevel.SATISFIED, ("wait",))  # the rating rule: a good level has no complaint
     ticket = served_ticket(backend, "B")  # only a served ticket can be rated, and only by its QR (proof)
     kiosk.session.go("rating")
     s = kiosk.session.screen
@@ -144,7 +145,10 @@ def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, back
 def test_good_rating_sends_no_reasons(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     kiosk.session.go("rating")
     kiosk.session.screen.handle_scan("OW1:R:H023-20261120-0007")  # the receipt's QR code
-    click(qtbot, kiosk, "level_5")
+    click(qtbot, kiosk, "level_2")
+    click(qtbot, kiosk, "reason_wait")
+    click(qtbot, kiosk, "level_5")  # changed their mind: the pressed reason is hidden and not sent
+    assert kiosk.session.screen.submit_button.property("ready") is True
     click(qtbot, kiosk, "submit")
     [rating] = backend.ratings.list_ratings()
     assert (rating.target_kind, rating.reference, rating.level, rating.reasons) == (

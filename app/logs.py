@@ -21,13 +21,17 @@ class MaskPersonalData(logging.Filter):
         return True
 
 
-def configure(log_dir: Path, level: int = logging.INFO) -> None:
+def configure(
+    log_dir: Path, level: int = logging.INFO, *, file_name: str = "onewindow.log", logger: str = "onewindow"
+) -> None:
+    """The rotating, masked log file, once per process. The kiosk logs its whole process (``logger=""``, the
+    root) to kiosk.log, so that the libraries' warnings (printer, camera) are in the file a technician reads."""
     log_dir.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger("onewindow")
+    root = logging.getLogger(logger)
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         return
     handler = logging.handlers.RotatingFileHandler(
-        log_dir / "onewindow.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        log_dir / file_name, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(MaskPersonalData())

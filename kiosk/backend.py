@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
-from app.domain.ratings import RatingLevel  # the one 好差评 scale, re-exported for the Protocol's users
-
-
-@dataclass(frozen=True)
-class Category:
-    prefix: str
-    name_zh: str
-    name_en: str
-    waiting: int
-    open_windows: int
+# Re-exported for the Protocol's users: the one 好差评 scale, and views the services return that the kiosk shows
+# as they are (the dataclasses below are what it shows differently).
+from app.domain.ratings import RatingLevel
+from app.services.rating_views import RatingTargetView
+from app.services.views import CategoryView
 
 
 @dataclass(frozen=True)
@@ -58,8 +53,8 @@ class CaseProgress:
     status: CaseStatus
     applicant_masked: str  # already masked by the backend: never the full name or ID
     id_masked: str
-    accepted_on: datetime
-    promised_by: datetime | None
+    accepted_on: date | None  # the hall's calendar day
+    promised_by: date | None
     pickup_window: int | None = None
 
 
@@ -92,22 +87,8 @@ class MatterGuide:
     kind: MatterKind
     legal_days: int
     promised_days: int
-    fee_zh: str
-    fee_en: str
+    fee_fen: int  # in fen, shown by the app's one money format
     materials: tuple[Material, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class RatingTarget:
-    """What a rating is about, resolved from a scanned ticket/receipt QR or a typed number."""
-
-    kind: str  # "ticket" | "case"
-    reference: str  # display number or receipt number, safe to show
-    description_zh: str
-    description_en: str
-    # The row the rating is about, never shown: a ticket number such as B012 repeats every day, so the
-    # rating must not be resolved again from ``reference`` after the citizen scanned an older ticket.
-    target_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +111,7 @@ class KioskBackend(Protocol):
 
     def hall_open(self) -> bool: ...
 
-    def list_categories(self) -> list[Category]: ...
+    def list_categories(self) -> list[CategoryView]: ...
 
     def issue_ticket(
         self,
@@ -144,15 +125,13 @@ class KioskBackend(Protocol):
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress: ...
 
-    def case_progress_by_qr(self, payload: str) -> CaseProgress: ...
-
     def search_matters(self, query: str) -> list[MatterSummary]: ...
 
     def matter_guide(self, code: str) -> MatterGuide: ...
 
-    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget: ...
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTargetView: ...
 
-    def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
+    def submit_rating(self, target: RatingTargetView, level: RatingLevel, reasons: tuple[str, ...]) -> None: ...
 
     def sync_status(self) -> SyncStatus: ...
 

@@ -18,11 +18,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_config_dir, user_log_dir
+from platformdirs import user_config_dir
 from pydantic import ValidationError
 
 from app.domain.errors import InvalidSettings, UserError
 from app.domain.settings_schema import KioskSettings, settings_error
+from app.settings import paths
 from app.userfiles import read_toml_file
 from kiosk.idle import IdlePolicy
 
@@ -43,14 +44,7 @@ class KioskConfig(KioskSettings):
         return policy.scaled(elderly_factor) if elderly else policy
 
     def resolved_log_dir(self) -> Path:
-        if self.log_dir:
-            return Path(self.log_dir)
-        try:
-            from app.settings import paths
-
-            return paths().log_dir
-        except ImportError:
-            return Path(user_log_dir("onewindow", appauthor=False))
+        return Path(self.log_dir) if self.log_dir else paths().log_dir  # the app's one place for paths
 
 
 def default_config_path() -> Path:

@@ -1,31 +1,16 @@
-"""Resident ID number (居民身份证号码) helpers and the card-reader interface.
+"""The resident ID card reader interface.
 
 The ID number is only ever held for the few seconds between entry and ``issue_ticket``: screens pass it
-straight to the backend and drop it; logs and screens use ``app.domain.masking.mask_id``.
+straight to the backend and drop it; logs and screens use ``app.domain.masking.mask_id``. Whether a number is
+valid, and whether its holder gets elderly priority, are app.domain rules (ric, person).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Protocol
 
 from app.domain import ric
-from app.domain.queue_policy import ELDERLY_AGE
-
-
-def normalize_id(text: str) -> str:
-    return ric.compact(text)
-
-
-def is_valid_id(text: str, today: date | None = None) -> bool:
-    """The hall's one rule (app.domain.ric): checksum, date and plausible age; any region code ever issued."""
-    return ric.is_valid_ric(text, today or date.today())
-
-
-def is_elderly(text: str, today: date) -> bool:
-    """70+ get elderly priority (the queue service decides for real; the kiosk uses this only for hints)."""
-    return ric.age_on(ric.birth_date(text), today) >= ELDERLY_AGE
 
 
 class CardReader(Protocol):
@@ -59,11 +44,11 @@ class KeyboardCardReader:
         """A number read from a card; True if a screen took it."""
         if self._on_card is None:
             return False
-        self._on_card(normalize_id(number))
+        self._on_card(ric.compact(number))
         return True
 
 
 def looks_like_card_number(code: str) -> bool:
     """What a reader types (18 characters, digits with a final X) as opposed to a QR code's payload."""
-    c = normalize_id(code)
+    c = ric.compact(code)
     return len(c) == 18 and c[:17].isdigit() and (c[17].isdigit() or c[17] == "X")

@@ -39,22 +39,15 @@ ALT = Qt.KeyboardModifier.AltModifier
 META = Qt.KeyboardModifier.MetaModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
-# Keys refused whatever the platform's standard bindings say.
+# Keys refused whatever the platform's standard bindings say: quit/close, and the clipboard keys in both their
+# Ctrl+C/V/X and their Ctrl/Shift+Insert, Shift+Delete spellings.
 BLOCKED_COMBOS = {
+    *((CTRL, k) for k in (Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_F4, Qt.Key.Key_C, Qt.Key.Key_V, Qt.Key.Key_X,
+                          Qt.Key.Key_A, Qt.Key.Key_P, Qt.Key.Key_Insert)),
+    *((CTRL | SHIFT, k) for k in (Qt.Key.Key_Q, Qt.Key.Key_W)),
     (ALT, Qt.Key.Key_F4),
-    (CTRL, Qt.Key.Key_Q),
-    (CTRL, Qt.Key.Key_W),
-    (CTRL, Qt.Key.Key_F4),
-    (CTRL, Qt.Key.Key_C),
-    (CTRL, Qt.Key.Key_V),
-    (CTRL, Qt.Key.Key_X),
-    (CTRL, Qt.Key.Key_A),
-    (CTRL, Qt.Key.Key_P),
-    (CTRL, Qt.Key.Key_Insert),
     (SHIFT, Qt.Key.Key_Insert),
     (SHIFT, Qt.Key.Key_Delete),
-    (CTRL | SHIFT, Qt.Key.Key_Q),
-    (CTRL | SHIFT, Qt.Key.Key_W),
 }
 # Keys no citizen needs at all.
 BLOCKED_BARE_KEYS = {Qt.Key.Key_Menu, Qt.Key.Key_Escape, Qt.Key.Key_Copy, Qt.Key.Key_Paste, Qt.Key.Key_Cut,

@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.cli_args import BilingualParser, screen_size
 from app.domain.errors import UserError
-from app.logs import MaskPersonalData
-from app.ui.gc_guard import collect_on_gui_thread
+from app.logs import configure
+from app.ui.app_setup import make_app
 from app.ui.pyside_workaround import immortalize_singletons
 from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
@@ -35,6 +34,9 @@ from kiosk.queue_backend import QueueKioskBackend
 from kiosk.voice import NullSpeaker, make_speaker
 from kiosk.watchdog import SystemdWatchdog
 from kiosk.window import KioskDeps, KioskWindow
+
+if TYPE_CHECKING:
+    from app.store.database import Database
 
 log = logging.getLogger("onewindow.kiosk")
 
@@ -62,25 +64,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _setup_logging(config: KioskConfig) -> None:
-    root = logging.getLogger()
-    if any(getattr(h, "_onewindow_kiosk", False) for h in root.handlers):
-        return
-    log_dir = config.resolved_log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "kiosk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskPersonalData())  # the app's rule: no ID number in a log file in full
-    handler._onewindow_kiosk = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    for console in root.handlers:  # python-escpos' basicConfig(): the terminal gets warnings, the file everything
+    configure(config.resolved_log_dir(), file_name="kiosk.log", logger="")  # the app's masked rotating file
+    # python-escpos' basicConfig(): the terminal gets warnings, the file everything.
+    for console in logging.getLogger().handlers:
         if type(console) is logging.StreamHandler:
             console.setLevel(logging.WARNING)
 
 
-def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Any]:
+def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Database]:
     """The kiosk on the hall's services over its database; --demo creates the sample hall if missing."""
     from app.settings import db_url, device_id
 
@@ -88,11 +79,9 @@ def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBa
 
 
 def open_backend(
-    url: str, device: str, *, demo: bool, hall_code: str | None = None, clock: Any = None
-) -> tuple[QueueKioskBackend, Any]:
+    url: str, device: str, *, demo: bool, hall_code: str | None = None
+) -> tuple[QueueKioskBackend, Database]:
     """The kiosk's services over the hall database at `url` (the demo and the soak make the sample hall)."""
-    from app.services.appointments import AppointmentService
-    from app.services.catalogue import CatalogueService
     from app.services.hall import create_sample_hall
     from app.store.database import Database
 
@@ -101,27 +90,18 @@ def open_backend(
     db.upgrade()
     if demo:
         create_sample_hall(db, always_open=True)  # a demo works at any hour; no-op if the hall exists
-        timed: dict[str, Any] = {"clock": clock} if clock is not None else {}
-        CatalogueService(db, hall_code=hall_code, **timed).ensure_sample()
-        AppointmentService(db, hall_code=hall_code, **timed).seed_demo()  # codes 100001-100004
-    return QueueKioskBackend.over(db, hall_code=hall_code, clock=clock), db
-
-
-def _install_font(app: QApplication) -> None:
-    try:
-        from app.ui.fonts import install_app_font
-    except ImportError:
-        log.warning("bundled font module missing: Chinese needs a system CJK font")
-        return
-    install_app_font(app)
+    backend = QueueKioskBackend.over(db, hall_code=hall_code)
+    if demo:
+        backend.catalogue.ensure_sample()
+        backend.appointments.seed_demo()  # codes 100001-100004
+    return backend, db
 
 
 def _show_on_screen(error: UserError) -> None:
     """The start-up error on the kiosk's screen for a minute (nobody can click it away), then systemd restarts us."""
     from app.ui.app_setup import show_startup_error
 
-    if QApplication.instance() is None:
-        QApplication(sys.argv[:1])
+    make_app()
     show_startup_error(error, timeout_ms=60_000, echo=False)
 
 
@@ -159,11 +139,8 @@ def run(argv: list[str]) -> int:
         if locked and os.environ.get("NOTIFY_SOCKET"):
             _show_on_screen(known)  # under systemd nobody reads stderr at the kiosk: the technician sees the screen
         return CONFIG_EXIT_CODE
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    collect_on_gui_thread(app)  # cyclic garbage is collected on this thread, never by a service worker
+    app = make_app()  # the app's one set-up: font, translator, GC on the GUI thread
     app.setQuitOnLastWindowClosed(not locked)
-    _install_font(app)
 
     printer_spec = args.printer or config.printer or ("dummy" if args.demo else None)
     printer = open_printer(printer_spec) if printer_spec else None
@@ -204,19 +181,15 @@ def run(argv: list[str]) -> int:
     gc.freeze()
     # READY=1 only once the first screen is really up (the event loop has run and painted it).
     QTimer.singleShot(0, lambda: watchdog.ready(status="kiosk ready"))
-    background = None
-    if db is not None:
-        from app.sync.background import BackgroundSync
+    from app.sync.background import BackgroundSync
 
-        background = BackgroundSync(db)  # the kiosk syncs too when it is the hall's only PC
-        background.start()
+    background = BackgroundSync(db)  # the kiosk syncs too when it is the hall's only PC
+    background.start()
     code = app.exec()
-    if background is not None:
-        background.stop()
+    background.stop()
     window.shutdown()
     worker.wait_idle()
-    if db is not None:
-        db.dispose()
+    db.dispose()
     log.info("kiosk exited with %d", code)
     return int(code)
 

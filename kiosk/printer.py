@@ -7,6 +7,7 @@ UNKNOWN, which is *not* printable: the kiosk then shows the ticket's QR code on 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from escpos.printer import Dummy
@@ -96,14 +97,29 @@ class PrinterMonitor(QObject):
     def refresh(self) -> None:
         self.worker.submit(self._query, self._set, lambda exc: self._set(PrinterState.UNKNOWN), owner=self)
 
-    def print_ticket(self, ticket: Ticket, on_result: Any, owner: QObject) -> None:
+    def print_ticket(self, ticket: Ticket, on_result: Callable[[bool], None], owner: QObject) -> None:
         """Check the state, print, and call ``on_result(printed: bool)`` on the GUI thread."""
+        self._print(lambda device: print_ticket(device, slip_for(ticket, ticket.hall_timezone)), on_result, owner)
+
+    def print_lines(self, lines: list[str], on_result: Callable[[bool], None], owner: QObject) -> None:
+        """Print plain Chinese text (a material list) in the printer's GB18030 Chinese mode."""
+
+        def write(device: Any) -> None:
+            esc.begin(device)
+            for line in lines:
+                esc.line(device, clean(line), errors="replace")
+            esc.end(device)
+
+        self._print(write, on_result, owner)
+
+    def _print(self, write: Callable[[Any], None], on_result: Callable[[bool], None], owner: QObject) -> None:
+        """Off the GUI thread: print with ``write`` if the printer can; the state it was found in goes to the banner."""
 
         def job() -> tuple[PrinterState, bool]:
             state = self._query()
             if state not in PRINTABLE:
                 return state, False
-            print_ticket(self.device, slip_for(ticket, ticket.hall_timezone))
+            write(self.device)
             if isinstance(self.device, Dummy):
                 self.device.clear()  # the demo printer keeps no history (and does not grow)
             return state, True
@@ -119,23 +135,6 @@ class PrinterMonitor(QObject):
             on_result(False)
 
         self.worker.submit(job, done, failed, owner=owner)
-
-    def print_lines(self, lines: list[str], on_result: Any, owner: QObject) -> None:
-        """Print plain Chinese text (a material list) in the printer's GB18030 Chinese mode."""
-
-        def job() -> bool:
-            if self._query() not in PRINTABLE:
-                return False
-            device = self.device
-            esc.begin(device)
-            for line in lines:
-                esc.line(device, clean(line), errors="replace")
-            esc.end(device)
-            if isinstance(device, Dummy):
-                device.clear()
-            return True
-
-        self.worker.submit(job, on_result, lambda exc: on_result(False), owner=owner)
 
 
 def failure_reason(exc: BaseException) -> str:

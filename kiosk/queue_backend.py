@@ -10,21 +10,22 @@ Sync status is honest: the kiosk reports local mode (本地模式，未连接中
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from app.domain import cases as case_rules
+from app.domain.calendar import service_day
 from app.domain.errors import NotFoundError, UserError
+from app.services.clock import Clock, system_clock
 from kiosk.backend import (
     CaseProgress,
     CaseStatus,
-    Category,
     Material,
     MatterGuide,
     MatterKind,
     MatterSummary,
     RatingLevel,
-    RatingTarget,
+    RatingTargetView,
     SyncStatus,
     Ticket,
 )
@@ -33,24 +34,25 @@ if TYPE_CHECKING:
     from app.services.appointments import AppointmentService
     from app.services.cases import CaseService
     from app.services.catalogue import CatalogueService
+    from app.services.intake_views import BundleView, MatterView
     from app.services.queue import QueueService
     from app.services.ratings import RatingService
-    from app.services.views import HallView, TicketView
-
-log = logging.getLogger("onewindow.kiosk.backend")
+    from app.services.views import CategoryView, HallView, TicketView
 
 # Case states as a citizen reads them at the kiosk (受理中 / 审批中 / 需补正 / 可领取 / 已领取 / 未通过).
-_CASE_STATUS = {
-    "received": CaseStatus.RECEIVED,
-    "with_department": CaseStatus.RECEIVED,
-    "in_review": CaseStatus.IN_REVIEW,
-    "approved": CaseStatus.IN_REVIEW,  # approved but not yet ready to hand out
-    "needs_supplement": CaseStatus.NEEDS_SUPPLEMENT,
-    "ready_for_pickup": CaseStatus.READY,
-    "delivered": CaseStatus.COLLECTED,
-    "rejected": CaseStatus.REJECTED,
-    "not_accepted": CaseStatus.REJECTED,
+_STAGE = case_rules.CaseStatus
+_CASE_STATUS: dict[str, CaseStatus] = {  # StrEnum keys: looked up by the status string
+    _STAGE.RECEIVED: CaseStatus.RECEIVED,
+    _STAGE.WITH_DEPARTMENT: CaseStatus.RECEIVED,
+    _STAGE.IN_REVIEW: CaseStatus.IN_REVIEW,
+    _STAGE.APPROVED: CaseStatus.IN_REVIEW,  # approved but not yet ready to hand out
+    _STAGE.NEEDS_SUPPLEMENT: CaseStatus.NEEDS_SUPPLEMENT,
+    _STAGE.READY_FOR_PICKUP: CaseStatus.READY,
+    _STAGE.DELIVERED: CaseStatus.COLLECTED,
+    _STAGE.REJECTED: CaseStatus.REJECTED,
+    _STAGE.NOT_ACCEPTED: CaseStatus.REJECTED,
 }
+
 
 def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""
@@ -71,12 +73,6 @@ def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
     )
 
 
-def _one_line(departments: str) -> str:
-    """A bundle's departments on one list row: the first and how many more (the guide page lists them all)."""
-    names = [d for d in departments.split("、") if d]
-    return departments if len(names) < 3 else f"{names[0]} 等 {len(names)} 个部门"
-
-
 class QueueKioskBackend:
     """Every kiosk part on the hall's own services: the same rules as the staff windows, nothing faked."""
 
@@ -94,21 +90,21 @@ class QueueKioskBackend:
         self._hall: HallView | None = None
 
     @classmethod
-    def over(cls, db: Any, hall_code: str | None = None, clock: Any = None) -> QueueKioskBackend:
-        """The kiosk over a hall database (an app.store.database.Database): all five services, one clock."""
+    def over(cls, db: Any, hall_code: str | None = None, clock: Clock = system_clock) -> QueueKioskBackend:
+        """The kiosk over a hall database (an app.store.database.Database, typed Any: kiosk/ never imports the
+        store): all five services, one clock."""
         from app.services.appointments import AppointmentService
         from app.services.cases import CaseService
         from app.services.catalogue import CatalogueService
         from app.services.queue import QueueService
         from app.services.ratings import RatingService
 
-        timed: dict[str, Any] = {"clock": clock} if clock is not None else {}
         return cls(
-            QueueService(db, hall_code=hall_code, **timed),
-            cases=CaseService(db, hall_code=hall_code, **timed),
-            catalogue=CatalogueService(db, hall_code=hall_code, **timed),
-            appointments=AppointmentService(db, hall_code=hall_code, **timed),
-            ratings=RatingService(db, hall_code=hall_code, **timed),
+            QueueService(db, hall_code=hall_code, clock=clock),
+            cases=CaseService(db, hall_code=hall_code, clock=clock),
+            catalogue=CatalogueService(db, hall_code=hall_code, clock=clock),
+            appointments=AppointmentService(db, hall_code=hall_code, clock=clock),
+            ratings=RatingService(db, hall_code=hall_code, clock=clock),
         )
 
     def _hall_view(self) -> HallView:
@@ -132,11 +128,8 @@ class QueueKioskBackend:
     def hall_open(self) -> bool:
         return bool(self.queue.hall_open())
 
-    def list_categories(self) -> list[Category]:
-        return [
-            Category(c.prefix, c.name_zh, c.name_en, c.waiting, c.open_windows)
-            for c in self.queue.list_categories()
-        ]
+    def list_categories(self) -> list[CategoryView]:
+        return self.queue.list_categories()
 
     def issue_ticket(self, prefix: str, *, person_id: str | None = None, matters: tuple[str, ...] = ()) -> Ticket:
         view = self.queue.issue_ticket(prefix, source="kiosk", matters=matters, person_id=person_id)
@@ -150,7 +143,7 @@ class QueueKioskBackend:
         status = _CASE_STATUS.get(str(view.status))
         if status is None:  # a draft or a one-time notice is not a case the citizen can follow
             raise NotFoundError("未查到办件，请核对受理编号", "No case found: check the receipt number")
-        promised = datetime.combine(view.promised_date, time(17, 0)) if view.promised_date else None
+        accepted = service_day(view.accepted_at, self._hall_view().timezone) if view.accepted_at else None
         return CaseProgress(
             receipt_number=view.receipt_number,
             matter_name_zh=view.title_zh,
@@ -158,60 +151,41 @@ class QueueKioskBackend:
             status=status,
             applicant_masked=view.applicant_masked,
             id_masked=view.id_masked,  # masked by the service, one policy (app.domain.masking)
-            accepted_on=view.accepted_at or datetime.now(),
-            promised_by=promised,
-        )
-
-    def case_progress_by_qr(self, payload: str) -> CaseProgress:
-        # A receipt QR carries only the receipt number: the citizen still types the last 4 ID characters.
-        return self._needs_last4(payload)
-
-    @staticmethod
-    def _needs_last4(payload: str) -> CaseProgress:
-        raise UserError(
-            "请输入受理编号对应证件号的后四位",
-            "Please type the last 4 characters of the ID number on the receipt",
-            code="need_id_last4",
+            accepted_on=accepted,  # stored in UTC: the day on the hall's calendar, as the receipt prints it
+            promised_by=view.promised_date,
         )
 
     def search_matters(self, query: str) -> list[MatterSummary]:
         hits = self.catalogue.search(query, 60)  # an empty query lists every matter, bundles first
-        return [MatterSummary(h.code, h.name_zh, h.name_en, _one_line(h.department_zh), "", h.category) for h in hits]
+        return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
+        guide: MatterView | BundleView
         try:
-            m = self.catalogue.matter(code)
+            guide = m = self.catalogue.matter(code)
             summary = MatterSummary(m.code, m.name_zh, m.name_en, m.department_zh, m.department_en, m.category)
-            kind, legal, promised, fee_fen, materials = m.kind, m.legal_days, m.promised_days, m.fee_fen, m.materials
+            kind = m.kind
         except UserError as exc:
             if exc.code != "not_found":
                 raise
-            b = self.catalogue.bundle(code)
-            depts = "、".join(dict.fromkeys(x.department_zh for x in b.matters))
-            summary = MatterSummary(b.code, b.name_zh, b.name_en, depts, "", b.category)
-            kind, legal, promised = "promised", max((x.legal_days for x in b.matters), default=0), b.promised_days
-            fee_fen = sum(x.fee_fen for x in b.matters)
-            materials = tuple(self.catalogue.preview_checklist([], b.code))
-        fee_zh, fee_en = ("免费", "Free") if fee_fen == 0 else (f"{fee_fen / 100:g} 元", f"CNY {fee_fen / 100:g}")
+            guide = b = self.catalogue.bundle(code)  # a 一件事: what its members add up to, from the catalogue
+            summary = MatterSummary(b.code, b.name_zh, b.name_en, b.department_zh, "", b.category)
+            kind = b.matter_kind
         return MatterGuide(
             summary=summary,
             kind=MatterKind(kind),
-            legal_days=legal,
-            promised_days=promised,
-            fee_zh=fee_zh,
-            fee_en=fee_en,
-            materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in materials),
+            legal_days=guide.legal_days,
+            promised_days=guide.promised_days,
+            fee_fen=guide.fee_fen,
+            materials=tuple(Material(x.name_zh, x.name_en, x.count, x.e_licence) for x in guide.materials),
         )
 
-    def rating_target(self, reference: str, id_last4: str = "") -> RatingTarget:
-        t = self.ratings.resolve_target(reference, id_last4)
-        return RatingTarget(t.kind, t.reference, t.description_zh, t.description_en, target_id=t.target_id)
+    def rating_target(self, reference: str, id_last4: str = "") -> RatingTargetView:
+        return self.ratings.resolve_target(reference, id_last4)
 
-    def submit_rating(self, target: RatingTarget, level: RatingLevel, reasons: tuple[str, ...]) -> None:
-        if target.target_id:
-            self.ratings.submit(target.kind, target.target_id, int(level), reasons, channel="kiosk")
-        else:  # a target built without its id: resolve the shown reference again
-            self.ratings.rate(target.reference, int(level), reasons, channel="kiosk")
+    def submit_rating(self, target: RatingTargetView, level: RatingLevel, reasons: tuple[str, ...]) -> None:
+        # By the row's id, never its shown number: B012 repeats every day, and the citizen may hold an older ticket.
+        self.ratings.submit(target.kind, target.target_id, int(level), reasons, channel="kiosk")
 
     def sync_status(self) -> SyncStatus:
         # A hall never enrolled with a central server works on its own: local mode, no banner for citizens.

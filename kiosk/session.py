@@ -14,6 +14,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from app.domain.appointments import parse_reference as parse_appointment
+from app.domain.cases import is_receipt_number, receipt_from_scan
+from app.domain.errors import UserError
 from app.domain.ticket_ref import ticket_from_scan
 from kiosk.context import SessionContext
 from kiosk.screens.appointment import AppointmentScreen
@@ -49,11 +52,14 @@ SCAN_ROUTES = {"appointment": "appointment", "receipt": "progress", "ticket": "r
 
 def classify_scan(code: str) -> str:
     """Tell what a scanned QR code is: appointment, receipt (case) or ticket; 'unknown' otherwise."""
-    c = code.strip().upper()
-    if c.startswith(("OW1:A:", "OW:A:")) or (c.isdigit() and len(c) in (6, 8)):  # hall codes 6, older 8
-        return "appointment"
-    if c.startswith(("OW1:R:", "OW:R:")) or (len(c) == 18 and c[0].isalpha() and c[4] == "-"):
+    if receipt_from_scan(code) is not None or is_receipt_number(code.strip().upper()):
         return "receipt"
+    try:
+        parse_appointment(code)  # the appointment QR, or a bare code of the hall's length and alphabet
+    except UserError:
+        pass
+    else:
+        return "appointment"
     if ticket_from_scan(code) is not None:
         return "ticket"
     return "unknown"

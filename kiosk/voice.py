@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from app.ui.voice_speech import QtSpeechBackend
 
 log = logging.getLogger("onewindow.kiosk.voice")
 
@@ -37,47 +38,28 @@ class RecordingSpeaker:
         pass
 
 
-class TtsSpeaker:
-    """QTextToSpeech for elderly-mode guidance (the hall announcer in app.ui.voice is for calls)."""
+class HelperSpeaker:
+    """Guidance through the app's speech helper process (app.ui.voice_speech, as the calling display speaks):
+    an engine that hangs cannot freeze the kiosk's screen."""
 
-    def __init__(self, engine: Any) -> None:
-        self._engine = engine
+    def __init__(self, backend: QtSpeechBackend) -> None:
+        self.backend = backend
 
     def say(self, text: str) -> None:
-        self._engine.stop()  # the newest screen's guidance wins
-        self._engine.say(text)
+        self.backend.interrupt()  # the newest screen's guidance wins
+        self.backend.say(text)
 
     def stop(self) -> None:
-        self._engine.stop()
+        self.backend.interrupt()
 
 
-def _speechd_running() -> bool:
-    """speechd's QTextToSpeech plugin blocks for a long time when no speech-dispatcher answers."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    return bool(runtime) and Path(runtime, "speech-dispatcher", "speechd.sock").exists()
+def make_speaker(engine: str | None = None) -> Speaker:
+    """The engine named in the kiosk config, or the first that starts, preferring a Chinese voice."""
+    from app.ui.voice_speech import QtSpeechBackend
 
-
-def pick_engine(available: list[str], wanted: str | None) -> str | None:
-    if wanted:
-        return wanted if wanted in available else None
-    for name in ("flite", "speechd", "sapi", "winrt", "darwin", "android"):
-        if name in available and (name != "speechd" or _speechd_running()):
-            return name
-    return None  # "mock" (Qt's silent test engine) is never chosen by default
-
-
-def make_speaker(language: str = "zh_CN", engine: str | None = None) -> Speaker:
-    try:
-        from PySide6.QtCore import QLocale
-        from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError:
-        log.info("QtTextToSpeech not available: no voice guidance")
-        return NullSpeaker()
-    name = pick_engine(list(QTextToSpeech.availableEngines()), engine)
-    if name is None:
+    backend = QtSpeechBackend.create(engines=[engine] if engine else None)
+    if backend is None:
         log.info("no usable text-to-speech engine: no voice guidance")
         return NullSpeaker()
-    tts = QTextToSpeech(name)
-    tts.setLocale(QLocale(language))
-    log.info("voice guidance through the %s engine", name)
-    return TtsSpeaker(tts)
+    log.info("voice guidance through the %s engine (Chinese voice: %s)", backend.engine, backend.has_chinese)
+    return HelperSpeaker(backend)

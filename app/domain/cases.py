@@ -7,11 +7,16 @@ checked here, so the back-office screen, the sync feed and the window all obey t
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
 from app.domain.errors import PermissionDenied, RuleViolation
 from app.domain.roles import ROLE_NAMES, Role
+from app.domain.ticket_ref import QR_SCHEME  # receipts share the ticket QR scheme
+
+_RECEIPT_NUMBER = re.compile(r"^[A-Z0-9]{1,16}-\d{8}-\d{4}$")
+_RECEIPT_QR = (f"{QR_SCHEME}:R:", "OW:R:")  # the current scheme first; "OW:" as on the oldest slips
 
 
 class CaseStatus(StrEnum):
@@ -118,6 +123,30 @@ def is_overdue(status: CaseStatus, promised: date | None, today: date, concluded
 def receipt_number(hall_code: str, day: date, n: int) -> str:
     """H023-20261122-0042: unique per hall and day without coordination (the counter is per hall)."""
     return f"{hall_code}-{day:%Y%m%d}-{n:04d}"
+
+
+def is_receipt_number(text: str) -> bool:
+    """H023-20261122-0042 (a one-time notice's H023-20261122-G003 is not a receipt)."""
+    return _RECEIPT_NUMBER.match(text) is not None
+
+
+def receipt_qr_payload(number: str) -> str:
+    """What the receipt slip's QR code says."""
+    return f"{_RECEIPT_QR[0]}{number}"
+
+
+def receipt_from_scan(text: str) -> str | None:
+    """The receipt number in a scanned receipt QR code, None for any other text."""
+    upper = (text or "").strip().upper()
+    for prefix in _RECEIPT_QR:
+        if upper.startswith(prefix):
+            return upper.removeprefix(prefix)
+    return None
+
+
+def receipt_reference(text: str) -> str:
+    """A typed receipt number or a scanned receipt QR code -> the receipt number as stored."""
+    return receipt_from_scan(text) or (text or "").strip().upper()
 
 
 def notice_number(hall_code: str, day: date, n: int) -> str:

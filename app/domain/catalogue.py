@@ -130,6 +130,37 @@ class Catalogue:
         return tuple(self.matter(c) for c in bundle.matter_codes)
 
 
+# ---- what matters taken in together add up to ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Combined:
+    """One application for several matters (a 一件事 bundle, or matters chosen together): its title, departments,
+    kind, time limits and fee, as the case records them and the service guide shows them."""
+
+    title_zh: str
+    title_en: str
+    department_zh: str  # each department once, in the matters' order
+    matter_kind: MatterKind
+    legal_days: int
+    promised_days: int
+    fee_fen: int
+
+
+def combine(matters: Sequence[Matter], bundle: Bundle | None = None) -> Combined:
+    # A bundle is always a 承诺件; matters chosen together are a 即办件 only when each of them is.
+    immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
+    return Combined(
+        title_zh=bundle.name_zh if bundle else "、".join(m.name_zh for m in matters),
+        title_en=bundle.name_en if bundle else "; ".join(m.name_en for m in matters),
+        department_zh="、".join(dict.fromkeys(m.department_zh for m in matters)),
+        matter_kind=MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED,
+        legal_days=max((m.legal_days for m in matters), default=0),
+        promised_days=bundle.promised_days if bundle else max((m.promised_days for m in matters), default=0),
+        fee_fen=sum(m.fee_fen for m in matters),
+    )
+
+
 # ---- merging materials ----------------------------------------------------------------------------------
 
 

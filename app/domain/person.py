@@ -5,6 +5,7 @@ from datetime import date
 
 from app.domain import ric
 from app.domain.errors import UserError
+from app.domain.queue_policy import ELDERLY_AGE
 
 
 class InvalidIdNumber(UserError):
@@ -22,6 +23,11 @@ def validate_ric(number: str, today: date) -> str:
 
 def age_on(number: str, today: date) -> int:
     return ric.age_on(ric.birth_date(validate_ric(number, today)), today)
+
+
+def is_elderly(number: str, today: date) -> bool:
+    """Old enough for elderly priority (长辈优先) on `today`."""
+    return age_on(number, today) >= ELDERLY_AGE
 
 
 def person_key(number: str, hall_salt: str, today: date) -> str:

@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from app.domain.cases import is_receipt_number, receipt_from_scan
 from app.domain.errors import UserError
-from app.domain.ticket_ref import QR_SCHEME, ticket_from_scan
+from app.domain.ticket_ref import ticket_from_scan
 
 MAX_COMMENT = 500
 MIN_NOTE = 4  # a follow-up step says what was done: "已回访" alone is not a record
 DEFAULT_RATING_DAYS = 7  # a ticket may be rated up to this many days after its service day
 DEFAULT_FOLLOW_UP_WORKDAYS = 15  # working days to close a follow-up (hall setting follow_up_workdays)
 
-_RECEIPT = re.compile(r"^[A-Z0-9]{1,16}-\d{8}-\d{4}$")
 _TICKET_NUMBER = re.compile(r"^[A-Z]{1,4}\d{1,4}$")
 
 
@@ -139,10 +139,11 @@ def parse_reference(text: str) -> Reference:
     scanned = ticket_from_scan(raw)
     if scanned is not None:
         return Reference("ticket_id", scanned[1], scanned[0])
-    if upper.startswith(f"{QR_SCHEME}:R:"):
-        return Reference("receipt", upper.removeprefix(f"{QR_SCHEME}:R:"))
+    receipt = receipt_from_scan(raw)
+    if receipt is not None:
+        return Reference("receipt", receipt)
     compact = upper.replace(" ", "")
-    if _RECEIPT.match(compact):
+    if is_receipt_number(compact):
         return Reference("receipt", compact)
     if _TICKET_NUMBER.match(compact):
         return Reference("ticket_number", compact)

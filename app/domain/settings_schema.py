@@ -233,7 +233,7 @@ class KioskSettings(BaseSettings):
     maintenance_min_uptime_hours: Annotated[float, Field(ge=0, le=24 * 365)] = 20.0
     hall_code: str | None = None
     voice: bool = True  # elderly-mode voice guidance
-    voice_engine: str | None = None  # a QTextToSpeech engine name; default: flite, then a running speechd
+    voice_engine: str | None = None  # a QTextToSpeech engine name; default: the first that starts, Chinese voice first
     camera: bool = False  # read QR codes with a camera too (for kiosks without a keyboard-wedge scanner)
     camera_device: str | None = None  # a QMediaDevices video input id; default: the first camera
     log_dir: str | None = None

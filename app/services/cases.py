@@ -24,6 +24,7 @@ from app.domain.cases import (
     check_transition,
     is_overdue,
     next_statuses,
+    receipt_reference,
 )
 from app.domain.checklist import ItemStatus
 from app.domain.errors import NotFoundError, RuleViolation
@@ -97,7 +98,7 @@ class CaseService(WorkdayService):
 
     def case_id(self, receipt_number: str) -> str:
         """The case with this receipt number (H023-20261122-0042), for the command line."""
-        number = receipt_number.strip().upper().removeprefix("OW1:R:")
+        number = receipt_reference(receipt_number)
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
             found = s.scalar(
@@ -234,7 +235,7 @@ class CaseService(WorkdayService):
 
     def progress(self, receipt_number: str, id_last4: str) -> CaseProgressView:
         """For the kiosk and status queries: the receipt number plus the last 4 ID characters."""
-        number = receipt_number.strip().upper().removeprefix("OW1:R:")
+        number = receipt_reference(receipt_number)
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
             case = s.scalars(

@@ -23,6 +23,7 @@ from app.domain.catalogue import (
     CatalogueError,
     MaterialSpec,
     Matter,
+    combine,
     merge_materials,
     parse_catalogue,
 )
@@ -145,17 +146,21 @@ def matter_view(m: Matter) -> MatterView:
 
 def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
     members = c.bundle_matters(b)
+    facts = combine(members, b)
     return BundleView(
         b.code,
         b.name_zh,
         b.name_en,
         b.category,
         tuple(matter_view(m) for m in members),
-        b.promised_days,
-        sum(m.fee_fen for m in members),
+        facts.promised_days,
+        facts.fee_fen,
         b.note_zh,
         b.note_en,
         tuple(material_view(x) for x in merge_materials(members, b.unified_form)),
+        facts.department_zh,
+        str(facts.matter_kind),
+        facts.legal_days,
     )
 
 
@@ -264,9 +269,10 @@ class CatalogueService:
         for e in index.search(query, limit):
             if e.kind == "bundle":
                 b = catalogue.bundle(e.code)
-                depts = "、".join(dict.fromkeys(m.department_zh for m in catalogue.bundle_matters(b)))
+                facts = combine(catalogue.bundle_matters(b), b)
                 hits.append(
-                    SearchHit("bundle", b.code, b.name_zh, b.name_en, b.category, depts, b.promised_days, "promised")
+                    SearchHit("bundle", b.code, b.name_zh, b.name_en, b.category, facts.department_zh,
+                              facts.promised_days, str(facts.matter_kind))
                 )
             else:
                 m = catalogue.matter(e.code)

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import applicant as ap
-from app.domain.catalogue import MaterialSpec, MatterKind, Requirement, agent_materials, merge_materials
+from app.domain.catalogue import (
+    Bundle,
+    MaterialSpec,
+    Matter,
+    Requirement,
+    agent_materials,
+    combine,
+    merge_materials,
+)
 from app.domain.checklist import Disposition, check_disposition
 from app.domain.masking import mask_id
 from app.domain.roles import Permission
@@ -44,6 +52,12 @@ AGENT_KEYS = frozenset(m.key for m in agent_materials())
 
 def default_blob_store() -> BlobStore:
     return hall_blob_store()
+
+
+def _combined_columns(matters: Sequence[Matter], bundle: Bundle | None) -> dict[str, object]:
+    """The case's columns that follow from what is applied for: one list for starting a case and for changing it."""
+    facts = combine(matters, bundle)
+    return {**asdict(facts), "matter_kind": str(facts.matter_kind)}
 
 
 class IntakeService(IntakeFiles):
@@ -83,7 +97,6 @@ class IntakeService(IntakeFiles):
             staff_id = authorise(s, hall, actor, Permission.CASE_INTAKE).id
             now = self.clock()
             ticket = self._ticket(s, hall, ticket_id) if ticket_id else None
-            immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
             case = IntakeCase(
                 hall_id=hall.id,
                 service_day=local_day(hall, now),
@@ -91,13 +104,7 @@ class IntakeService(IntakeFiles):
                 matter_codes=[m.code for m in matters],
                 matter_names=[m.name_zh for m in matters],
                 bundle_code=bundle.code if bundle else None,
-                title_zh=bundle.name_zh if bundle else "、".join(m.name_zh for m in matters),
-                title_en=bundle.name_en if bundle else "; ".join(m.name_en for m in matters),
-                department_zh="、".join(dict.fromkeys(m.department_zh for m in matters)),
-                matter_kind=str(MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED),
-                legal_days=max(m.legal_days for m in matters),
-                promised_days=bundle.promised_days if bundle else max(m.promised_days for m in matters),
-                fee_fen=sum(m.fee_fen for m in matters),
+                **_combined_columns(matters, bundle),
                 ticket_id=ticket.id if ticket else None,
                 ticket_number=f"{ticket.prefix}{ticket.number:03d}" if ticket else None,
                 window_number=window_number,
@@ -133,14 +140,8 @@ class IntakeService(IntakeFiles):
             case.matter_codes = [m.code for m in matters]
             case.matter_names = [m.name_zh for m in matters]
             case.bundle_code = bundle.code if bundle else None
-            case.title_zh = bundle.name_zh if bundle else "、".join(m.name_zh for m in matters)
-            case.title_en = bundle.name_en if bundle else "; ".join(m.name_en for m in matters)
-            case.department_zh = "、".join(dict.fromkeys(m.department_zh for m in matters))
-            immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
-            case.matter_kind = str(MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED)
-            case.legal_days = max(m.legal_days for m in matters)
-            case.promised_days = bundle.promised_days if bundle else max(m.promised_days for m in matters)
-            case.fee_fen = sum(m.fee_fen for m in matters)
+            for column, value in _combined_columns(matters, bundle).items():
+                setattr(case, column, value)
             specs = merge_materials(matters, form)
             if case.agent_name or case.agent_id_number:
                 specs += agent_materials()

@@ -13,7 +13,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.cases import CaseStatus, Decision, decision_status, notice_number, receipt_number
+from app.domain.cases import (
+    CaseStatus,
+    Decision,
+    decision_status,
+    notice_number,
+    receipt_number,
+    receipt_qr_payload,
+)
 from app.domain.errors import RuleViolation
 from app.domain.masking import mask_applicant, mask_id
 from app.domain.notice_wording import FindingFact, citizen_reasons, missing_action
@@ -35,7 +42,6 @@ from app.services.case_store import (
 from app.services.clock import Clock
 from app.services.hall import load_hall
 from app.services.intake_views import CaseView, NoticeItemView, NoticeView, ReceiptView
-from app.services.queue_read import QR_SCHEME  # receipts share the ticket QR scheme
 from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall
@@ -44,10 +50,6 @@ from app.store.models_intake import CaseMaterial, CaseNotice, IntakeCase
 log = logging.getLogger("onewindow.intake")
 
 MIN_REASON_CHARS = 4
-
-
-def receipt_qr_payload(number: str) -> str:
-    return f"{QR_SCHEME}:R:{number}"
 
 
 def requirement_zh(spec: dict[str, object]) -> str:

@@ -68,6 +68,9 @@ class BundleView:
     note_zh: str
     note_en: str
     materials: tuple[MaterialView, ...]  # merged, without duplicates
+    department_zh: str  # every member's department, once each
+    matter_kind: str  # "promised": a bundle is never done on the spot
+    legal_days: int  # the longest of its members'
 
     @property
     def required_materials(self) -> int:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.domain import calendar
 from app.domain.errors import CategoryFullError, DailyLimitError, HallClosedError, NotFoundError
-from app.domain.person import age_on, person_key
-from app.domain.queue_policy import ELDERLY_AGE, Priority, sort_key_for
+from app.domain.person import is_elderly, person_key
+from app.domain.queue_policy import Priority, sort_key_for
 from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import TicketSource, TicketStatus
 from app.services import queue_read as rd
@@ -57,7 +57,7 @@ class TicketIssuing:
             key = None
             if person_id:
                 key = person_key(person_id, HallSettings.of(hall.settings).person_salt or hall.id, day)
-                if priority is Priority.NORMAL and age_on(person_id, day) >= ELDERLY_AGE:
+                if priority is Priority.NORMAL and is_elderly(person_id, day):
                     priority = Priority.ELDERLY
                 self._check_daily_limit(s, hall, day, key)
             number = self._next_number(s, hall.id, day, cat)

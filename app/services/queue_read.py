@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import service_day
 from app.domain.settings_schema import HallSettings
-from app.domain.ticket_ref import QR_SCHEME, ticket_qr_payload  # noqa: F401 - QR_SCHEME re-exported
+from app.domain.ticket_ref import ticket_qr_payload
 from app.domain.ticket_rules import TicketStatus
 from app.domain.wait_estimate import estimated_wait_minutes, rolling_service_minutes
 from app.services import queue_sql as sq

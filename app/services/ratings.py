@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import service_day
+from app.domain.cases import receipt_from_scan
 from app.domain.errors import NotFoundError
 from app.domain.masking import id_tail_matches
 from app.domain.ratings import (
@@ -72,7 +73,7 @@ def _not_found() -> RatingError:
 
 def _proof(reference: str, id_last4: str) -> str:
     """ "qr" for a scanned receipt QR, else the typed last 4 ID characters (upper case), else ""."""
-    if reference.strip().upper().startswith("OW1:R:"):
+    if receipt_from_scan(reference) is not None:
         return "qr"
     return id_last4.strip().upper() if len(id_last4.strip()) == 4 else ""
 

@@ -91,6 +91,10 @@ def _helper_main(engine: str) -> int:
 
     def on_line(line: str) -> None:
         command = json.loads(line)
+        if command.get("stop"):  # cut short, nobody waits for it: no "done"
+            current.update(seq=None, started=False)
+            tts.stop()
+            return
         current.update(seq=command["seq"], started=False)
         tts.say(command["say"])
 
@@ -175,6 +179,12 @@ class QtSpeechBackend(QObject):
         if self._process is None and time.monotonic() >= self._retry_at:
             self._start()
         QTimer.singleShot(0, self.finished.emit)
+
+    def interrupt(self) -> None:
+        """Stop speaking now and keep the helper (the kiosk's guidance: each screen's replaces the last one's)."""
+        self._seq += 1  # a late "done" for the utterance cut short is stale
+        if self.ready and self._process is not None:
+            self._process.write(json.dumps({"stop": True}).encode() + b"\n")
 
     def stop(self) -> None:
         self._seq += 1  # any late "done" from the abandoned helper is stale

@@ -6,6 +6,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from app.ui.intake.labels import money
 from kiosk.backend import MatterGuide, MatterKind, MatterSummary, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
@@ -56,12 +57,18 @@ class GuideScreen(Screen):
             return
         self._clear()
         for m in matters:
-            text = f"{self.ctx.pick(m.name_zh, m.name_en)}\n{self.ctx.pick(m.department_zh, m.department_en)}"
+            departments = self.one_line(self.ctx.pick(m.department_zh, m.department_en))
+            text = f"{self.ctx.pick(m.name_zh, m.name_en)}\n{departments}"
             b = button(text, on_click=partial(self.nav.go, "matter", code=m.code))
             b.setObjectName(f"matter_{m.code}")
             watch_drags(self.area, b)
             self.results_layout.addWidget(b)
         self.results_layout.addStretch(1)
+
+    def one_line(self, departments: str) -> str:
+        """A bundle's departments on one list row: the first and how many (the guide page lists them all)."""
+        names = [d for d in departments.split("、") if d]
+        return departments if len(names) < 3 else self.tr("{first} 等 {n} 个部门").format(first=names[0], n=len(names))
 
     def voice_text(self) -> str:
         return self.tr("请输入事项名称的拼音首字母,然后点击要查看的事项。")
@@ -102,7 +109,7 @@ class MatterScreen(Screen):
         add(label(self.tr("办件类型:{k}").format(k=kind)))
         add(label(self.tr("法定时限 {a} 个工作日,承诺时限 {b} 个工作日").format(
             a=guide.legal_days, b=guide.promised_days)))
-        add(label(self.tr("收费:{f}").format(f=pick(guide.fee_zh, guide.fee_en))))
+        add(label(self.tr("收费:{f}").format(f=money(guide.fee_fen))))
         add(label(self.tr("申请材料"), role="subtitle"))
         for i, m in enumerate(guide.materials, 1):
             line = f"{i}. {pick(m.name_zh, m.name_en)}"

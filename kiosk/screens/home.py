@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout
 
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.context import Navigator, SessionContext
 from kiosk.widgets import Screen, TileGrid, button, label
+
+# The self-services, in the order the home screen shows them: (object name, words, screen).
+SERVICE_TILES = (
+    ("tile_ticket", QT_TRANSLATE_NOOP("HomeScreen", "取号排队"), "category"),
+    ("tile_appointment", QT_TRANSLATE_NOOP("HomeScreen", "预约签到"), "appointment"),
+    ("tile_progress", QT_TRANSLATE_NOOP("HomeScreen", "办件进度查询"), "progress"),
+    ("tile_guide", QT_TRANSLATE_NOOP("HomeScreen", "办事指南"), "guide"),
+    ("tile_rating", QT_TRANSLATE_NOOP("HomeScreen", "服务评价"), "rating"),
+)
+
+
+def service_tiles(ctx: SessionContext, nav: Navigator, screens: Collection[str] | None = None) -> TileGrid:
+    """Big buttons for the self-services that open ``screens`` (None: all of them, as on the home screen)."""
+    tiles = []
+    for name, text, target in SERVICE_TILES:
+        if screens is None or target in screens:
+            b = button(QCoreApplication.translate("HomeScreen", text), role="tile", on_click=partial(nav.go, target))
+            b.setObjectName(name)
+            tiles.append(b)
+    return TileGrid(tiles, min_tile_width=420 if ctx.theme.elderly else 320, max_columns=3,
+                    expected_width=ctx.width - 64)
 
 
 class HomeScreen(Screen):
@@ -20,20 +44,7 @@ class HomeScreen(Screen):
         self.status = label("", role="hint")
         self.body.addWidget(self.status)
 
-        tiles = []
-        for name, text, target in (
-            ("tile_ticket", self.tr("取号排队"), "category"),
-            ("tile_appointment", self.tr("预约签到"), "appointment"),
-            ("tile_progress", self.tr("办件进度查询"), "progress"),
-            ("tile_guide", self.tr("办事指南"), "guide"),
-            ("tile_rating", self.tr("服务评价"), "rating"),
-        ):
-            b = button(text, role="tile", on_click=partial(nav.go, target))
-            b.setObjectName(name)
-            tiles.append(b)
-        grid = TileGrid(tiles, min_tile_width=320 if not ctx.theme.elderly else 420, max_columns=3,
-                        expected_width=ctx.width - 64)
-        self.body.addWidget(grid)
+        self.body.addWidget(service_tiles(ctx, nav))
         self.body.addWidget(label(self.tr("也可以直接扫描号票、回执或预约二维码"), role="hint"))
         self.body.addStretch(1)
 

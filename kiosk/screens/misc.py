@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.context import Navigator, SessionContext
-from kiosk.widgets import Screen, TileGrid, button, label
+from kiosk.screens.home import service_tiles
+from kiosk.widgets import Screen, button, label
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 
@@ -19,16 +18,7 @@ class AfterHoursScreen(Screen):
         super().__init__(self.tr("窗口已下班"))
         self.body.addWidget(label(self.tr("现在不是窗口办公时间,暂停取号。以下自助服务 24 小时可用:"),
                                   role="subtitle"))
-        tiles = []
-        for name, text, target in (
-            ("tile_progress", self.tr("办件进度查询"), "progress"),
-            ("tile_guide", self.tr("办事指南"), "guide"),
-            ("tile_rating", self.tr("服务评价"), "rating"),
-        ):
-            b = button(text, role="tile", on_click=partial(nav.go, target))
-            b.setObjectName(name)
-            tiles.append(b)
-        self.body.addWidget(TileGrid(tiles, min_tile_width=320, max_columns=3, expected_width=ctx.width - 64))
+        self.body.addWidget(service_tiles(ctx, nav, ("progress", "guide", "rating")))  # no tickets now
         self.body.addWidget(label(self.tr("也可以通过政务服务网或手机App在线预约和查询"), role="hint"))
         self.body.addStretch(1)
 

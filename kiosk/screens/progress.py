@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+from app.domain.cases import receipt_from_scan
 from kiosk.backend import CaseProgress, CaseStatus
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
 from kiosk.widgets import Keypad, Screen, button, label, line_edit
-
-
-def receipt_from_qr(code: str) -> str:
-    """The receipt number in a receipt QR (OW1:R:H023-20261122-0042), or "" for anything else."""
-    c = code.strip().upper()
-    for scheme in ("OW1:R:", "OW:R:"):
-        if c.startswith(scheme):
-            return c.removeprefix(scheme)
-    return ""
 
 
 class ProgressScreen(EntryScreen):
@@ -34,19 +26,15 @@ class ProgressScreen(EntryScreen):
         self.entry_row([self.receipt, self.last4], query, keypad)
 
     def handle_scan(self, code: str) -> bool:
-        receipt = receipt_from_qr(code)
-        if receipt:  # the receipt is filled in: the citizen only types the last 4 ID characters
-            self.receipt.setText(receipt)
-        backend = self.ctx.backend
-        self.ctx.call(lambda: backend.case_progress_by_qr(code), self._show, self._scan_failed, owner=self)
+        receipt = receipt_from_scan(code)
+        if receipt is None:
+            self.show_error(self.tr("! 请输入受理编号和身份证后4位"))
+            return True
+        # The QR only fills in the receipt number: the case service asks for the last 4 ID characters either way.
+        self.receipt.setText(receipt)
+        self.last4.setFocus()
+        self.show_error(self.tr("已读取受理编号,请输入身份证后4位"))
         return True
-
-    def _scan_failed(self, exc: BaseException) -> None:
-        if getattr(exc, "code", "") == "need_id_last4" and self.receipt.text():
-            self.last4.setFocus()
-            self.show_error(self.tr("已读取受理编号,请输入身份证后4位"))
-            return
-        self.show_failure(exc)
 
     def submit(self) -> None:
         receipt, last4 = self.receipt.text().strip(), self.last4.text().strip()
@@ -77,10 +65,11 @@ class ProgressResultScreen(Screen):
             (self.tr("受理编号"), p.receipt_number),
             (self.tr("申请人"), p.applicant_masked),
             (self.tr("证件号码"), p.id_masked),
-            (self.tr("受理日期"), p.accepted_on.strftime("%Y-%m-%d")),
         ]
+        if p.accepted_on is not None:
+            rows.append((self.tr("受理日期"), p.accepted_on.isoformat()))
         if p.promised_by is not None:
-            rows.append((self.tr("承诺办结"), p.promised_by.strftime("%Y-%m-%d")))
+            rows.append((self.tr("承诺办结"), p.promised_by.isoformat()))
         for key, value in rows:
             self.body.addWidget(label(f"{key}: {value}"))
         advice = self.advice(p)

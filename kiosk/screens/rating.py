@@ -6,8 +6,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton
 
-from app.domain.ratings import REASONS
-from kiosk.backend import RatingLevel, RatingTarget
+from app.domain.ratings import REASONS, RatingError, validate_rating
+from kiosk.backend import RatingLevel, RatingTargetView
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
 from kiosk.layout import Responsive
@@ -17,15 +17,21 @@ REASON_KEYS = tuple(REASONS)  # the keys RatingService accepts, in display order
 
 
 def rating_ready(level: RatingLevel | None, reasons: tuple[str, ...]) -> bool:
-    """Submittable once a level is chosen and, for 不满意/非常不满意, at least one reason."""
-    return level is not None and (not level.is_bad or bool(reasons))
+    """Submittable as chosen, by the rating rule itself (a bad level needs a reason, a good one has none)."""
+    if level is None:
+        return False
+    try:
+        validate_rating(level, reasons)
+    except RatingError:
+        return False
+    return True
 
 
 class RatingScreen(EntryScreen):
     def __init__(self, ctx: SessionContext, nav: Navigator) -> None:
         super().__init__(self.tr("服务评价"), ctx)
         self.nav = nav
-        self.target: RatingTarget | None = None
+        self.target: RatingTargetView | None = None
         self.level: RatingLevel | None = None
 
         # Step 1: which ticket or case.
@@ -106,7 +112,7 @@ class RatingScreen(EntryScreen):
         backend = self.ctx.backend
         self.ctx.call(lambda: backend.rating_target(ref, last4), self._found, self.show_failure, owner=self)
 
-    def _found(self, target: RatingTarget) -> None:
+    def _found(self, target: RatingTargetView) -> None:
         self.target = target
         self.error.hide()
         self.find_step.hide()
@@ -124,7 +130,10 @@ class RatingScreen(EntryScreen):
             mark_checked(b, text)
         self._update()
 
-    def reasons(self) -> tuple[str, ...]:
+    def chosen_reasons(self) -> tuple[str, ...]:
+        """The reasons pressed, for a bad level (they stay pressed, hidden, if the citizen picks a good one)."""
+        if self.level is None or not self.level.is_bad:
+            return ()
         return tuple(k for k, b in self.reason_buttons.items() if b.isChecked())
 
     def _reason_toggled(self, button: QPushButton, text: str, _on: bool) -> None:
@@ -137,20 +146,18 @@ class RatingScreen(EntryScreen):
         for b in self.reason_buttons.values():
             b.setVisible(bad)
         # Always pressable: a press that cannot submit says what is missing instead of doing nothing.
-        self.submit_button.setProperty("ready", rating_ready(self.level, self.reasons() if bad else ()))
+        self.submit_button.setProperty("ready", rating_ready(self.level, self.chosen_reasons()))
 
     def submit(self) -> None:
         if self.level is None:
             self.show_error(self.tr("! 请先选择一个评价等级"))
             return
-        if not rating_ready(self.level, self.reasons()):
+        if not rating_ready(self.level, self.chosen_reasons()):
             self.show_error(self.tr("! 请至少选择一项不满意的原因,以便我们改进"))
             return
         if self.target is None:
             return
-        assert self.level is not None
-        target, level, reasons, backend = self.target, self.level, self.reasons(), self.ctx.backend
-        reasons = reasons if level.is_bad else ()
+        target, level, reasons, backend = self.target, self.level, self.chosen_reasons(), self.ctx.backend
         self.ctx.call(
             lambda: backend.submit_rating(target, level, reasons),
             lambda _r: self.nav.go("thanks"),

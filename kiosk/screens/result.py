@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from app.ui.printing.slip_canvas import qr_image
 from kiosk.backend import Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
-from kiosk.qr import qr_image
 from kiosk.widgets import Screen, button, label, wait_text
 
 CENTER = Qt.AlignmentFlag.AlignHCenter

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import partial
 
+from app.domain.person import is_elderly
+from app.domain.queue_policy import ELDERLY_AGE
+from app.domain.ric import is_valid_ric
 from app.domain.wait_estimate import WaitKind, wait_kind
-from kiosk.backend import Category, Ticket
+from kiosk.backend import CategoryView, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
-from kiosk.idcard import is_elderly, is_valid_id
 from kiosk.layout import Responsive
 from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked, wait_text
 
@@ -17,7 +19,7 @@ class CategoryScreen(Screen):
     def __init__(self, ctx: SessionContext, nav: Navigator, matters: tuple[str, ...] = ()) -> None:
         super().__init__(self.tr("取号 · 请选择业务类别"))
         self.ctx, self.nav, self.matters = ctx, nav, matters
-        self.real_name_text = self.tr("实名取号(70岁及以上长辈优先)")
+        self.real_name_text = self.tr("实名取号({age}岁及以上长辈优先)").format(age=ELDERLY_AGE)
         self.real_name = button(self.real_name_text, role="toggle", checkable=True)
         self.real_name.setObjectName("real_name")
         self.real_name.toggled.connect(lambda _on: mark_checked(self.real_name, self.real_name_text))
@@ -35,7 +37,7 @@ class CategoryScreen(Screen):
             return
         self.ctx.call(self.ctx.backend.list_categories, self._show, self._failed, owner=self)
 
-    def _show(self, categories: list[Category]) -> None:
+    def _show(self, categories: list[CategoryView]) -> None:
         tiles = []
         for c in categories:
             text = self.tr("{prefix} {name}\n等候 {waiting} 人").format(
@@ -98,7 +100,7 @@ class IdEntryScreen(EntryScreen):
 
     def submit(self) -> None:
         number = self.field.text().strip().upper()
-        if not is_valid_id(number, self.ctx.today()):
+        if not is_valid_ric(number, self.ctx.today()):
             # Kept for correction (one wrong digit should not mean typing 18 again); the session wipe
             # and the idle reset still clear it.
             self.show_error(self.tr("! 身份证号码有误,请核对后重新输入"))

@@ -2263,18 +2263,6 @@
             <translation>The service windows are closed, so no tickets now. These self-services work 24 hours:</translation>
         </message>
         <message>
-            <source>办件进度查询</source>
-            <translation>Case progress</translation>
-        </message>
-        <message>
-            <source>办事指南</source>
-            <translation>Service guide</translation>
-        </message>
-        <message>
-            <source>服务评价</source>
-            <translation>Rate our service</translation>
-        </message>
-        <message>
             <source>也可以通过政务服务网或手机App在线预约和查询</source>
             <translation>You can also book and check online on the government service website or app</translation>
         </message>
@@ -2328,8 +2316,8 @@
             <translation>Take a ticket · Choose a service</translation>
         </message>
         <message>
-            <source>实名取号(70岁及以上长辈优先)</source>
-            <translation>Real-name ticket (priority for 70+)</translation>
+            <source>实名取号({age}岁及以上长辈优先)</source>
+            <translation>Real-name ticket (priority for {age}+)</translation>
         </message>
         <message>
             <source>{prefix} {name}
@@ -2344,6 +2332,10 @@
     </context>
     <context>
         <name>GuideScreen</name>
+        <message>
+            <source>{first} 等 {n} 个部门</source>
+            <translation>{first} and others ({n} departments)</translation>
+        </message>
         <message>
             <source>办事指南</source>
             <translation>Service guide</translation>

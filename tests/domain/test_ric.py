@@ -9,9 +9,8 @@ from stdnum.cn import ric as stdnum_ric
 
 from app.checks import Severity, check_id_number
 from app.domain import applicant as ap
-from app.domain.person import InvalidIdNumber, person_key
+from app.domain.person import InvalidIdNumber, is_elderly, person_key
 from app.domain.ric import check_ric, region_name
-from kiosk.idcard import is_elderly, is_valid_id
 
 TODAY = date(2026, 11, 23)
 
@@ -41,7 +40,7 @@ def test_recoded_counties_are_accepted_by_every_user_of_the_rule(number: str, pl
     person = ap.Applicant(ap.ApplicantKind.PERSON, "王老伯", number, "13800138000")
     assert ap.problems(person, TODAY) == []
     assert len(person_key(number, "salt", TODAY)) == 64  # queue: daily limits and elderly priority
-    assert is_valid_id(number, TODAY) and is_elderly(number, TODAY)  # kiosk
+    assert is_elderly(number, TODAY)  # the queue's priority and the kiosk's hint
     assert check_id_number(number) == []  # material checks
 
 
@@ -56,7 +55,7 @@ def test_the_elderly_citizen_gets_priority_from_the_queue(sqlite_hall) -> None: 
 def test_a_wrong_check_character_is_still_refused(number: str, _place: str) -> None:
     wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
     assert "check character" in check_ric(wrong, TODAY).problem[1]  # type: ignore[index]
-    assert ap.ric_problem(wrong, TODAY) is not None and not is_valid_id(wrong, TODAY)
+    assert ap.ric_problem(wrong, TODAY) is not None
     with pytest.raises(InvalidIdNumber):
         person_key(wrong, "salt", TODAY)
     [finding] = check_id_number(wrong)
@@ -67,7 +66,7 @@ def test_an_unknown_region_code_is_a_warning_not_a_block() -> None:
     number = numbered("99999919600101001")
     result = check_ric(number, TODAY)
     assert result.ok and result.warning is not None and "999999" in result.warning[1]
-    assert ap.ric_problem(number, TODAY) is None and is_valid_id(number, TODAY)  # intake and kiosk accept it
+    assert ap.ric_problem(number, TODAY) is None  # intake and the kiosk (ric.is_valid_ric) accept it
     [finding] = check_id_number(number)
     assert finding.check_id == "id.ric" and finding.severity is Severity.WARN and "region code" in finding.message_en
 

@@ -12,6 +12,7 @@ from app.domain.catalogue import (
     Matter,
     MatterKind,
     Requirement,
+    combine,
     merge_materials,
     parse_catalogue,
 )
@@ -56,6 +57,21 @@ def test_starting_a_business_is_5_2_1_0(sample):
 
 def _matter(code: str, *materials: MaterialSpec) -> Matter:
     return Matter(code, code, code, "dept", "dept", "B", MatterKind.PROMISED, 10, 5, materials=materials)
+
+
+def test_matters_taken_in_together_add_up(sample):
+    bundle = sample.bundle("BD01")
+    members = sample.bundle_matters(bundle)
+    whole = combine(members, bundle)
+    assert (whole.title_zh, whole.matter_kind, whole.promised_days, whole.fee_fen) == ("企业开办", "promised", 1, 0)
+    assert whole.legal_days == max(m.legal_days for m in members)
+    assert whole.department_zh.split("、") == list(dict.fromkeys(m.department_zh for m in members))
+    quick = Matter("Q1", "甲", "A", "民政局", "Civil", "B", MatterKind.IMMEDIATE, 3, 0, fee_fen=500)
+    slow = Matter("Q2", "乙", "B", "民政局", "Civil", "B", MatterKind.PROMISED, 20, 7, fee_fen=1000)
+    assert combine([quick]).matter_kind is MatterKind.IMMEDIATE
+    both = combine([quick, slow])
+    assert (both.title_zh, both.title_en, both.department_zh) == ("甲、乙", "A; B", "民政局")
+    assert (both.matter_kind, both.legal_days, both.promised_days, both.fee_fen) == (MatterKind.PROMISED, 20, 7, 1500)
 
 
 def test_merge_takes_the_strictest_requirement():

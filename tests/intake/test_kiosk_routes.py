@@ -1,5 +1,7 @@
 """The kiosk's case progress and service guide come from the real case and catalogue services."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from app.domain.errors import UserError
@@ -40,11 +42,18 @@ def test_case_progress_follows_the_back_office(backend, intake, cases, person, t
     assert "未查到" in err.value.message_zh
 
 
+def test_case_progress_dates_are_the_halls_days(backend, intake, cases, person, tmp_path, clock):
+    clock.now = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # 07:30 on the 24th in Beijing
+    receipt = cases.row(accepted_case(intake, person, tmp_path)).receipt_number
+    progress = backend.case_progress(receipt, person.id_number[-4:])
+    assert progress.accepted_on == date(2026, 11, 24)  # never the UTC date of the moment stored
+
+
 def test_service_guide_from_the_catalogue(backend):
     hits = backend.search_matters("qykb")
     assert hits and hits[0].name_zh == "企业开办"
     bundle = backend.matter_guide(hits[0].code)
-    assert bundle.fee_zh == "免费" and bundle.promised_days == 1
+    assert bundle.fee_fen == 0 and bundle.promised_days == 1 and bundle.kind is MatterKind.PROMISED
     names = [m.name_zh for m in bundle.materials]
     assert any("申请表" in n for n in names) and any("身份证" in n for n in names)  # the 2 always required
     hits = backend.search_matters("居住证")

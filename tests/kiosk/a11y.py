@@ -12,8 +12,6 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
 
-from kiosk.contrast import contrast_ratio
-
 
 @dataclass
 class Finding:
@@ -38,6 +36,23 @@ def pixels(image: QImage) -> np.ndarray:
 
 def _rgb(v: int) -> tuple[int, int, int]:
     return (v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF
+
+
+def _channel(c: float) -> float:
+    c = c / 255.0
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = (_channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2.x contrast ratio."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def text_colours(px: np.ndarray, rect: QRect, inset: int) -> tuple[tuple[int, int, int], tuple[int, int, int]]:

@@ -119,6 +119,7 @@ def test_drag_scrolls_the_list_without_clicking(qtbot, make_kiosk) -> None:  # n
 def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     assert rating_ready(RatingLevel.SATISFIED, ()) and not rating_ready(RatingLevel.DISSATISFIED, ())
     assert not rating_ready(None, ("wait",))
+    assert not rating_ready(RatingLevel.SATISFIED, ("wait",))  # the rating rule: a good level has no complaint
     ticket = served_ticket(backend, "B")  # only a served ticket can be rated, and only by its QR (proof)
     kiosk.session.go("rating")
     s = kiosk.session.screen
@@ -144,7 +145,10 @@ def test_rating_requires_a_reason_for_bad_levels(qtbot, kiosk: KioskWindow, back
 def test_good_rating_sends_no_reasons(qtbot, kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     kiosk.session.go("rating")
     kiosk.session.screen.handle_scan("OW1:R:H023-20261120-0007")  # the receipt's QR code
-    click(qtbot, kiosk, "level_5")
+    click(qtbot, kiosk, "level_2")
+    click(qtbot, kiosk, "reason_wait")
+    click(qtbot, kiosk, "level_5")  # changed their mind: the pressed reason is hidden and not sent
+    assert kiosk.session.screen.submit_button.property("ready") is True
     click(qtbot, kiosk, "submit")
     [rating] = backend.ratings.list_ratings()
     assert (rating.target_kind, rating.reference, rating.level, rating.reasons) == (
@@ -154,10 +158,27 @@ def test_good_rating_sends_no_reasons(qtbot, kiosk: KioskWindow, backend) -> Non
 
 def test_scan_routing() -> None:
     assert classify_scan("OW1:A:20260001") == "appointment"
-    assert classify_scan("20260001") == "appointment"
+    assert classify_scan("OW1:A:H023:100004") == "appointment"
+    assert classify_scan("100004") == "appointment"
+    assert classify_scan("20260001") == "unknown"  # appointment codes have 6 digits; 8 is a product's EAN-8
     assert classify_scan("OW1:T:H023:0192") == "ticket"
     assert classify_scan("H023-20261120-0007") == "receipt"
+    assert classify_scan("OW1:R:H023-20261120-0007") == "receipt"
+    assert classify_scan("H023-20261120-G003") == "unknown"  # a one-time notice is not a case to follow
     assert classify_scan("https://example.org") == "unknown"
+
+
+def test_a_scanned_receipt_fills_the_number_and_asks_for_the_last_4(kiosk: KioskWindow) -> None:
+    kiosk.session.handle_scan("OW1:R:H023-20261121-0015")  # from the home screen: routed to the progress query
+    s = kiosk.session.screen
+    assert kiosk.session.screen_name == "progress" and s.receipt.text() == "H023-20261121-0015"
+    assert "后4位" in s.error.text() and not s.error.text().startswith("!")
+    s.last4.setText("5678")
+    s.submit()
+    assert kiosk.session.screen_name == "progress_result" and kiosk.session.screen.status.text() == "审批中"
+    kiosk.session.go("progress")
+    kiosk.session.screen.handle_scan("OW1:T:H023:0192")  # a ticket is no receipt: say what the query needs
+    assert kiosk.session.screen.error.text().startswith("!") and kiosk.session.screen.receipt.text() == ""
 
 
 def test_a_hall_working_locally_shows_no_network_banner(kiosk: KioskWindow, backend) -> None:  # noqa: ANN001

@@ -8,7 +8,7 @@ from app.services.appointments import AppointmentService
 from app.services.queue import QueueService
 from app.services.ratings import RatingService
 from app.store.models_visits import Rating, RatingFollowUp
-from kiosk.backend import KioskBackend, RatingLevel, RatingTarget
+from kiosk.backend import KioskBackend, RatingLevel
 from kiosk.queue_backend import QueueKioskBackend
 from tests.kiosk.conftest import (  # noqa: F401 - the kiosk window fixtures, for the end-to-end screen test
     _bundled_font,
@@ -63,8 +63,7 @@ def test_rating_a_ticket_and_a_case(real, sqlite_hall, clock):
     case = real.rating_target(f"OW1:R:{RECEIPT}")
     assert case.kind == "case" and case.reference == RECEIPT
     assert real.rating_target(RECEIPT, id_last4="002X").target_id == case.target_id
-    # A target built from its reference only (as the fake builds them) is resolved again.
-    real.submit_rating(RatingTarget("case", f"OW1:R:{RECEIPT}", "", ""), RatingLevel.SATISFIED, ())
+    real.submit_rating(case, RatingLevel.SATISFIED, ())
     with sqlite_hall.read() as s:
         rows = {r.target_kind: (r.level, r.channel, tuple(r.reasons)) for r in s.scalars(select(Rating))}
         assert s.scalars(select(RatingFollowUp)).one()

@@ -73,9 +73,23 @@ def total_height(blocks: list[Block]) -> int:
     return 2 * MARGIN_PX + sum(block_height(b) + b.gap_after for b in blocks)
 
 
-def _paint_qr(painter: QPainter, block: Qr, y: int) -> None:
+def qr_image(payload: str, target_px: int) -> QImage:
+    """The QR code alone, about target_px wide: what a screen shows when the slip cannot be printed."""
+    block = qr_block(payload, target_px)
     side = len(block.matrix) * block.module
-    x0 = (WIDTH_PX - side) // 2
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    _paint_modules(painter, block, 0, 0)
+    painter.end()
+    return image
+
+
+def _paint_qr(painter: QPainter, block: Qr, y: int) -> None:
+    _paint_modules(painter, block, (WIDTH_PX - len(block.matrix) * block.module) // 2, y)
+
+
+def _paint_modules(painter: QPainter, block: Qr, x0: int, y: int) -> None:
+    side = len(block.matrix) * block.module
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.fillRect(QRect(x0, y, side, side), QColor("white"))

@@ -14,6 +14,10 @@ from app.checks.steps import PageContext, PageStep, page_step, pct
 
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
 _EDGE_OF_SEARCH = 43.5  # degrees; a best angle here means the search found no real peak
+# lines this clear across as well as down are a ruled grid (a table blurred down to its rules), not
+# a turned page: rules do not say which way the text runs. Turned pages measure up to 1.9 across
+# (a table in 10 pt), blurred tables 2.9 and more
+_GRID_SCORE = 2.3
 
 _PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
                 PHOTO_MM: ("二寸照片", "a 2-inch photo")}
@@ -141,11 +145,12 @@ def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
     # against the horizontal lines found anywhere, unless the best of those is at the edge of the
     # search (no real line direction: the diagonals of a turned page's character grid); then
     # against those within the vertical search's range
-    h_rival = lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score
+    h_rival = max(lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score, lines.h_near)
     return (
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
-        and lines.v_score >= rule.min_ratio * max(h_rival, lines.h_near)
+        and lines.v_score >= rule.min_ratio * h_rival
+        and h_rival < _GRID_SCORE
     )
 
 

@@ -14,10 +14,6 @@ from app.checks.steps import PageContext, PageStep, page_step, pct
 
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
 _EDGE_OF_SEARCH = 43.5  # degrees; a best angle here means the search found no real peak
-# lines this clear across as well as down are a ruled grid (a table blurred down to its rules), not
-# a turned page: rules do not say which way the text runs. Turned pages measure up to 1.9 across
-# (a table in 10 pt), blurred tables 2.9 and more
-_GRID_SCORE = 2.3
 
 _PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
                 PHOTO_MM: ("二寸照片", "a 2-inch photo")}
@@ -150,14 +146,22 @@ def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
         and lines.v_score >= rule.min_ratio * h_rival
-        and h_rival < _GRID_SCORE
     )
+
+
+def _blurred(ctx: PageContext) -> bool:
+    """Blurred enough for a blur finding: thin strokes have faded below the layout measure's
+    threshold while long rules and blobs of merged glyphs outlive them, so the way the lines run
+    (a table's vertical rules pass for a page turned by 90 degrees) or the layout of the page
+    is no longer the text's. The blur finding already asks for a new scan."""
+    sharpness = ctx.stats.sharpness
+    return sharpness is not None and sharpness < ctx.cfg.blur.warn_below
 
 
 @page_step("image.orientation", kinds=_documents)
 def check_orientation(ctx: PageContext) -> Finding | None:
     rule = ctx.cfg.orientation
-    if _too_blurred_for_lines(ctx):
+    if _blurred(ctx):
         return None
     if _turned(ctx.stats, ctx.cfg):
         lines = ctx.stats.lines

@@ -28,6 +28,7 @@ _GUTTER_BLOCK_PX = 6.0  # strips across the lines, about a line high, in which i
 _GUTTER_OCCUPANCY = 0.1  # of a typical strip's share of blocks with ink: empty enough for a gutter
 _GUTTER_SPAN = (0.2, 0.8)  # of the text block: gutters lie inside it, columns are not slivers
 Groups = tuple[npt.NDArray[np.int32], int]  # a label 0..k-1 per point, and k
+Coords = npt.NDArray[np.float32] | npt.NDArray[np.intp]
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group
 Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
 
 
-def gutters(along: npt.NDArray[np.floating], across: npt.NDArray[np.floating], min_width: float,
+def gutters(along: Coords, across: Coords, min_width: float,
             angle_deg: float = 0.0) -> npt.NDArray[np.float64]:
     """Where a page set in columns is split: positions along its lines (rotated by ``angle_deg``
     like the profiles) of the strips at least ``min_width`` px wide, inside the text block, that

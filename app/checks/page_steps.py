@@ -136,16 +136,22 @@ def _too_blurred_for_lines(ctx: PageContext) -> bool:
     return sharpness is not None and sharpness < ctx.cfg.blur.block_below
 
 
-def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
-    lines, rule = stats.lines, cfg.orientation
+def _turn_ratio(stats: PageStats) -> float:
+    """How much more clearly the lines run down the page than across it."""
+    lines = stats.lines
     # against the horizontal lines found anywhere, unless the best of those is at the edge of the
     # search (no real line direction: the diagonals of a turned page's character grid); then
     # against those within the vertical search's range
     h_rival = max(lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score, lines.h_near)
+    return lines.v_score / max(h_rival, 1e-9)
+
+
+def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
+    lines, rule = stats.lines, cfg.orientation
     return (
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
-        and lines.v_score >= rule.min_ratio * h_rival
+        and _turn_ratio(stats) >= rule.min_ratio
     )
 
 
@@ -164,8 +170,7 @@ def check_orientation(ctx: PageContext) -> Finding | None:
     if _blurred(ctx):
         return None
     if _turned(ctx.stats, ctx.cfg):
-        lines = ctx.stats.lines
-        ratio = lines.v_score / max(lines.h_score, 1e-9)
+        ratio = _turn_ratio(ctx.stats)  # the measure compared with the threshold, reported as such
         return Finding(
             "image.orientation", rule.severity, ctx.page.number,
             "页面方向旋转了 90°（文字行为竖向），请转正后重新扫描或保存",

@@ -23,6 +23,12 @@ _SEARCH_DEG = 44.0  # skew of the text lines; beyond 45 degrees a page is nearer
 _TURNED_SEARCH_DEG = 20.0
 _BIN_PX = 2.0
 _SPLIT_BELOW = 1.4  # h score under which each half of the page is profiled on its own
+GUTTER_PX = 12.0  # ~4 mm at ~75 dpi: an empty strip at least this wide may separate two columns
+_GUTTER_BLOCK_PX = 6.0  # strips across the lines, about a line high, in which ink is counted once
+_GUTTER_OCCUPANCY = 0.1  # of a typical strip's share of blocks with ink: empty enough for a gutter
+_GUTTER_SPAN = (0.2, 0.8)  # of the text block: gutters lie inside it, columns are not slivers
+Groups = tuple[npt.NDArray[np.int32], int]  # a label 0..k-1 per point, and k
+Coords = npt.NDArray[np.float32] | npt.NDArray[np.intp]
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,10 @@ class LineStructure:
 
 
 def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32],
-                    half: npt.NDArray[np.int32] | None, angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+                    group: Groups | None, angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Peakiness of the profile of ``across`` after rotating the points by each angle; with
-    ``half`` (0/1 per point), profiled separately for each half of the page along the lines: the
-    two columns of a notice need not share their line positions."""
+    ``group`` (labels 0..k-1 per point, and k), profiled separately for each part of the page along
+    the lines: the columns of a notice need not share their line positions."""
     t = np.deg2rad(angles_deg).astype(np.float32)[:, None]
     proj = across[None, :] * np.cos(t) + along[None, :] * np.sin(t)
     proj -= proj.min(axis=1, keepdims=True)
@@ -54,41 +60,84 @@ def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float
     idx = proj.astype(np.int32)
     extent = idx.max(axis=1).astype(np.int64) + 1
     nbins = int(extent.max())
-    groups = 1 if half is None else 2
+    groups = 1 if group is None else group[1]
     idx += (np.arange(len(angles_deg), dtype=np.int32) * (groups * nbins))[:, None]
-    if half is not None:
-        idx += half[None, :] * np.int32(nbins)
+    if group is not None:
+        idx += group[0][None, :] * np.int32(nbins)
     size = groups * nbins
     counts = np.bincount(idx.ravel(), minlength=len(angles_deg) * size).reshape(len(angles_deg), size)
     n = float(len(across))
-    n1 = 0.0 if half is None else float(half.sum())
-    n0 = n - n1
-    # sum(c^2 - c) / sum n_h(n_h-1): unbiased, so that a sample of the points scores like all of
-    # them, and 1.0 for ink spread evenly within each half
+    sizes = np.full(1, n) if group is None else np.bincount(group[0], minlength=groups).astype(np.float64)
+    # sum(c^2 - c) / sum n_g(n_g-1): unbiased, so that a sample of the points scores like all of
+    # them, and 1.0 for ink spread evenly within each part
     pairs = np.einsum("ij,ij->i", counts, counts) - n
-    return np.asarray(pairs / max(n0 * (n0 - 1.0) + n1 * (n1 - 1.0), 1.0) * extent, dtype=np.float64)
+    return np.asarray(pairs / max(float(sizes @ (sizes - 1.0)), 1.0) * extent, dtype=np.float64)
 
 
-def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32] | None,
+def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group: Groups | None,
             limit: float) -> tuple[float, float, float]:
     """Best score and angle in 1-degree steps, and the best score within +-_TURNED_SEARCH_DEG."""
     angles = np.arange(-limit, limit + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
-    scores = _profile_scores(along[::4], across[::4], None if half is None else half[::4], angles)
+    sample = None if group is None else (group[0][::4], group[1])
+    scores = _profile_scores(along[::4], across[::4], sample, angles)
     best = int(np.argmax(scores))
     near = float(scores[np.abs(angles) <= _TURNED_SEARCH_DEG].max())
     return float(scores[best]), float(angles[best]), near
 
 
-def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], half: npt.NDArray[np.int32] | None,
+def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group: Groups | None,
           centre: float) -> tuple[float, float]:
     angles = np.arange(centre - 1.0, centre + 1.05, 0.1)
-    scores = _profile_scores(along, across, half, angles)
+    scores = _profile_scores(along, across, group, angles)
     best = int(np.argmax(scores))
     return float(scores[best]), float(round(angles[best], 1))
 
 
 Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
+
+
+def gutters(along: Coords, across: Coords, min_width: float,
+            angle_deg: float = 0.0) -> npt.NDArray[np.float64]:
+    """Where a page set in columns is split: positions along its lines (rotated by ``angle_deg``
+    like the profiles) of the strips at least ``min_width`` px wide, inside the text block, that
+    nearly no line crosses. Ink is counted once per block of rows: a title, a heading or a rule
+    across the gutter fills a few blocks, a column of text nearly all of them."""
+    none = np.zeros(0, np.float64)
+    if len(along) < 50:
+        return none
+    t = np.deg2rad(angle_deg)
+    cos, sin = np.float32(np.cos(t)), np.float32(np.sin(t))
+    a32, c32 = along.astype(np.float32, copy=False), across.astype(np.float32, copy=False)
+    pos, rows = a32 * cos - c32 * sin, c32 * cos + a32 * sin
+    start = float(pos.min())
+    # the 1st and 99th percentile to the bin, from a histogram: no sort of all the points
+    col = ((pos - start) * np.float32(1.0 / _BIN_PX)).astype(np.int32)
+    cum = np.cumsum(np.bincount(col))
+    first, last = (int(i) for i in np.searchsorted(cum, [0.01 * len(col), 0.99 * len(col)]))
+    nbins = last - first + 1
+    if nbins * _BIN_PX < 3 * min_width:
+        return none
+    col = (col - first).clip(0, nbins - 1)
+    block = ((rows - rows.min()) * np.float32(1.0 / _GUTTER_BLOCK_PX)).astype(np.int32)
+    occupied = np.bincount(block * nbins + col, minlength=(int(block.max()) + 1) * nbins) > 0
+    share = occupied.reshape(-1, nbins).sum(axis=0)
+    a, b = int(_GUTTER_SPAN[0] * nbins), int(_GUTTER_SPAN[1] * nbins)
+    empty = np.concatenate(([False], share[a:b] <= _GUTTER_OCCUPANCY * np.median(share), [False]))
+    change = np.flatnonzero(np.diff(empty.astype(np.int8)))
+    starts, ends = change[0::2], change[1::2]
+    wide = (ends - starts) * _BIN_PX >= min_width
+    return np.asarray(start + (first + a + (starts[wide] + ends[wide]) / 2) * _BIN_PX, dtype=np.float64)
+
+
+def _columns(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], angle_deg: float) -> Groups | None:
+    """The column of each point, split at the gutters; None for a page in one column."""
+    cuts = gutters(along, across, GUTTER_PX, angle_deg)
+    if len(cuts) == 0:
+        return None
+    t = np.deg2rad(angle_deg)
+    pos = along * np.cos(t) - across * np.sin(t)
+    return np.searchsorted(cuts, pos).astype(np.int32), len(cuts) + 1
 
 
 def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
@@ -109,13 +158,25 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
         # no clear lines across the whole page: maybe two columns whose lines do not line up with
         # each other; each half of the page profiled on its own (the skew of a notice set in two
         # columns). Only then: on other pages the halves add nothing and cost time.
-        left = (xs >= mask.shape[1] // 2).astype(np.int32)
+        left = ((xs >= mask.shape[1] // 2).astype(np.int32), 2)
         split_score, split_angle = _fine(-x, y, left, _coarse(-x, y, left, _SEARCH_DEG)[1])
         if split_score > h_score:
             h_score, h_angle = split_score, split_angle
     v_score, v_angle, _ = _coarse(y, x, None, _TURNED_SEARCH_DEG)
+    v_groups = None
+    if h_near < _SPLIT_BELOW:
+        # no clear lines across: maybe a page in columns turned by 90 degrees, whose columns'
+        # lines do not line up with each other; each column (split at the gutters, which run
+        # across the page then) profiled on its own
+        v_groups = _columns(y, x, v_angle)
+        if v_groups is not None:
+            split_score, split_angle, _ = _coarse(y, x, v_groups, _TURNED_SEARCH_DEG)
+            if split_score > v_score:
+                v_score, v_angle = split_score, split_angle
+            else:
+                v_groups = None
     if v_score >= h_near:  # only a page that may be turned needs the exact vertical angle
-        v_score, v_angle = _fine(y, x, None, v_angle)
+        v_score, v_angle = _fine(y, x, v_groups, v_angle)
     return LineStructure(n, h_score, h_angle, v_score, v_angle, h_near)
 
 

@@ -136,27 +136,41 @@ def _too_blurred_for_lines(ctx: PageContext) -> bool:
     return sharpness is not None and sharpness < ctx.cfg.blur.block_below
 
 
-def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
-    lines, rule = stats.lines, cfg.orientation
+def _turn_ratio(stats: PageStats) -> float:
+    """How much more clearly the lines run down the page than across it."""
+    lines = stats.lines
     # against the horizontal lines found anywhere, unless the best of those is at the edge of the
     # search (no real line direction: the diagonals of a turned page's character grid); then
     # against those within the vertical search's range
-    h_rival = lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score
+    h_rival = max(lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score, lines.h_near)
+    return lines.v_score / max(h_rival, 1e-9)
+
+
+def _turned(stats: PageStats, cfg: CheckConfig) -> bool:
+    lines, rule = stats.lines, cfg.orientation
     return (
         lines.points >= rule.min_ink_points
         and lines.v_score >= _MIN_LINE_SCORE
-        and lines.v_score >= rule.min_ratio * max(h_rival, lines.h_near)
+        and _turn_ratio(stats) >= rule.min_ratio
     )
+
+
+def _blurred(ctx: PageContext) -> bool:
+    """Blurred enough for a blur finding: thin strokes have faded below the layout measure's
+    threshold while long rules and blobs of merged glyphs outlive them, so the way the lines run
+    (a table's vertical rules pass for a page turned by 90 degrees) or the layout of the page
+    is no longer the text's. The blur finding already asks for a new scan."""
+    sharpness = ctx.stats.sharpness
+    return sharpness is not None and sharpness < ctx.cfg.blur.warn_below
 
 
 @page_step("image.orientation", kinds=_documents)
 def check_orientation(ctx: PageContext) -> Finding | None:
     rule = ctx.cfg.orientation
-    if _too_blurred_for_lines(ctx):
+    if _blurred(ctx):
         return None
     if _turned(ctx.stats, ctx.cfg):
-        lines = ctx.stats.lines
-        ratio = lines.v_score / max(lines.h_score, 1e-9)
+        ratio = _turn_ratio(ctx.stats)  # the measure compared with the threshold, reported as such
         return Finding(
             "image.orientation", rule.severity, ctx.page.number,
             "页面方向旋转了 90°（文字行为竖向），请转正后重新扫描或保存",

@@ -61,7 +61,8 @@ def _rms_second(stack: npt.NDArray[np.uint8], n: int) -> list[npt.NDArray[np.flo
     smooth = cv2.GaussianBlur(stack, (0, 0), _PRE_SMOOTH_SIGMA)
     fxx, fyy, fxy = (cv2.Sobel(smooth, cv2.CV_32F, dx, dy, ksize=3) for dx, dy in ((2, 0), (0, 2), (1, 1)))
     # along a unit direction u: u'Hu, so (fxx +- 2 fxy + fyy) / 2 on the diagonals
-    diagonals = [cv2.scaleAdd(fxy, sign, (fxx + fyy) * np.float32(0.5)) for sign in (1.0, -1.0)]
+    mean = (fxx + fyy) * np.float32(0.5)  # once for both diagonals
+    diagonals = [cv2.scaleAdd(fxy, sign, mean) for sign in (1.0, -1.0)]
     out = []
     for second, scale in ((fxx, 1.0), (fyy, 1.0), (diagonals[0], _DIAGONAL_SCALE), (diagonals[1], _DIAGONAL_SCALE)):
         inner = second.reshape(n, side, side)[:, _PAD:-_PAD, _PAD:-_PAD]

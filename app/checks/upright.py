@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from app.checks.layout import GUTTER_PX, gutters
+
 Mask = npt.NDArray[np.bool_]
 Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
 
@@ -32,8 +34,8 @@ _SHORT = 4.0  # in line heights: a gap this long is a short line (longer than a 
 _HEAD_ROOM = 0.15  # share of the page height of extra empty space at one end
 _TITLE = 1.2  # a line this much taller than the median line is a title
 _CENTRED = 0.08  # share of the text width: a line this well centred is a title
-_GUTTER = 1.5  # in line heights: an empty strip this wide down the page separates two columns
-_GUTTER_INK = 0.05  # of a typical column of the text block's ink: empty enough for a gutter
+_GUTTER = 1.5  # in line heights (and at least layout.GUTTER_PX): an empty strip this wide down
+# the page separates two columns
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def text_bands(mask: Mask, angle_deg: float, points: Points | None = None) -> tu
     yr = ys * np.cos(t) - xs * np.sin(t)
     xr = xs * np.cos(t) + ys * np.sin(t)
     y0 = float(yr.min())
-    rows = np.bincount((yr - y0).astype(np.int64))
+    row_of = (yr - y0).astype(np.int64)
+    rows = np.bincount(row_of)
     busy = float(np.percentile(rows[rows > 0], 90))
     on = np.concatenate(([False], rows >= _ROW_SHARE * busy, [False])).astype(np.int8)
     change = np.flatnonzero(np.diff(on))
@@ -89,17 +92,18 @@ def text_bands(mask: Mask, angle_deg: float, points: Points | None = None) -> tu
     # a glyph row with few strokes in the middle (a title's) must not split its line in two
     keep = np.concatenate(([True], starts[1:] - ends[:-1] > _MAX_SPLIT))
     starts, ends = starts[keep], np.concatenate((ends[np.flatnonzero(keep[1:])], ends[-1:]))
-    order = np.argsort(yr)
-    yr_sorted = yr[order] - y0
+    # by whole rows (a band's bounds are whole rows): a stable integer sort is a radix sort
+    order = np.argsort(row_of, kind="stable")
+    row_sorted = row_of[order]
     xr_sorted = xr[order]
     bands = []
     for s, e in zip(starts, ends, strict=True):
-        lo, hi = np.searchsorted(yr_sorted, [s, e])
+        lo, hi = np.searchsorted(row_sorted, [s, e])
         if hi - lo < 10 or e - s < 2:
             continue
-        x = np.sort(xr_sorted[lo:hi])
-        cut = len(x) // 200  # the outermost 0.5 % on each side: specks of dust, not the line
-        bands.append(Band(float(s), float(e), float(x[cut]), float(x[-1 - cut])))
+        cut = (hi - lo) // 200  # the outermost 0.5 % on each side: specks of dust, not the line
+        x = np.partition(xr_sorted[lo:hi], [cut, hi - lo - 1 - cut])
+        bands.append(Band(float(s), float(e), float(x[cut]), float(x[hi - lo - 1 - cut])))
     # the page height along the deskewed axis, offset like the bands
     corners_y = np.array([0.0, -w * np.sin(t), h * np.cos(t), h * np.cos(t) - w * np.sin(t)])
     top_of_page = float(corners_y.min()) - y0
@@ -119,28 +123,6 @@ def _flush_counts(lines: list[Band], unit: float) -> tuple[int, int]:
         elif gap_r < _FLUSH * unit and gap_l > _SHORT * unit:
             flush_right_short += 1
     return flush_left_short, flush_right_short
-
-
-def _gutter(points: Points, angle_deg: float, unit: float) -> float | None:
-    """Where a page set in two columns is split (deskewed x), None for one column: a strip at least
-    _GUTTER line heights wide, empty down the page, in the middle of the text block.
-    Each column's lines then end where that column ends, not where the page's text does."""
-    ys, xs = points
-    t = np.deg2rad(angle_deg)
-    xr = xs * np.cos(t) + ys * np.sin(t)
-    lo, hi = np.percentile(xr, [1, 99])
-    counts = np.bincount((xr - lo).clip(0, hi - lo).astype(np.int64))
-    a, b = int(0.3 * (hi - lo)), int(0.7 * (hi - lo))
-    # nearly empty: a centred title or a rule may cross the gutter
-    empty = np.concatenate(([False], counts[a:b] <= _GUTTER_INK * np.median(counts), [False])).astype(np.int8)
-    change = np.flatnonzero(np.diff(empty))
-    if len(change) == 0:
-        return None
-    starts, ends = change[0::2], change[1::2]
-    widest = int(np.argmax(ends - starts))
-    if ends[widest] - starts[widest] < _GUTTER * unit:
-        return None
-    return float(lo + a + (starts[widest] + ends[widest]) / 2)
 
 
 def _alignment(fwd: int, rev: int) -> int:
@@ -198,12 +180,14 @@ def upright_votes(mask: Mask, angle_deg: float, seal_y: float | None = None,
         return None
     fwd, rev = _flush_counts(lines, unit)
     ys, xs = points if points is not None else np.nonzero(mask)
-    split = _gutter((ys, xs), angle_deg, unit)
-    if split is not None:  # count each column's short lines against that column's edges
+    # the gutters of a page in columns, along its (deskewed) lines
+    cuts = gutters(xs, ys, max(GUTTER_PX, _GUTTER * unit), -angle_deg)
+    if len(cuts):  # count each column's short lines against that column's edges
         t = np.deg2rad(angle_deg)
-        right = xs * np.cos(t) + ys * np.sin(t) >= split
+        column_of = np.searchsorted(cuts, xs * np.cos(t) + ys * np.sin(t))
         fwd = rev = 0
-        for side in (~right, right):
+        for k in range(len(cuts) + 1):
+            side = column_of == k
             column = [b for b in text_bands(mask, angle_deg, (ys[side], xs[side]))[0]
                       if 0.6 * unit <= b.height <= 2.5 * unit]
             if len(column) >= _MIN_BANDS:

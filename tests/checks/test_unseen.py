@@ -13,16 +13,7 @@ import pytest
 from tests.checks import unseen_cases as uc
 
 # (family, variant, layout): why the checks get it wrong; left out of the assertions below
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("orientation", "90", "two_column"): "dense 8 pt two-column text turned by 90 degrees: its lines stand out "
-                                         "only 1.24x over the character grid (1.25 needed)",
-    ("orientation", "270", "two_column"): "as for 90 degrees",
-    ("orientation", "180", "two_column"): "the two columns' lines interleave, so there are no text bands to read "
-                                          "the layout from (known limit of upright.py)",
-    ("blur", "gauss2.4", "landscape_table"): "blurred away, the small print leaves the table grid, whose vertical "
-                                             "rules read as a page turned by 90 degrees (a warning, next to the "
-                                             "blur finding)",
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 DEFECT_FAMILIES = [f for f in uc.FAMILIES if f != "clean"]
 

@@ -265,17 +265,3 @@ class Screen(QWidget):
     def handle_scan(self, code: str) -> bool:
         """A QR code arrived from the scanner; return True if this screen used it."""
         return False
-
-
-def wait_text(minutes: int | None, open_windows: int | None = None) -> str:
-    """The wait as a citizen reads it, by the one rule in app.domain.wait_estimate.wait_kind."""
-    from app.domain.wait_estimate import WaitKind, wait_kind
-
-    kind = wait_kind(minutes, open_windows)
-    if kind is WaitKind.NO_WINDOW:
-        return QCoreApplication.translate("Wait", "暂无窗口办理此业务")
-    if kind is WaitKind.UNKNOWN:
-        return QCoreApplication.translate("Wait", "预计等待: 暂无估计")
-    if kind is WaitKind.NO_WAIT:
-        return QCoreApplication.translate("Wait", "无需等待,请留意叫号")
-    return QCoreApplication.translate("Wait", "预计等待约 {m} 分钟").format(m=minutes)

@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from app.ui.printing.slip_canvas import qr_image
+from app.ui.wait_text import wait_text
 from kiosk.backend import Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.layout import Responsive
-from kiosk.widgets import Screen, button, label, wait_text
+from kiosk.widgets import Screen, button, label
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 

@@ -8,11 +8,12 @@ from app.domain.person import is_elderly
 from app.domain.queue_policy import ELDERLY_AGE
 from app.domain.ric import is_valid_ric
 from app.domain.wait_estimate import WaitKind, wait_kind
+from app.ui.wait_text import wait_text
 from kiosk.backend import CategoryView, Ticket
 from kiosk.context import Navigator, SessionContext
 from kiosk.entry import EntryScreen
 from kiosk.layout import Responsive
-from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked, wait_text
+from kiosk.widgets import Keypad, Screen, TileGrid, button, label, line_edit, mark_checked
 
 
 class CategoryScreen(Screen):

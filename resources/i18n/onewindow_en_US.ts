@@ -1276,18 +1276,6 @@
     <context>
         <name>TakeTicketWindow</name>
         <message>
-            <source>暂无窗口办理</source>
-            <translation>No window open for this</translation>
-        </message>
-        <message>
-            <source>暂无估计</source>
-            <translation>not known yet</translation>
-        </message>
-        <message>
-            <source>您的号码 %1，前面还有 %2 人，预计等待: %3</source>
-            <translation>Your number is %1, %2 ahead of you, estimated wait: %3</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="42" />
             <source>一窗通 · 取号</source>
             <translation>OneWindow · Take a ticket</translation>
@@ -1308,24 +1296,14 @@
             <translation>No window open</translation>
         </message>
         <message>
-            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="90" />
-            <source>无需等待</source>
-            <translation>No wait</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="92" />
-            <source>约 %1 分钟</source>
-            <translation>about %1 min</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="93" />
             <source>等待 %1 人</source>
             <translation>%1 waiting</translation>
         </message>
         <message>
-            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="124" />
-            <source>您的号码 %1，前面还有 %2 人，预计等待约 %3 分钟</source>
-            <translation>Your number is %1: %2 ahead of you, about %3 minutes</translation>
+            <location filename="../../app/ui/take_ticket/take_ticket_window.py" line="1" />
+            <source>您的号码 %1，前面还有 %2 人。%3</source>
+            <translation>Your number is %1: %2 ahead of you. %3</translation>
         </message>
     </context>
     <context>
@@ -2839,7 +2817,7 @@
             <translation>Estimated wait about {m} min</translation>
         </message>
         <message>
-            <source>无需等待,请留意叫号</source>
+            <source>无需等待，请留意叫号</source>
             <translation>No wait: please watch for your number</translation>
         </message>
         <message>
@@ -2847,8 +2825,28 @@
             <translation>No window is open for this service now</translation>
         </message>
         <message>
-            <source>预计等待: 暂无估计</source>
+            <source>预计等待：暂无估计</source>
             <translation>Estimated wait: not known yet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wait_text.py" line="1" />
+            <source>暂无窗口办理</source>
+            <translation>No window open for this</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wait_text.py" line="1" />
+            <source>暂无估计</source>
+            <translation>No estimate yet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wait_text.py" line="1" />
+            <source>无需等待</source>
+            <translation>No wait</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wait_text.py" line="1" />
+            <source>约 {m} 分钟</source>
+            <translation>about {m} min</translation>
         </message>
     </context>
     <context>

@@ -13,7 +13,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.devices.slip_from_ticket import slip_for
-from app.domain.wait_estimate import WaitKind, wait_kind
 from app.services.queue import QueueService
 from app.services.views import CategoryView, TicketView
 from app.ui.app_setup import show_error
@@ -21,6 +20,7 @@ from app.ui.change_watch import ChangeWatcher
 from app.ui.i18n import pick
 from app.ui.printing.ticket_render import render_ticket_image, render_ticket_pdf
 from app.ui.runner import ServiceRunner
+from app.ui.wait_text import wait_text
 
 STYLE = """
 QWidget#takeTicket { background: #f8fafc; }
@@ -105,7 +105,7 @@ class TakeTicketWindow(QWidget):
             button.deleteLater()
         self.buttons.clear()
         for i, c in enumerate(categories):
-            wait = self.wait_text(c.estimated_wait_minutes, c.open_windows)
+            wait = wait_text(c.estimated_wait_minutes, c.open_windows, short=True)
             waiting = self.tr("等待 %1 人").replace("%1", str(c.waiting))
             button = QPushButton(f"{pick(c.name_zh, c.name_en)}\n{waiting}\n{wait}")
             button.setObjectName("category")
@@ -114,16 +114,6 @@ class TakeTicketWindow(QWidget):
             columns = 3 if self.width() > self.height() * 1.6 else 2  # a very wide screen: three across
             self.grid.addWidget(button, i // columns, i % columns)
             self.buttons[c.prefix] = button
-
-    def wait_text(self, minutes: int | None, open_windows: int | None = None) -> str:
-        kind = wait_kind(minutes, open_windows)
-        if kind is WaitKind.NO_WINDOW:
-            return self.tr("暂无窗口办理")
-        if kind is WaitKind.UNKNOWN:
-            return self.tr("暂无估计")
-        if kind is WaitKind.NO_WAIT:
-            return self.tr("无需等待")
-        return self.tr("约 %1 分钟").replace("%1", str(minutes))
 
     def take(self, prefix: str) -> None:
         for button in self.buttons.values():
@@ -147,10 +137,10 @@ class TakeTicketWindow(QWidget):
         self.print_dir.mkdir(parents=True, exist_ok=True)
         self.last_pdf = render_ticket_pdf(slip, self.print_dir / f"{ticket.service_day}-{ticket.display_number}.pdf")
         self.result_text.setText(
-            self.tr("您的号码 %1，前面还有 %2 人，预计等待: %3")
+            self.tr("您的号码 %1，前面还有 %2 人。%3")
             .replace("%1", ticket.display_number)
             .replace("%2", str(ticket.people_ahead))
-            .replace("%3", self.wait_text(ticket.estimated_wait_minutes))
+            .replace("%3", wait_text(ticket.estimated_wait_minutes))
         )
         self.stack.setCurrentWidget(self.result)
         self.reset_timer.start()

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from app.domain.calendar import DEFAULT_TZ, OpeningPeriod, hall_time
 from app.domain.calendar import service_day as service_day_of
 from app.domain.errors import UserError
+from app.domain.ticket_ref import QR_SCHEME  # appointment codes share the ticket QR scheme
 
-QR_SCHEME = "OW1"
 CODE_LENGTH = 6
 # Digits only: the kiosk's check-in keypad (kiosk/screens/appointment.py) has digits and nothing else,
 # and a code read out over the phone or from an SMS cannot be mistaken when it has no letters at all.

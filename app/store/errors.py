@@ -159,6 +159,16 @@ def unknown_schema(url: str, detail: str) -> NotADatabase:
     )
 
 
+def not_a_file(given: str, symlink_loop: bool = False) -> NotADatabase:
+    """--db names something that cannot hold a database: a device, a pipe, a symlink loop."""
+    why_zh, why_en = ("符号链接循环", "a symlink loop") if symlink_loop else ("是设备或管道", "a device or a pipe")
+    return NotADatabase(
+        f"{given} 不是普通文件（{why_zh}），不能作为数据库，未做任何改动；请用 --db 给出一个数据库文件",
+        f"{given} is not a regular file ({why_en}) and cannot hold a database; nothing was changed: "
+        "give a database file with --db",
+    )
+
+
 def bad_url(url: str) -> BadDatabaseUrl:
     shown = url if url.strip() else repr(url)  # an empty --db "" is shown as ''
     return BadDatabaseUrl(

@@ -143,7 +143,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     from app.devices.slip_from_ticket import slip_for
     from app.services.hall import current_hall
     from app.services.queue import QueueService
-    from app.userfiles import output_file
+    from app.userfiles import append_to_device, output_file
 
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)
@@ -156,8 +156,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     slip = slip_for(t, current_hall(db).timezone)
     written = []
     if args.escpos:
-        with open(args.escpos, "ab") as out:  # a device such as /dev/usb/lp0, or a file
-            out.write(ticket_escpos_bytes(slip))
+        append_to_device(args.escpos, ticket_escpos_bytes(slip))  # a device such as /dev/usb/lp0, or a file
         written.append(args.escpos)
     if args.pdf or args.png:
         from app.ui.qt_check import require_qt

@@ -8,7 +8,9 @@ is a bad file like any other here. Files we write ourselves (device.json, printe
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -159,9 +161,38 @@ def output_file(path: str | Path) -> Path:
     out = Path(path)
     if out.is_dir():
         raise FileProblem(f"{out} 是文件夹，请给出文件名", f"{out} is a folder: give a file name")
+    if out.exists() and not out.is_file():  # a pipe would block the writer; a device gets half a PDF
+        raise FileProblem(
+            f"{out} 不是普通文件（是设备或管道），请给出文件名",
+            f"{out} is not a regular file (a device or a pipe): give a file name",
+        )
     if not out.parent.is_dir():
         raise FileProblem(
             f"无法使用文件 {out}：文件夹 {out.parent} 不存在",
             f"Cannot use the file {out}: the folder {out.parent} does not exist",
         )
     return out
+
+
+def append_to_device(path: str | Path, data: bytes) -> None:
+    """Append `data` to a file or a device (an ESC/POS printer such as /dev/usb/lp0). A pipe that no program
+    reads is refused at once: opening it for writing would otherwise wait for a reader forever."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise FileProblem(
+                f"{path} 是管道，但没有程序在读取它", f"{path} is a pipe that no program is reading"
+            ) from None
+        raise
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)  # writes wait for paper
+        rest = memoryview(data)
+        while rest:  # a device may take part of it at a time
+            rest = rest[os.write(fd, rest) :]
+    except OSError as exc:  # the device's error (no paper, unplugged, a full disk), named with its path
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        os.close(fd)

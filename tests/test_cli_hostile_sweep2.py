@@ -89,7 +89,7 @@ def test_a_wal_file_from_another_database_is_never_written_into_the_hall(capsys,
         ["staff"],
     ):
         _code, line = one_bilingual_line(capsys, [*argv, "--db", str(hall)])
-        assert "another program's database (tables notes)" in line, (argv, line)
+        assert "another program's database (tables notes)" in line and "hall.db-wal beside it" in line, (argv, line)
         assert (digest(hall), digest(wal)) == before, argv
     assert main(["doctor", "--db", str(hall)]) != 0
     capsys.readouterr()

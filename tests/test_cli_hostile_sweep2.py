@@ -222,3 +222,35 @@ def test_a_stdout_that_cannot_show_chinese(hall, tmp_path):  # type: ignore[no-u
     )  # fmt: skip
     assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
     assert proc.stdout.startswith(b"B001") and b"\\u" in proc.stdout
+
+
+def test_output_files_that_are_a_pipe_or_a_device(capsys, hall, specials, tmp_path):  # type: ignore[no-untyped-def]
+    """Before: a FIFO hung `ticket print --pdf` and `--escpos` for ever; /dev/full made libpng print its own line
+    and --escpos crash (OSError without a file name)."""
+    assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
+    capsys.readouterr()
+    before = digest(hall)
+    fifo, db = str(specials["fifo"]), ["--db", str(hall)]
+    for argv in (
+        ["ticket", "print", "B001", "--pdf", fifo],
+        ["ticket", "print", "B001", "--png", "/dev/full"],
+        ["report", "daily", "--date", "2026-11-30", "--xlsx", "/dev/full"],
+        ["hall", "backup", "--to", fifo],
+    ):
+        _code, line = one_bilingual_line(capsys, [*argv, *db])
+        assert "is not a regular file (a device or a pipe): give a file name" in line, (argv, line)
+    _code, line = one_bilingual_line(capsys, ["ticket", "print", "B001", "--escpos", fifo, *db])
+    assert "is a pipe that no program is reading" in line
+    _code, line = one_bilingual_line(capsys, ["ticket", "print", "B001", "--escpos", "/dev/full", *db])
+    assert "The disk is full: cannot write /dev/full" in line and "磁盘已满" in line
+    assert digest(hall) == before
+
+
+def test_the_kiosk_says_a_bad_database_once(specials, tmp_path):  # type: ignore[no-untyped-def]
+    """Before: a library's console log handler repeated the kiosk's start-up error in English (two lines)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", "kiosk", "--db", str(specials["fifo"])],
+        cwd=ROOT, env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"), capture_output=True, timeout=120,
+    )  # fmt: skip
+    lines = proc.stderr.decode().strip().splitlines()
+    assert proc.returncode == 78 and len(lines) == 1 and "不是普通文件" in lines[0], proc.stderr.decode()

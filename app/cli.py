@@ -18,6 +18,7 @@ from app.cli_args import (
     note,
     reference,
     seconds_between,
+    server_url,
     window_number,
 )
 
@@ -287,7 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--window", type=window_number, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         if role == "backoffice":
-            sp.add_argument("--server", help="review on the central server, e.g. http://127.0.0.1:8600")
+            sp.add_argument(
+                "--server", type=server_url, help="review on the central server, e.g. http://127.0.0.1:8600"
+            )
         sp.set_defaults(func=_gui(role))
     # `onewindow kiosk ...` is handed whole to the kiosk's own parser (see main); listed here for --help.
     sub.add_parser("kiosk", help="the locked-down self-service kiosk (onewindow kiosk --help for its options)")

@@ -112,6 +112,20 @@ host_name = text(253, "地址", "address")  # a host name or IP address to liste
 reference = text(512, "编号或二维码内容", "reference")  # a ticket's number, id or QR payload; an appointment code
 
 
+def server_url(value: str) -> str:
+    """A central server's address (the rule is app.sync.client.check_server_url), checked before anything opens."""
+    from app.domain.errors import UserError
+    from app.sync.client import check_server_url
+
+    try:
+        return check_server_url(value)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.bilingual()) from None
+
+
+server_url.__name__ = "server address"
+
+
 def gui_role(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """What every screen (staff, display, intake, back office, console, rating pad, demo) takes besides its own."""
     parser.add_argument("--lang", choices=["zh_CN", "en_US"], default="zh_CN", help="user interface language")

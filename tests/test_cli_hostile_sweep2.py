@@ -254,3 +254,14 @@ def test_the_kiosk_says_a_bad_database_once(specials, tmp_path):  # type: ignore
     )  # fmt: skip
     lines = proc.stderr.decode().strip().splitlines()
     assert proc.returncode == 78 and len(lines) == 1 and "不是普通文件" in lines[0], proc.stderr.decode()
+
+
+@pytest.mark.parametrize("url", ["ftp://x", "http://[::1", "http://127.0.0.1:99999", "http://127.0.0.1:abc", "http://"])
+def test_server_addresses_that_cannot_be_a_server(capsys, hall, url):  # type: ignore[no-untyped-def]
+    """Before: `sync enrol` said "cannot reach the server, retried later" for a malformed address, and
+    `backoffice --server ftp://x` opened its login window on it."""
+    before = digest(hall)
+    for argv in (["sync", "enrol", "--server", url, "--code", "X", "--db", str(hall)], ["backoffice", "--server", url]):
+        code, line = one_bilingual_line(capsys, argv)
+        assert code == 2 and "Not a server address" in line and "服务器地址无效" in line
+    assert digest(hall) == before

@@ -265,3 +265,17 @@ def test_server_addresses_that_cannot_be_a_server(capsys, hall, url):  # type: i
         code, line = one_bilingual_line(capsys, argv)
         assert code == 2 and "Not a server address" in line and "服务器地址无效" in line
     assert digest(hall) == before
+
+
+def test_a_hall_time_zone_this_machine_does_not_know(capsys, hall):  # type: ignore[no-untyped-def]
+    """A hall row edited by hand (or a machine without tzdata). Before: ZoneInfoNotFoundError, the crash handler."""
+    con = sqlite3.connect(hall)
+    con.execute("UPDATE hall SET timezone = 'Mars/Olympus'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = digest(hall)
+    for argv in (["ticket", "issue", "--category", "B"], ["report", "daily", "--date", "2026-11-30"]):
+        code, line = one_bilingual_line(capsys, [*argv, "--db", str(hall)])
+        assert code == 1 and "The time zone Mars/Olympus is not known here" in line and "时区" in line
+    assert digest(hall) == before

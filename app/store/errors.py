@@ -225,6 +225,16 @@ def as_user_error(exc: BaseException, url: str | None = None) -> UserError | Non
 
     if isinstance(exc, CommandError) and url is not None:
         return unknown_schema(url, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)
+    from zoneinfo import ZoneInfoNotFoundError
+
+    if isinstance(exc, ZoneInfoNotFoundError):  # a hall row edited by hand or synced from a broken peer, or no tzdata
+        name = str(exc.args[0] if exc.args else exc).removeprefix("No time zone found with key ")
+        return UserError(
+            f"时区 {name} 在本机未知（大厅设置有误，或本机缺少 tzdata 时区数据）；未做任何改动",
+            f"The time zone {name} is not known here (a wrong hall setting, or this machine lacks the tzdata "
+            "time-zone data); nothing was changed",
+            code="timezone",
+        )
     if isinstance(exc, OverflowError):
         return UserError("给出的数字太大", "A number given is too large", code="bad_number")
     return None

@@ -18,6 +18,7 @@ from app.cli_args import (
     note,
     reference,
     seconds_between,
+    server_url,
     window_number,
 )
 
@@ -143,7 +144,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     from app.devices.slip_from_ticket import slip_for
     from app.services.hall import current_hall
     from app.services.queue import QueueService
-    from app.userfiles import output_file
+    from app.userfiles import append_to_device, output_file
 
     db = _db(args)
     t = QueueService(db).ticket_status(args.ref)
@@ -156,8 +157,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     slip = slip_for(t, current_hall(db).timezone)
     written = []
     if args.escpos:
-        with open(args.escpos, "ab") as out:  # a device such as /dev/usb/lp0, or a file
-            out.write(ticket_escpos_bytes(slip))
+        append_to_device(args.escpos, ticket_escpos_bytes(slip))  # a device such as /dev/usb/lp0, or a file
         written.append(args.escpos)
     if args.pdf or args.png:
         from app.ui.qt_check import require_qt
@@ -288,7 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--window", type=window_number, default=1)
         sp.add_argument("--demo", action="store_true", help="create the sample hall if missing; windowed")
         if role == "backoffice":
-            sp.add_argument("--server", help="review on the central server, e.g. http://127.0.0.1:8600")
+            sp.add_argument(
+                "--server", type=server_url, help="review on the central server, e.g. http://127.0.0.1:8600"
+            )
         sp.set_defaults(func=_gui(role))
     # `onewindow kiosk ...` is handed whole to the kiosk's own parser (see main); listed here for --help.
     sub.add_parser("kiosk", help="the locked-down self-service kiosk (onewindow kiosk --help for its options)")
@@ -407,7 +409,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    _escape_what_stdout_cannot_show()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:  # Ctrl+C: each step is one transaction, so the one in progress was rolled back
+        print(
+            "错误 / error: 已中断（Ctrl+C）；已完成的操作保留，进行中的操作已撤销 / interrupted (Ctrl+C): "
+            "finished steps are kept, the one in progress was rolled back",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def _main(argv: list[str]) -> int:
     for arg in argv:  # bytes that are not UTF-8 arrive as lone surrogates and would fail deep inside a write
         try:
             arg.encode("utf-8")
@@ -434,6 +448,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line; bugs are logged in full
+        if _caused_by_ctrl_c(exc):
+            raise KeyboardInterrupt from None
         from app.store.errors import as_user_error
 
         known = as_user_error(exc, _url_of(args))
@@ -452,6 +468,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         while _opened:
             _opened.pop().dispose()
+
+
+def _caused_by_ctrl_c(exc: BaseException) -> bool:
+    """An error raised while handling Ctrl+C (SQLAlchemy invalidates the connection it interrupted, and the next
+    statement of a migration then fails with PendingRollbackError): an interruption, not a bug."""
+    seen: BaseException | None = exc
+    for _ in range(20):  # a chain is short; the bound only guards against a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _escape_what_stdout_cannot_show() -> None:
+    """Chinese on a stdout that cannot encode it (PYTHONIOENCODING=ascii, a latin-1 terminal) is printed as
+    escapes like stderr's, not a UnicodeEncodeError after the ticket was already issued."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # absent when a test or caller swapped stdout
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
 
 
 def _quiet_stdout() -> None:

@@ -108,7 +108,22 @@ def text(max_len: int, what_zh: str = "文字", what_en: str = "text") -> Callab
 
 code = text(64, "编号", "code")  # ids, prefixes, logins, receipt numbers, matter codes, statuses
 note = text(2000, "说明", "note")  # notes, reasons, names, a marquee line
+host_name = text(253, "地址", "address")  # a host name or IP address to listen on
 reference = text(512, "编号或二维码内容", "reference")  # a ticket's number, id or QR payload; an appointment code
+
+
+def server_url(value: str) -> str:
+    """A central server's address (the rule is app.sync.client.check_server_url), checked before anything opens."""
+    from app.domain.errors import UserError
+    from app.sync.client import check_server_url
+
+    try:
+        return check_server_url(value)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.bilingual()) from None
+
+
+server_url.__name__ = "server address"
 
 
 def gui_role(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -41,10 +41,10 @@ def _run(cmd: list[str], timeout: float = 10) -> str | None:
 
 
 def check_database(url: str) -> Check:
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import inspect, text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.store.database import normalise_url
+    from app.store.database import engine_for_looking, normalise_url
 
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return Check(
@@ -55,7 +55,7 @@ def check_database(url: str) -> Check:
             "运行 onewindow hall init --sample（或 --config 大厅配置文件）",
             "Run onewindow hall init --sample (or --config FILE)",
         )
-    engine = create_engine(normalise_url(url))
+    engine = engine_for_looking(normalise_url(url))
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
@@ -254,14 +254,14 @@ def check_central_server(url: str) -> Check:
 
 
 def _configured_server(url: str) -> str:
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import inspect, text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.store.database import normalise_url
+    from app.store.database import engine_for_looking, normalise_url
 
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return ""
-    engine = create_engine(normalise_url(url))
+    engine = engine_for_looking(normalise_url(url))
     try:
         with engine.connect() as conn:
             if "sync_state" not in inspect(conn).get_table_names():

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from app.cli_args import code, int_between, iso_day
+from app.cli_args import code, int_between, iso_day, server_url
 
 
 def _print(obj: dict[str, Any], as_json: bool, text: str) -> None:
@@ -104,7 +104,7 @@ def register(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.Arg
         return p
 
     enrol = child("enrol", "enrol this hall with the central server using a one-time code")
-    enrol.add_argument("--server", required=True, help="e.g. http://127.0.0.1:8600")
+    enrol.add_argument("--server", type=server_url, required=True, help="e.g. http://127.0.0.1:8600")
     enrol.add_argument("--code", type=code, required=True)
     enrol.set_defaults(func=bind(cmd_enrol))
     child("status", "what is waiting to sync, last success, cursor").set_defaults(func=bind(cmd_status))

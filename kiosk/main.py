@@ -69,6 +69,8 @@ def _setup_logging(config: KioskConfig) -> None:
     for console in logging.getLogger().handlers:
         if type(console) is logging.StreamHandler:
             console.setLevel(logging.WARNING)
+            # but not ours: what the kiosk has to say on the terminal is its one bilingual line
+            console.addFilter(lambda record: not record.name.startswith("onewindow"))
 
 
 def make_backend(args: argparse.Namespace, config: KioskConfig) -> tuple[KioskBackend, Database]:

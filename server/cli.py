@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from app.cli_args import code as code_arg
-from app.cli_args import int_between, note
+from app.cli_args import host_name, int_between, note
 from server.config import ServerSettings
 
 
@@ -91,7 +91,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     server = sub.add_parser("server", help="the central server (FastAPI): run it, or manage halls and reviewers")
     server.add_argument("--db", help="server database URL (default: server.db in the data directory)")
-    server.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    server.add_argument("--host", type=host_name, help="address to listen on (default 127.0.0.1)")
     server.add_argument("--port", type=int_between(1, 65535), help="port (default 8600)")
     server.add_argument("--blobs", help="directory for scanned files (default: server-blobs in the data directory)")
     server.set_defaults(func=cmd_serve)

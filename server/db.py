@@ -11,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store.database import check_sqlite_integrity, make_engines, normalise_url
+from app.store.database import check_sqlite_integrity, make_engines, normalise_url, sqlite_preflight
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -47,11 +47,36 @@ class ServerDatabase:
             yield session
 
     def upgrade(self) -> None:
-        check_sqlite_integrity(self.read_engine, self.url)  # a damaged file is refused before Alembic writes to it
         cfg = alembic_config(self.write_engine)
+        self._refuse_unusable(cfg)
         with self.write_engine.begin() as connection:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
+
+    def _refuse_unusable(self, cfg: Config) -> None:
+        """A damaged file, another program's database or one of a schema we do not know (a hall database, a newer
+        server) is refused before Alembic writes to it, reading SQLite through a read-only connection (see
+        app.store.database.read_only_engine)."""
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        from app.store.errors import foreign_database, unknown_schema
+        from app.store.migrate import NotAHall, current_revisions, refuse_non_hall
+
+        with sqlite_preflight(self.url) as read_only:
+            if read_only is not None:
+                check_sqlite_integrity(read_only, self.url)
+            reader = read_only or self.read_engine
+            try:
+                refuse_non_hall(reader, create=True)
+            except NotAHall as exc:
+                raise foreign_database(self.url, exc.tables) from None
+            script = ScriptDirectory.from_config(cfg)
+            for rev in current_revisions(reader):
+                try:
+                    script.get_revision(rev)
+                except CommandError as exc:
+                    raise unknown_schema(self.url, str(exc).splitlines()[0][:120]) from None
 
     def dispose(self) -> None:
         self.write_engine.dispose()

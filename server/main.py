@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
 
@@ -60,17 +61,34 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     return app
 
 
+_BIND_PROBLEMS = {
+    errno.EADDRINUSE: ("端口已被占用，请换用 --port", "the port is in use; try another --port"),
+    errno.EACCES: ("1024 以下的端口需要管理员权限，请换用 --port", "ports below 1024 need root; try another --port"),
+    errno.EADDRNOTAVAIL: ("这不是本机的地址，请检查 --host", "not an address of this machine; check --host"),
+}
+
+
 def _check_port_free(host: str, port: int) -> None:
+    """One clear line, before the app is built, for an address uvicorn could not listen on."""
     import socket
 
-    with socket.socket() as probe:
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise UserError(
+            f"无法在 {host} 上监听：不是已知的主机名或 IP 地址（{detail}）；请检查 --host",
+            f"Cannot listen on {host}: not a known host name or IP address ({detail}); check --host",
+        ) from None
+    with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((host, port))
+            probe.bind(address)
         except OSError as exc:
+            zh, en = _BIND_PROBLEMS.get(exc.errno or 0, ("请检查 --host 和 --port", "check --host and --port"))
             raise UserError(
-                f"无法在 {host}:{port} 上监听（{exc.strerror}）：端口可能已被占用，请换用 --port",
-                f"Cannot listen on {host}:{port} ({exc.strerror}): the port may be in use; try another --port",
+                f"无法在 {host}:{port} 上监听（{exc.strerror}）：{zh}",
+                f"Cannot listen on {host}:{port} ({exc.strerror}): {en}",
             ) from None
 
 

@@ -70,14 +70,52 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     return engine, engine
 
 
+def read_only_engine(path: Path) -> Engine:
+    """An engine that can only read the SQLite file at `path`. Every refusal (damaged, not a hall, a newer schema)
+    is decided through it: when the last read-write connection to a file closes, SQLite checkpoints a leftover
+    -wal file into it, and a -wal file that belongs to another database would then overwrite this one."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from sqlalchemy.pool import NullPool
+
+    uri = f"file:{quote(str(path))}?mode=ro"
+    return create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), poolclass=NullPool
+    )
+
+
+def engine_for_looking(url: str) -> Engine:
+    """An engine for a normalised URL that only looks (the doctor): read-only on an existing SQLite file."""
+    from app.store.errors import sqlite_path
+
+    path = sqlite_path(url)
+    return read_only_engine(path) if path is not None and path.exists() else create_engine(url)
+
+
+@contextmanager
+def sqlite_preflight(url: str) -> Iterator[Engine | None]:
+    """A read-only engine on the SQLite file behind `url`; None for PostgreSQL or a file not yet made."""
+    from app.store.errors import sqlite_path
+
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        yield None
+        return
+    engine = read_only_engine(path)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def check_sqlite_integrity(engine: Engine, url: str) -> None:
-    """DatabaseCorrupt (naming the last backup) for a damaged SQLite file; nothing for PostgreSQL.
+    """DatabaseCorrupt (naming the last backup) for a damaged SQLite file, read through `engine` (from
+    sqlite_preflight).
 
     SQLite notices damage only on the pages a statement touches, so without this a command could print half a
     hall or append to it. `quick_check` reads every page once (about a second per gigabyte): done once per
     command, role start or server start, never per transaction. PostgreSQL checks its own pages."""
-    if engine.dialect.name != "sqlite":
-        return
     from sqlalchemy import text
 
     from app.store.errors import corrupt
@@ -100,7 +138,7 @@ def normalise_url(url: str) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from app.store.errors import bad_url
+    from app.store.errors import bad_url, not_a_file
 
     given = url
     if not url.strip():
@@ -108,7 +146,16 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     elif "://" not in url:  # a bare path means an SQLite file
-        return f"sqlite:///{Path(url).expanduser().resolve()}"
+        path = Path(url)
+        try:
+            path = path.expanduser()
+        except RuntimeError:  # `~nosuchuser/hall.db` stays a literal name, as in the shell
+            pass
+        try:
+            url = f"sqlite:///{path.resolve()}"
+        except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13, OSError after
+            raise not_a_file(given, symlink_loop=True) from None
+        return _refuse_special_file(url, given)
     if url.split("://", 1)[0] not in KNOWN_SCHEMES:
         raise bad_url(given)
     try:
@@ -119,6 +166,23 @@ def normalise_url(url: str) -> str:
     # An in-memory SQLite database would be a different, empty one for each of our two engines.
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
         raise bad_url(given)
+    return _refuse_special_file(url, given)
+
+
+def _refuse_special_file(url: str, given: str) -> str:
+    """`url`, unless it names a device or a pipe (/dev/null, a FIFO): SQLite would report a "disk I/O error"
+    there, or a pipe could block, and `hall init` would be advised onto it."""
+    import stat
+
+    from app.store.errors import not_a_file, sqlite_path
+
+    path = sqlite_path(url)
+    try:
+        mode = path.stat().st_mode if path is not None else None
+    except OSError:
+        return url  # missing, or unreachable: SQLite's own error says which
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder has its own message
+        raise not_a_file(given)
     return url
 
 
@@ -208,16 +272,22 @@ class Database:
             return upgrade_to_head(self.write_engine, self.read_engine, create=self.create)
 
     def check_integrity(self) -> None:
-        """Refuse a damaged SQLite file before anything reads or writes it (see check_sqlite_integrity)."""
-        if self.is_sqlite:
-            check_sqlite_integrity(self.read_engine, self.url)
+        """Refuse, read-only, a damaged SQLite file (see check_sqlite_integrity), another program's database or
+        one of a newer schema, before anything could write to it."""
+        from app.store.migrate import refuse_unusable
+
+        with sqlite_preflight(self.url) as engine:
+            if engine is not None:
+                check_sqlite_integrity(engine, self.url)
+                with self._hall_errors():
+                    refuse_unusable(engine, self.create)
 
     def require_hall(self) -> None:
         """Refuse, without writing, a database that is not a hall database (for commands that never migrate)."""
         from app.store.migrate import refuse_non_hall
 
-        with self._hall_errors():
-            refuse_non_hall(self.read_engine)
+        with sqlite_preflight(self.url) as engine, self._hall_errors():
+            refuse_non_hall(engine or self.read_engine)
 
     @contextmanager
     def _hall_errors(self) -> Iterator[None]:

@@ -8,6 +8,7 @@ failure is added once for every role.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -68,9 +69,10 @@ def corrupt(url: str, detail: str = "") -> DatabaseCorrupt:
     where_zh = f"最近的备份：{backup}" if backup else BACKUP_HINT_ZH
     where_en = f"the last backup is {backup}" if backup else BACKUP_HINT_EN
     name = shown_url(url)
+    wal_zh, wal_en = _wal_note(url)
     return DatabaseCorrupt(
-        f"数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}",
-        f"The database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}",
+        f"数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}{wal_zh}",
+        f"The database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}{wal_en}",
     )
 
 
@@ -135,10 +137,25 @@ def _postgres_error(exc: BaseException, url: str) -> UserError | None:
 
 def foreign_database(url: str, tables: list[str]) -> NotADatabase:
     name, shown = shown_url(url), ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+    wal_zh, wal_en = _wal_note(url)
     return NotADatabase(
-        f"{name} 是其他程序的数据库（含有表 {shown}），不是大厅数据库，未做任何改动；请检查 --db",
-        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: check --db",
+        f"{name} 是其他程序的数据库（含有表 {shown}），不是大厅数据库，未做任何改动；请检查 --db{wal_zh}",
+        f"{name} is another program's database (tables {shown}), not a hall database; nothing was changed: "
+        f"check --db{wal_en}",
     )
+
+
+def _wal_note(url: str) -> tuple[str, str]:
+    """What SQLite read may have come from a -wal file left beside the database by another one (it cannot tell)."""
+    path = sqlite_path(url)
+    wal = Path(f"{path}-wal") if path is not None else None
+    try:
+        if wal is None or wal.stat().st_size == 0:
+            return "", ""
+    except OSError:
+        return "", ""
+    zh = f"（旁边的 {wal.name} 文件可能来自另一个数据库）"
+    return zh, f" (the file {wal.name} beside it may come from another database)"
 
 
 def missing_database(url: str, what_zh: str, what_en: str) -> NoHallDatabase:
@@ -156,6 +173,16 @@ def unknown_schema(url: str, detail: str) -> NotADatabase:
         f"{name} 的数据库版本无法识别（{detail}）：它属于其他程序或更新版本的 OneWindow，未做任何改动；请检查 --db",
         f"The database {name} has a schema this program does not know ({detail}): it belongs to another program "
         "or a newer OneWindow; nothing was changed: check --db",
+    )
+
+
+def not_a_file(given: str, symlink_loop: bool = False) -> NotADatabase:
+    """--db names something that cannot hold a database: a device, a pipe, a symlink loop."""
+    why_zh, why_en = ("符号链接循环", "a symlink loop") if symlink_loop else ("是设备或管道", "a device or a pipe")
+    return NotADatabase(
+        f"{given} 不是普通文件（{why_zh}），不能作为数据库，未做任何改动；请用 --db 给出一个数据库文件",
+        f"{given} is not a regular file ({why_en}) and cannot hold a database; nothing was changed: "
+        "give a database file with --db",
     )
 
 
@@ -186,12 +213,28 @@ def as_user_error(exc: BaseException, url: str | None = None) -> UserError | Non
         return _sqlite_error(str(exc), url or "")
     if isinstance(exc, PermissionError) and url is not None and sqlite_path(url) is not None and not exc.filename:
         return _sqlite_error("readonly", url)
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f" {exc.filename}" if exc.filename else ""
+        return FileProblem(
+            f"磁盘已满，无法写入{where}；请腾出空间后重试",
+            f"The disk is full: cannot write{where}; free some space and try again",
+        )
     if isinstance(exc, OSError) and exc.filename:
         return file_problem(exc)
     from alembic.util import CommandError
 
     if isinstance(exc, CommandError) and url is not None:
         return unknown_schema(url, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)
+    from zoneinfo import ZoneInfoNotFoundError
+
+    if isinstance(exc, ZoneInfoNotFoundError):  # a hall row edited by hand or synced from a broken peer, or no tzdata
+        name = str(exc.args[0] if exc.args else exc).removeprefix("No time zone found with key ")
+        return UserError(
+            f"时区 {name} 在本机未知（大厅设置有误，或本机缺少 tzdata 时区数据）；未做任何改动",
+            f"The time zone {name} is not known here (a wrong hall setting, or this machine lacks the tzdata "
+            "time-zone data); nothing was changed",
+            code="timezone",
+        )
     if isinstance(exc, OverflowError):
         return UserError("给出的数字太大", "A number given is too large", code="bad_number")
     return None

@@ -59,6 +59,20 @@ def refuse_non_hall(reader: Engine, create: bool = False) -> None:
         raise UnmigratedDatabase()
 
 
+def refuse_unusable(reader: Engine, create: bool = False, cfg: Config | None = None) -> bool:
+    """Whether the database needs an upgrade; NotAHall, UnmigratedDatabase (unless `create`) or DatabaseError
+    (a newer revision) when it must not be touched. Only reads: `reader` may be a read-only connection."""
+    cfg = cfg or alembic_config()
+    current = current_revisions(reader)
+    if current == head_revisions(cfg):
+        return False
+    if not current:
+        refuse_non_hall(reader, create)
+    else:
+        _refuse_unknown(cfg, current)
+    return True
+
+
 def _refuse_unknown(cfg: Config, current: set[str]) -> None:
     from alembic.util import CommandError
 
@@ -105,14 +119,8 @@ def upgrade_to_head(engine: Engine, read_engine: Engine | None = None, *, create
     tables; a revision this program does not know (a newer OneWindow wrote it) is refused, never touched."""
     cfg = alembic_config(engine)
     heads = head_revisions(cfg)
-    reader = read_engine or engine
-    current = current_revisions(reader)
-    if current == heads:
+    if not refuse_unusable(read_engine or engine, create, cfg):
         return False
-    if not current:
-        refuse_non_hall(reader, create)
-    else:
-        _refuse_unknown(cfg, current)
     with engine.begin() as connection:  # the write lock: a concurrent upgrader waits here, then finds nothing to do
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")

@@ -11,6 +11,24 @@ from app.sync.errors import DeviceRevoked, FeedReset, NetworkError, SchemaTooOld
 TIMEOUT = (5, 60)  # connect, read: a town centre's link is slow, but a dead one must not hang the agent
 
 
+def check_server_url(url: str) -> str:
+    """`url` if it can name a central server (http or https, a host, a port that exists), else SyncError: a
+    malformed address is a typing mistake to fix now, not a network failure to retry."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 1) > 0
+    except ValueError:  # an unclosed [ or a port that is not 0..65535
+        usable = False
+    if not usable:
+        raise SyncError(
+            f"服务器地址无效：{url}；应为 http:// 或 https:// 开头的网址，例如 http://10.0.0.5:8600",
+            f"Not a server address: {url}; expected an http:// or https:// URL such as http://10.0.0.5:8600",
+        )
+    return url
+
+
 def network_error(exc: Exception, url: str) -> NetworkError:
     return NetworkError(
         f"连不上中心服务器 {url}（{type(exc).__name__}），数据已保存在本地，稍后自动重试",

@@ -13,7 +13,7 @@ from app.store.database import Database
 from app.store.models_sync import SyncState
 from app.store.synced import synced_models
 from app.sync import blob_upload, outgoing, state
-from app.sync.client import SyncClient
+from app.sync.client import SyncClient, check_server_url
 from app.sync.errors import SyncError
 
 
@@ -65,11 +65,7 @@ def verify(db: Database) -> dict[str, Any]:
 
 
 def enrol(db: Database, server_url: str, code: str) -> dict[str, Any]:
-    if not server_url.startswith(("http://", "https://")):
-        raise SyncError(
-            f"服务器地址应以 http:// 或 https:// 开头：{server_url}",
-            f"The server address must start with http:// or https://: {server_url}",
-        )
+    check_server_url(server_url)
     cfg = state.load_settings(db)
     answer = SyncClient(server_url).enrol(code, cfg.hall_id, cfg.hall_code, platform.node()[:60])
     state.save_enrolment(

@@ -69,8 +69,8 @@ def require_qt(platform: str | None = None) -> None:
 # Platforms that draw on a display server; the others (offscreen, eglfs, linuxfb, vnc, minimal) need none.
 _DISPLAY_PLATFORMS = ("", "xcb", "wayland", "wayland-egl")
 
-NO_DISPLAY = (
-    "没有显示器：请在桌面上运行，或设置 QT_QPA_PLATFORM（例如无屏幕测试用 QT_QPA_PLATFORM=offscreen）\n"
+NO_DISPLAY = (  # one line, like every other error of the command
+    "错误 / error: 没有显示器：请在桌面上运行，或设置 QT_QPA_PLATFORM（例如无屏幕测试用 QT_QPA_PLATFORM=offscreen） / "
     "no display: run it on a desktop or set QT_QPA_PLATFORM (e.g. QT_QPA_PLATFORM=offscreen for a headless test)"
 )
 

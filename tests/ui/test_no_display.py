@@ -18,6 +18,7 @@ def test_gui_roles_without_a_display(monkeypatch, capsys, tmp_path, argv):  # ty
     assert exit_info.value.code == 3
     err = capsys.readouterr().err
     assert "no display: run it on a desktop or set QT_QPA_PLATFORM" in err and "没有显示器" in err
+    assert len(err.strip().splitlines()) == 1, err
     assert "xcb" not in err and not db.exists()
 
 

@@ -33,10 +33,12 @@ def specials(tmp_path: Path) -> dict[str, Path]:
     os.mkfifo(fifo)
     (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
     (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
-    return {"fifo": fifo, "null": Path("/dev/null"), "loop": tmp_path / "loop1"}
+    # /dev/full stands for any device: a regression that replaced the file it was given must not take /dev/null
+    # (which PostgreSQL's initdb and every later test need) with it
+    return {"fifo": fifo, "device": Path("/dev/full"), "loop": tmp_path / "loop1"}
 
 
-@pytest.mark.parametrize("what", ["fifo", "null", "loop"])
+@pytest.mark.parametrize("what", ["fifo", "device", "loop"])
 def test_a_db_that_is_a_pipe_a_device_or_a_symlink_loop(capsys, specials, tmp_path, what):  # type: ignore[no-untyped-def]
     """Before: "disk I/O error, check the disk's free space", advice to `hall init` onto /dev/null, or a crash
     (RuntimeError from the symlink loop)."""

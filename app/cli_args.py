@@ -106,7 +106,22 @@ def text(max_len: int, what_zh: str = "文字", what_en: str = "text") -> Callab
     return parse
 
 
-code = text(64, "编号", "code")  # ids, prefixes, logins, receipt numbers, matter codes, statuses
+code = text(64, "编号", "code")  # ids, prefixes, receipt numbers, matter codes, statuses
+login = text(64, "工号", "login")
+_pin_shape = text(64, "密码", "PIN")
+
+
+def secret(value: str) -> str:
+    """A PIN: checked like other text, but a refusal never repeats what was typed (stderr ends up in logs)."""
+    try:
+        return _pin_shape(value)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            "密码不能为空、过长或含控制字符 / a PIN must not be blank, too long or hold control characters"
+        ) from None
+
+
+secret.__name__ = "PIN"
 note = text(2000, "说明", "note")  # notes, reasons, names, a marquee line
 host_name = text(253, "地址", "address")  # a host name or IP address to listen on
 reference = text(512, "编号或二维码内容", "reference")  # a ticket's number, id or QR payload; an appointment code

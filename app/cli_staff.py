@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from app.cli_args import code, text
+from app.cli_args import login, secret, text
 from app.domain.errors import RuleViolation
 
 
@@ -23,7 +23,7 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
     def action(name: str, help_text: str, with_login: bool = True) -> argparse.ArgumentParser:
         sp = acting_args(with_db(actions.add_parser(name, help=help_text)))
         if with_login:
-            sp.add_argument("login", type=code, help="the account's login (工号)")
+            sp.add_argument("login", type=login, help="the account's login (工号)")
         return sp
 
     action("list", "every account with its role, state and lock-out (supervisor or admin)", with_login=False)
@@ -31,7 +31,7 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
     add.add_argument("--name", type=text(100, "姓名", "name"), required=True)
     add.add_argument("--role", choices=["clerk", "reviewer", "supervisor", "admin"], default="clerk")
     for sp in (add, action("pin", "a new PIN (one's own, or an account one manages); also unlocks")):
-        sp.add_argument("--new-pin", type=code, help="the new PIN (else ONEWINDOW_NEW_PIN, else a prompt)")
+        sp.add_argument("--new-pin", type=secret, help="the new PIN (else ONEWINDOW_NEW_PIN, else a prompt)")
     action("unlock", "lift a wrong-PIN lock-out now")
     action("disable", "stop an account from logging in (it keeps its history)")
     action("enable", "let a disabled account log in again")
@@ -60,17 +60,17 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 
 def cmd_staff_change(args: argparse.Namespace) -> int:
     from app.cli import _db
-    from app.cli_supervision import _actor, _emit
+    from app.cli_supervision import _emit, actor_and_pin
     from app.services.staff_accounts import StaffAccounts
 
     db = _db(args)
-    actor = _actor(db, args)
+    actor, pin = actor_and_pin(db, args)
     accounts = StaffAccounts(db)
     command = args.staff_cmd
     if command == "add":
         account = accounts.add(args.login, args.name, args.role, _new_pin(args), actor=actor)
     elif command == "pin":
-        account = accounts.set_pin(args.login, _new_pin(args), actor=actor)
+        account = accounts.set_pin(args.login, _new_pin(args), actor=actor, current_pin=pin)  # own: the PIN just given
     elif command == "unlock":
         account = accounts.unlock(args.login, actor=actor)
     else:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_args import code, gui_role, int_between, iso_day, note, window_number
+from app.cli_args import code, gui_role, int_between, iso_day, login, note, secret, window_number
 from app.domain.errors import AuthError
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -55,6 +55,11 @@ def _emit(obj: Any, as_json: bool, text: str) -> None:
 
 def _actor(db: Any, args: argparse.Namespace) -> Any:
     """Log `--as LOGIN` in with the PIN from --pin, ONEWINDOW_PIN or a prompt on the terminal."""
+    return actor_and_pin(db, args)[0]
+
+
+def actor_and_pin(db: Any, args: argparse.Namespace) -> tuple[Any, str]:
+    """The `--as` staff member and the PIN they logged in with (a command changing their own PIN needs it)."""
     from app.services.auth import authenticate
 
     pin = args.pin or os.environ.get("ONEWINDOW_PIN")
@@ -64,15 +69,15 @@ def _actor(db: Any, args: argparse.Namespace) -> Any:
         import getpass
 
         pin = getpass.getpass(f"{args.as_login} 的密码 / PIN: ")
-    return authenticate(db, args.as_login, pin)
+    return authenticate(db, args.as_login, pin), pin
 
 
 def acting_args(
     sp: argparse.ArgumentParser, *, required: bool = True, json_flag: bool = True
 ) -> argparse.ArgumentParser:
     help_as = "the staff member acting" if required else "the clerk acting (default: the one signed in at the window)"
-    sp.add_argument("--as", type=code, dest="as_login", required=required, metavar="LOGIN", help=help_as)
-    sp.add_argument("--pin", type=code, help="PIN (else ONEWINDOW_PIN, else a prompt)")
+    sp.add_argument("--as", type=login, dest="as_login", required=required, metavar="LOGIN", help=help_as)
+    sp.add_argument("--pin", type=secret, help="PIN (else ONEWINDOW_PIN, else a prompt)")
     if json_flag:
         sp.add_argument("--json", action="store_true")
     return sp

@@ -15,9 +15,9 @@ from collections import deque
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from app.domain.credentials import KIOSK_ADMIN_PIN_DIGITS, check_new_pin
 from app.domain.errors import RuleViolation
 from app.domain.lockout import MAX_FAILURES, Attempts
-from app.domain.pins import KIOSK_ADMIN_PIN_DIGITS, check_new_pin
 
 log = logging.getLogger("onewindow.kiosk.admin")
 
@@ -106,9 +106,15 @@ def hash_pin(pin: str) -> str:
 
 def main() -> int:
     """Print an argon2 hash for ``admin_pin_hash`` in kiosk.toml."""
-    pin = getpass.getpass("New admin PIN (6-12 digits): ")
-    if pin != getpass.getpass("Repeat: "):
-        print("PINs differ", file=sys.stderr)
+    low, high = KIOSK_ADMIN_PIN_DIGITS
+    try:
+        pin = getpass.getpass(f"新的管理员密码 / new admin PIN ({low}-{high} 位数字 / digits): ")
+        again = getpass.getpass("再输一次 / repeat: ")
+    except (EOFError, KeyboardInterrupt):
+        print("错误 / error: 未输入密码 / no PIN was typed", file=sys.stderr)
+        return 1
+    if pin != again:
+        print("错误 / error: 两次输入的密码不同 / the two PINs differ", file=sys.stderr)
         return 1
     try:
         print(hash_pin(pin))

@@ -20,10 +20,10 @@ from sqlalchemy import delete, or_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.credentials import LOGIN_MAX, check_login, check_name, check_new_pin
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
-from app.domain.pins import check_new_pin
 from server.db import ServerDatabase
 from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
 
@@ -118,6 +118,8 @@ def revoke_device(session: Session, device_id: str) -> None:
 
 
 def add_reviewer(session: Session, login: str, name: str, pin: str, role: str = "reviewer") -> None:
+    check_login(login)
+    check_name(name)
     check_new_pin(pin)
     existing = session.get(Reviewer, login)
     session.execute(delete(LoginAttempt).where(LoginAttempt.login == login))  # a new PIN from the administrator unlocks
@@ -191,52 +193,65 @@ def device_principal(session: Session, device_id: str, secret: str) -> Principal
 
 def reviewer_login(db: ServerDatabase, login: str, pin: str) -> Principal:
     """A reviewer signing in (login + PIN). Wrong PINs in a row lock the login for a while, whatever is typed
-    (app.domain.lockout), an unknown login like a real one; each wrong PIN is counted in its own transaction, so
-    the refusal does not undo it."""
+    (app.domain.lockout), an unknown login like a real one. Each attempt is counted before its PIN is checked (in
+    its own transaction, so the refusal does not undo it): parallel guesses each take one of the turns and the rest
+    meet the lock; the right PIN clears the count. Anyone on the network can lock a reviewer out for 10 minutes by
+    guessing; `onewindow server reviewer unlock LOGIN` lifts it."""
     now = _now()
-    login = login[: LoginAttempt.login.type.length]
+    login = login[:LOGIN_MAX]
     with db.read() as session:
         reviewer = session.get(Reviewer, login)
-        attempts = _attempts(session.get(LoginAttempt, login))
-        if attempts.locked_for(now.timestamp()) > 0:
-            raise locked_out(attempts.locked_for(now.timestamp()))
-        right = False
-        if reviewer is None or not reviewer.active:
-            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
-        else:
-            try:
-                right = _hasher.verify(reviewer.secret_hash, pin)
-            except (VerificationError, InvalidHashError):
-                right = False
-            principal = Principal("reviewer", reviewer.login, "", "", reviewer.role)
-    if right:
-        if attempts.failures:
-            with db.write() as session:  # a success ends the run of wrong PINs
-                session.execute(delete(LoginAttempt).where(LoginAttempt.login == login))
-        return principal
+        known = reviewer is not None and reviewer.active
+        secret_hash = reviewer.secret_hash if reviewer is not None else ""
+        principal = Principal("reviewer", login, "", "", reviewer.role if reviewer is not None else "")
     for retry in range(2):
         try:
-            after = _count_failure(db, login, now)
+            after = _count_attempt(db, login, now)
             break
-        except IntegrityError:  # PostgreSQL: another request inserted this login's first failure at the same moment
+        except IntegrityError:  # PostgreSQL: another request inserted this login's first attempt at the same moment
             if retry:
                 raise
+    if not known:
+        _hasher.hash(pin or "-")  # about the same time as a wrong PIN
+    elif verify_pin(secret_hash, pin):
+        forget_attempts(db, login)  # a success ends the run of wrong PINs
+        return principal
     if after.locked_until is not None:
         raise locked_out(after.locked_for(now.timestamp()))
     raise _wrong_pin()
 
 
-def _count_failure(db: ServerDatabase, login: str, now: datetime) -> Attempts:
+def verify_pin(secret_hash: str, pin: str) -> bool:
+    try:
+        return bool(_hasher.verify(secret_hash, pin))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def forget_attempts(db: ServerDatabase, login: str) -> bool:
+    """Clear a login's wrong PINs and lock-out; whether there were any."""
     with db.write() as session:
-        session.execute(
-            delete(LoginAttempt).where(
-                LoginAttempt.last_failure_at < now - timedelta(days=1),
-                or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
-            )
-        )
+        row = session.get(LoginAttempt, login)
+        if row is not None:
+            session.delete(row)
+        return row is not None
+
+
+def _count_attempt(db: ServerDatabase, login: str, now: datetime) -> Attempts:
+    with db.write() as session:
         row = session.get(LoginAttempt, login, with_for_update=True)
-        after = _attempts(row).failed(now.timestamp())
+        before = _attempts(row)
+        if before.locked_for(now.timestamp()) > 0:
+            raise locked_out(before.locked_for(now.timestamp()))
+        after = before.failed(now.timestamp())
         if row is None:
+            # a new login typed: forget those a day old and not locked (indexed by last_failure_at)
+            session.execute(
+                delete(LoginAttempt).where(
+                    LoginAttempt.last_failure_at < now - timedelta(days=1),
+                    or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
+                )
+            )
             row = LoginAttempt(login=login)
             session.add(row)
         row.failures, row.last_failure_at = after.failures, now

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import service_day
 from app.domain.cases import CONCLUDED, OPEN, CaseStatus, Role, check_transition, is_overdue, next_statuses
 from app.domain.errors import NotFoundError, RuleViolation, UserError
 from app.domain.hlc import HybridLogicalClock
@@ -94,7 +94,7 @@ def list_cases(
     files: dict[str, list[str]] = {}
     for rec in session.scalars(select(Record).where(Record.entity == "case_file", Record.deleted.is_(False))):
         files.setdefault(str(rec.payload.get("case_id")), []).append(str(rec.payload.get("sha256")))
-    cal, today = _calendar(session), datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    cal, today = _calendar(session), service_day(datetime.now(UTC))  # the central side works on China time (DEFAULT_TZ)
     out = []
     for rec in session.scalars(select(Record).where(Record.entity == "intake_case", Record.deleted.is_(False))):
         p = rec.payload
@@ -208,5 +208,5 @@ def case_row(session: Session, blobs: BlobStoreBackend, who: Principal, case_id:
         )
         if f.payload.get("case_id") == case_id
     ]
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    today = service_day(datetime.now(UTC))  # the central side works on China time (DEFAULT_TZ)
     return _row(rec, _hall_codes(session), files, blobs, _calendar(session), today, _role(who))

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from app.cli_args import code as code_arg
-from app.cli_args import host_name, int_between, note
+from app.cli_args import host_name, int_between, login, note, secret
 from server.config import ServerSettings
 
 
@@ -68,6 +68,16 @@ def cmd_reviewer_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reviewer_unlock(args: argparse.Namespace) -> int:
+    from app.domain.errors import AlreadyDone
+    from server.auth import forget_attempts
+
+    if not forget_attempts(_database(args, create=False), args.login):
+        raise AlreadyDone(f"“{args.login}”没有输错密码的记录", f"{args.login!r} has no wrong PINs to forget")
+    print(f"已解锁 / unlocked: {args.login}")
+    return 0
+
+
 def cmd_new_epoch(args: argparse.Namespace) -> int:
     from server.feed import new_epoch
 
@@ -113,11 +123,15 @@ def register(sub: Any) -> None:
     )
     add = reviewer.add_parser("add", help="add or update a reviewer (argon2-hashed PIN)")
     add.add_argument("--db", default=argparse.SUPPRESS)
-    add.add_argument("--login", type=code_arg, required=True)
+    add.add_argument("--login", type=login, required=True)
     add.add_argument("--name", type=note, required=True)
-    add.add_argument("--pin", type=code_arg, required=True)
+    add.add_argument("--pin", type=secret, required=True)
     add.add_argument("--role", default="reviewer", choices=["reviewer", "supervisor"])
     add.set_defaults(func=cmd_reviewer_add)
+    unlock = reviewer.add_parser("unlock", help="lift a wrong-PIN lock-out now (the PIN stays)")
+    unlock.add_argument("--db", default=argparse.SUPPRESS)
+    unlock.add_argument("--login", type=login, required=True)
+    unlock.set_defaults(func=cmd_reviewer_unlock)
 
     epoch = child("new-epoch", "after restoring a backup: every hall re-pushes what it holds")
     epoch.set_defaults(func=cmd_new_epoch)

@@ -77,7 +77,7 @@ class LoginAttempt(ServerBase):
     login: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int]
     locked_until: Mapped[datetime | None]
-    last_failure_at: Mapped[datetime]
+    last_failure_at: Mapped[datetime] = mapped_column(index=True)  # pruning old rows
 
 
 class AppliedMutation(ServerBase):

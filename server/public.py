@@ -66,7 +66,7 @@ def ticket_status(session: Session, hall_code: str, ticket_id: str) -> dict[str,
         "estimated_wait_minutes": wait,
         "window_number": window_number,
         "as_of": as_of.isoformat() if isinstance(as_of, datetime) else None,
-        "timezone": (hall_row.payload.get("timezone") if hall_row is not None else None) or DEFAULT_TZ,
+        "timezone": _known_zone(hall_row.payload.get("timezone") if hall_row is not None else None),
     }
 
 
@@ -87,3 +87,15 @@ def _open_windows_serving(session: Session, hall_id: str, category_id: str) -> i
         if w is not None and w.payload.get("status") == "open":
             count += 1
     return count
+
+
+def _known_zone(name: Any) -> str:
+    """The hall's time zone as pushed, or China's when it is missing or one this machine does not know (the
+    public page must not fail over a hall's typo)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return DEFAULT_TZ
+    return str(name)

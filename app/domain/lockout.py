@@ -39,7 +39,8 @@ class Attempts:
 
 
 def locked_out(seconds: float) -> AuthError:
-    minutes = max(1, math.ceil(seconds / 60))
+    # whole seconds first: a lock written a moment later by a parallel request must not read "11 min"
+    minutes = max(1, math.ceil(round(seconds) / 60))
     return AuthError(
         f"密码连续输错次数过多，账号已暂时锁定，请 {minutes} 分钟后再试",
         f"Too many wrong PINs in a row: the account is locked; try again in {minutes} min",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +20,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.credentials import LOGIN_MAX
 from app.domain.errors import AuthError, PermissionDenied
 from app.domain.lockout import Attempts, locked_out
 from app.domain.roles import Permission, Role, check_permission, parse_role
@@ -38,6 +38,13 @@ def hash_secret(secret: str) -> str:
     return _hasher.hash(secret)
 
 
+def verify_secret(secret_hash: str, secret: str) -> bool:
+    try:
+        return bool(_hasher.verify(secret_hash, secret))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 @dataclass(frozen=True)
 class Actor(StaffView):
     """A staff member who proved who they are (login + PIN). Services take it for every change."""
@@ -52,35 +59,30 @@ def authenticate(
     db: Database, login_name: str, pin: str, hall_code: str | None = None, clock: Clock = system_clock
 ) -> Actor:
     """The staff member with this login and PIN. Wrong PINs in a row lock the login for a while (see
-    app.domain.lockout): a locked login answers nothing, not even to the right PIN."""
+    app.domain.lockout): a locked login answers nothing, not even to the right PIN.
+
+    Each attempt is counted *before* its PIN is checked, so guesses sent in parallel each take one of the five
+    turns and the rest meet the lock; the right PIN then clears the count. An unknown login is counted and
+    locked like a real one: the answers never tell which logins exist."""
     from app.services.hall import load_hall
 
     now = clock()
-    login = login_name.strip()[: LoginAttempt.login.type.length]
+    login = login_name.strip()[:LOGIN_MAX]
     with db.read() as s:
         hall = load_hall(s, hall_code)
         staff = s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.login == login, Staff.active)).first()
-        # An unknown login is counted and locked like a real one: the answers never tell which logins exist.
-        attempts = login_attempts(s, hall.id, login)
-        if attempts.locked_for(now.timestamp()) > 0:
-            raise locked_out(attempts.locked_for(now.timestamp()))
-        right = False
-        if staff is None:
-            _hasher.hash(pin or "-")  # about the same time as a wrong PIN
-        else:
-            try:
-                right = _hasher.verify(staff.secret_hash, pin or "")
-            except (VerificationError, InvalidHashError):
-                right = False
-    if staff is None or not right:
-        _failed(db, hall.id, login, now)
-    actor = Actor(staff.id, staff.login, staff.name, staff.role)
-    if attempts.failures:
+        actor = Actor(staff.id, staff.login, staff.name, staff.role) if staff is not None else None
+        secret_hash = staff.secret_hash if staff is not None else None
+    after = _counted(db, hall.id, login, now)
+    if secret_hash is None:
+        _hasher.hash(pin or "-")  # about the same time as a wrong PIN
+    elif actor is not None and verify_secret(secret_hash, pin or ""):
         with db.write() as s:  # a success ends the run of wrong PINs
-            row = s.get(LoginAttempt, (hall.id, actor.login))
-            if row is not None:
-                s.delete(row)
-    return actor
+            s.execute(delete(LoginAttempt).where(LoginAttempt.hall_id == hall.id, LoginAttempt.login == login))
+        return actor
+    if after.locked_until is not None:
+        raise locked_out(after.locked_for(now.timestamp()))
+    raise _wrong()
 
 
 def login_attempts(s: Session, hall_id: str, login: str) -> Attempts:
@@ -94,33 +96,34 @@ def _attempts(row: LoginAttempt | None) -> Attempts:
     return Attempts(row.failures, row.locked_until.timestamp() if row.locked_until else None)
 
 
-def _failed(db: Database, hall_id: str, login: str, now: datetime) -> NoReturn:
-    """Count a wrong PIN (in its own transaction, so it counts even though the login fails) and refuse."""
-    for attempt in range(2):
+def _counted(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
+    """Count this attempt as a wrong PIN (its own transaction, so a refusal does not undo it); locked_out if the
+    login is locked already."""
+    for retry in range(2):
         try:
-            after = _count_failure(db, hall_id, login, now)
-            break
-        except IntegrityError:  # PostgreSQL: another PC inserted this login's first failure at the same moment
-            if attempt:
+            return _count_attempt(db, hall_id, login, now)
+        except IntegrityError:  # PostgreSQL: another PC inserted this login's first attempt at the same moment
+            if retry:
                 raise
-    if after.locked_until is not None:
-        raise locked_out(after.locked_for(now.timestamp()))
-    raise _wrong()
+    raise AssertionError("unreachable")
 
 
-def _count_failure(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
+def _count_attempt(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
     with db.write() as s:
-        # unknown logins get rows too: forget the ones a day old and not locked, so the table stays small
-        s.execute(
-            delete(LoginAttempt).where(
-                LoginAttempt.hall_id == hall_id,
-                LoginAttempt.last_failure_at < now - timedelta(days=1),
-                or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
-            )
-        )
         row = s.get(LoginAttempt, (hall_id, login), with_for_update=True)
-        after = _attempts(row).failed(now.timestamp())
+        before = _attempts(row)
+        if before.locked_for(now.timestamp()) > 0:
+            raise locked_out(before.locked_for(now.timestamp()))
+        after = before.failed(now.timestamp())
         if row is None:
+            # a new login typed: unknown ones get rows too; forget those a day old and not locked
+            s.execute(
+                delete(LoginAttempt).where(
+                    LoginAttempt.hall_id == hall_id,
+                    LoginAttempt.last_failure_at < now - timedelta(days=1),
+                    or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
+                )
+            )
             row = LoginAttempt(hall_id=hall_id, login=login)
             s.add(row)
         row.failures, row.last_failure_at = after.failures, now

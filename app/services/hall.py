@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import BadInputFile, InvalidSettings, NotFoundError
+from app.domain.credentials import check_login, check_name, check_new_pin
+from app.domain.errors import BadInputFile, InvalidSettings, NotFoundError, RuleViolation
 from app.domain.ids import new_id
 from app.domain.roles import Role
 from app.domain.settings_schema import WindowSettings, settings_error
@@ -172,6 +173,12 @@ def hall_spec_problem(spec: object) -> Problem:
             return problem
         if st["login"] in logins:
             return f"工作人员登录名“{st['login']}”重复", f"staff login {st['login']!r} appears twice"
+        try:  # the same rules as for an account added later (app.domain.credentials)
+            check_login(st["login"])
+            check_name(st["name"])
+            check_new_pin(st["pin"])
+        except RuleViolation as exc:
+            return f"第 {i + 1} 个工作人员：{exc.message_zh}", f"staff {i + 1}: {exc.message_en}"
         roles = ", ".join(r.value for r in Role)
         if st.get("role", "clerk") not in {r.value for r in Role}:
             return (

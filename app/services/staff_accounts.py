@@ -2,31 +2,28 @@
 enable one. Reached from `onewindow hall staff ...`.
 
 Who may: supervisors manage clerks and reviewers, administrators everyone (app.domain.roles.
-check_may_manage_account); anyone may change their own PIN (they proved they know the old one by logging in).
-Nobody disables their own account (so whoever manages accounts leaves at least themselves able to). Every change
-is audited (app.store.audit).
+check_may_manage_account); anyone may change their own PIN by giving the current one (a console left signed in
+must not let a passer-by take the account over). Nobody disables their own account, so whoever manages accounts
+leaves at least themselves able to. Every change is audited (app.store.audit).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import AlreadyDone, NotFoundError, RuleViolation
-from app.domain.pins import check_new_pin
+from app.domain.credentials import check_login, check_name, check_new_pin
+from app.domain.errors import AlreadyDone, AuthError, NotFoundError, RuleViolation
 from app.domain.roles import Permission, check_may_manage_account, check_permission, parse_role
-from app.services.auth import acting_staff, hash_secret, login_attempts
+from app.services.auth import acting_staff, hash_secret, login_attempts, verify_secret
 from app.services.clock import Clock, system_clock
 from app.services.hall import load_hall
 from app.services.views import StaffView
 from app.store.database import Database
 from app.store.models import Hall, Staff
 from app.store.models_audit import LoginAttempt
-
-_LOGIN = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,7 @@ class StaffAccounts:
             return [self._account(s, hall, row) for row in rows]
 
     def add(self, login: str, name: str, role: str, pin: str, *, actor: StaffView | None) -> StaffAccount:
-        login, name = _login(login), _name(name)
+        login, name = check_login(login), check_name(name)
         check_new_pin(pin)
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
@@ -62,8 +59,10 @@ class StaffAccounts:
             s.flush()
             return self._account(s, hall, row)
 
-    def set_pin(self, login: str, pin: str, *, actor: StaffView | None) -> StaffAccount:
-        """A new PIN (one's own, or an account one manages); it also lifts a wrong-PIN lock-out."""
+    def set_pin(
+        self, login: str, pin: str, *, actor: StaffView | None, current_pin: str | None = None
+    ) -> StaffAccount:
+        """A new PIN for an account one manages, or one's own given `current_pin`; it also lifts a lock-out."""
         check_new_pin(pin)
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
@@ -71,6 +70,8 @@ class StaffAccounts:
             row = _existing(s, hall, login)
             if row.id != me.id:
                 check_may_manage_account(me.role, row.role)
+            elif not verify_secret(row.secret_hash, current_pin or ""):
+                raise AuthError("当前密码不正确，未更换密码", "The current PIN is wrong: the PIN was not changed")
             row.secret_hash = hash_secret(pin)
             _clear_attempts(s, hall, row)
             return self._account(s, hall, row)
@@ -81,44 +82,32 @@ class StaffAccounts:
             hall = load_hall(s, self.hall_code)
             row = _existing(s, hall, login)
             check_may_manage_account(acting_staff(s, hall, actor).role, row.role)
-            if not _clear_attempts(s, hall, row):
+            if login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp()) <= 0:
                 raise AlreadyDone(f"工号“{row.login}”没有被锁定", f"The login {row.login!r} is not locked")
+            _clear_attempts(s, hall, row)
             return self._account(s, hall, row)
 
     def set_active(self, login: str, active: bool, *, actor: StaffView | None) -> StaffAccount:
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
+            if not active:
+                # PostgreSQL: two administrators disabling each other at once would leave none; the second waits
+                # here and then finds itself disabled (SQLite writers are one at a time anyway)
+                s.scalars(select(Staff.id).where(Staff.hall_id == hall.id, Staff.active).with_for_update()).all()
             me = acting_staff(s, hall, actor)
             row = _existing(s, hall, login)
+            if not active and row.id == me.id:
+                raise RuleViolation("不能停用自己的账号", "You cannot disable your own account")
             check_may_manage_account(me.role, row.role)
             if row.active == active:
                 state = ("已启用", "enabled") if active else ("已停用", "disabled")
                 raise AlreadyDone(f"工号“{row.login}”{state[0]}", f"The login {row.login!r} is already {state[1]}")
-            if not active and row.id == me.id:
-                raise RuleViolation("不能停用自己的账号", "You cannot disable your own account")
             row.active = active
             return self._account(s, hall, row)
 
     def _account(self, s: Session, hall: Hall, row: Staff) -> StaffAccount:
         left = login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp())
         return StaffAccount(row.login, row.name, row.role, row.active, -int(-left // 60))
-
-
-def _login(login: str) -> str:
-    if not _LOGIN.fullmatch(login):
-        raise RuleViolation(
-            "工号应为 1 到 64 个英文字母、数字或 . _ -", "A login is 1 to 64 letters, digits or . _ -"
-        )
-    return login
-
-
-def _name(name: str) -> str:
-    name = name.strip()
-    if not 1 <= len(name) <= 100 or any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
-        raise RuleViolation(
-            "姓名应为 1 到 100 个字符，不含控制字符", "A name is 1 to 100 characters without control characters"
-        )
-    return name
 
 
 def _find(s: Session, hall: Hall, login: str) -> Staff | None:
@@ -132,11 +121,9 @@ def _existing(s: Session, hall: Hall, login: str) -> Staff:
     return row
 
 
-def _clear_attempts(s: Session, hall: Hall, row: Staff) -> bool:
-    """Forget the wrong PINs in a row; whether there were any."""
+def _clear_attempts(s: Session, hall: Hall, row: Staff) -> None:
+    """Forget the wrong PINs in a row (and the lock-out)."""
     attempts = s.get(LoginAttempt, (hall.id, row.login))
-    if attempts is None:
-        return False
-    s.delete(attempts)
-    s.flush()
-    return True
+    if attempts is not None:
+        s.delete(attempts)
+        s.flush()

@@ -27,5 +27,6 @@ def wait_text(minutes: int | None, open_windows: int | None = None, *, short: bo
     if words is not None:
         return QCoreApplication.translate("Wait", words)
     if short:
-        return QCoreApplication.translate("Wait", "约 {m} 分钟").format(m=minutes)
-    return QCoreApplication.translate("Wait", "预计等待约 {m} 分钟").format(m=minutes)
+        return QCoreApplication.translate("Wait", "约 {m} 分钟").replace("{m}", str(minutes))
+    # replace, not format: a translation with other braces in it must not crash the kiosk
+    return QCoreApplication.translate("Wait", "预计等待约 {m} 分钟").replace("{m}", str(minutes))

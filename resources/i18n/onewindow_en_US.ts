@@ -2873,8 +2873,23 @@
         </message>
         <message>
             <location filename="../../app/ui/supervisor/accounts.py" line="1" />
-            <source>连续输错 5 次密码的账号会锁定 10 分钟；核实身份后可立即解锁，或设置新密码。</source>
-            <translation>An account is locked for 10 minutes after 5 wrong PINs in a row; once you have checked who it is, unlock it now or set a new PIN.</translation>
+            <source>连续输错 %1 次密码的账号会锁定 %2 分钟；核实身份后可立即解锁，或设置新密码。</source>
+            <translation>An account is locked for %2 minutes after %1 wrong PINs in a row; once you have checked who it is, unlock it now or set a new PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>停用账号</source>
+            <translation>Disable account</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>停用 %1（%2）后，该账号将无法登录。确定停用？</source>
+            <translation>Once %1 (%2) is disabled, the account cannot log in. Disable it?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2913,6 +2928,11 @@
             <location filename="../../app/ui/supervisor/accounts.py" line="1" />
             <source>设置新密码</source>
             <translation>Set a new PIN</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/supervisor/accounts.py" line="1" />
+            <source>当前密码(&amp;C)：</source>
+            <translation>&amp;Current PIN:</translation>
         </message>
     </context>
 </TS>

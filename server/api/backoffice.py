@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from server import auth, backoffice
 from server.api.deps import ReviewerCaller, state
@@ -14,8 +14,9 @@ router = APIRouter(prefix="/v1/backoffice")
 
 
 class Login(BaseModel):
-    login: str
-    pin: str
+    # bounded and printable: a NUL or a megabyte typed into the login must be a 422, not a database error
+    login: str = Field(max_length=64, pattern=r"^[^\x00-\x1f\x7f]*$")
+    pin: str = Field(max_length=64)
 
 
 class Move(BaseModel):

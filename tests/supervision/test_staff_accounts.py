@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.domain.credentials import check_new_pin
 from app.domain.errors import AlreadyDone, AuthError, NotFoundError, PermissionDenied, RuleViolation
-from app.domain.pins import check_new_pin
 from app.services.auth import authenticate
 from app.services.staff_accounts import StaffAccounts
 from app.store.models_audit import AuditEntry
@@ -65,7 +65,10 @@ def test_a_new_pin_replaces_the_old_one_and_lifts_the_lock(sqlite_hall, accounts
 
 def test_anyone_changes_their_own_pin_but_only_managers_change_others(sqlite_hall, accounts):
     wang = authenticate(sqlite_hall, "wang", "1234")
-    accounts.set_pin("wang", "5739", actor=wang)
+    for current in (None, "0000"):  # a console left signed in must not let a passer-by take the account over
+        with pytest.raises(AuthError, match="current PIN is wrong"):
+            accounts.set_pin("wang", "5739", actor=wang, current_pin=current)
+    accounts.set_pin("wang", "5739", actor=wang, current_pin="1234")
     assert authenticate(sqlite_hall, "wang", "5739").login == "wang"
     with pytest.raises(PermissionDenied, match="may not manage staff accounts"):
         accounts.set_pin("li", "5739", actor=wang)
@@ -110,7 +113,7 @@ def test_an_administrator_manages_supervisors_but_not_their_own_account_away(sql
     assert sorted(actions) == ["staff.added", "staff.disabled", "staff.enabled"]
 
 
-@pytest.mark.parametrize("pin", ["123", "1111", "12a4", "１２３４", "1234567890123", ""])
+@pytest.mark.parametrize("pin", ["123", "12a4", "１２３４", "1234567890123", "", " 1234"])
 def test_weak_or_malformed_new_pins_are_refused(pin):
     with pytest.raises(RuleViolation, match="4 to 12 digits"):
         check_new_pin(pin)
@@ -124,6 +127,11 @@ def test_bad_logins_names_and_unknown_accounts_change_nothing(sqlite_hall, accou
             accounts.add(login, name, "clerk", "2580", actor=admin)
     with pytest.raises(NotFoundError):
         accounts.unlock("nobody", actor=admin)
+    for _ in range(3):  # wrong PINs, but no lock: nothing to unlock (and nothing audited)
+        with pytest.raises(AuthError):
+            authenticate(sqlite_hall, "li", "0000")
+    with pytest.raises(AlreadyDone, match="not locked"):
+        accounts.unlock("li", actor=admin)
     assert [a.login for a in accounts.list(actor=admin)] == before
 
 
@@ -136,7 +144,7 @@ def test_hall_staff_at_the_command_line(capsys, copy_of_sample_hall):
     code, out, _ = run(capsys, "hall", "staff", "unlock", "li", "--as", "admin", "--pin", "8888", *db)
     assert code == 0 and "unlocked" in out
     as_admin = ("--as", "admin", "--pin", "8888")
-    code, out, err = run(capsys, "hall", "staff", "pin", "li", "--new-pin", "1111", *as_admin, *db)
+    code, out, err = run(capsys, "hall", "staff", "pin", "li", "--new-pin", "123", *as_admin, *db)
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and "新密码" in err and "PIN" in err
     code, out, _ = run(
         capsys, "hall", "staff", "add", "sun", "--name", "孙丽", "--new-pin", "2580", "--as", "admin", "--pin", "8888",
@@ -145,3 +153,30 @@ def test_hall_staff_at_the_command_line(capsys, copy_of_sample_hall):
     assert code == 0 and '"login": "sun"' in out and '"role": "clerk"' in out
     code, _out, err = run(capsys, "hall", "staff", "disable", "li", "--as", "wang", "--pin", "1234", *db)
     assert code == 1 and "窗口人员无权管理工作人员账号" in err
+
+
+def test_own_pin_at_the_command_line_is_checked_against_the_pin_given(capsys, copy_of_sample_hall):
+    db = ["--db", str(copy_of_sample_hall)]
+    as_wang = ("--as", "wang", "--pin", "1234")
+    code, out, _ = run(capsys, "hall", "staff", "pin", "wang", "--new-pin", "2580", *as_wang, *db)
+    assert code == 0 and "new PIN set" in out
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "hall", "staff", "pin", "wang", "--new-pin", "1\x1b9", "--as", "wang", "--pin", "2580", *db)
+    err = capsys.readouterr().err
+    assert refused.value.code == 2 and "PIN" in err and "1\x1b9" not in err and "1\\x1b9" not in err
+
+
+def test_hall_init_config_applies_the_same_login_name_and_pin_rules(capsys, tmp_path):
+    import json
+
+    spec = json.loads((__import__("pathlib").Path("resources/sample/hall.json")).read_text(encoding="utf-8"))
+    for field, value, said in (
+        ("pin", "1", "4 to 12 digits"), ("login", "x" * 70, "A login is 1 to 64"),
+        ("name", "王\u202e芳", "control characters"),
+    ):  # fmt: skip
+        bad = json.loads(json.dumps(spec))
+        bad["staff"][0][field] = value
+        path = tmp_path / f"{field}.json"
+        path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+        code, _out, err = run(capsys, "hall", "init", "--config", str(path), "--db", str(tmp_path / f"{field}.db"))
+        assert code != 0 and said in err and "staff 1" in err, err

@@ -138,5 +138,24 @@ def test_reviewer_login_locks_after_wrong_pins(central):  # type: ignore[no-unty
     assert right.status_code == 401 and "locked" in right.json()["message_en"]
     answers = [requests.post(url, json={"login": "nobody", "pin": "2468"}, timeout=10) for _ in range(5)]
     assert answers[-1].status_code == 401 and answers[-1].json() == locked.json()  # an unknown login locks too
-    central.cli("reviewer", "add", "--login", "lu", "--name", "陆审批", "--pin", "2469")  # a new PIN unlocks
+    central.cli("reviewer", "unlock", "--login", "lu")  # the administrator lifts it; the PIN stays
+    assert requests.post(url, json={"login": "lu", "pin": "2468"}, timeout=10).status_code == 200
+    for pin in ("0000", "0001", "0002", "0003", "0004"):
+        requests.post(url, json={"login": "lu", "pin": pin}, timeout=10)
+    central.cli("reviewer", "add", "--login", "lu", "--name", "陆审批", "--pin", "2469")  # a new PIN unlocks too
     assert requests.post(url, json={"login": "lu", "pin": "2469"}, timeout=10).status_code == 200
+    assert requests.post(url, json={"login": "a\x00b", "pin": "1"}, timeout=10).status_code == 422  # not a 500
+
+
+def test_parallel_guesses_get_five_turns_at_most(central):  # type: ignore[no-untyped-def]
+    """Each attempt is counted before its PIN is checked: a burst of guesses sent at once cannot try more PINs
+    than the lock-out allows (before: 18 of 40 parallel guesses were checked)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    central.cli("reviewer", "add", "--login", "qin", "--name", "秦审批", "--pin", "2468")
+    url = central.url + "/v1/backoffice/login"
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(lambda i: requests.post(url, json={"login": "qin", "pin": f"{i:04d}"}, timeout=30),
+                                range(30)))  # fmt: skip
+    wrong = [a for a in answers if "Wrong login or PIN" in a.text]
+    assert all(a.status_code == 401 for a in answers) and len(wrong) <= 4  # the fifth is answered "locked"

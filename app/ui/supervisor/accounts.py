@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import UserError
-from app.domain.pins import STAFF_PIN_DIGITS
+from app.domain.credentials import STAFF_PIN_DIGITS, check_new_pin
+from app.domain.errors import RuleViolation, UserError
+from app.domain.lockout import LOCKOUT_SECONDS, MAX_FAILURES
 from app.domain.roles import ROLE_NAMES, parse_role
 from app.services.staff_accounts import StaffAccount, StaffAccounts
 from app.services.views import StaffView
@@ -60,16 +62,17 @@ class StaffAccountModel(RowsModel):
 
 
 class NewPinDialog(QDialog):
-    """A new PIN typed twice, never shown; the service checks what a PIN must be."""
+    """A new PIN typed twice, never shown, checked by the PIN rule before the dialog closes; for one's own account
+    the current PIN too (app.services.staff_accounts asks for it)."""
 
-    def __init__(self, account: StaffAccount, parent: QWidget | None = None) -> None:
+    def __init__(self, account: StaffAccount, own: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置新密码"))
         self.setMinimumWidth(420)
         low, high = STAFF_PIN_DIGITS
         digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}"), self)
-        self.first, self.second = QLineEdit(), QLineEdit()
-        for edit in (self.first, self.second):
+        self.current, self.first, self.second = QLineEdit(), QLineEdit(), QLineEdit()
+        for edit in (self.current, self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setValidator(digits)
         self.problem = QLabel()
@@ -77,6 +80,8 @@ class NewPinDialog(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%1（%2）的新密码，%3 到 %4 位数字：").replace("%1", account.name)
                            .replace("%2", account.login).replace("%3", str(low)).replace("%4", str(high))))  # fmt: skip
+        if own:
+            form.addRow(self.tr("当前密码(&C)："), self.current)
         form.addRow(self.tr("新密码(&N)："), self.first)
         form.addRow(self.tr("再输一次(&R)："), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -95,10 +100,20 @@ class NewPinDialog(QDialog):
             self.second.clear()
             self.second.setFocus()
             return
+        try:
+            check_new_pin(self.first.text())
+        except RuleViolation as exc:
+            self.problem.setText(pick(exc.message_zh, exc.message_en))
+            self.first.setFocus()
+            return
         self.accept()
 
-    def pin(self) -> str:
-        return self.first.text()
+    def take_pins(self) -> tuple[str, str]:
+        """(new PIN, current PIN), read on the GUI thread; the fields are emptied so no PIN stays in the dialog."""
+        pins = self.first.text(), self.current.text()
+        for edit in (self.current, self.first, self.second):
+            edit.clear()
+        return pins
 
 
 class AccountsPanel(QWidget):
@@ -115,11 +130,12 @@ class AccountsPanel(QWidget):
         self.model = StaffAccountModel(self)
         self.view = table(self.model)
         self.dialog: NewPinDialog | None = None
+        self.confirm: QMessageBox | None = None
         buttons = QHBoxLayout()
         actions: tuple[tuple[str, str, Callable[[StaffAccount], None]], ...] = (
             (self.tr("解锁 (Alt+U)"), "Alt+U", lambda a: self._do(lambda: accounts.unlock(a.login, actor=actor))),
             (self.tr("设置新密码… (Alt+N)"), "Alt+N", self.ask_pin),
-            (self.tr("停用"), "", lambda a: self._do(lambda: accounts.set_active(a.login, False, actor=actor))),
+            (self.tr("停用"), "", self.ask_disable),
             (self.tr("启用"), "", lambda a: self._do(lambda: accounts.set_active(a.login, True, actor=actor))),
         )
         for label, keys, act in actions:
@@ -130,7 +146,10 @@ class AccountsPanel(QWidget):
                 QShortcut(QKeySequence(keys), self, button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("连续输错 5 次密码的账号会锁定 10 分钟；核实身份后可立即解锁，或设置新密码。"))
+        hint = QLabel(
+            self.tr("连续输错 %1 次密码的账号会锁定 %2 分钟；核实身份后可立即解锁，或设置新密码。")
+            .replace("%1", str(MAX_FAILURES)).replace("%2", str(round(LOCKOUT_SECONDS / 60)))
+        )  # fmt: skip
         hint.setWordWrap(True)
         self.refusal = QLabel()
         self.refusal.setStyleSheet("color:#b91c1c;font-weight:bold")
@@ -164,11 +183,31 @@ class AccountsPanel(QWidget):
             self.view.selectRow(logins.index(current.login))
 
     def ask_pin(self, account: StaffAccount) -> None:
-        dialog = NewPinDialog(account, self)
+        dialog = NewPinDialog(account, own=account.login == self.actor.login, parent=self)
         accounts, actor = self.accounts, self.actor
-        dialog.accepted.connect(lambda: self._do(lambda: accounts.set_pin(account.login, dialog.pin(), actor=actor)))
+
+        def set_pin() -> None:
+            pin, current = dialog.take_pins()  # here, on the GUI thread; the service runs on the worker
+            self._do(lambda: accounts.set_pin(account.login, pin, actor=actor, current_pin=current))
+
+        dialog.accepted.connect(set_pin)
         self.dialog = dialog
         dialog.open()
+
+    def ask_disable(self, account: StaffAccount) -> None:
+        """Disabling stops someone from working at once: asked once more."""
+        question = self.tr("停用 %1（%2）后，该账号将无法登录。确定停用？")
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("停用账号"),
+            question.replace("%1", account.name).replace("%2", account.login),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+        )  # fmt: skip
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("停用"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        accounts, actor = self.accounts, self.actor
+        box.accepted.connect(lambda: self._do(lambda: accounts.set_active(account.login, False, actor=actor)))
+        self.confirm = box
+        box.open()
 
     def _on_selected(self, act: Callable[[StaffAccount], None]) -> None:
         account = selected(self.view, self.model)

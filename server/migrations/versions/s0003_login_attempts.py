@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("locked_until", sa.DateTime(), nullable=True),
         sa.Column("last_failure_at", sa.DateTime(), nullable=False),
     )
+    op.create_index("ix_login_attempt_last_failure_at", "login_attempt", ["last_failure_at"])
     # a lock-out is minutes long: the counts on the reviewer rows are not carried over
     with op.batch_alter_table("reviewer") as batch:
         batch.drop_column("locked_until")
@@ -32,4 +33,5 @@ def downgrade() -> None:
     with op.batch_alter_table("reviewer") as batch:
         batch.add_column(sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False))
         batch.add_column(sa.Column("locked_until", sa.DateTime(), nullable=True))
+    op.drop_index("ix_login_attempt_last_failure_at", table_name="login_attempt")
     op.drop_table("login_attempt")

@@ -186,3 +186,26 @@ def test_accounts_tab_unlocks_a_clerk_and_sets_a_new_pin(qtbot, sqlite_hall, clo
     panel.view.selectRow(logins.index("admin"))
     qtbot.keyClick(panel.view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     assert len(errors) == 1 and isinstance(errors[0], PermissionDenied)
+    assert dialog.first.text() == "" and dialog.second.text() == ""  # no PIN stays in the dialog
+
+    panel.view.selectRow(li)  # 停用 asks first; "No" changes nothing
+    [disable] = [b for b in panel.findChildren(QPushButton) if b.text() == "停用"]
+    disable.click()
+    assert panel.confirm is not None and panel.confirm.isVisible()
+    panel.confirm.reject()
+    assert panel.model.row_at(li).active
+    disable.click()
+    panel.confirm.accept()
+    assert not panel.model.row_at(li).active and panel.model.index(li, 3).data() == "停用"
+    with pytest.raises(AuthError):
+        authenticate(db, "li", "5831", clock=clock)
+
+    panel.view.selectRow(logins.index("admin"))  # one's own PIN: the current one is asked for
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    own = panel.dialog
+    assert own is not None and own is not dialog and own.current.isVisibleTo(own)
+    for edit, text in ((own.current, "0000"), (own.first, "2580"), (own.second, "2580")):
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClick(own.second, Qt.Key.Key_Return)
+    assert len(errors) == 2 and "current PIN is wrong" in errors[1].message_en
+    assert authenticate(db, "admin", "8888", clock=clock).login == "admin"

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, or_
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,7 @@ from app.domain.credentials import LOGIN_MAX, check_login, check_name, check_new
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
+from app.store.login_attempts import count_attempt
 from server.db import ServerDatabase
 from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
 
@@ -239,30 +240,7 @@ def forget_attempts(db: ServerDatabase, login: str) -> bool:
 
 def _count_attempt(db: ServerDatabase, login: str, now: datetime) -> Attempts:
     with db.write() as session:
-        row = session.get(LoginAttempt, login, with_for_update=True)
-        before = _attempts(row)
-        if before.locked_for(now.timestamp()) > 0:
-            raise locked_out(before.locked_for(now.timestamp()))
-        after = before.failed(now.timestamp())
-        if row is None:
-            # a new login typed: forget those a day old and not locked (indexed by last_failure_at)
-            session.execute(
-                delete(LoginAttempt).where(
-                    LoginAttempt.last_failure_at < now - timedelta(days=1),
-                    or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
-                )
-            )
-            row = LoginAttempt(login=login)
-            session.add(row)
-        row.failures, row.last_failure_at = after.failures, now
-        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
-    return after
-
-
-def _attempts(row: LoginAttempt | None) -> Attempts:
-    if row is None:
-        return Attempts()
-    return Attempts(row.failures, row.locked_until.timestamp() if row.locked_until else None)
+        return count_attempt(session, LoginAttempt, login, {"login": login}, now, [])
 
 
 def _wrong_pin() -> AuthError:

@@ -12,11 +12,11 @@ the PIN and these checks are the boundary. On the central side it is the server'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from app.services.clock import Clock, system_clock
 from app.services.views import StaffView
 from app.store.audit import ACTOR_KEY, ActingStaff
 from app.store.database import Database
+from app.store.login_attempts import attempts_of, count_attempt
 from app.store.models import Hall, Staff
 from app.store.models_audit import LoginAttempt
 
@@ -87,13 +88,7 @@ def authenticate(
 
 def login_attempts(s: Session, hall_id: str, login: str) -> Attempts:
     """The wrong PINs in a row (and any lock-out) of a login, as stored."""
-    return _attempts(s.get(LoginAttempt, (hall_id, login)))
-
-
-def _attempts(row: LoginAttempt | None) -> Attempts:
-    if row is None:
-        return Attempts()
-    return Attempts(row.failures, row.locked_until.timestamp() if row.locked_until else None)
+    return attempts_of(s.get(LoginAttempt, (hall_id, login)))
 
 
 def _counted(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
@@ -110,25 +105,8 @@ def _counted(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
 
 def _count_attempt(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
     with db.write() as s:
-        row = s.get(LoginAttempt, (hall_id, login), with_for_update=True)
-        before = _attempts(row)
-        if before.locked_for(now.timestamp()) > 0:
-            raise locked_out(before.locked_for(now.timestamp()))
-        after = before.failed(now.timestamp())
-        if row is None:
-            # a new login typed: unknown ones get rows too; forget those a day old and not locked
-            s.execute(
-                delete(LoginAttempt).where(
-                    LoginAttempt.hall_id == hall_id,
-                    LoginAttempt.last_failure_at < now - timedelta(days=1),
-                    or_(LoginAttempt.locked_until.is_(None), LoginAttempt.locked_until < now),
-                )
-            )
-            row = LoginAttempt(hall_id=hall_id, login=login)
-            s.add(row)
-        row.failures, row.last_failure_at = after.failures, now
-        row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
-    return after
+        fields = {"hall_id": hall_id, "login": login}
+        return count_attempt(s, LoginAttempt, (hall_id, login), fields, now, [LoginAttempt.hall_id == hall_id])
 
 
 def trusted_actor(db: Database, login_name: str, hall_code: str | None = None) -> Actor:

@@ -24,7 +24,7 @@ from app.domain.credentials import LOGIN_MAX, check_login, check_name, check_new
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
-from app.store.login_attempts import count_attempt
+from app.store.login_attempts import count_attempt, unknown_login_key
 from server.db import ServerDatabase
 from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
 
@@ -207,7 +207,7 @@ def reviewer_login(db: ServerDatabase, login: str, pin: str) -> Principal:
         principal = Principal("reviewer", login, "", "", reviewer.role if reviewer is not None else "")
     for retry in range(2):
         try:
-            after = _count_attempt(db, login, now)
+            after = _count_attempt(db, login, known, now)
             break
         except IntegrityError:  # PostgreSQL: another request inserted this login's first attempt at the same moment
             if retry:
@@ -238,9 +238,10 @@ def forget_attempts(db: ServerDatabase, login: str) -> bool:
         return row is not None
 
 
-def _count_attempt(db: ServerDatabase, login: str, now: datetime) -> Attempts:
+def _count_attempt(db: ServerDatabase, login: str, known: bool, now: datetime) -> Attempts:
     with db.write() as session:
-        return count_attempt(session, LoginAttempt, login, {"login": login}, now, [])
+        key = login if known else unknown_login_key(login, meta_value(session, "login_attempt_key"))
+        return count_attempt(session, LoginAttempt, key, {"login": key}, now, [])
 
 
 def _wrong_pin() -> AuthError:

@@ -24,11 +24,12 @@ from app.domain.credentials import LOGIN_MAX
 from app.domain.errors import AuthError, PermissionDenied
 from app.domain.lockout import Attempts, locked_out
 from app.domain.roles import Permission, Role, check_permission, parse_role
+from app.domain.settings_schema import HallSettings
 from app.services.clock import Clock, system_clock
 from app.services.views import StaffView
 from app.store.audit import ACTOR_KEY, ActingStaff
 from app.store.database import Database
-from app.store.login_attempts import attempts_of, count_attempt
+from app.store.login_attempts import attempts_of, count_attempt, unknown_login_key
 from app.store.models import Hall, Staff
 from app.store.models_audit import LoginAttempt
 
@@ -74,7 +75,8 @@ def authenticate(
         staff = s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.login == login, Staff.active)).first()
         actor = Actor(staff.id, staff.login, staff.name, staff.role) if staff is not None else None
         secret_hash = staff.secret_hash if staff is not None else None
-    after = _counted(db, hall.id, login, now)
+        salt = HallSettings.of(hall.settings).person_salt or hall.id
+    after = _counted(db, hall.id, login if staff is not None else unknown_login_key(login, salt), now)
     if secret_hash is None:
         _hasher.hash(pin or "-")  # about the same time as a wrong PIN
     elif actor is not None and verify_secret(secret_hash, pin or ""):

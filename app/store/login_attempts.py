@@ -4,6 +4,8 @@ The rule itself (how many, for how long) is app.domain.lockout."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -14,6 +16,13 @@ from sqlalchemy.orm import Session
 from app.domain.lockout import Attempts, locked_out
 
 KEEP_UNLOCKED = timedelta(days=1)  # rows of logins typed once (often mistyped PINs or ID numbers) do not stay
+
+
+def unknown_login_key(login: str, secret: str) -> str:
+    """How the attempts of a login that does not exist are stored: people type PINs and ID numbers into the login
+    field, and those must not sit in the table as typed. Keyed with a secret of the hall (or server), so the
+    stored value cannot be reversed by trying every 4-12 digit PIN."""
+    return "?" + hmac.new(secret.encode(), login.encode(), hashlib.sha256).hexdigest()[:40]
 
 
 def attempts_of(row: Any) -> Attempts:

@@ -166,6 +166,9 @@ def test_an_unknown_login_locks_like_a_real_one_and_old_rows_are_pruned(sqlite_h
                 authenticate(sqlite_hall, who, "0000", clock=lambda: now[0])
             said.append(refused.value.bilingual())
     assert answers["shen"] == answers["nobody"] and "locked" in answers["nobody"][-1]
+    with sqlite_hall.read() as s:  # what was typed as an unknown login (often a PIN) is not kept as typed
+        stored = set(s.scalars(select(LoginAttempt.login)))
+    assert "shen" in stored and "nobody" not in stored and len(stored) == 2
     now[0] += timedelta(days=1, minutes=11)
     with pytest.raises(AuthError, match="Wrong login or PIN"):
         authenticate(sqlite_hall, "wang", "0000", clock=lambda: now[0])

@@ -151,3 +151,22 @@ def test_a_key_stored_by_a_newer_version_does_not_stop_the_hall(hall: Path, caps
     line = one_line_error(*run(capsys, "hall", "settings", "set", "kiosk_theme_from_v9", "light", "--as", "admin",
                                "--db", str(hall))[::2])  # fmt: skip
     assert "Unknown hall setting 'kiosk_theme_from_v9'" in line  # typed in here: still refused
+
+
+def test_settings_that_are_not_an_object_or_not_json_are_one_line(
+    hall: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: exit 70 (AttributeError, JSONDecodeError) for a hall row edited by hand."""
+    with sqlite3.connect(hall) as con:
+        con.execute("UPDATE hall SET settings = '[1, 2]'")
+    con.close()
+    line = one_line_error(*run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall))[::2])
+    assert "not a JSON object" in line and "不是 JSON 对象" in line
+    assert run(capsys, "hall", "settings", "set", "max_recalls", "3", "--as", "admin", "--db", str(hall))[0] == 0
+    assert run(capsys, "ticket", "issue", "--category", "B", "--db", str(hall))[0] == 0  # repaired
+    with sqlite3.connect(hall) as con:
+        con.execute("UPDATE hall SET opening_hours = '{not json'")
+    con.close()
+    for argv in (("ticket", "issue", "--category", "B"), ("hall", "settings", "show")):
+        line = one_line_error(*run(capsys, *argv, "--db", str(hall))[::2])
+        assert "not valid JSON" in line and "JSON 值无效" in line and "nothing was written" in line

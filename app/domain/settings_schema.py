@@ -142,6 +142,12 @@ class HallSettings(_Strict):
         """The typed settings of a hall's `settings` JSON; InvalidSettings names the first wrong key."""
         if not settings:
             return _DEFAULT
+        if not isinstance(settings, Mapping):  # a hall row edited by hand: `hall settings set` repairs it key by key
+            raise InvalidSettings(
+                "大厅设置不是 JSON 对象（可能被手工修改过）；请用 onewindow hall settings set 逐项重新设置",
+                "The hall settings are not a JSON object (edited by hand?); set them again with "
+                "`onewindow hall settings set`, one key at a time",
+            )
         # Cached per settings dict: a hit is the same object with the same top-level content (a dict replaced as a
         # whole, as every writer here does, is a miss; SQLAlchemy would not see changes made in place anyway).
         hit = _CACHE.get(id(settings))

@@ -48,7 +48,8 @@ class HallSettingsService:
     def stored(self) -> dict[str, Any]:
         """The settings JSON as stored, valid or not (to show and repair a hand-edited hall)."""
         with self.db.read() as s:
-            return dict(load_hall(s, self.hall_code).settings or {})
+            stored = load_hall(s, self.hall_code).settings
+            return dict(stored) if isinstance(stored, dict) else {}
 
     def set(self, key: str, value: Any, *, actor: StaffView | None) -> dict[str, Any]:
         """Change one setting (supervisor or admin); the audit trail keeps the old and the new value.
@@ -59,7 +60,7 @@ class HallSettingsService:
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             authorise(s, hall, actor, Permission.SETTINGS)
-            before = dict(hall.settings or {})
+            before = dict(hall.settings) if isinstance(hall.settings, dict) else {}  # a hand-edited [1, 2] is replaced
             after = {**before, key: clean}
             try:
                 validate_hall_settings(after)

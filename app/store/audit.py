@@ -152,7 +152,8 @@ class _Recorder:
         history = inspect(h).attrs["settings"].history
         if not history.has_changes():
             return
-        before = dict(history.deleted[0]) if history.deleted else {}
+        old = history.deleted[0] if history.deleted else None
+        before = dict(old) if isinstance(old, dict) else {}  # a hand-edited non-object is replaced whole
         after = dict(h.settings or {})
         changed = {k: {"from": before.get(k), "to": after.get(k)} for k in sorted(set(before) | set(after))
                    if before.get(k) != after.get(k) and k != "person_salt"}  # fmt: skip

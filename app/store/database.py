@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,20 @@ def _sqlite_pragmas(dbapi_connection: Any, create: bool) -> None:
 
 
 def _make_sqlite_engine(url: str, immediate: bool, create: bool = True) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    def stored_json(text: str) -> Any:
+        # SQLite keeps JSON as text that anyone can edit by hand; PostgreSQL checks it on the way in
+        try:
+            return json.loads(text)
+        except ValueError:
+            from app.store.errors import corrupt
+
+            raise corrupt(
+                url, "存储的 JSON 值无效，可能被手工修改过", "a stored JSON value is not valid JSON: edited by hand?"
+            ) from None
+
+    engine = create_engine(
+        url, connect_args={"timeout": 30, "check_same_thread": False}, json_deserializer=stored_json
+    )
     event.listen(engine, "connect", lambda dbapi_connection, _record: _sqlite_pragmas(dbapi_connection, create))
     begin_sql = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 

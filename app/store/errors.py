@@ -64,7 +64,7 @@ def last_backup(url: str) -> Path | None:
     return found[-1] if found else None
 
 
-def corrupt(url: str, detail: str = "") -> DatabaseCorrupt:
+def corrupt(url: str, detail: str = "", detail_en: str | None = None) -> DatabaseCorrupt:
     backup = last_backup(url)
     where_zh = f"最近的备份：{backup}" if backup else BACKUP_HINT_ZH
     where_en = f"the last backup is {backup}" if backup else BACKUP_HINT_EN
@@ -72,7 +72,8 @@ def corrupt(url: str, detail: str = "") -> DatabaseCorrupt:
     wal_zh, wal_en = _wal_note(url)
     return DatabaseCorrupt(
         f"数据库 {name} 已损坏（{detail or '格式错误'}），未做任何写入；{where_zh}{wal_zh}",
-        f"The database {name} is damaged ({detail or 'malformed'}); nothing was written to it: {where_en}{wal_en}",
+        f"The database {name} is damaged ({(detail_en or detail) or 'malformed'}); nothing was written to it: "
+        f"{where_en}{wal_en}",
     )
 
 

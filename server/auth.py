@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.credentials import LOGIN_MAX, check_login, check_name, check_new_pin
 from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
-from app.store.login_attempts import count_attempt, unknown_login_key
+from app.services.auth import verify_secret
+from app.store.login_attempts import count_attempt, in_own_transaction, unknown_login_key
 from server.db import ServerDatabase
 from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
 
@@ -205,28 +204,15 @@ def reviewer_login(db: ServerDatabase, login: str, pin: str) -> Principal:
         known = reviewer is not None and reviewer.active
         secret_hash = reviewer.secret_hash if reviewer is not None else ""
         principal = Principal("reviewer", login, "", "", reviewer.role if reviewer is not None else "")
-    for retry in range(2):
-        try:
-            after = _count_attempt(db, login, known, now)
-            break
-        except IntegrityError:  # PostgreSQL: another request inserted this login's first attempt at the same moment
-            if retry:
-                raise
+    after = in_own_transaction(db.write, lambda session: _count_attempt(session, login, known, now))
     if not known:
         _hasher.hash(pin or "-")  # about the same time as a wrong PIN
-    elif verify_pin(secret_hash, pin):
+    elif verify_secret(secret_hash, pin):
         forget_attempts(db, login)  # a success ends the run of wrong PINs
         return principal
     if after.locked_until is not None:
         raise locked_out(after.locked_for(now.timestamp()))
     raise _wrong_pin()
-
-
-def verify_pin(secret_hash: str, pin: str) -> bool:
-    try:
-        return bool(_hasher.verify(secret_hash, pin))
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def forget_attempts(db: ServerDatabase, login: str) -> bool:
@@ -238,10 +224,9 @@ def forget_attempts(db: ServerDatabase, login: str) -> bool:
         return row is not None
 
 
-def _count_attempt(db: ServerDatabase, login: str, known: bool, now: datetime) -> Attempts:
-    with db.write() as session:
-        key = login if known else unknown_login_key(login, meta_value(session, "login_attempt_key"))
-        return count_attempt(session, LoginAttempt, key, {"login": key}, now, [])
+def _count_attempt(session: Session, login: str, known: bool, now: datetime) -> Attempts:
+    key = login if known else unknown_login_key(login, meta_value(session, "login_attempt_key"))
+    return count_attempt(session, LoginAttempt, key, {"login": key}, now, [])
 
 
 def _wrong_pin() -> AuthError:

@@ -38,9 +38,14 @@ class Attempts:
         return Attempts(failures, None)
 
 
+def lock_minutes(seconds: float) -> int:
+    """Minutes of lock-out left as people read them (0: not locked). Whole seconds first: a lock written a moment
+    later by a parallel request must not read "11 min"."""
+    return math.ceil(round(seconds) / 60) if seconds > 0 else 0
+
+
 def locked_out(seconds: float) -> AuthError:
-    # whole seconds first: a lock written a moment later by a parallel request must not read "11 min"
-    minutes = max(1, math.ceil(round(seconds) / 60))
+    minutes = max(1, lock_minutes(seconds))
     return AuthError(
         f"密码连续输错次数过多，账号已暂时锁定，请 {minutes} 分钟后再试",
         f"Too many wrong PINs in a row: the account is locked; try again in {minutes} min",

@@ -17,7 +17,6 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.credentials import LOGIN_MAX
@@ -28,7 +27,7 @@ from app.services.clock import Clock, system_clock
 from app.services.views import StaffView
 from app.store.audit import ACTOR_KEY, ActingStaff
 from app.store.database import Database
-from app.store.login_attempts import attempts_of, count_attempt, unknown_login_key
+from app.store.login_attempts import attempts_of, count_attempt, in_own_transaction, unknown_login_key
 from app.store.models import Hall, Staff
 from app.store.models_audit import LoginAttempt
 
@@ -95,21 +94,12 @@ def login_attempts(s: Session, hall_id: str, login: str) -> Attempts:
 
 
 def _counted(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
-    """Count this attempt as a wrong PIN (its own transaction, so a refusal does not undo it); locked_out if the
-    login is locked already."""
-    for retry in range(2):
-        try:
-            return _count_attempt(db, hall_id, login, now)
-        except IntegrityError:  # PostgreSQL: another PC inserted this login's first attempt at the same moment
-            if retry:
-                raise
-    raise AssertionError("unreachable")
-
-
-def _count_attempt(db: Database, hall_id: str, login: str, now: datetime) -> Attempts:
-    with db.write() as s:
-        fields = {"hall_id": hall_id, "login": login}
-        return count_attempt(s, LoginAttempt, (hall_id, login), fields, now, [LoginAttempt.hall_id == hall_id])
+    """This attempt counted as a wrong PIN; locked_out if the login is locked already."""
+    fields = {"hall_id": hall_id, "login": login}
+    scope = [LoginAttempt.hall_id == hall_id]
+    return in_own_transaction(
+        db.write, lambda s: count_attempt(s, LoginAttempt, (hall_id, login), fields, now, scope)
+    )
 
 
 def trusted_actor(db: Database, login_name: str, hall_code: str | None = None) -> Actor:

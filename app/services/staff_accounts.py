@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.credentials import check_login, check_name, check_new_pin
 from app.domain.errors import AlreadyDone, AuthError, NotFoundError, RuleViolation
+from app.domain.lockout import lock_minutes
 from app.domain.roles import Permission, check_may_manage_account, check_permission, parse_role
 from app.services.auth import acting_staff, hash_secret, login_attempts, verify_secret
 from app.services.clock import Clock, system_clock
@@ -107,7 +108,7 @@ class StaffAccounts:
 
     def _account(self, s: Session, hall: Hall, row: Staff) -> StaffAccount:
         left = login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp())
-        return StaffAccount(row.login, row.name, row.role, row.active, -int(-left // 60))
+        return StaffAccount(row.login, row.name, row.role, row.active, lock_minutes(left))
 
 
 def _find(s: Session, hall: Hall, login: str) -> Staff | None:

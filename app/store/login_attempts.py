@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, or_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.lockout import Attempts, locked_out
@@ -58,3 +60,18 @@ def count_attempt(
     row.failures, row.last_failure_at = after.failures, now
     row.locked_until = datetime.fromtimestamp(after.locked_until, UTC) if after.locked_until else None
     return after
+
+
+def in_own_transaction(
+    write: Callable[[], AbstractContextManager[Session]], count: Callable[[Session], Attempts]
+) -> Attempts:
+    """`count` (a count_attempt call) in its own write transaction, so a refused login does not undo it; tried
+    again once when PostgreSQL reports that another request inserted this login's first attempt at the same moment."""
+    for retry in range(2):
+        try:
+            with write() as s:
+                return count(s)
+        except IntegrityError:
+            if retry:
+                raise
+    raise AssertionError("unreachable")

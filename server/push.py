@@ -66,10 +66,27 @@ def _current(session: Session, hall_id: str, keys: Sequence[tuple[str, str]]) ->
     return found
 
 
+_INT32, _INT64 = 2**31 - 1, 2**63 - 1  # record.version is INTEGER, record.hlc BIGINT
+_ID_CHARS = 64  # record.entity_id and record.origin_device are VARCHAR(64)
+
+
+def _malformed(m: Mutation) -> bool:
+    """Values the record table cannot hold: answered per mutation, so one bad row never blocks a hall's queue
+    (PostgreSQL would refuse the whole transaction; SQLite would store them)."""
+    return (
+        not 0 <= m.version <= _INT32
+        or not 0 <= m.hlc <= _INT64
+        or not 0 < len(m.entity_id) <= _ID_CHARS
+        or len(m.origin_device) > _ID_CHARS
+    )
+
+
 def _verdict(m: Mutation, principal: Principal) -> str:
     rule = rule_for(m.entity)
     if rule is None:
         return "rejected:unknown_entity"
+    if _malformed(m):
+        return "rejected:malformed"
     if m.hall_id != principal.hall_id or m.payload.get("hall_id", m.hall_id) != m.hall_id:
         return "rejected:foreign_hall"
     if rule.owner == "central":

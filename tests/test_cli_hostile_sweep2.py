@@ -4,6 +4,7 @@ app.cli.main like tests/test_cli_hostile_sweep.py; a subprocess only where the p
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -281,3 +282,28 @@ def test_a_hall_time_zone_this_machine_does_not_know(capsys, hall):  # type: ign
         code, line = one_bilingual_line(capsys, [*argv, "--db", str(hall)])
         assert code == 1 and "The time zone Mars/Olympus is not known here" in line and "时区" in line
     assert digest(hall) == before
+
+
+@pytest.mark.parametrize("device", ["a b", "x" * 65, "终端一", "tab\there"])
+def test_a_device_id_the_server_could_not_hold(capsys, hall, monkeypatch, device):  # type: ignore[no-untyped-def]
+    """Before: stored in every row's origin_device; a hall on PostgreSQL failed the write (VARCHAR(64)) and the
+    server answered every push with 500, so the hall never synced again."""
+    before = digest(hall)
+    monkeypatch.setenv("ONEWINDOW_DEVICE", device)
+    code, line = one_bilingual_line(capsys, ["ticket", "issue", "--category", "B", "--db", str(hall)])
+    assert code == 1 and "ONEWINDOW_DEVICE" in line
+    assert digest(hall) == before
+
+
+def test_a_hand_edited_device_file(capsys, hall, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("ONEWINDOW_DEVICE")
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    device_file = tmp_path / "data" / "device.json"
+    device_file.write_text('{"device_id": ["pc-1"]}', encoding="utf-8")
+    code, line = one_bilingual_line(capsys, ["ticket", "issue", "--category", "B", "--db", str(hall)])
+    assert code == 1 and "device.json" in line and "delete the file" in line
+    assert device_file.read_text(encoding="utf-8") == '{"device_id": ["pc-1"]}'  # the person's edit is theirs to undo
+    device_file.write_text("not json", encoding="utf-8")  # a torn write: nothing to keep, a new id is made
+    assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
+    assert json.loads(device_file.read_text(encoding="utf-8"))["device_id"]

@@ -162,12 +162,18 @@ def test_old_schema_outbox_foreign_rows_and_central_entities(make_hall, central)
         "entity_id": "r1",
         "payload": {"hall_id": cfg.hall_id},
     }
-    answer = client.push(3, [old, foreign, central_row])
+    # values the record table cannot hold (PostgreSQL answered the whole batch with 500): refused one by one
+    too_big = [
+        {**old, "mutation_id": f"m-big-{field}", "entity_id": f"c-big-{field}", field: value}
+        for field, value in (("origin_device", "d" * 65), ("hlc", 2**63), ("version", 2**31), ("entity_id", "e" * 65))
+    ]
+    answer = client.push(3, [old, foreign, central_row, *too_big])
     statuses = {r["mutation_id"]: (r["status"], r["reason"]) for r in answer["results"]}
     assert statuses == {
         "m-old": ("applied", ""),
         "m-foreign": ("rejected", "foreign_hall"),
         "m-cat": ("rejected", "central_owned"),
+        **{m["mutation_id"]: ("rejected", "malformed") for m in too_big},
     }
     again = client.push(3, [old, foreign])  # a retry gets the same answers, never a second row
     assert [r["status"] for r in again["results"]] == ["duplicate", "rejected"]

@@ -166,7 +166,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     rows = AuditTrail(db).entries(actor=_actor(db, args), action_prefix=args.action, limit=args.limit)
     tz = _hall_tz(db)
     lines = [
-        f"{hall_time_text(e.at, tz, seconds=True)}  {e.staff_login or '—':<8} {e.device:<14} {e.action:<24} "
+        f"{hall_time_text(e.at, tz, seconds=True)}  {e.staff_login or e.role or '—':<8} {e.device:<14} {e.action:<24} "
         f"{e.reference}"
         for e in rows
     ]

@@ -134,3 +134,44 @@ citizen = CitizenSession(ctx)
 conn = socket.connect(addr)
 '''
     assert session_openings(innocent) == []
+
+
+# ---- the database owner's recovery is a command-line path, not a service a screen could call ---------------------
+RECOVERY = "app.services.staff_recovery"
+RECOVERY_CALLERS = {"app/cli_staff.py"}
+
+
+def recovery_imports(source: str) -> list[int]:
+    """Lines of `source` importing the recovery module (`import app.services.staff_recovery`,
+    `from app.services.staff_recovery import ...`, `from app.services import staff_recovery`)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(a.name == RECOVERY for a in node.names):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (
+            node.module == RECOVERY
+            or (node.module == "app.services" and any(a.name == "staff_recovery" for a in node.names))
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_only_the_command_line_reaches_the_database_owners_recovery():
+    offenders = [
+        f"{path.relative_to(ROOT).as_posix()}:{line}"
+        for path in _files(*SCANNED)
+        if path.relative_to(ROOT).as_posix() not in RECOVERY_CALLERS
+        for line in recovery_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "recovery bypasses every permission check: keep it behind `onewindow hall staff recover`"
+    assert recovery_imports((ROOT / "app/cli_staff.py").read_text(encoding="utf-8")) != []
+
+
+def test_the_recovery_check_catches_each_way_of_importing_it():
+    planted = """
+import app.services.staff_recovery
+from app.services.staff_recovery import recover_manager
+from app.services import queue, staff_recovery
+from app.services import staff_accounts
+"""
+    assert recovery_imports(planted) == [2, 3, 4]

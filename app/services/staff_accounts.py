@@ -10,6 +10,7 @@ leaves at least themselves able to. Every change is audited (app.store.audit).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,7 +46,7 @@ class StaffAccounts:
             hall = load_hall(s, self.hall_code)
             check_permission(acting_staff(s, hall, actor).role, Permission.STAFF_MANAGE)
             rows = s.scalars(select(Staff).where(Staff.hall_id == hall.id).order_by(Staff.login))
-            return [self._account(s, hall, row) for row in rows]
+            return [account_view(s, hall, row, self.clock()) for row in rows]
 
     def add(self, login: str, name: str, role: str, pin: str, *, actor: StaffView | None) -> StaffAccount:
         login, name = check_login(login), check_name(name)
@@ -53,12 +54,12 @@ class StaffAccounts:
         with self.db.write() as s:
             hall = load_hall(s, self.hall_code)
             check_may_manage_account(acting_staff(s, hall, actor).role, parse_role(role))
-            if _find(s, hall, login) is not None:
+            if find_account(s, hall, login) is not None:
                 raise RuleViolation(f"工号“{login}”已存在", f"The login {login!r} already exists")
             row = Staff(hall_id=hall.id, login=login, name=name, role=role, secret_hash=hash_secret(pin))
             s.add(row)
             s.flush()
-            return self._account(s, hall, row)
+            return account_view(s, hall, row, self.clock())
 
     def set_pin(
         self, login: str, pin: str, *, actor: StaffView | None, current_pin: str | None = None
@@ -74,8 +75,8 @@ class StaffAccounts:
             elif not verify_secret(row.secret_hash, current_pin or ""):
                 raise AuthError("当前密码不正确，未更换密码", "The current PIN is wrong: the PIN was not changed")
             row.secret_hash = hash_secret(pin)
-            _clear_attempts(s, hall, row)
-            return self._account(s, hall, row)
+            clear_attempts(s, hall, row)
+            return account_view(s, hall, row, self.clock())
 
     def unlock(self, login: str, *, actor: StaffView | None) -> StaffAccount:
         """Lift a wrong-PIN lock-out now (the clerk is at the window and the supervisor knows who they are)."""
@@ -85,8 +86,8 @@ class StaffAccounts:
             check_may_manage_account(acting_staff(s, hall, actor).role, row.role)
             if login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp()) <= 0:
                 raise AlreadyDone(f"工号“{row.login}”没有被锁定", f"The login {row.login!r} is not locked")
-            _clear_attempts(s, hall, row)
-            return self._account(s, hall, row)
+            clear_attempts(s, hall, row)
+            return account_view(s, hall, row, self.clock())
 
     def set_active(self, login: str, active: bool, *, actor: StaffView | None) -> StaffAccount:
         with self.db.write() as s:
@@ -104,25 +105,26 @@ class StaffAccounts:
                 state = ("已启用", "enabled") if active else ("已停用", "disabled")
                 raise AlreadyDone(f"工号“{row.login}”{state[0]}", f"The login {row.login!r} is already {state[1]}")
             row.active = active
-            return self._account(s, hall, row)
-
-    def _account(self, s: Session, hall: Hall, row: Staff) -> StaffAccount:
-        left = login_attempts(s, hall.id, row.login).locked_for(self.clock().timestamp())
-        return StaffAccount(row.login, row.name, row.role, row.active, lock_minutes(left))
+            return account_view(s, hall, row, self.clock())
 
 
-def _find(s: Session, hall: Hall, login: str) -> Staff | None:
+def account_view(s: Session, hall: Hall, row: Staff, now: datetime) -> StaffAccount:
+    left = login_attempts(s, hall.id, row.login).locked_for(now.timestamp())
+    return StaffAccount(row.login, row.name, row.role, row.active, lock_minutes(left))
+
+
+def find_account(s: Session, hall: Hall, login: str) -> Staff | None:
     return s.scalars(select(Staff).where(Staff.hall_id == hall.id, Staff.login == login)).first()
 
 
 def _existing(s: Session, hall: Hall, login: str) -> Staff:
-    row = _find(s, hall, login)
+    row = find_account(s, hall, login)
     if row is None:
         raise NotFoundError(f"没有工号“{login}”", f"There is no login {login!r}")
     return row
 
 
-def _clear_attempts(s: Session, hall: Hall, row: Staff) -> None:
+def clear_attempts(s: Session, hall: Hall, row: Staff) -> None:
     """Forget the wrong PINs in a row (and the lock-out)."""
     attempts = s.get(LoginAttempt, (hall.id, row.login))
     if attempts is not None:

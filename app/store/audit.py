@@ -11,10 +11,13 @@ the record. What is audited is decided here, from the rows being written:
 - the hall's settings;
 - an Alarm acknowledged;
 - a staff account added, given a new PIN, enabled or disabled, or unlocked after wrong PINs, by a staff member
-  (app.services.staff_accounts; the accounts `hall init` creates have nobody acting and are the hall's creation).
+  (app.services.staff_accounts; the accounts `hall init` creates have nobody acting and are the hall's creation);
+- a supervisor's or administrator's account recovered by the database owner (app.services.staff_recovery): one
+  `staff.recovered` entry per account, with no staff member acting and the host user name in its detail.
 
 Who: the staff member the service authorised in this transaction (app.services.auth puts it on the session),
-else the staff id on the event itself. From where: the database's device id. Rows pulled from the central
+else the staff id on the event itself, else the database owner (role `database owner`) when the session carries
+one (`as_database_owner`). From where: the database's device id. Rows pulled from the central
 server (session.info["applying_remote"]) are applied as they are: they carry their own audit rows.
 """
 
@@ -35,6 +38,8 @@ from app.store.models_intake import CaseEvent, CaseFinding, IntakeCase
 from app.store.models_visits import Rating, RatingFollowUp
 
 ACTOR_KEY = "acting_staff"
+OWNER_KEY = "database_owner"
+OWNER_ROLE = "database owner"  # in the entry's role column; no staff login, so nobody is mistaken for a clerk
 REMOTE_KEY = "applying_remote"
 
 
@@ -43,6 +48,20 @@ class ActingStaff:
     id: str
     login: str
     role: str
+
+
+@dataclass(frozen=True)
+class DatabaseOwner:
+    """Whoever holds the hall database itself, acting outside the application's logins (on this host, as this
+    operating-system user)."""
+
+    host_user: str
+
+
+def as_database_owner(session: Session, owner: DatabaseOwner) -> None:
+    """The changes of this transaction are the database owner's: staff rows changed in it are audited as
+    `staff.recovered` (the marker ends with the transaction)."""
+    session.info[OWNER_KEY] = owner
 
 
 class AuditTamperError(RuleViolation):
@@ -67,6 +86,7 @@ class _Recorder:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.actor: ActingStaff | None = session.info.get(ACTOR_KEY)
+        self.owner: DatabaseOwner | None = session.info.get(OWNER_KEY)
         self.device = str(session.info.get("device_id", ""))
         self.entries: list[AuditEntry] = []
 
@@ -181,6 +201,21 @@ class _Recorder:
             action = "staff.enabled" if row.active else "staff.disabled"
             self.add(row.hall_id, action, "staff", row.id, reference=row.login)
 
+    def recovered(self, owner: DatabaseOwner, rows: list[tuple[Staff, bool]], cleared: list[LoginAttempt]) -> None:
+        """One entry per staff row the database owner added or changed, saying what changed; the lock-out lifted
+        in the same flush is part of it (a recovery always sets a new PIN, so it never lifts one on its own)."""
+        failures = {(a.hall_id, a.login): a.failures for a in cleared}
+        for row, new in rows:
+            if new and row.id is None:
+                row.id = new_id()  # as for staff.added
+            detail = {
+                "by": OWNER_ROLE, "host_user": owner.host_user, "role": row.role, "created": new,
+                "pin": new or _changed(row, "secret_hash"), "enabled": not new and _changed(row, "active"),
+                "unlocked_failures": failures.pop((row.hall_id, row.login), 0),
+            }  # fmt: skip
+            self.add(row.hall_id, "staff.recovered", "staff", row.id, role=OWNER_ROLE, reference=row.login,
+                     detail=detail)  # fmt: skip
+
     def unlocked(self, attempts: LoginAttempt) -> None:
         if self.actor is None:  # a successful login clears its own count with nobody acting
             return
@@ -221,6 +256,10 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     if remote:
         return
     rec = _Recorder(session)
+    if rec.owner is not None and rec.actor is None:
+        staff = [(o, True) for o in session.new if isinstance(o, Staff)]
+        staff += [(o, False) for o in session.dirty if isinstance(o, Staff) and session.is_modified(o)]
+        rec.recovered(rec.owner, staff, [o for o in session.deleted if isinstance(o, LoginAttempt)])
     for obj in list(session.new):
         if isinstance(obj, CaseEvent):
             rec.case_event(obj)
@@ -260,6 +299,7 @@ def _do_orm_execute(state: Any) -> None:
 
 def _after_end(session: Session, *_args: Any) -> None:
     session.info.pop(ACTOR_KEY, None)
+    session.info.pop(OWNER_KEY, None)
 
 
 def install(session_class: type[Session]) -> None:

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.domain.errors import UserError
+from app.ui.i18n import pick
 from app.ui.runner import ServiceRunner
 from kiosk.backend import KioskBackend
 from kiosk.idcard import CardReader
@@ -59,8 +60,8 @@ class SessionContext:
         return self.language.startswith("en")
 
     def pick(self, zh: str, en: str) -> str:
-        """Data from the backend comes in both languages; show the session's one."""
-        return en if self.english and en else zh
+        """Data from the backend comes in both languages; show the session's one (the app's rule, app.ui.i18n)."""
+        return pick(zh, en, self.language)
 
     def error_text(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from escpos.printer import Dummy
@@ -19,7 +20,7 @@ from app.devices.printer_status import PrinterState, query_printer_state
 from app.devices.slip_from_ticket import slip_for
 from app.devices.ticket_slip import clean
 from app.ui.runner import ServiceRunner
-from kiosk.backend import Ticket
+from kiosk.backend import KioskBackend, Ticket
 
 log = logging.getLogger("onewindow.kiosk.printer")
 
@@ -135,6 +136,21 @@ class PrinterMonitor(QObject):
             on_result(False)
 
         self.worker.submit(job, done, failed, owner=owner)
+
+
+def report_to_hall(monitor: PrinterMonitor, backend: KioskBackend) -> None:
+    """Record each change of state (and the first reading) in the hall, off the GUI thread, so the supervisor is
+    alarmed when paper runs out or the printer never answers."""
+
+    def report(state: PrinterState) -> None:
+        monitor.worker.submit(
+            partial(backend.report_printer, state.value),
+            lambda _r: None,
+            lambda exc: log.warning("printer state not recorded: %s", exc),
+            owner=monitor,
+        )
+
+    monitor.state_changed.connect(report)
 
 
 def failure_reason(exc: BaseException) -> str:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from app.services.appointments import AppointmentService
     from app.services.cases import CaseService
     from app.services.catalogue import CatalogueService
-    from app.services.intake_views import BundleView, MatterView
+    from app.services.intake_views import BundleView, MatterView, SearchHit
     from app.services.queue import QueueService
     from app.services.ratings import RatingService
     from app.services.views import CategoryView, HallView, TicketView
@@ -71,6 +71,12 @@ def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
         hall_name=view.hall_name,
         hall_timezone=hall_timezone,
     )
+
+
+def summary_of(view: SearchHit | MatterView | BundleView) -> MatterSummary:
+    """A catalogue entry as a list row and a guide's heading show it: a search hit, a matter and a bundle all carry
+    these fields, in both languages, from the catalogue service."""
+    return MatterSummary(view.code, view.name_zh, view.name_en, view.department_zh, view.department_en, view.category)
 
 
 class QueueKioskBackend:
@@ -157,22 +163,20 @@ class QueueKioskBackend:
 
     def search_matters(self, query: str) -> list[MatterSummary]:
         hits = self.catalogue.search(query, 60)  # an empty query lists every matter, bundles first
-        return [MatterSummary(h.code, h.name_zh, h.name_en, h.department_zh, "", h.category) for h in hits]
+        return [summary_of(h) for h in hits]
 
     def matter_guide(self, code: str) -> MatterGuide:
         guide: MatterView | BundleView
         try:
             guide = m = self.catalogue.matter(code)
-            summary = MatterSummary(m.code, m.name_zh, m.name_en, m.department_zh, m.department_en, m.category)
             kind = m.kind
         except UserError as exc:
             if exc.code != "not_found":
                 raise
             guide = b = self.catalogue.bundle(code)  # a 一件事: what its members add up to, from the catalogue
-            summary = MatterSummary(b.code, b.name_zh, b.name_en, b.department_zh, "", b.category)
             kind = b.matter_kind
         return MatterGuide(
-            summary=summary,
+            summary=summary_of(guide),
             kind=MatterKind(kind),
             legal_days=guide.legal_days,
             promised_days=guide.promised_days,

@@ -131,7 +131,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
     start = time.perf_counter()
     for i in range(sessions):
         k = kiosk
-        k._on_input_now()  # a citizen touches the screen
+        k.idle.activity()  # a citizen touches the screen
         _scenarios(k, i)
         if i % 2 and k.session is not None:
             k.session.finish()  # pressed 完成 (or a screen without it: treat as done)
@@ -143,7 +143,7 @@ def run_soak(sessions: int = 10_000, warmup: int = 1_000, progress: Callable[[in
         if i % 10 == 0:
             clock.t += config.attract_seconds + 1
             k.tick()  # attract screen
-            k._on_input_now()  # woken up again
+            k.idle.activity()  # woken up again
         deps.speaker.spoken.clear()  # type: ignore[attr-defined]
         _settle()
         if i + 1 == warmup or i + 1 == sessions:

@@ -1,44 +1,43 @@
-"""The kiosk window: lock-down, idle reset, admin exit, banners, and the current citizen session."""
+"""The kiosk window: composes the parts around the current citizen session and owns its lifecycle.
+
+Parts, one concern each: status banners (kiosk/banners.py), idle time-out (kiosk/idle_watch.py), administrator
+exit (kiosk/admin_exit.py), scanned codes (kiosk/scan_routing.py), lock-down (kiosk/lockdown.py).
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.ui.i18n import DEFAULT_LANGUAGE, set_language
 from app.ui.runner import ServiceRunner
-from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE, CornerTapDetector, PinResult, PinVerifier
-from kiosk.backend import KioskBackend, SyncStatus
-from kiosk.banners import network_banner, printer_banner
+from kiosk.admin import ADMIN_EXIT_CODE, MAINTENANCE_EXIT_CODE
+from kiosk.admin_exit import AdminExit
+from kiosk.backend import KioskBackend
+from kiosk.banners import StatusBanners
 from kiosk.camera_scanner import CameraScanner
 from kiosk.config import KioskConfig
 from kiosk.context import SessionContext
-from kiosk.idcard import CardReader, KeyboardCardReader, looks_like_card_number
-from kiosk.idle import IdleAction, IdleMachine
+from kiosk.idcard import CardReader, KeyboardCardReader
+from kiosk.idle_watch import ActivityFilter, IdleWatch
 from kiosk.lockdown import LockdownFilter, wipe_transient_state
-from kiosk.overlays import PinPadOverlay, StillThereOverlay
-from kiosk.printer import PrinterMonitor, PrinterState
+from kiosk.printer import PrinterMonitor, report_to_hall
+from kiosk.scan_routing import ScanRouter
 from kiosk.scanner_input import ScannerInput
-from kiosk.screens.misc import AttractScreen
 from kiosk.session import CitizenSession
 from kiosk.theme import stylesheet, theme_for
 from kiosk.voice import NullSpeaker, Speaker
 from kiosk.watchdog import SystemdWatchdog, maintenance_due
-from kiosk.widgets import label
 
 log = logging.getLogger("onewindow.kiosk")
-
-_ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
 @dataclass
@@ -54,25 +53,6 @@ class KioskDeps:
     wall_clock: Callable[[], datetime] = datetime.now
     watchdog: SystemdWatchdog | None = None
     hall_name: tuple[str, str] = ("", "")
-
-
-class _ActivityFilter(QObject):
-    """Sees every input event once (deduplicated across propagation) and reports it."""
-
-    def __init__(self, on_input: Callable[[QEvent], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.on_input = on_input
-        self._last: tuple[int, int, float, float] | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _ACTIVITY:
-            pos = event.globalPosition() if isinstance(event, QMouseEvent) else None
-            key = (int(event.type().value), int(getattr(event, "timestamp", lambda: 0)()),
-                   pos.x() if pos else -1.0, pos.y() if pos else -1.0)
-            if key != self._last:  # the same press seen again while it propagates to parents
-                self._last = key
-                self.on_input(event)
-        return False
 
 
 class KioskWindow(QWidget):
@@ -93,63 +73,50 @@ class KioskWindow(QWidget):
         self.sessions_built = 0
         self.language = set_language(DEFAULT_LANGUAGE)  # the app's one translator, shared with every role
         self.home_language = DEFAULT_LANGUAGE  # what each new citizen session starts in (onewindow kiosk --lang)
-        self.elderly = False
         self.theme = theme_for(False)
         self.printer = PrinterMonitor(deps.printer, deps.worker, self)
-        self.printer.state_changed.connect(lambda _s: self._update_banners())
-        # Each change (and the first reading) is recorded in the hall off the GUI thread, so the supervisor is
-        # alarmed when paper runs out or the printer never answers.
-        self.printer.state_changed.connect(partial(self._report_printer, deps))
-        self.sync_status: SyncStatus | None = None
+        report_to_hall(self.printer, deps.backend)
+        self.banners = StatusBanners(self.printer, deps.backend, deps.worker, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.printer_banner = label("")
-        self.printer_banner.setObjectName("printer_banner")
-        self.network_banner = label("")
-        self.network_banner.setObjectName("network_banner")
-        layout.addWidget(self.printer_banner)
-        layout.addWidget(self.network_banner)
+        for banner in self.banners.widgets:
+            layout.addWidget(banner)
         self._layout = layout
         self.session: CitizenSession | None = None
 
-        self.still_there = StillThereOverlay(self)
-        self.still_there.keep.connect(lambda: self._on_input_now())
-        self.pin_pad = PinPadOverlay(self)
-        self.pin_pad.submitted.connect(self._check_pin)
-        self.attract: AttractScreen | None = None
-
-        now = deps.clock()
-        self.idle = IdleMachine(config.idle_policy(False, self.theme.idle_factor), now)
-        self.corner = CornerTapDetector(config.admin_taps, config.admin_tap_window_s, config.admin_corner_px)
-        self.pin = PinVerifier(config.admin_pin_hash, config.admin_max_failures, config.admin_lockout_minutes * 60)
+        self.idle = IdleWatch(config, self.theme, deps.clock, deps.speaker, self)
+        self.idle.timed_out.connect(lambda: self.reset_session("idle"))
+        self.admin = AdminExit(config, deps.clock, self)
+        self.admin.confirmed.connect(lambda: self.request_exit(ADMIN_EXIT_CODE))
+        self.scans = ScanRouter(lambda: self.session, deps.card_reader, self.idle, self.admin)
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.lockdown = LockdownFilter(self)
-        self.activity = _ActivityFilter(self._on_input, self)
+        self.activity = ActivityFilter(self._on_input, self)
         self.scanner = ScannerInput(clock=deps.clock, parent=self)
-        self.scanner.scanned.connect(self._on_scan)
+        self.scanner.scanned.connect(self.scans.route)
         for f in (self.lockdown, self.scanner, self.activity):
             app.installEventFilter(f)  # the last installed runs first: activity, scanner, lock-down
         self.camera: CameraScanner | None = None
         if config.camera:
             self.camera = CameraScanner(clock=deps.clock, parent=self)
-            self.camera.scanned.connect(self._on_scan)
+            self.camera.scanned.connect(self.scans.route)
             if not self.camera.start(config.camera_device):
                 self.camera = None
 
         self.idle_timer = self._timer(1000, self.tick)
         self.printer_timer = self._timer(int(config.printer_poll_seconds * 1000), self.printer.refresh)
-        self.sync_timer = self._timer(int(config.sync_poll_seconds * 1000), self.refresh_sync)
+        self.sync_timer = self._timer(int(config.sync_poll_seconds * 1000), self.banners.refresh_sync)
         self.started_at = deps.wall_clock()
 
         self._apply_style()
         self._build_session()
         self.printer.refresh()
-        self.refresh_sync()
-        self._update_banners()
+        self.banners.refresh_sync()
+        self.banners.update()
 
     def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
         t = QTimer(self)
@@ -157,6 +124,10 @@ class KioskWindow(QWidget):
         t.timeout.connect(slot)
         t.start()
         return t
+
+    @property
+    def elderly(self) -> bool:
+        return self.theme.elderly
 
     # ---- session lifecycle ---------------------------------------------------------------------------------
 
@@ -187,15 +158,18 @@ class KioskWindow(QWidget):
             old.setParent(None)
             old.deleteLater()
 
+    def _set_style(self, language: str, elderly: bool) -> None:
+        self.language = set_language(language)
+        self.theme = theme_for(elderly)
+        self._apply_style()
+        self.idle.still_there.retranslate()
+        self.banners.update()
+
     def restyle(self, language: str, elderly: bool) -> None:
         """Language or elderly-mode switch from the home screen: same citizen, new session widgets."""
         self._drop_session()
-        self.language = set_language(language)
-        self.elderly = elderly
-        self.theme = theme_for(elderly)
-        self.idle.policy = self.config.idle_policy(elderly, self.theme.idle_factor)
-        self._apply_style()
-        self._retranslate()
+        self._set_style(language, elderly)
+        self.idle.set_theme(self.theme)
         self._build_session()
 
     def reset_session(self, reason: str) -> None:
@@ -205,62 +179,25 @@ class KioskWindow(QWidget):
         self.scanner.reset()
         self.deps.card_reader.stop()
         wipe_transient_state()
-        self.still_there.hide()
-        self.pin_pad.hide()
+        self.idle.still_there.hide()
+        self.admin.pad.hide()
         if self.language != self.home_language or self.elderly:
-            self.language = set_language(self.home_language)
-            self.elderly = False
-            self.theme = theme_for(False)
-            self._apply_style()
-            self._retranslate()
-        self.idle.policy = self.config.idle_policy(False, self.theme.idle_factor)
+            self._set_style(self.home_language, False)
+        self.idle.set_theme(self.theme)
         self._build_session()
-        self.idle.session_reset(self.deps.clock())
+        self.idle.session_reset()
         gc.collect()  # break Python-side cycles (lambdas, closures) holding the old screens' data now
         log.info("citizen session reset (%s)", reason)
 
-    # ---- idle ----------------------------------------------------------------------------------------------
+    # ---- input and time ------------------------------------------------------------------------------------
 
     def _on_input(self, event: QEvent) -> None:
         if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress:
-            p = self.mapFromGlobal(event.globalPosition().toPoint())
-            if self.corner.tap(p.x(), p.y(), self.width(), self.deps.clock()):
-                self.open_admin()
-        self._on_input_now()
-
-    def _on_input_now(self) -> None:
-        self._apply_idle(self.idle.activity(self.deps.clock()))
+            self.admin.press(event)
+        self.idle.activity()
 
     def tick(self) -> None:
-        now = self.deps.clock()
-        self._apply_idle(self.idle.tick(now))
-        if self.still_there.isVisible():
-            self.still_there.set_remaining(self.idle.warning_remaining(now))
-        self._maybe_maintenance_restart()
-
-    def _apply_idle(self, actions: list[IdleAction]) -> None:
-        for action in actions:
-            if action is IdleAction.SHOW_WARNING:
-                self.still_there.set_remaining(self.idle.warning_remaining(self.deps.clock()))
-                self.still_there.open()
-                if self.elderly:
-                    self.deps.speaker.say(self.still_there.question.text())
-            elif action is IdleAction.HIDE_WARNING:
-                self.still_there.hide()
-            elif action is IdleAction.RESET:
-                self.reset_session("idle")
-            elif action is IdleAction.SHOW_ATTRACT:
-                self.attract = AttractScreen()
-                self.attract.setParent(self)
-                self.attract.setGeometry(self.rect())
-                self.attract.show()
-                self.attract.raise_()
-            elif action is IdleAction.HIDE_ATTRACT and self.attract is not None:
-                self.attract.hide()
-                self.attract.deleteLater()
-                self.attract = None
-
-    def _maybe_maintenance_restart(self) -> None:
+        self.idle.tick()
         if self.idle.idle and maintenance_due(
             self.deps.wall_clock(), self.started_at, self.config.maintenance_hours,
             min_uptime=timedelta(hours=self.config.maintenance_min_uptime_hours),
@@ -268,73 +205,7 @@ class KioskWindow(QWidget):
             log.info("maintenance restart while idle")
             self.request_exit(MAINTENANCE_EXIT_CODE)
 
-    # ---- scanner, banners ----------------------------------------------------------------------------------
-
-    def _on_scan(self, code: str) -> None:
-        if self.attract is not None or self.still_there.isVisible():
-            self._on_input_now()
-        if self.session is None or self.pin_pad.isVisible():
-            return
-        if looks_like_card_number(code):  # typed by an ID reader in keyboard mode: only for a screen that asked
-            if isinstance(self.deps.card_reader, KeyboardCardReader):
-                self.deps.card_reader.present(code)
-            return
-        self.session.handle_scan(code)
-
-    def refresh_sync(self) -> None:
-        def done(status: SyncStatus) -> None:
-            self.sync_status = status
-            self._update_banners()
-
-        self.deps.worker.submit(self.deps.backend.sync_status, done, lambda exc: None, owner=self)
-
-    def _report_printer(self, deps: KioskDeps, state: PrinterState) -> None:
-        deps.worker.submit(
-            partial(deps.backend.report_printer, state.value),
-            lambda _r: None,
-            lambda exc: log.warning("printer state not recorded: %s", exc),
-            owner=self,
-        )
-
-    def _update_banners(self) -> None:
-        for widget, info in ((self.printer_banner, printer_banner(self.printer.state)),
-                             (self.network_banner, network_banner(self.sync_status))):
-            if info is None:
-                widget.hide()
-                continue
-            role, text = info
-            if widget.property("role") != role:
-                widget.setProperty("role", role)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-            widget.setText(text)
-            widget.show()
-
-    def _retranslate(self) -> None:
-        self.still_there.retranslate()
-        self._update_banners()
-
-    # ---- admin exit and closing ----------------------------------------------------------------------------
-
-    def open_admin(self) -> None:
-        log.warning("admin gesture recognised: PIN pad opened")
-        self.pin_pad.open()
-
-    def _check_pin(self, pin: str) -> None:
-        now = self.deps.clock()
-        result = self.pin.verify(pin, now)
-        del pin
-        if result is PinResult.OK:
-            self.pin_pad.hide()
-            self.request_exit(ADMIN_EXIT_CODE)
-        elif result is PinResult.LOCKED:
-            minutes = max(1, math.ceil(self.pin.locked_remaining(now) / 60))
-            self.pin_pad.show_message(self.tr("! 错误次数过多,请 {m} 分钟后再试").format(m=minutes))
-        elif result is PinResult.NOT_CONFIGURED:
-            self.pin_pad.show_message(self.tr("! 未配置管理员密码"))
-        else:
-            left = self.pin.max_failures - self.pin.failures
-            self.pin_pad.show_message(self.tr("! 密码错误,还可尝试 {n} 次").format(n=left))
+    # ---- exit and window events ----------------------------------------------------------------------------
 
     def request_exit(self, code: int) -> None:
         self._allow_close = True
@@ -363,9 +234,8 @@ class KioskWindow(QWidget):
                 app.removeEventFilter(f)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        for overlay in (self.still_there, self.pin_pad, self.attract):
-            if overlay is not None:
-                overlay.setGeometry(self.rect())
+        for overlay in (*self.idle.overlays(), self.admin.pad):
+            overlay.setGeometry(self.rect())
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -373,5 +243,3 @@ class KioskWindow(QWidget):
         if self.locked and event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
             QTimer.singleShot(0, self.showFullScreen)
         super().changeEvent(event)
-
-

@@ -147,13 +147,33 @@ class Combined:
     fee_fen: int
 
 
+# How a list of names (matters, departments) is written in one line, per language.
+LIST_SEPARATOR_ZH = "、"
+LIST_SEPARATOR_EN = "; "
+
+
+def split_names(names: str) -> list[str]:
+    """The names of a list written with LIST_SEPARATOR_ZH or LIST_SEPARATOR_EN."""
+    return [n.strip() for n in names.replace(LIST_SEPARATOR_ZH, ";").split(";") if n.strip()]
+
+
+def departments(matters: Sequence[Matter]) -> tuple[str, str]:
+    """The departments of matters taken in together, each once in the matters' order, in Chinese and English.
+    The English list is empty when a matter has no English name: a screen then shows the Chinese list whole
+    rather than a mix of both languages."""
+    zh = LIST_SEPARATOR_ZH.join(dict.fromkeys(m.department_zh for m in matters))
+    english = [m.department_en for m in matters]
+    en = LIST_SEPARATOR_EN.join(dict.fromkeys(english)) if all(english) else ""
+    return zh, en
+
+
 def combine(matters: Sequence[Matter], bundle: Bundle | None = None) -> Combined:
     # A bundle is always a 承诺件; matters chosen together are a 即办件 only when each of them is.
     immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
     return Combined(
-        title_zh=bundle.name_zh if bundle else "、".join(m.name_zh for m in matters),
-        title_en=bundle.name_en if bundle else "; ".join(m.name_en for m in matters),
-        department_zh="、".join(dict.fromkeys(m.department_zh for m in matters)),
+        title_zh=bundle.name_zh if bundle else LIST_SEPARATOR_ZH.join(m.name_zh for m in matters),
+        title_en=bundle.name_en if bundle else LIST_SEPARATOR_EN.join(m.name_en for m in matters),
+        department_zh=departments(matters)[0],
         matter_kind=MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED,
         legal_days=max((m.legal_days for m in matters), default=0),
         promised_days=bundle.promised_days if bundle else max((m.promised_days for m in matters), default=0),

@@ -24,6 +24,7 @@ from app.domain.catalogue import (
     MaterialSpec,
     Matter,
     combine,
+    departments,
     merge_materials,
     parse_catalogue,
 )
@@ -147,6 +148,7 @@ def matter_view(m: Matter) -> MatterView:
 def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
     members = c.bundle_matters(b)
     facts = combine(members, b)
+    department_zh, department_en = departments(members)
     return BundleView(
         b.code,
         b.name_zh,
@@ -158,10 +160,24 @@ def bundle_view(c: Catalogue, b: Bundle) -> BundleView:
         b.note_zh,
         b.note_en,
         tuple(material_view(x) for x in merge_materials(members, b.unified_form)),
-        facts.department_zh,
+        department_zh,
+        department_en,
         str(facts.matter_kind),
         facts.legal_days,
     )
+
+
+def matter_hit(m: Matter) -> SearchHit:
+    return SearchHit("matter", m.code, m.name_zh, m.name_en, m.category, m.department_zh, m.department_en,
+                     m.promised_days, str(m.kind))
+
+
+def bundle_hit(c: Catalogue, b: Bundle) -> SearchHit:
+    members = c.bundle_matters(b)
+    facts = combine(members, b)
+    department_zh, department_en = departments(members)
+    return SearchHit("bundle", b.code, b.name_zh, b.name_en, b.category, department_zh, department_en,
+                     facts.promised_days, str(facts.matter_kind))
 
 
 def read_catalogue_file(path: Path) -> dict[str, Any]:
@@ -268,19 +284,9 @@ class CatalogueService:
         hits = []
         for e in index.search(query, limit):
             if e.kind == "bundle":
-                b = catalogue.bundle(e.code)
-                facts = combine(catalogue.bundle_matters(b), b)
-                hits.append(
-                    SearchHit("bundle", b.code, b.name_zh, b.name_en, b.category, facts.department_zh,
-                              facts.promised_days, str(facts.matter_kind))
-                )
+                hits.append(bundle_hit(catalogue, catalogue.bundle(e.code)))
             else:
-                m = catalogue.matter(e.code)
-                hits.append(
-                    SearchHit(
-                        "matter", m.code, m.name_zh, m.name_en, m.category, m.department_zh, m.promised_days, m.kind
-                    )
-                )
+                hits.append(matter_hit(catalogue.matter(e.code)))
         return hits
 
     def matter(self, code: str, version: int | None = None) -> MatterView:

@@ -69,6 +69,7 @@ class BundleView:
     note_en: str
     materials: tuple[MaterialView, ...]  # merged, without duplicates
     department_zh: str  # every member's department, once each
+    department_en: str  # the same in English; empty when a member has no English name
     matter_kind: str  # "promised": a bundle is never done on the spot
     legal_days: int  # the longest of its members'
 
@@ -85,6 +86,7 @@ class SearchHit:
     name_en: str
     category: str
     department_zh: str
+    department_en: str  # empty when the catalogue has no English name for it
     promised_days: int
     matter_kind: str  # immediate / promised ("promised" for a bundle)
 

@@ -32,9 +32,10 @@ def current_language() -> str:
     return _current
 
 
-def pick(zh: str, en: str | None) -> str:
-    """A name from the data in the current language: the *_en field in English when the data has one."""
-    return en if _current.startswith("en") and en else zh
+def pick(zh: str, en: str | None, language: str | None = None) -> str:
+    """A name from the data in `language` (default: the current one): the *_en field in English when the data has
+    one."""
+    return en if (language or _current).startswith("en") and en else zh
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:

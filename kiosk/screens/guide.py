@@ -6,6 +6,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from app.domain.catalogue import split_names
 from app.ui.intake.labels import money
 from kiosk.backend import MatterGuide, MatterKind, MatterSummary, Ticket
 from kiosk.context import Navigator, SessionContext
@@ -67,7 +68,7 @@ class GuideScreen(Screen):
 
     def one_line(self, departments: str) -> str:
         """A bundle's departments on one list row: the first and how many (the guide page lists them all)."""
-        names = [d for d in departments.split("、") if d]
+        names = split_names(departments)
         return departments if len(names) < 3 else self.tr("{first} 等 {n} 个部门").format(first=names[0], n=len(names))
 
     def voice_text(self) -> str:

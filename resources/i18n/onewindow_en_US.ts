@@ -2503,7 +2503,7 @@
         </message>
     </context>
     <context>
-        <name>KioskWindow</name>
+        <name>AdminExit</name>
         <message>
             <source>! 错误次数过多,请 {m} 分钟后再试</source>
             <translation>! Too many attempts, try again in {m} min</translation>

@@ -13,8 +13,10 @@ from app.domain.catalogue import (
     MatterKind,
     Requirement,
     combine,
+    departments,
     merge_materials,
     parse_catalogue,
+    split_names,
 )
 from app.domain.matter_search import MatterIndex
 from app.services.catalogue import SAMPLE_CATALOGUE
@@ -72,6 +74,17 @@ def test_matters_taken_in_together_add_up(sample):
     both = combine([quick, slow])
     assert (both.title_zh, both.title_en, both.department_zh) == ("甲、乙", "A; B", "民政局")
     assert (both.matter_kind, both.legal_days, both.promised_days, both.fee_fen) == (MatterKind.PROMISED, 20, 7, 1500)
+
+
+def test_departments_in_both_languages(sample):
+    members = sample.bundle_matters(sample.bundle("BD01"))
+    zh, en = departments(members)
+    assert zh == combine(members).department_zh
+    # 公安局治安支队 is "Public Security Bureau" in English too: each English name once as well.
+    assert split_names(en) == list(dict.fromkeys(m.department_en for m in members))
+    assert split_names(zh) == list(dict.fromkeys(m.department_zh for m in members))
+    untranslated = Matter("Q3", "丙", "C", "档案馆", "", "B", MatterKind.PROMISED, 10, 5)
+    assert departments([members[0], untranslated]) == (f"{members[0].department_zh}、档案馆", "")  # never a mix
 
 
 def test_merge_takes_the_strictest_requirement():

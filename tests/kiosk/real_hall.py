@@ -62,9 +62,9 @@ def _seed(path: Path) -> None:
     clock = HallClock(lambda: DEMO_START)
     db = Database(f"sqlite:///{path}", device_id="kiosk-test")
     db.upgrade()
-    with pytest.MonkeyPatch.context() as mp:  # argon2 for 8 staff PINs is slow and nobody logs in here
-        mp.setattr("app.services.hall.hash_secret", lambda secret: "not-argon2:" + secret)
-        create_sample_hall(db)
+    # Real PIN hashes: the sample's are hashed once per process and cached (app.services.hall._sample_pin_hash), so a
+    # stand-in hash here would be what every later sample hall in this process gets, and their logins would fail.
+    create_sample_hall(db)
     CatalogueService(db, clock=clock).ensure_sample()
     AppointmentService(db, clock=clock).seed_demo()  # codes 100001-100004 today
     with db.write() as s:

@@ -58,12 +58,12 @@ def test_gesture_pin_lockout_then_exit(qtbot, make_kiosk, mono, caplog) -> None:
     codes: list[int] = []
     kiosk.exit_requested.connect(codes.append)
     _corner_taps(qtbot, kiosk, 4)
-    assert not kiosk.pin_pad.isVisible()
+    assert not kiosk.admin.pad.isVisible()
     _corner_taps(qtbot, kiosk, 1)
-    assert kiosk.pin_pad.isVisible()
+    assert kiosk.admin.pad.isVisible()
 
     def enter(pin: str) -> None:
-        pad = kiosk.pin_pad
+        pad = kiosk.admin.pad
         for digit in pin:
             qtbot.mouseClick(pad.findChild(QPushButton, f"key_{digit}"), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(pad.findChild(QPushButton, "admin_ok"), Qt.MouseButton.LeftButton)
@@ -71,7 +71,7 @@ def test_gesture_pin_lockout_then_exit(qtbot, make_kiosk, mono, caplog) -> None:
     with caplog.at_level(logging.INFO):
         for wrong in ("123456", "654321", "111111"):
             enter(wrong)
-        assert "5" in kiosk.pin_pad.message.text()  # "try again in 5 minutes"
+        assert "5" in kiosk.admin.pad.message.text()  # "try again in 5 minutes"
         enter(PIN)
         assert codes == [] and kiosk.isVisible()
         mono.advance(5 * 60 + 1)

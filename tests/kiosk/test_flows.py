@@ -183,8 +183,8 @@ def test_a_scanned_receipt_fills_the_number_and_asks_for_the_last_4(kiosk: Kiosk
 
 def test_a_hall_working_locally_shows_no_network_banner(kiosk: KioskWindow, backend) -> None:  # noqa: ANN001
     assert backend.sync_status().local_only  # no sync agent has reported: the hall works on its own
-    kiosk.refresh_sync()
-    assert not kiosk.network_banner.isVisible()
+    kiosk.banners.refresh_sync()
+    assert not kiosk.banners.network.isVisible()
     kiosk.session.go("category")
     kiosk.session.screen.choose("B")  # tickets come from the hall database, link or no link
     assert kiosk.session.screen_name == "ticket_result"

@@ -31,3 +31,22 @@ def test_kiosk_takes_lang_and_sessions_start_in_it(make_kiosk) -> None:  # noqa:
     kiosk.home_language = "zh_CN"
     kiosk.reset_session("idle")
     assert kiosk.language == "zh_CN"
+
+
+def test_english_guide_names_departments_in_english(make_kiosk) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QPushButton
+
+    kiosk = make_kiosk()
+    kiosk.restyle("en_US", False)
+    kiosk.session.go("guide")
+    screen = kiosk.session.screen
+    rows = {b.objectName(): b.text() for b in screen.results.findChildren(QPushButton)}
+    # A bundle lists its departments as the first and how many; its members are in three departments.
+    assert rows["matter_BB01"].splitlines()[1] == "Public Security Bureau and others (3 departments)"
+    screen.field.setText("SFZ")  # 身份证: matters of the Public Security Bureau
+    rows = {b.objectName(): b.text() for b in screen.results.findChildren(QPushButton) if b.isVisibleTo(screen)}
+    assert rows["matter_C001"].splitlines()[1] == "Public Security Bureau"
+    kiosk.session.go("matter", code="BB01")
+    texts = [w.text() for w in kiosk.session.screen.content.findChildren(type(kiosk.session.screen.message))]
+    assert ("Department: Public Security Bureau; Healthcare Security Bureau; "
+            "Human Resources and Social Security Bureau") in texts

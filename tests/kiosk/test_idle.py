@@ -55,11 +55,11 @@ def test_idle_reset_wipes_the_session(qtbot, make_kiosk, mono) -> None:  # noqa:
     policy = kiosk.idle.policy
     mono.advance(policy.idle_s - 1)
     kiosk.tick()
-    assert not kiosk.still_there.isVisible()
+    assert not kiosk.idle.still_there.isVisible()
     mono.advance(2)
     kiosk.tick()
-    assert kiosk.still_there.isVisible()
-    assert "20" in kiosk.still_there.countdown.text() or "40" in kiosk.still_there.countdown.text()
+    assert kiosk.idle.still_there.isVisible()
+    assert "20" in kiosk.idle.still_there.countdown.text() or "40" in kiosk.idle.still_there.countdown.text()
     mono.advance(policy.countdown_s)
     kiosk.tick()
 
@@ -67,7 +67,7 @@ def test_idle_reset_wipes_the_session(qtbot, make_kiosk, mono) -> None:  # noqa:
     assert not shiboken6.isValid(session)
     assert not shiboken6.isValid(screen)
     assert kiosk.session is not session and kiosk.session.screen_name == "home"
-    assert not kiosk.still_there.isVisible()
+    assert not kiosk.idle.still_there.isVisible()
     assert all(ADULT_ID[:12] not in t for t in _all_texts())
     assert QApplication.clipboard().text() == ""
     assert kiosk.language == "zh_CN" and not kiosk.elderly
@@ -75,21 +75,21 @@ def test_idle_reset_wipes_the_session(qtbot, make_kiosk, mono) -> None:  # noqa:
 
     mono.advance(CONFIG.attract_seconds)
     kiosk.tick()
-    assert kiosk.attract is not None and kiosk.attract.isVisible()
-    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
-    assert kiosk.attract is None
+    assert kiosk.idle.attract is not None and kiosk.idle.attract.isVisible()
+    qtbot.mouseClick(kiosk.idle.attract, Qt.MouseButton.LeftButton)
+    assert kiosk.idle.attract is None
 
 
 def test_touch_during_countdown_keeps_the_session(qtbot, make_kiosk, mono) -> None:  # noqa: ANN001
     kiosk: KioskWindow = make_kiosk(CONFIG)
     kiosk.session.go("guide")
-    kiosk._on_input_now()
+    kiosk.idle.activity()
     session = kiosk.session
     mono.advance(61)
     kiosk.tick()
-    assert kiosk.still_there.isVisible()
-    qtbot.mouseClick(kiosk.still_there.keep_button, Qt.MouseButton.LeftButton)
-    assert not kiosk.still_there.isVisible()
+    assert kiosk.idle.still_there.isVisible()
+    qtbot.mouseClick(kiosk.idle.still_there.keep_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.idle.still_there.isVisible()
     mono.advance(30)
     kiosk.tick()
     assert kiosk.session is session and session.screen_name == "guide"
@@ -100,7 +100,7 @@ def test_pristine_home_is_never_warned(make_kiosk, mono) -> None:  # noqa: ANN00
     built = kiosk.sessions_built
     mono.advance(170)
     kiosk.tick()
-    assert not kiosk.still_there.isVisible()
+    assert not kiosk.idle.still_there.isVisible()
     assert kiosk.sessions_built == built
 
 

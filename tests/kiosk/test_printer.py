@@ -22,8 +22,8 @@ def test_paper_out_shows_banner_and_qr_fallback(kiosk: KioskWindow, printer: Sta
     printer.set_paper_out()
     kiosk.printer.refresh()
     assert kiosk.printer.state is PrinterState.PAPER_OUT
-    assert kiosk.printer_banner.isVisible()
-    assert "纸" in kiosk.printer_banner.text() and kiosk.printer_banner.text().startswith("!")
+    assert kiosk.banners.printer.isVisible()
+    assert "纸" in kiosk.banners.printer.text() and kiosk.banners.printer.text().startswith("!")
     before = len(printer.output)
     screen = _take_ticket(kiosk)
     assert screen.qr_shown
@@ -35,7 +35,7 @@ def test_paper_out_shows_banner_and_qr_fallback(kiosk: KioskWindow, printer: Sta
 def test_ok_printer_prints_and_hides_qr(kiosk: KioskWindow, printer: StatusDummy) -> None:
     kiosk.printer.refresh()
     assert kiosk.printer.state is PrinterState.OK
-    assert not kiosk.printer_banner.isVisible()
+    assert not kiosk.banners.printer.isVisible()
     printed: list[bytes] = []
     original_clear = printer.clear
 
@@ -56,7 +56,7 @@ def test_silent_or_garbled_printer_is_unknown_not_ok(kiosk: KioskWindow, printer
     printer.replies = replies
     kiosk.printer.refresh()
     assert kiosk.printer.state is PrinterState.UNKNOWN
-    assert kiosk.printer_banner.isVisible()
+    assert kiosk.banners.printer.isVisible()
     assert _take_ticket(kiosk).qr_shown
 
 
@@ -69,7 +69,7 @@ def test_paper_near_end_still_prints_with_a_warning(kiosk: KioskWindow, printer:
     printer.replies[4] = bytes((0x12 | 0x0C,))
     kiosk.printer.refresh()
     assert kiosk.printer.state is PrinterState.PAPER_NEAR_END
-    assert kiosk.printer_banner.property("role") == "banner-warn"
+    assert kiosk.banners.printer.property("role") == "banner-warn"
     assert not _take_ticket(kiosk).qr_shown
 
 

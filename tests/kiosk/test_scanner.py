@@ -115,3 +115,21 @@ def test_id_reader_in_keyboard_mode_issues_a_real_name_ticket(qtbot, kiosk: Kios
         _key(qtbot, target, ch, mono, 0.004)
     assert kiosk.session.screen_name == "ticket_result"
     assert kiosk.session.screen.ticket.category_prefix == "B"
+
+
+def test_no_scan_reaches_a_session_behind_the_pin_pad(kiosk: KioskWindow) -> None:
+    kiosk.admin.open()
+    kiosk.scans.route("OW1:A:100004")  # the demo appointment for this half hour
+    assert kiosk.session.screen_name == "home"
+    kiosk.admin.pad.cancel()
+    kiosk.scans.route("OW1:A:100004")
+    assert kiosk.session.screen_name == "ticket_result"
+
+
+def test_a_camera_scan_wakes_the_attract_screen_and_is_used(kiosk: KioskWindow, mono) -> None:  # noqa: ANN001
+    mono.advance(kiosk.idle.policy.attract_s)
+    kiosk.tick()
+    assert kiosk.idle.attract is not None
+    kiosk.scans.route("OW1:A:100004")  # from the camera: no key press went through the activity filter
+    assert kiosk.idle.attract is None
+    assert kiosk.session.screen_name == "ticket_result"

@@ -32,7 +32,7 @@ def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str,
     assert (kiosk.width(), kiosk.height()) == SIZES[orientation], "the screen's content does not fit"
 
     root = kiosk
-    for overlay in (kiosk.attract, kiosk.pin_pad, kiosk.still_there):
+    for overlay in (kiosk.idle.attract, kiosk.admin.pad, kiosk.idle.still_there):
         if overlay is not None and overlay.isVisible():
             root = overlay  # what is under an overlay cannot be touched or read
             break

@@ -80,23 +80,23 @@ def _after_hours(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
 def _banners(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     p.replies = {}  # the printer stops answering
     k.printer.refresh()
-    k.refresh_sync()
+    k.banners.refresh_sync()
 
 
 def _still_there(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     k.session.go("guide")
-    k.still_there.set_remaining(17)
-    k.still_there.open()
+    k.idle.still_there.set_remaining(17)
+    k.idle.still_there.open()
 
 
 def _pin_pad(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
-    k.open_admin()
+    k.admin.open()
 
 
 def _attract(k: KioskWindow, p: StatusDummy, b: QueueKioskBackend) -> None:
     from kiosk.idle import IdleAction
 
-    k._apply_idle([IdleAction.SHOW_ATTRACT])
+    k.idle.apply([IdleAction.SHOW_ATTRACT])
 
 
 TOUR: dict[str, Step] = {

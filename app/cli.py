@@ -142,7 +142,6 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
 
     from app.devices.escpos_ticket import ticket_escpos_bytes
     from app.devices.slip_from_ticket import slip_for
-    from app.services.hall import current_hall
     from app.services.queue import QueueService
     from app.userfiles import append_to_device, output_file
 
@@ -154,7 +153,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     for target in (args.pdf, args.png):
         if target:
             output_file(target)  # a folder or an impossible place is one line, before anything is rendered
-    slip = slip_for(t, current_hall(db).timezone)
+    slip = slip_for(t)
     written = []
     if args.escpos:
         append_to_device(args.escpos, ticket_escpos_bytes(slip))  # a device such as /dev/usb/lp0, or a file

@@ -33,7 +33,7 @@ class Ticket:
     qr_payload: str
     window_number: int | None = None
     hall_name: str = ""  # printed on the slip
-    hall_timezone: str = "Asia/Shanghai"  # the slip shows issued_at (UTC) as the hall's wall clock
+    hall_timezone: str = "Asia/Shanghai"  # the slip shows issued_at (UTC) as the hall's wall clock (from TicketView)
 
 
 class CaseStatus(enum.StrEnum):

@@ -100,7 +100,7 @@ class PrinterMonitor(QObject):
 
     def print_ticket(self, ticket: Ticket, on_result: Callable[[bool], None], owner: QObject) -> None:
         """Check the state, print, and call ``on_result(printed: bool)`` on the GUI thread."""
-        self._print(lambda device: print_ticket(device, slip_for(ticket, ticket.hall_timezone)), on_result, owner)
+        self._print(lambda device: print_ticket(device, slip_for(ticket)), on_result, owner)
 
     def print_lines(self, lines: list[str], on_result: Callable[[bool], None], owner: QObject) -> None:
         """Print plain Chinese text (a material list) in the printer's GB18030 Chinese mode."""

@@ -54,7 +54,7 @@ _CASE_STATUS: dict[str, CaseStatus] = {  # StrEnum keys: looked up by the status
 }
 
 
-def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
+def ticket_from_view(view: TicketView) -> Ticket:
     """app.services.views.TicketView -> kiosk Ticket (only what a citizen may see)."""
     return Ticket(
         id=view.id,
@@ -69,7 +69,7 @@ def ticket_from_view(view: TicketView, hall_timezone: str) -> Ticket:
         qr_payload=view.qr_payload,
         window_number=view.window_number,
         hall_name=view.hall_name,
-        hall_timezone=hall_timezone,
+        hall_timezone=view.hall_timezone,
     )
 
 
@@ -139,10 +139,10 @@ class QueueKioskBackend:
 
     def issue_ticket(self, prefix: str, *, person_id: str | None = None, matters: tuple[str, ...] = ()) -> Ticket:
         view = self.queue.issue_ticket(prefix, source="kiosk", matters=matters, person_id=person_id)
-        return ticket_from_view(view, self._hall_view().timezone)
+        return ticket_from_view(view)
 
     def check_in_appointment(self, code: str) -> Ticket:
-        return ticket_from_view(self.appointments.check_in(code).ticket, self._hall_view().timezone)
+        return ticket_from_view(self.appointments.check_in(code).ticket)
 
     def case_progress(self, receipt_number: str, id_last4: str) -> CaseProgress:
         view = self.cases.progress(receipt_number, id_last4)

@@ -17,6 +17,8 @@ class IssuedTicket(Protocol):
     @property
     def hall_name(self) -> str: ...
     @property
+    def hall_timezone(self) -> str: ...
+    @property
     def display_number(self) -> str: ...
     @property
     def category_name_zh(self) -> str: ...
@@ -32,12 +34,12 @@ class IssuedTicket(Protocol):
     def window_number(self) -> int | None: ...
 
 
-def slip_for(ticket: IssuedTicket, tz: str = "Asia/Shanghai") -> TicketSlip:
+def slip_for(ticket: IssuedTicket) -> TicketSlip:
     return TicketSlip(
         hall_name=ticket.hall_name,
         category_name=ticket.category_name_zh,
         display_number=ticket.display_number,
-        issued_at=hall_time(ticket.issued_at, tz),  # stored in UTC; printed as the clock on the wall says
+        issued_at=hall_time(ticket.issued_at, ticket.hall_timezone),  # stored in UTC; printed as the wall clock
         people_ahead=ticket.people_ahead,
         estimated_wait_minutes=ticket.estimated_wait_minutes,
         qr_payload=ticket.qr_payload,

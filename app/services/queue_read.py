@@ -92,6 +92,7 @@ def view_of(hall: Hall, t: Any, cat: Any, window_number: int | None) -> TicketVi
         qr_payload=ticket_qr_payload(hall.code, t.id, HallSettings.of(hall.settings).public_base_url),
         hall_code=hall.code,
         hall_name=hall.name_zh,
+        hall_timezone=hall.timezone,
         matters=tuple(t.matters or ()),
     )
 

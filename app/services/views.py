@@ -41,6 +41,7 @@ class TicketView:
     qr_payload: str
     hall_code: str
     hall_name: str
+    hall_timezone: str  # the slip and the screens show issued_at (UTC) as the hall's wall clock
     matters: tuple[str, ...] = ()
 
 

@@ -47,3 +47,23 @@ def test_rejects_invalid(overrides: dict[str, object]) -> None:
 def test_clean_drops_control_characters() -> None:
     assert clean("大厅\x1b@\x1d V") == "大厅@ V"
     assert clean("第一行\n第二行") == "第一行 第二行"
+
+
+def test_every_printed_slip_shows_the_halls_own_clock(sqlite_hall) -> None:  # type: ignore[no-untyped-def]
+    """Before: the staff window's reprint and the take-ticket screen printed Asia/Shanghai time whatever the
+    hall's zone (only the kiosk and the CLI passed it); the zone now travels with the ticket view."""
+    from datetime import UTC
+
+    from sqlalchemy import select
+
+    from app.devices.slip_from_ticket import slip_for
+    from app.services.queue import QueueService
+    from app.store.models import Hall
+
+    with sqlite_hall.write() as s:
+        s.scalars(select(Hall)).one().timezone = "Asia/Urumqi"  # UTC+6: 新疆 halls keep local time
+    issued = QueueService(sqlite_hall, clock=lambda: datetime(2026, 11, 23, 3, 30, tzinfo=UTC)).issue_ticket(
+        "B", source="staff"
+    )
+    assert issued.hall_timezone == "Asia/Urumqi"
+    assert slip_text(slip_for(issued)).issued == "取号时间 2026-11-23 09:30"

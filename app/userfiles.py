@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain.errors import BadInputFile, FileProblem
+from app.domain.stored_text import nul_in
 
 T = TypeVar("T")
 
@@ -28,7 +29,7 @@ def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
 
     def parse(text: str) -> object:
         try:
-            return json.loads(text, parse_constant=_not_json, parse_float=_finite, object_pairs_hook=_no_twice)
+            data = json.loads(text, parse_constant=_not_json, parse_float=_finite, object_pairs_hook=_no_twice)
         except json.JSONDecodeError as exc:
             raise BadInputFile(
                 f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能不完整",
@@ -42,6 +43,12 @@ def read_json_file(path: Path, what_zh: str, what_en: str) -> object:
                 f"{path} 含有位数过多的数字，不像{what_zh}文件",
                 f"{path} holds a number too long to be a {what_en} file",
             ) from None
+        if nul_in(data):  # "\u0000" in a string: PostgreSQL cannot store it (app.domain.stored_text)
+            raise BadInputFile(
+                f"{path} 含有字符 \\u0000（NUL），一窗通不能保存它；请删去",
+                f"{path} holds the character \\u0000 (NUL), which OneWindow cannot store: remove it",
+            )
+        return data
 
     return _read(Path(path), what_zh, what_en, "JSON", parse)
 

@@ -23,6 +23,7 @@ from app.domain.errors import AuthError, UserError
 from app.domain.ids import new_id
 from app.domain.lockout import Attempts, locked_out
 from app.services.auth import verify_secret
+from app.store.limits import misfit
 from app.store.login_attempts import count_attempt, in_own_transaction, unknown_login_key
 from server.db import ServerDatabase
 from server.models import Device, EnrolCode, LoginAttempt, Meta, RegisteredHall, Reviewer
@@ -63,8 +64,10 @@ def meta_value(session: Session, key: str, default: str | None = None) -> str:
 
 def new_enrol_code(session: Session, hall_code: str, ttl_hours: int, name: str = "") -> str:
     hall_code = hall_code.strip().upper()
-    if not hall_code or len(hall_code) > 16:
+    if not hall_code or misfit(RegisteredHall.code, hall_code):
         raise EnrolError("大厅编码无效", "The hall code is not valid")
+    if why := misfit(RegisteredHall.name, name):
+        raise EnrolError(f"大厅名称{why[0]}", f"The hall name {why[1]}")
     if session.get(RegisteredHall, hall_code) is None:
         session.add(RegisteredHall(code=hall_code, name=name, created_at=_now()))
     code = "-".join(secrets.token_hex(2).upper() for _ in range(4))  # 16 hex digits, easy to read out

@@ -31,9 +31,12 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
 def _database(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
     """The server's database; `create=False` for commands that only make sense on an existing one (a revoke on a
     mistyped path must not leave an empty server database behind)."""
+    from app.cli import _opened
     from server.main import open_database
 
-    return open_database(_settings(args), create=create)
+    db = open_database(_settings(args), create=create)
+    _opened.append(db)  # disposed by app.cli.main when the command ends (a PostgreSQL connection is not left open)
+    return db
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

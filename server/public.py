@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import DEFAULT_TZ
+from app.store.limits import misfit
 from server.models import Record, RegisteredHall
 
 
@@ -19,6 +20,8 @@ def _field(name: str) -> Any:
 
 
 def ticket_status(session: Session, hall_code: str, ticket_id: str) -> dict[str, Any] | None:
+    if misfit(RegisteredHall.code, hall_code) or misfit(Record.entity_id, ticket_id):
+        return None  # a hand-typed address no hall or ticket can have (a NUL would fail the lookup on PostgreSQL)
     hall = session.get(RegisteredHall, hall_code.upper())
     if hall is None or hall.hall_id is None:
         return None

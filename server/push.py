@@ -15,7 +15,9 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridLogicalClock
+from app.domain.stored_text import nul_in
 from app.domain.sync_rules import CENTRAL_CASE_FIELDS, merge_case, rule_for
+from app.store.limits import misfit
 from server.auth import Principal
 from server.feed import write_records
 from server.models import AppliedMutation, Record
@@ -66,18 +68,24 @@ def _current(session: Session, hall_id: str, keys: Sequence[tuple[str, str]]) ->
     return found
 
 
-_INT32, _INT64 = 2**31 - 1, 2**63 - 1  # record.version is INTEGER, record.hlc BIGINT
-_ID_CHARS = 64  # record.entity_id and record.origin_device are VARCHAR(64)
-
-
 def _malformed(m: Mutation) -> bool:
-    """Values the record table cannot hold: answered per mutation, so one bad row never blocks a hall's queue
-    (PostgreSQL would refuse the whole transaction; SQLite would store them)."""
+    """Values the record table cannot hold (its own column types say which): answered per mutation, so one bad row
+    never blocks a hall's queue (PostgreSQL would refuse the whole transaction; SQLite would store them). A NUL in the
+    payload is one of them: the JSON column keeps it, but every `->>` on the row then fails (the public page)."""
     return (
-        not 0 <= m.version <= _INT32
-        or not 0 <= m.hlc <= _INT64
-        or not 0 < len(m.entity_id) <= _ID_CHARS
-        or len(m.origin_device) > _ID_CHARS
+        m.version < 0
+        or m.hlc < 0
+        or not m.entity_id
+        or any(
+            misfit(column, value)
+            for column, value in (
+                (Record.version, m.version),
+                (Record.hlc, m.hlc),
+                (Record.entity_id, m.entity_id),
+                (Record.origin_device, m.origin_device),
+            )
+        )
+        or nul_in(m.payload)
     )
 
 

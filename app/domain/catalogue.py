@@ -28,6 +28,16 @@ MATERIAL_KINDS: tuple[str, ...] = (
 )
 
 
+# How much of a catalogue the hall's columns hold (app.store declares its columns with these): a catalogue that
+# exceeds them is refused when read, here, for an import on the hall and a publication on the server alike, instead
+# of failing later on PostgreSQL (a sync that never gets past it, a case that cannot be saved) and not on SQLite.
+LABEL_MAX = 200  # catalogue_version.label
+MATTER_CODE_MAX = 32  # appointment.matter_code
+BUNDLE_CODE_MAX = 16  # intake_case.bundle_code
+MATERIAL_KEY_MAX = 64  # case_material.key
+INTEGER_MAX = 2**31 - 1  # legal_days, promised_days and fee_fen are INTEGER columns of a case
+
+
 class CatalogueError(UserError):
     code = "catalogue"
 
@@ -275,6 +285,11 @@ def _material(data: Mapping[str, Any], where: Where) -> MaterialSpec:
         )
     except (TypeError, ValueError) as exc:
         raise _bad(f"{where[0]}：字段值不对（{exc}）", f"{where[1]}: a wrong value ({exc})") from None
+    if not isinstance(spec.key, str) or not 0 < len(spec.key) <= MATERIAL_KEY_MAX:
+        raise _bad(
+            f"{where[0]}：材料 key 应为 1 到 {MATERIAL_KEY_MAX} 个字符", f"{where[1]}: a material key is 1 to "
+            f"{MATERIAL_KEY_MAX} characters"
+        )
     kinds = ", ".join(MATERIAL_KINDS)
     if spec.kind not in MATERIAL_KINDS:
         raise _bad(
@@ -342,6 +357,15 @@ def _matter(data: Mapping[str, Any], shared: Mapping[str, Mapping[str, Any]]) ->
     except (KeyError, ValueError, TypeError) as exc:
         zh, en = _field_problem(exc)
         raise _bad(f"事项 {code or '?'}：{zh}", f"matter {code or '?'}: {en}") from None
+    if len(code) > MATTER_CODE_MAX:
+        raise _bad(
+            f"事项编码 {code[:40]} 太长（{len(code)} 个字符，最多 {MATTER_CODE_MAX}）",
+            f"the matter code {code[:40]} is too long ({len(code)} characters, at most {MATTER_CODE_MAX})",
+        )
+    if matter.legal_days > INTEGER_MAX or not 0 <= matter.fee_fen <= INTEGER_MAX:
+        raise _bad(
+            f"事项 {code}：legal_days 或 fee_yuan 超出范围", f"matter {code}: legal_days or fee_yuan is out of range"
+        )
     if not code or matter.promised_days > matter.legal_days or matter.promised_days < 0:
         raise _bad(
             f"事项 {code or '?'}：需要事项编码，且 0 <= promised_days <= legal_days",
@@ -380,6 +404,11 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
         code = str(b.get("code", ""))
         members = tuple(b.get("matters", ()))
         missing = [c for c in members if c not in codes]
+        if len(code) > BUNDLE_CODE_MAX:
+            raise _bad(
+                f"一件事编码 {code[:40]} 太长（最多 {BUNDLE_CODE_MAX} 个字符）",
+                f"the bundle code {code[:40]} is too long (at most {BUNDLE_CODE_MAX} characters)",
+            )
         if not code or len(members) < 2 or missing:
             raise _bad(
                 f"一件事 {code or '?'}：需要编码和至少两个已有事项（不认识的：{missing}）",
@@ -405,4 +434,10 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
         )
     if {b.code for b in bundles} & set(codes):
         raise _bad("一件事的编码与事项编码相同", "a bundle code is also a matter code")
-    return Catalogue(label=str(data.get("label", "")), matters=matters, bundles=tuple(bundles))
+    label = str(data.get("label", ""))
+    if len(label) > LABEL_MAX:
+        raise _bad(f"label 太长（{len(label)} 个字符，最多 {LABEL_MAX}）", f"the label is too long ({len(label)} "
+                   f"characters, at most {LABEL_MAX})")  # fmt: skip
+    if any(b.promised_days > INTEGER_MAX for b in bundles):
+        raise _bad("一件事的 promised_days 超出范围", "a bundle's promised_days is out of range")
+    return Catalogue(label=label, matters=matters, bundles=tuple(bundles))

@@ -35,6 +35,8 @@ from app.domain.ratings import (
     DEFAULT_RATING_DAYS,
     DEFAULT_RECTIFY_WORKDAYS,
 )
+from app.domain.stored_text import nul_in
+from app.domain.workdays import WorkdayCalendar
 
 log = logging.getLogger("onewindow.settings")
 
@@ -62,6 +64,15 @@ class CalendarDays(_Strict):
 
     holidays: list[str] = []
     makeup_workdays: list[str] = []
+
+    @model_validator(mode="after")
+    def _real_days(self) -> CalendarDays:
+        # read as the calendar will read them: 2026-02-30 stored here would fail every deadline computed later
+        try:
+            WorkdayCalendar.from_dict({"holidays": self.holidays, "makeup_workdays": self.makeup_workdays})
+        except ValueError as exc:
+            raise PydanticCustomError("calendar_days", "{problem}", {"problem": str(exc)}) from None
+        return self
 
 
 class HallSettings(_Strict):
@@ -99,7 +110,10 @@ class HallSettings(_Strict):
     follow_up_rectify_workdays: Workdays = DEFAULT_RECTIFY_WORKDAYS
     # material-check overrides, {"blur": {"warn_below": 50}}; checked against app.checks.config on load and edit
     checks: dict[str, dict[str, Any]] = {}
-    calendar_extra: CalendarDays | None = None
+    calendar_extra: Annotated[CalendarDays | None, Field(
+        description='含日期列表 holidays 和 makeup_workdays 的对象，日期如 "2026-10-01" 或 "2026-10-01/2026-10-07"|an '
+        'object with date lists holidays and makeup_workdays, a date like "2026-10-01" or "2026-10-01/2026-10-07"'
+    )] = None
     central_calendar: dict[str, Any] | None = None  # written by the sync agent (同源发布), not by people
     # -- supervision: service level is the share served within the target wait
     target_wait_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 20
@@ -293,6 +307,11 @@ def hall_setting_value(key: str, value: Any) -> Any:
             f"大厅设置 {key} 由 hall init 生成，不能更改（更改后当天的取号上限和预约查重将认不出已取号的人）",
             f"The hall setting {key} is made by hall init and cannot be changed (today's ticket limit and duplicate "
             "booking checks would no longer recognise people who already took one)",
+        )
+    if nul_in(value):
+        raise InvalidSettings(
+            f"大厅设置 {key} 的值含有字符 \\u0000（NUL），数据库不能保存",
+            f"The hall setting {key} holds the character \\u0000 (NUL), which the database cannot store",
         )
     adapter = _adapter(key)
     try:

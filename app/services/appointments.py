@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import appointments as rules
 from app.domain.appointments import AppointmentError, AppointmentStatus, Slot
 from app.domain.calendar import hall_time, parse_hours, service_day
+from app.domain.credentials import check_name
 from app.domain.errors import NotFoundError
 from app.domain.masking import mask_code, mask_name
 from app.domain.person import person_key
@@ -86,6 +87,7 @@ class AppointmentService:
     ) -> AppointmentView:
         """Book a slot. ``code`` is for bookings made elsewhere (the central server's online booking)."""
         the_slot = slot if isinstance(slot, Slot) else rules.parse_slot(slot)
+        name = check_name(name) if name.strip() else ""  # printed masked on the slip; stored masked, as long
         wanted = rules.normalise_code(code) if code else None
         if wanted is not None and not rules.is_valid_code(wanted):
             raise AppointmentError(

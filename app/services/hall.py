@@ -19,6 +19,7 @@ from app.domain.settings_schema import WindowSettings, settings_error
 from app.services.auth import Actor, authenticate, hash_secret
 from app.services.views import HallView, StaffView
 from app.store.database import Database
+from app.store.limits import misfit
 from app.store.models import Category, Hall, Staff, Window, WindowCategory
 
 SAMPLE_HALL = Path(__file__).resolve().parents[2] / "resources" / "sample" / "hall.json"
@@ -159,6 +160,8 @@ def hall_spec_problem(spec: object) -> Problem:
     top = fields(spec, ("文件", "the file"), {"code": str, "name_zh": str, "categories": list})
     if top or not isinstance(spec, dict):
         return top
+    if problem := _misfit(spec, ("文件", "the file"), _HALL_COLUMNS):
+        return problem
     for key in ("opening_hours", "settings"):
         if not isinstance(spec.get(key, {}), dict):
             return f"“{key}”应为 JSON 对象", f"{key!r} must be an object"
@@ -166,7 +169,8 @@ def hall_spec_problem(spec: object) -> Problem:
         return problem
     prefixes: set[str] = set()
     for i, c in enumerate(spec["categories"]):
-        if problem := fields(c, (f"第 {i + 1} 个业务类别", f"category {i + 1}"), {"prefix": str, "name_zh": str}):
+        where = f"第 {i + 1} 个业务类别", f"category {i + 1}"
+        if problem := fields(c, where, {"prefix": str, "name_zh": str}) or _misfit(c, where, _CATEGORY_COLUMNS):
             return problem
         if c["prefix"] in prefixes:
             return f"业务类别前缀“{c['prefix']}”重复", f"category prefix {c['prefix']!r} appears twice"
@@ -191,6 +195,26 @@ def hall_spec_problem(spec: object) -> Problem:
             )
         logins.add(st["login"])
     return _windows_problem(spec.get("windows", []), prefixes, fields)
+
+
+# The columns each key of the file is written to: a value they cannot hold is refused before anything is written
+# (PostgreSQL would refuse it half-way; SQLite would keep it).
+_HALL_COLUMNS = {"code": Hall.code, "name_zh": Hall.name_zh, "name_en": Hall.name_en, "level": Hall.level}
+_CATEGORY_COLUMNS = {
+    "prefix": Category.prefix,
+    "name_zh": Category.name_zh,
+    "name_en": Category.name_en,
+    "number_start": Category.number_start,
+    "number_end": Category.number_end,
+    "minutes": Category.default_service_minutes,
+}
+
+
+def _misfit(item: dict[str, Any], where: tuple[str, str], columns: dict[str, Any]) -> Problem:
+    for key, column in columns.items():
+        if key in item and (why := misfit(column, item[key])):
+            return f"{where[0]}的“{key}”{why[0]}", f"{where[1]}: {key!r} {why[1]}"
+    return None
 
 
 def _windows_problem(windows: Any, prefixes: set[str], fields: Any) -> Problem:

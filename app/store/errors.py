@@ -125,6 +125,16 @@ def _sqlite_error(message: str, url: str) -> UserError | None:
 def _postgres_error(exc: BaseException, url: str) -> UserError | None:
     import psycopg
 
+    if isinstance(exc, psycopg.DataError):
+        # A value PostgreSQL refuses and SQLite would have stored (VARCHAR(n), INTEGER's range, NUL): input should be
+        # checked against its column where it is read (app.store.limits); this is the line for one that was not.
+        first = (str(exc).strip().splitlines() or ["?"])[0][:200]
+        return UserError(
+            f"数据库无法保存给出的某个值：太长、超出范围，或含有数据库不能保存的字符（{first}）；未做任何改动",
+            f"A value given is too long, out of range or holds a character the database cannot store ({first}); "
+            "nothing was changed",
+            code="bad_value",
+        )
     if isinstance(exc, psycopg.OperationalError):
         name = shown_url(url)
         first = (str(exc).strip().splitlines() or ["?"])[0][:200]

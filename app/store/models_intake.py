@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.catalogue import BUNDLE_CODE_MAX, LABEL_MAX, MATERIAL_KEY_MAX
 from app.store.models import Base, Synced
 
 
@@ -20,7 +21,7 @@ class CatalogueVersion(Synced, Base):
     __sync_entity__ = "catalogue_version"
     __table_args__ = (UniqueConstraint("hall_id", "number"), UniqueConstraint("hall_id", "content_sha256"))
     number: Mapped[int] = mapped_column(Integer)
-    label: Mapped[str] = mapped_column(String(200), default="")
+    label: Mapped[str] = mapped_column(String(LABEL_MAX), default="")
     content_sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[dict[str, Any]] = mapped_column()
     imported_at: Mapped[datetime]
@@ -39,7 +40,7 @@ class IntakeCase(Synced, Base):
     catalogue_version: Mapped[int] = mapped_column(Integer)
     matter_codes: Mapped[list[Any]] = mapped_column(default=list)
     matter_names: Mapped[list[Any]] = mapped_column(default=list)  # as named in the case's catalogue version
-    bundle_code: Mapped[str | None] = mapped_column(String(16), default=None)
+    bundle_code: Mapped[str | None] = mapped_column(String(BUNDLE_CODE_MAX), default=None)
     title_zh: Mapped[str] = mapped_column(String(300))
     title_en: Mapped[str] = mapped_column(String(300), default="")
     department_zh: Mapped[str] = mapped_column(String(300), default="")
@@ -80,7 +81,7 @@ class CaseMaterial(Synced, Base):
     __sync_entity__ = "case_material"
     __table_args__ = (UniqueConstraint("case_id", "key"),)
     case_id: Mapped[str] = mapped_column(ForeignKey("intake_case.id"), index=True)
-    key: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(MATERIAL_KEY_MAX))
     position: Mapped[int] = mapped_column(Integer)
     spec: Mapped[dict[str, Any]] = mapped_column()
     disposition: Mapped[str] = mapped_column(String(16), default="pending")

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.catalogue import MATTER_CODE_MAX
 from app.store.models import Base, Synced
 
 
@@ -26,7 +27,7 @@ class Appointment(Synced, Base):
     code: Mapped[str] = mapped_column(String(8))
     prefix: Mapped[str] = mapped_column(String(4))
     category_id: Mapped[str] = mapped_column(ForeignKey("category.id"))
-    matter_code: Mapped[str | None] = mapped_column(String(32), default=None)
+    matter_code: Mapped[str | None] = mapped_column(String(MATTER_CODE_MAX), default=None)
     slot_start: Mapped[datetime]
     slot_end: Mapped[datetime]
     person_masked: Mapped[str] = mapped_column(String(100), default="")

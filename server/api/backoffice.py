@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from server import auth, backoffice
+from server.api.bounds import NO_NUL, column_path, column_text
 from server.api.deps import ReviewerCaller, state
+from server.models import Record, Reviewer
 
 router = APIRouter(prefix="/v1/backoffice")
 
 
 class Login(BaseModel):
     # bounded and printable: a NUL or a megabyte typed into the login must be a 422, not a database error
-    login: str = Field(max_length=64, pattern=r"^[^\x00-\x1f\x7f]*$")
+    login: str = column_text(Reviewer.login)
     pin: str = Field(max_length=64)
 
 
 class Move(BaseModel):
     to: str
-    reason: str = ""
+    reason: str = Field("", pattern=NO_NUL)  # goes to the hall in the case event
+
+
+CaseId = Annotated[str, column_path(Record.entity_id)]
 
 
 @router.post("/login")
@@ -42,14 +47,14 @@ def cases(request: Request, who: ReviewerCaller, status: str | None = None) -> d
 
 
 @router.get("/cases/{case_id}")
-def case(case_id: str, request: Request, who: ReviewerCaller) -> dict[str, Any]:
+def case(case_id: CaseId, request: Request, who: ReviewerCaller) -> dict[str, Any]:
     st = state(request)
     with st.db.read() as s:
         return {"case": backoffice.case_row(s, st.blobs, who, case_id), "history": backoffice.history(s, case_id)}
 
 
 @router.post("/cases/{case_id}/move")
-def move(case_id: str, body: Move, request: Request, who: ReviewerCaller) -> dict[str, Any]:
+def move(case_id: CaseId, body: Move, request: Request, who: ReviewerCaller) -> dict[str, Any]:
     st = state(request)
     with st.db.write() as s:
         return {"case": backoffice.move_case(s, who, case_id, body.to, body.reason, st.clock, st.blobs)}

@@ -251,11 +251,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "queue":
         from bench.bench_queue import main as bench_main
     elif args.what == "checks":
-        from bench.bench_checks import main as bench_main  # type: ignore[no-redef]
+        from bench.bench_checks import main as bench_main
     elif args.what == "sync":
-        from bench.bench_sync import main as bench_main  # type: ignore[no-redef]
+        from bench.bench_sync import main as bench_main
     elif args.what == "ocr":
-        from bench.bench_ocr import main as bench_main  # type: ignore[no-redef]
+        from bench.bench_ocr import main as bench_main
     else:
         print(f"bench {args.what}: not available yet / 尚未提供", file=sys.stderr)
         return 2

@@ -304,7 +304,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def register(
     sub: argparse._SubParsersAction, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
-) -> None:  # type: ignore[type-arg]
+) -> None:
     doctor = with_db(sub.add_parser("doctor", help="what is missing on this machine and how to fix it"))
     doctor.add_argument("--json", action="store_true")
     doctor.set_defaults(func=cmd_doctor)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from app.domain.settings_schema import HallSettings
 
 
-def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
+def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[no-untyped-def]
     sp = with_db(hall_sub.add_parser("backup", help="back the hall database up (SQLite backup API or pg_dump)"))
     sp.add_argument("--to", metavar="FILE", help="where to write (default: backups/ in the data folder, rotated)")
     sp.add_argument(
@@ -30,7 +30,7 @@ def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ig
     register_staff(hall_sub, with_db)
 
 
-def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
+def _register_settings(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[no-untyped-def]
     from app.cli_supervision import acting_args
 
     actions = hall_sub.add_parser("settings", help="show or change the hall settings").add_subparsers(

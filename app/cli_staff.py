@@ -14,7 +14,7 @@ from app.cli_args import login, secret, text
 from app.domain.errors import RuleViolation
 
 
-def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[type-arg, no-untyped-def]
+def register(hall_sub: argparse._SubParsersAction, with_db) -> None:  # type: ignore[no-untyped-def]
     from app.cli_supervision import acting_args
 
     actions = hall_sub.add_parser(

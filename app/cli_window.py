@@ -37,7 +37,7 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def register(
-    actions: argparse._SubParsersAction,  # type: ignore[type-arg]
+    actions: argparse._SubParsersAction,
     with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
 ) -> None:
     """Adds the clerk's actions to `onewindow window` (whose open/pause/close are the supervisor's)."""

@@ -37,7 +37,8 @@ def populate(db: Database, tickets: int, seed: int = 7) -> None:
     per_day = tickets // len(days)
     common = {"hall_id": hall_id, "version": 1, "updated_hlc": 0, "origin_device": "bench", "deleted": False}
     for day in days:
-        t_rows, e_rows = [], []
+        t_rows: list[dict[str, object]] = []
+        e_rows: list[dict[str, object]] = []
         opening = datetime(day.year, day.month, day.day, 0, 30, tzinfo=UTC)  # 08:30 Beijing
         for n in range(per_day):
             cat = cats[n % len(cats)]

@@ -18,6 +18,7 @@ from app.domain.hlc import HybridLogicalClock
 from app.domain.stored_text import nul_in
 from app.domain.sync_rules import CENTRAL_CASE_FIELDS, merge_case, rule_for
 from app.store.limits import misfit
+from app.store.synced import payload_misfit
 from server.auth import Principal
 from server.feed import write_records
 from server.models import AppliedMutation, Record
@@ -86,6 +87,7 @@ def _malformed(m: Mutation) -> bool:
             )
         )
         or nul_in(m.payload)
+        or payload_misfit(m.entity, m.payload) is not None
     )
 
 

@@ -259,9 +259,16 @@ def test_a_mutation_id_with_nul_refuses_the_batch_with_422(central):  # type: ig
         {"origin_device": "pc" + NUL},
         {"payload": {"status": "waiting" + NUL}},
         {"payload": {"st" + NUL: "waiting"}},
+        {"payload": {"status": "waiting", "prefix": "B", "number": 2**40}},  # a hall's INTEGER column
+        {"payload": {"status": "waiting", "prefix": "B", "number": "12"}},
+        {"payload": {"status": "waiting", "prefix": "B" * 5, "number": 1}},  # VARCHAR(4)
+        {"payload": {"status": "waiting", "prefix": "B", "number": 1, "service_day": "2026-02-30"}},
     ],
-    ids=["entity_id with NUL", "origin_device with NUL", "payload value with NUL", "payload key with NUL"],
-)
+    ids=[
+        "entity_id with NUL", "origin_device with NUL", "payload value with NUL", "payload key with NUL",
+        "number past INTEGER", "number as text", "prefix too long", "a day that does not exist",
+    ],
+)  # fmt: skip
 def test_a_pushed_row_holding_nul_is_rejected_as_malformed(central, change):  # type: ignore[no-untyped-def]
     answer = central.push(**change)
     assert answer.status_code == 200, answer.text

@@ -17,14 +17,14 @@ _INT_RANGES = ((BigInteger, 63), (Integer, 31))  # BigInteger first: it is a sub
 
 
 def max_length(column: Any) -> int:
-    """The n of a String(n) column (a mapped attribute such as `Hall.code`)."""
-    length = column.property.columns[0].type.length
+    """The n of a String(n) column (a mapped attribute such as `Hall.code`, or a table's Column)."""
+    length = column.type.length
     assert isinstance(length, int), f"{column} has no length"
     return length
 
 
 def int_range(column: Any) -> tuple[int, int]:
-    kind = column.property.columns[0].type
+    kind = column.type
     for base, bits in _INT_RANGES:
         if isinstance(kind, base):
             return -(2**bits), 2**bits - 1
@@ -33,7 +33,7 @@ def int_range(column: Any) -> tuple[int, int]:
 
 def misfit(column: Any, value: object) -> tuple[str, str] | None:
     """Why `value` cannot be stored in `column`, in Chinese and English (for a message naming the field), or None."""
-    kind = column.property.columns[0].type
+    kind = column.type
     if isinstance(value, str):
         if NUL in value:
             return "含有数据库不能保存的字符 \\u0000", "holds the character \\u0000, which the database cannot store"

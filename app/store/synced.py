@@ -6,12 +6,13 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, func, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, func, select
 from sqlalchemy.orm import Session
 
 import app.store.models_audit  # noqa: F401 - every model module registers its tables on Base
 import app.store.models_intake  # noqa: F401
 import app.store.models_visits  # noqa: F401
+from app.store.limits import misfit
 from app.store.models import Base, Synced
 from app.store.types import UTCDateTime
 
@@ -44,6 +45,37 @@ def _converters(entity: str) -> dict[str, Any]:
         else:
             out[col.key] = None
     return out
+
+
+def payload_misfit(entity: str, payload: dict[str, Any]) -> str | None:
+    """The first field of a pushed `payload` that a hall's own column could not hold (a date that is not one, text
+    too long, an integer out of range, a NUL), or None. Checked where rows enter the central feed: a row that one
+    hall's SQLite took would otherwise stop every PostgreSQL hall that pulls it (the whole page fails)."""
+    if entity not in synced_models():
+        return None  # a central entity: no hall column holds it
+    columns = table_of(entity).c
+    for key, conv in _converters(entity).items():
+        value = payload.get(key)
+        if value is None:
+            continue
+        try:
+            value = conv(value) if conv is not None else value
+        except (TypeError, ValueError):
+            return key
+        if not _json_type_fits(columns[key].type, value) or misfit(columns[key], value):
+            return key
+    return None
+
+
+def _json_type_fits(kind: Any, value: Any) -> bool:
+    """A JSON value of the column's kind (PostgreSQL will not read "12" into an INTEGER, nor 12 into a VARCHAR)."""
+    if isinstance(kind, Boolean):
+        return isinstance(value, bool)
+    if isinstance(kind, Integer):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(kind, String):
+        return isinstance(value, str)
+    return True
 
 
 def _to_datetime(v: Any) -> Any:

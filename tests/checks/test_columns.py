@@ -32,14 +32,16 @@ def _canvas(size_mm: tuple[float, float], seed: int) -> pages.Canvas:
     return pages.Canvas(im, ImageDraw.Draw(im), DPI, np.random.default_rng(seed))
 
 
-def columns_page(columns: int, size_pt: float, gutter_mm: float, seed: int) -> pages.Arr:
-    """A notice set in ``columns`` columns of ``size_pt`` text under a centred title."""
+def columns_page(columns: int, size_pt: float, gutter_mm: float, seed: int, title: bool = True) -> pages.Arr:
+    """A notice set in ``columns`` columns of ``size_pt`` text, under a centred title or none (a
+    continued page)."""
     c = _canvas(A4, seed)
     m, px, gutter = pages.mm(15, DPI), pages.pt(size_pt, DPI), pages.mm(gutter_mm, DPI)
-    c.centred(m, c.hanzi(10), pages.pt(16, DPI))
+    if title:
+        c.centred(m, c.hanzi(10), pages.pt(16, DPI))
     width = (c.w - 2 * m - (columns - 1) * gutter) // columns
     for k in range(columns):
-        x, y = m + k * (width + gutter), m + pages.pt(40, DPI)
+        x, y = m + k * (width + gutter), m + (pages.pt(40, DPI) if title else 0)
         while y < c.h - m - 8 * px:
             y = c.paragraph(x, y, width, int(c.rng.integers(3, 8)), px, pitch=1.5) + px // 2
     return np.asarray(c.im, dtype=np.uint8)

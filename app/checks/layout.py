@@ -235,9 +235,9 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
     if h_near < _SPLIT_BELOW:
         # dense small print in three or more columns: each column's lines show only on their own,
         # and across the whole page the character grid's diagonals (+-45) outscore them. Each
-        # column (split at the gutters, which run down the page) profiled on its own, within the
-        # range where the glyphs' own diagonals do not line up; taken only when it explains the
-        # page better than anything else, a page turned by 90 degrees among them
+        # column (split at the gutters, which run down the page) profiled on its own, near the
+        # angle of the gutters; taken only when it explains the page better than anything else,
+        # a page turned by 90 degrees among them
         h_columns = _columns(-x, y, near_angle, spread=3)
         if h_columns is not None:
             # the lines run at right angles to the gutters, to within a few degrees: all the

@@ -18,6 +18,8 @@ Mask = npt.NDArray[np.bool_]
 
 _MAX_POINTS = 12_000  # ink pixels sampled for the profiles: plenty for a page, bounded cost
 _SEARCH_DEG = 44.0  # skew of the text lines; beyond 45 degrees a page is nearer a 90-degree turn
+EDGE_OF_SEARCH = 43.5  # degrees: a best angle this far out is no line direction but the search's edge
+# (the diagonals of a character grid)
 # lines of a page turned by 90 degrees: kept narrow, because far from upright the slanted strokes
 # of the glyphs themselves start to line up and would pass for vertical lines
 _TURNED_SEARCH_DEG = 20.0
@@ -47,6 +49,15 @@ class LineStructure:
     # a turned page of dense Chinese the character grid also lines up along its diagonals (+-45)
     h_near: float = 0.0
 
+    @property
+    def h_diagonal(self) -> bool:
+        """The best h angle is no line direction but the diagonals of a character grid: at the
+        edge of the search, or beyond the vertical search's range and weaker than the lines that
+        run down the page (a page in columns turned by 90 degrees, whose lines show only column
+        by column)."""
+        far = abs(self.h_angle)
+        return far >= EDGE_OF_SEARCH or (far > _TURNED_SEARCH_DEG and self.v_score > self.h_score)
+
 
 def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32],
                     group: Groups | None, angles_deg: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -75,15 +86,17 @@ def _profile_scores(along: npt.NDArray[np.float32], across: npt.NDArray[np.float
 
 
 def _coarse(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group: Groups | None,
-            limit: float) -> tuple[float, float, float]:
-    """Best score and angle in 1-degree steps, and the best score within +-_TURNED_SEARCH_DEG."""
+            limit: float) -> tuple[float, float, float, float]:
+    """Best score and angle in 1-degree steps, and the best score and its angle within
+    +-_TURNED_SEARCH_DEG."""
     angles = np.arange(-limit, limit + 0.5, 1.0)
     # every 4th point is plenty to find the peak within a degree; the fine search uses them all
     sample = None if group is None else (group[0][::4], group[1])
     scores = _profile_scores(along[::4], across[::4], sample, angles)
     best = int(np.argmax(scores))
-    near = float(scores[np.abs(angles) <= _TURNED_SEARCH_DEG].max())
-    return float(scores[best]), float(angles[best]), near
+    inside = np.flatnonzero(np.abs(angles) <= _TURNED_SEARCH_DEG)
+    near = int(inside[np.argmax(scores[inside])])
+    return float(scores[best]), float(angles[best]), float(scores[near]), float(angles[near])
 
 
 def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group: Groups | None,
@@ -97,13 +110,28 @@ def _fine(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], group
 Points = tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
 
 
-def gutters(along: Coords, across: Coords, min_width: float,
-            angle_deg: float = 0.0) -> npt.NDArray[np.float64]:
-    """Where a page set in columns is split: positions along its lines (rotated by ``angle_deg``
-    like the profiles) of the strips at least ``min_width`` px wide, inside the text block, that
-    nearly no line crosses. Ink is counted once per block of rows: a title, a heading or a rule
-    across the gutter fills a few blocks, a column of text nearly all of them."""
-    none = np.zeros(0, np.float64)
+@dataclass(frozen=True)
+class Gutters:
+    """The empty strips down a page found by gutter_strips: centres and widths (px along the
+    lines), and the width of the text block they lie in."""
+
+    centres: npt.NDArray[np.float64]
+    widths: npt.NDArray[np.float64]
+    block: float
+
+    def at_least(self, min_width: float) -> npt.NDArray[np.float64]:
+        """Centres of the strips at least ``min_width`` wide: the gutters at that width."""
+        if self.block < 3 * min_width:
+            return np.zeros(0, np.float64)
+        return self.centres[self.widths >= min_width]
+
+
+def gutter_strips(along: Coords, across: Coords, min_width: float, angle_deg: float = 0.0) -> Gutters:
+    """Where a page set in columns may be split: the strips at least ``min_width`` px wide, inside
+    the text block, that nearly no line crosses, along its lines (rotated by ``angle_deg`` like the
+    profiles). Ink is counted once per block of rows: a title, a heading or a rule across the
+    gutter fills a few blocks, a column of text nearly all of them."""
+    none = Gutters(np.zeros(0, np.float64), np.zeros(0, np.float64), 0.0)
     if len(along) < 50:
         return none
     t = np.deg2rad(angle_deg)
@@ -126,18 +154,44 @@ def gutters(along: Coords, across: Coords, min_width: float,
     empty = np.concatenate(([False], share[a:b] <= _GUTTER_OCCUPANCY * np.median(share), [False]))
     change = np.flatnonzero(np.diff(empty.astype(np.int8)))
     starts, ends = change[0::2], change[1::2]
-    wide = (ends - starts) * _BIN_PX >= min_width
-    return np.asarray(start + (first + a + (starts[wide] + ends[wide]) / 2) * _BIN_PX, dtype=np.float64)
+    widths = (ends - starts) * _BIN_PX
+    wide = widths >= min_width
+    centres = start + (first + a + (starts[wide] + ends[wide]) / 2) * _BIN_PX
+    return Gutters(np.asarray(centres, dtype=np.float64), np.asarray(widths[wide], dtype=np.float64),
+                   nbins * _BIN_PX)
 
 
-def _columns(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], angle_deg: float) -> Groups | None:
-    """The column of each point, split at the gutters; None for a page in one column."""
-    cuts = gutters(along, across, GUTTER_PX, angle_deg)
-    if len(cuts) == 0:
+def gutters(along: Coords, across: Coords, min_width: float,
+            angle_deg: float = 0.0) -> npt.NDArray[np.float64]:
+    """Where a page set in columns is split: positions along its lines of the gutters at least
+    ``min_width`` px wide (gutter_strips)."""
+    return gutter_strips(along, across, min_width, angle_deg).centres
+
+
+def _columns(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], angle_deg: float,
+             spread: int = 0) -> tuple[Groups, float] | None:
+    """The column of each point, split at the gutters, and the angle of the gutters (across them,
+    like the profiles: the angle of lines set at right angles to the columns); None for a page in
+    one column. With
+    ``spread``, the gutters are looked for up to that many degrees either side of ``angle_deg`` and
+    of 0 too, and taken at the angle where they are widest: a gutter is only a few line heights
+    wide, and the angle of a page whose columns' lines do not line up is only roughly known (a
+    degree off, one of two gutters may still show; with no clear lines at all, the best angle is
+    anywhere, while a page in columns is seldom far from straight)."""
+    offsets = sorted(range(-spread, spread + 1), key=abs)
+    angles = dict.fromkeys([angle_deg + k for k in offsets] + ([float(k) for k in offsets] if spread else []))
+    best: tuple[float, float, npt.NDArray[np.float64]] | None = None
+    for angle in angles:
+        found = gutter_strips(along, across, GUTTER_PX, angle)
+        total = float(found.widths.sum())
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, angle, found.centres)
+    if best is None:
         return None
-    t = np.deg2rad(angle_deg)
+    _, angle, cuts = best
+    t = np.deg2rad(angle)
     pos = along * np.cos(t) - across * np.sin(t)
-    return np.searchsorted(cuts, pos).astype(np.int32), len(cuts) + 1
+    return (np.searchsorted(cuts, pos).astype(np.int32), len(cuts) + 1), angle
 
 
 def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
@@ -152,7 +206,7 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
     x = xs.astype(np.float32)
     y = ys.astype(np.float32)
     # rows: project y across horizontal lines; columns: project x across vertical lines
-    _, coarse_angle, h_near = _coarse(-x, y, None, _SEARCH_DEG)
+    _, coarse_angle, h_near, near_angle = _coarse(-x, y, None, _SEARCH_DEG)
     h_score, h_angle = _fine(-x, y, None, coarse_angle)
     if h_score < _SPLIT_BELOW:
         # no clear lines across the whole page: maybe two columns whose lines do not line up with
@@ -162,21 +216,38 @@ def line_structure(mask: Mask, points: Points | None = None) -> LineStructure:
         split_score, split_angle = _fine(-x, y, left, _coarse(-x, y, left, _SEARCH_DEG)[1])
         if split_score > h_score:
             h_score, h_angle = split_score, split_angle
-    v_score, v_angle, _ = _coarse(y, x, None, _TURNED_SEARCH_DEG)
+    v_score, v_angle, _, _ = _coarse(y, x, None, _TURNED_SEARCH_DEG)
     v_groups = None
     if h_near < _SPLIT_BELOW:
         # no clear lines across: maybe a page in columns turned by 90 degrees, whose columns'
         # lines do not line up with each other; each column (split at the gutters, which run
         # across the page then) profiled on its own
-        v_groups = _columns(y, x, v_angle)
-        if v_groups is not None:
-            split_score, split_angle, _ = _coarse(y, x, v_groups, _TURNED_SEARCH_DEG)
+        v_columns = _columns(y, x, v_angle, spread=3)
+        if v_columns is not None:
+            v_groups = v_columns[0]
+            split_score, split_angle, _, _ = _coarse(y, x, v_groups, _TURNED_SEARCH_DEG)
             if split_score > v_score:
                 v_score, v_angle = split_score, split_angle
             else:
                 v_groups = None
     if v_score >= h_near:  # only a page that may be turned needs the exact vertical angle
         v_score, v_angle = _fine(y, x, v_groups, v_angle)
+    if h_near < _SPLIT_BELOW:
+        # dense small print in three or more columns: each column's lines show only on their own,
+        # and across the whole page the character grid's diagonals (+-45) outscore them. Each
+        # column (split at the gutters, which run down the page) profiled on its own, near the
+        # angle of the gutters; taken only when it explains the page better than anything else,
+        # a page turned by 90 degrees among them
+        h_columns = _columns(-x, y, near_angle, spread=3)
+        if h_columns is not None:
+            # the lines run at right angles to the gutters, to within a few degrees: all the
+            # points at each degree (few columns of small print are too thin for a sample)
+            h_groups, gutter_angle = h_columns
+            around = np.arange(gutter_angle - 3.0, gutter_angle + 3.5, 1.0)
+            split_angle = float(around[np.argmax(_profile_scores(-x, y, h_groups, around))])
+            split_score, split_angle = _fine(-x, y, h_groups, split_angle)
+            if split_score > max(h_score, v_score):
+                h_score, h_angle = split_score, split_angle
     return LineStructure(n, h_score, h_angle, v_score, v_angle, h_near)
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from app.checks.config import A4_MM, DOCUMENT_KINDS, ID1_MM, MATERIAL_KINDS, PHOTO_MM, CheckConfig
 from app.checks.findings import Finding, Severity
+from app.checks.layout import EDGE_OF_SEARCH
 from app.checks.measure import PageStats
 from app.checks.steps import PageContext, PageStep, page_step, pct
 
 _MIN_LINE_SCORE = 1.4  # profile peakiness of real text lines (clean pages: 1.8-2.4)
-_EDGE_OF_SEARCH = 43.5  # degrees; a best angle here means the search found no real peak
 
 _PAPER_NAMES = {A4_MM: ("A4纸张", "an A4 page"), ID1_MM: ("身份证卡片", "an ID card"),
                 PHOTO_MM: ("二寸照片", "a 2-inch photo")}
@@ -139,10 +139,10 @@ def _too_blurred_for_lines(ctx: PageContext) -> bool:
 def _turn_ratio(stats: PageStats) -> float:
     """How much more clearly the lines run down the page than across it."""
     lines = stats.lines
-    # against the horizontal lines found anywhere, unless the best of those is at the edge of the
-    # search (no real line direction: the diagonals of a turned page's character grid); then
-    # against those within the vertical search's range
-    h_rival = max(lines.h_near if abs(lines.h_angle) >= _EDGE_OF_SEARCH else lines.h_score, lines.h_near)
+    # against the horizontal lines found anywhere, unless the best of those is no line direction
+    # (the diagonals of a turned page's character grid); then against those within the vertical
+    # search's range
+    h_rival = max(lines.h_near if lines.h_diagonal else lines.h_score, lines.h_near)
     return lines.v_score / max(h_rival, 1e-9)
 
 
@@ -199,7 +199,7 @@ def check_skew(ctx: PageContext) -> Finding | None:
     score, angle = (lines.v_score, lines.v_angle) if turned else (lines.h_score, lines.h_angle)
     if lines.points < ctx.cfg.orientation.min_ink_points or score < _MIN_LINE_SCORE:
         return None  # not enough text lines to tell
-    if abs(angle) <= rule.max_degrees or abs(angle) >= _EDGE_OF_SEARCH:
+    if abs(angle) <= rule.max_degrees or abs(angle) >= EDGE_OF_SEARCH or (not turned and lines.h_diagonal):
         return None
     return Finding(
         "image.skew", rule.severity, ctx.page.number,

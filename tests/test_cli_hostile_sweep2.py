@@ -307,3 +307,33 @@ def test_a_hand_edited_device_file(capsys, hall, monkeypatch, tmp_path):  # type
     device_file.write_text("not json", encoding="utf-8")  # a torn write: nothing to keep, a new id is made
     assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
     assert json.loads(device_file.read_text(encoding="utf-8"))["device_id"]
+
+
+@pytest.mark.parametrize(
+    "hours, says",
+    [
+        ({"mon": [["99:99", "12:00"]]}, "not HH:MM"),
+        ({"monday": [["09:00", "12:00"]]}, "unknown day 'monday'"),
+        ({"mon": [["17:00", "09:00"]]}, "closes before it opens"),
+        ({"mon": "09:00-17:00"}, "a list of [opens, closes] pairs"),
+        ({"mon": [["09:00"]]}, "is not a pair of times"),
+    ],
+)
+def test_opening_hours_nobody_could_keep(capsys, hall, tmp_path, hours, says):  # type: ignore[no-untyped-def]
+    """Before: `hall init --config` stored them and the first kiosk ticket (or booking) was the crash handler."""
+    spec = json.loads((ROOT / "resources" / "sample" / "hall.json").read_text(encoding="utf-8"))
+    config = tmp_path / "hall.json"
+    config.write_text(json.dumps({**spec, "opening_hours": hours}), encoding="utf-8")
+    code, line = one_bilingual_line(capsys, ["hall", "init", "--config", str(config), "--db", str(tmp_path / "new.db")])
+    assert code != 0 and says in line and "opening_hours" in line
+    assert not (tmp_path / "new.db").exists()
+    con = sqlite3.connect(hall)  # the same hours edited into a hall's row by hand
+    con.execute("UPDATE hall SET opening_hours = ?", (json.dumps(hours),))
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = digest(hall)
+    kiosk_ticket = ["ticket", "issue", "--category", "B", "--source", "kiosk", "--db", str(hall)]
+    code, line = one_bilingual_line(capsys, kiosk_ticket)
+    assert code == 1 and "opening hours" in line and says in line
+    assert digest(hall) == before

@@ -33,13 +33,31 @@ class OpeningPeriod:
     closes: time
 
 
-def parse_hours(spec: dict[str, list[list[str]]]) -> list[OpeningPeriod]:
-    """Read {"mon": [["09:00", "12:00"], ["13:30", "17:00"]], ...} from the hall configuration."""
-    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_hours(spec: object) -> list[OpeningPeriod]:
+    """Read {"mon": [["09:00", "12:00"], ["13:30", "17:00"]], ...} from the hall configuration. A shape or a time
+    it cannot read is a ValueError naming it (the hall file is refused when read, not at the first kiosk ticket)."""
+    if not isinstance(spec, dict):
+        raise ValueError("opening_hours must be an object such as {\"mon\": [[\"09:00\", \"17:00\"]]}")
+    if unknown := sorted(set(spec) - set(WEEKDAY_KEYS)):
+        raise ValueError(f"unknown day {unknown[0]!r}: the days are {', '.join(WEEKDAY_KEYS)}")
     periods = []
-    for weekday, name in enumerate(names):
-        for opens, closes in spec.get(name, []):
-            periods.append(OpeningPeriod(weekday, time.fromisoformat(opens), time.fromisoformat(closes)))
+    for weekday, name in enumerate(WEEKDAY_KEYS):
+        ranges = spec.get(name, [])
+        if not isinstance(ranges, list):
+            raise ValueError(f"{name}: a list of [opens, closes] pairs")
+        for pair in ranges:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)):
+                raise ValueError(f"{name}: {pair!r} is not a pair of times such as [\"09:00\", \"12:00\"]")
+            try:
+                opens, closes = time.fromisoformat(pair[0]), time.fromisoformat(pair[1])
+            except ValueError:
+                raise ValueError(f"{name}: {pair!r} holds a time that is not HH:MM") from None
+            if opens >= closes:
+                raise ValueError(f"{name}: {pair[0]}-{pair[1]} closes before it opens")
+            periods.append(OpeningPeriod(weekday, opens, closes))
     return periods
 
 

@@ -36,6 +36,7 @@ MATTER_CODE_MAX = 32  # appointment.matter_code
 BUNDLE_CODE_MAX = 16  # intake_case.bundle_code
 MATERIAL_KEY_MAX = 64  # case_material.key
 INTEGER_MAX = 2**31 - 1  # legal_days, promised_days and fee_fen are INTEGER columns of a case
+TITLE_MAX = 300  # intake_case.title_zh, title_en and department_zh: a case's names in one line
 
 
 class CatalogueError(UserError):
@@ -167,13 +168,29 @@ def split_names(names: str) -> list[str]:
     return [n.strip() for n in names.replace(LIST_SEPARATOR_ZH, ";").split(";") if n.strip()]
 
 
+def one_line_list(names: Sequence[str], english: bool = False) -> str:
+    """`names` as one list of at most TITLE_MAX characters: the names that fit, then how many there are in all
+    (several long matter names taken in together would not fit a case's title; the case keeps every name in
+    matter_names, so nothing is lost)."""
+    separator = LIST_SEPARATOR_EN if english else LIST_SEPARATOR_ZH
+    whole = separator.join(names)
+    if len(whole) <= TITLE_MAX:
+        return whole
+    for shown in range(len(names) - 1, 0, -1):
+        tail = f" and {len(names) - shown} more" if english else f"等 {len(names)} 项"
+        text = separator.join(names[:shown]) + tail
+        if len(text) <= TITLE_MAX:
+            return text
+    return whole[: TITLE_MAX - 1] + "…"
+
+
 def departments(matters: Sequence[Matter]) -> tuple[str, str]:
     """The departments of matters taken in together, each once in the matters' order, in Chinese and English.
     The English list is empty when a matter has no English name: a screen then shows the Chinese list whole
     rather than a mix of both languages."""
-    zh = LIST_SEPARATOR_ZH.join(dict.fromkeys(m.department_zh for m in matters))
+    zh = one_line_list(list(dict.fromkeys(m.department_zh for m in matters)))
     english = [m.department_en for m in matters]
-    en = LIST_SEPARATOR_EN.join(dict.fromkeys(english)) if all(english) else ""
+    en = one_line_list(list(dict.fromkeys(english)), english=True) if all(english) else ""
     return zh, en
 
 
@@ -181,8 +198,8 @@ def combine(matters: Sequence[Matter], bundle: Bundle | None = None) -> Combined
     # A bundle is always a 承诺件; matters chosen together are a 即办件 only when each of them is.
     immediate = bundle is None and all(m.kind is MatterKind.IMMEDIATE for m in matters)
     return Combined(
-        title_zh=bundle.name_zh if bundle else LIST_SEPARATOR_ZH.join(m.name_zh for m in matters),
-        title_en=bundle.name_en if bundle else LIST_SEPARATOR_EN.join(m.name_en for m in matters),
+        title_zh=one_line_list([bundle.name_zh] if bundle else [m.name_zh for m in matters]),
+        title_en=one_line_list([bundle.name_en] if bundle else [m.name_en for m in matters], english=True),
         department_zh=departments(matters)[0],
         matter_kind=MatterKind.IMMEDIATE if immediate else MatterKind.PROMISED,
         legal_days=max((m.legal_days for m in matters), default=0),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import appointments as rules
 from app.domain.appointments import AppointmentError, AppointmentStatus, Slot
-from app.domain.calendar import hall_time, parse_hours, service_day
+from app.domain.calendar import hall_time, service_day
 from app.domain.credentials import check_name
 from app.domain.errors import NotFoundError
 from app.domain.masking import mask_code, mask_name
@@ -29,7 +29,7 @@ from app.domain.settings_schema import HallSettings
 from app.domain.ticket_rules import TicketSource
 from app.services.appointment_views import AppointmentView, CheckInResult
 from app.services.clock import Clock, system_clock
-from app.services.hall import load_hall
+from app.services.hall import load_hall, opening_periods
 from app.services.queue import QueueService
 from app.services.queue_read import display_number
 from app.store.database import Database
@@ -130,7 +130,7 @@ class AppointmentService:
         cat = self._category(s, hall, prefix)
         start, end = rules.slot_bounds(day, slot, hall.timezone)
         if check_time:
-            within = rules.slot_within_hours(parse_hours(hall.opening_hours), day, slot)
+            within = rules.slot_within_hours(opening_periods(hall), day, slot)
             days_ahead = HallSettings.of(hall.settings).appointment_days_ahead
             rules.booking_allowed(day, end, now, within, days_ahead=days_ahead, tz=hall.timezone)
         salt = HallSettings.of(hall.settings).person_salt or hall.id
@@ -369,7 +369,7 @@ class AppointmentService:
                     select(Appointment).where(Appointment.hall_id == hall.id, Appointment.service_day == day)
                 )
             }
-            periods = parse_hours(hall.opening_hours)
+            periods = opening_periods(hall)
             demo = []
             for code, prefix, slot, name in rows:
                 if code in existing:

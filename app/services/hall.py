@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import calendar
 from app.domain.credentials import check_login, check_name, check_new_pin
 from app.domain.errors import BadInputFile, InvalidSettings, NotFoundError, RuleViolation
 from app.domain.ids import new_id
@@ -167,6 +168,10 @@ def hall_spec_problem(spec: object) -> Problem:
             return f"“{key}”应为 JSON 对象", f"{key!r} must be an object"
     if problem := _timezone_problem(spec.get("timezone", "Asia/Shanghai")):
         return problem
+    try:
+        calendar.parse_hours(spec.get("opening_hours", {}))
+    except ValueError as exc:  # English only: the details are the file's own keys and times
+        return f"营业时间“opening_hours”有误：{exc}", f"'opening_hours': {exc}"
     prefixes: set[str] = set()
     for i, c in enumerate(spec["categories"]):
         where = f"第 {i + 1} 个业务类别", f"category {i + 1}"
@@ -266,6 +271,18 @@ def _sample_pin_hash(pin: str) -> str:
     """The sample's PINs are public (README): each is hashed once per process (argon2 takes ~0.15 s), since
     tests and the demo make a sample hall hundreds of times. A real hall's staff each get their own salt."""
     return hash_secret(pin)
+
+
+def opening_periods(hall: Hall) -> list[calendar.OpeningPeriod]:
+    """The hall's stored opening hours, read. A row edited by hand past what `hall init` accepts is one line for
+    the person at the kiosk or the counter, not the crash handler."""
+    try:
+        return calendar.parse_hours(hall.opening_hours)
+    except ValueError as exc:
+        raise InvalidSettings(
+            f"大厅 {hall.code} 保存的营业时间有误（{exc}）；请用 onewindow hall init --config 重新设置",
+            f"Hall {hall.code}'s stored opening hours are wrong ({exc}): set them again with hall init --config",
+        ) from None
 
 
 def current_hall(db: Database, code: str | None = None) -> HallView:

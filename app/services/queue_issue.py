@@ -19,7 +19,7 @@ from app.services import queue_read as rd
 from app.services import queue_sql as sq
 from app.services import queue_write as qw
 from app.services.clock import Clock
-from app.services.hall import load_hall
+from app.services.hall import load_hall, opening_periods
 from app.services.views import TicketView
 from app.store.database import Database
 from app.store.models import Hall
@@ -51,7 +51,7 @@ class TicketIssuing:
             day = rd.today(hall, now)
             cat = self._category(s, hall, prefix)
             if source is TicketSource.KIOSK and not calendar.is_open(
-                calendar.parse_hours(hall.opening_hours), now, hall.timezone
+                opening_periods(hall), now, hall.timezone
             ):
                 raise HallClosedError("现在不是办公时间，暂停取号", "The hall is closed: tickets cannot be taken now")
             key = None

@@ -11,7 +11,7 @@ from app.domain import calendar
 from app.domain.ticket_ref import ticket_from_scan
 from app.services import queue_read as rd
 from app.services.clock import Clock
-from app.services.hall import load_hall
+from app.services.hall import load_hall, opening_periods
 from app.services.views import CategoryView, TicketView
 from app.store.database import Database
 from app.store.models import Ticket
@@ -31,7 +31,7 @@ class QueueQueries:
     def hall_open(self, now: datetime | None = None) -> bool:
         with self.db.read() as s:
             hall = load_hall(s, self.hall_code)
-            return calendar.is_open(calendar.parse_hours(hall.opening_hours), now or self.clock(), hall.timezone)
+            return calendar.is_open(opening_periods(hall), now or self.clock(), hall.timezone)
 
     def ticket_status(self, ref: str) -> TicketView | None:
         """Look a ticket up by its QR payload, its id, or today's display number (e.g. B012)."""

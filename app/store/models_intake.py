@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.catalogue import BUNDLE_CODE_MAX, LABEL_MAX, MATERIAL_KEY_MAX
+from app.domain.catalogue import BUNDLE_CODE_MAX, LABEL_MAX, MATERIAL_KEY_MAX, TITLE_MAX
 from app.store.models import Base, Synced
 
 
@@ -41,9 +41,9 @@ class IntakeCase(Synced, Base):
     matter_codes: Mapped[list[Any]] = mapped_column(default=list)
     matter_names: Mapped[list[Any]] = mapped_column(default=list)  # as named in the case's catalogue version
     bundle_code: Mapped[str | None] = mapped_column(String(BUNDLE_CODE_MAX), default=None)
-    title_zh: Mapped[str] = mapped_column(String(300))
-    title_en: Mapped[str] = mapped_column(String(300), default="")
-    department_zh: Mapped[str] = mapped_column(String(300), default="")
+    title_zh: Mapped[str] = mapped_column(String(TITLE_MAX))
+    title_en: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
+    department_zh: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
     matter_kind: Mapped[str] = mapped_column(String(12))
     legal_days: Mapped[int] = mapped_column(Integer, default=0)
     promised_days: Mapped[int] = mapped_column(Integer, default=0)

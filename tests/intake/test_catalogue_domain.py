@@ -1,12 +1,14 @@
 """The sample catalogue, merging bundle materials, search by pinyin, and catalogue validation."""
 
 import json
+import re
 
 import pytest
 
 from app.checks import MATERIAL_KINDS as CHECK_KINDS
 from app.domain.catalogue import (
     MATERIAL_KINDS,
+    TITLE_MAX,
     CatalogueError,
     MaterialSpec,
     Matter,
@@ -85,6 +87,22 @@ def test_departments_in_both_languages(sample):
     assert split_names(zh) == list(dict.fromkeys(m.department_zh for m in members))
     untranslated = Matter("Q3", "丙", "C", "档案馆", "", "B", MatterKind.PROMISED, 10, 5)
     assert departments([members[0], untranslated]) == (f"{members[0].department_zh}、档案馆", "")  # never a mix
+
+
+def test_many_long_matters_taken_in_together_fit_the_cases_title():
+    """Before: six 60-character names made a 365-character title: saved on SQLite, refused on PostgreSQL
+    (intake_case.title_zh is VARCHAR(300)), so the clerk's accept failed."""
+    long = [
+        Matter(f"L{i}", f"{i}号" + "建设工程规划许可证核发" * 5, f"Permit {i} " + "x" * 70, f"部门{i}" * 12,
+               f"Department {i} " * 6, "B", MatterKind.PROMISED, 20, 10)
+        for i in range(6)
+    ]  # fmt: skip
+    whole = combine(long)
+    for text in (whole.title_zh, whole.title_en, whole.department_zh, *departments(long)):
+        assert len(text) <= TITLE_MAX, text
+    assert whole.title_zh.startswith(long[0].name_zh) and whole.title_zh.endswith("等 6 项")
+    assert whole.title_en.startswith(long[0].name_en) and re.search(r" and \d more$", whole.title_en)
+    assert combine(long[:2]).title_zh == f"{long[0].name_zh}、{long[1].name_zh}"  # what fits is whole
 
 
 def test_merge_takes_the_strictest_requirement():

@@ -30,26 +30,21 @@ def cmd_enrol(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], 
 
 
 def cmd_status(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from datetime import datetime
 
     from app.domain.calendar import hall_time_text
-    from app.services.hall import current_hall
-    from app.sync.status import sync_status
+    from app.sync.status import sync_view
 
-    db = open_db(args)
-    st = sync_status(db)
-    tz = current_hall(db).timezone
+    st = sync_view(open_db(args))
     # JSON keeps UTC (+00:00); people read the hall's clock, with its offset
-    last_success = hall_time_text(datetime.fromisoformat(st["last_success"]), tz, seconds=True) \
-        if st["last_success"] else "—"  # fmt: skip
-    oldest = "—" if st["oldest_pending_s"] is None else f"{st['oldest_pending_s']} s"
+    last = hall_time_text(st.last_success, st.hall_timezone, seconds=True) if st.last_success else "—"
+    oldest = "—" if st.oldest_pending_s is None else f"{st.oldest_pending_s} s"
     text = (
-        f"服务器 / server: {st['server'] or '未注册 / not enrolled'}\n"
-        f"待上传 / pending: {st['pending']}（最早 / oldest {oldest}）  待传文件 / blobs: {st['blobs_pending']}\n"
-        f"上次成功 / last success: {last_success}"
-        + (f"\n上次错误 / last error: {st['last_error']}" if st["last_error"] else "")
+        f"服务器 / server: {st.server or '未注册 / not enrolled'}\n"
+        f"待上传 / pending: {st.pending}（最早 / oldest {oldest}）  待传文件 / blobs: {st.blobs_pending}\n"
+        f"上次成功 / last success: {last}"
+        + (f"\n上次错误 / last error: {st.last_error}" if st.last_error else "")
     )
-    _print(st, args.json, text)
+    _print(st.as_json(), args.json, text)
     return 0
 
 

@@ -10,7 +10,6 @@ Sync status is honest: the kiosk reports local mode (本地模式，未连接中
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain import cases as case_rules
@@ -193,10 +192,9 @@ class QueueKioskBackend:
 
     def sync_status(self) -> SyncStatus:
         # A hall never enrolled with a central server works on its own: local mode, no banner for citizens.
-        from app.sync.status import sync_status
+        from app.sync.status import sync_view
 
-        st = sync_status(self.queue.db)
-        if not st["enrolled"]:
+        st = sync_view(self.queue.db)
+        if not st.enrolled:
             return SyncStatus(online=False, pending_uploads=0, last_sync_at=None, local_only=True)
-        last = datetime.fromisoformat(st["last_success"]) if st["last_success"] else None
-        return SyncStatus(online=not st["last_error"], pending_uploads=int(st["pending"]), last_sync_at=last)
+        return SyncStatus(online=not st.last_error, pending_uploads=st.pending, last_sync_at=st.last_success)

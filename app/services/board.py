@@ -62,6 +62,7 @@ class QueueBoard:
                 parked=parked,
                 counts=rd.window_counts(s, hall, day, w),
                 waiting_for_me=waiting,
+                hall_timezone=hall.timezone,
                 display_speech=rd.display_speech(s, hall),
             )
 

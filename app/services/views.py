@@ -87,6 +87,7 @@ class WindowView:
     parked: tuple[TicketView, ...]
     counts: WindowCounts
     waiting_for_me: int
+    hall_timezone: str  # times on the window's screen are the hall's wall clock
     display_speech: bool | None = None  # what the calling display last reported; None: no display seen
 
 

@@ -176,11 +176,11 @@ class StaffWindow(QMainWindow):
         self.voice_note.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.voice_note.hide()
         self.statusBar().addPermanentWidget(self.voice_note)
-        from app.sync.status import sync_status
+        from app.sync.status import sync_view
         from app.ui.widgets.sync_indicator import SyncIndicator
 
         db = self.queue.db
-        self.sync_note = SyncIndicator(self.runner, lambda: sync_status(db), parent=self)
+        self.sync_note = SyncIndicator(self.runner, lambda: sync_view(db), parent=self)
         self.statusBar().addPermanentWidget(self.sync_note)
 
     # ---- actions (slots only gather ids and call services) -----------------------------------------------
@@ -353,7 +353,7 @@ class StaffWindow(QMainWindow):
         self.header.setText(f"{name} · {who} · {state_label}: {status} · {served_label}: " + " ".join(view.categories))
         self.current.show_ticket(view.current)
         self.voice_note.setVisible(view.display_speech is False)
-        self.model.set_rows(rows)
+        self.model.show(rows, view.hall_timezone)
         self.waiting_label.setText(self.tr("本窗口可叫的等待号: %n 个", "", view.waiting_for_me))
         c = view.counts
         avg = "—" if c.avg_service_minutes is None else f"{c.avg_service_minutes}"

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.domain.calendar import DEFAULT_TZ
 from app.services.views import WaitingRow
 from app.ui.i18n import QT_TRANSLATE_NOOP, pick
 from app.ui.widgets.rows_model import RowsModel
@@ -42,11 +43,16 @@ class WaitingModel(RowsModel):
         QT_TRANSLATE_NOOP("WaitingModel", "已等(分)"),
     )
 
-    def __init__(self, now: Any = None, tz: str = "Asia/Shanghai", parent: Any = None) -> None:
+    def __init__(self, now: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[WaitingRow] = []
         self._now = now or (lambda: datetime.now(UTC))
-        self._tz = ZoneInfo(tz)
+        self._tz = ZoneInfo(DEFAULT_TZ)  # replaced by the hall's own with the first rows (show)
+
+    def show(self, rows: list[WaitingRow], hall_timezone: str) -> None:
+        """`rows`, their times on the hall's clock."""
+        self._tz = ZoneInfo(hall_timezone)
+        self.set_rows(rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -31,8 +31,8 @@ class ReceiptText:
     footer: str
 
 
-def receipt_text(r: ReceiptView, tz: str = "Asia/Shanghai") -> ReceiptText:
-    accepted = hall_time(r.accepted_at, tz).strftime(_TIME)
+def receipt_text(r: ReceiptView) -> ReceiptText:
+    accepted = hall_time(r.accepted_at, r.hall_timezone).strftime(_TIME)
     if r.matter_kind == "immediate":
         promise = "即办件，当场办结"
     elif r.promised_date is not None:

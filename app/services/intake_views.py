@@ -216,6 +216,7 @@ class ReceiptView:
     receipt_number: str
     hall_code: str
     hall_name: str
+    hall_timezone: str  # accepted_at is printed on the hall's clock
     title_zh: str
     matters_zh: tuple[str, ...]
     department_zh: str
@@ -248,6 +249,7 @@ class NoticeView:
     case_id: str
     number: str
     hall_name: str
+    hall_timezone: str  # issued_at is printed as the hall's date
     title_zh: str
     matters_zh: tuple[str, ...]
     applicant_masked: str

@@ -15,6 +15,7 @@ def receipt(**kw: object) -> ReceiptView:
         receipt_number="H023-20261123-0042",
         hall_code="H023",
         hall_name="示范区政务服务中心",
+        hall_timezone="Asia/Shanghai",
         title_zh="企业开办",
         matters_zh=(
             "企业设立登记（有限责任公司）",
@@ -68,6 +69,7 @@ def notice(items: int = 4) -> NoticeView:
         case_id="c1",
         number="H023-20261123-G001",
         hall_name="示范区政务服务中心",
+        hall_timezone="Asia/Shanghai",
         title_zh="企业开办",
         matters_zh=("企业设立登记（有限责任公司）", "公章刻制备案"),
         applicant_masked="王**",

@@ -1,5 +1,7 @@
 """Receipt slip (PNG/PDF/ESC-POS) and one-time notice (A4 PDF): content, QR, pagination, the font."""
 
+from datetime import UTC, datetime
+
 import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image
@@ -29,6 +31,9 @@ def test_receipt_wording():
     assert owed.title == "容缺受理回执" and owed.owed[1] == "· 房屋租赁合同"
     immediate = receipt_text(receipt(matter_kind="immediate", promised_date=None, fee_fen=2000))
     assert "承诺时限：即办件，当场办结" in immediate.lines and money(2000) == "20.00 元"
+    # accepted at 02:05 UTC: printed on the hall's clock (before: China's, whatever the hall's zone)
+    assert "受理时间：2026-11-23 10:05" in t.lines
+    assert "受理时间：2026-11-23 08:05" in receipt_text(receipt(hall_timezone="Asia/Urumqi")).lines
 
 
 def test_receipt_png_has_a_readable_qr(qapp, artifacts):
@@ -59,6 +64,10 @@ def test_notice_lists_every_item_and_escapes(qapp, artifacts):
     hostile = notice(1)
     hostile = hostile.__class__(**{**hostile.__dict__, "applicant_masked": "<b>x</b>"})
     assert "&lt;b&gt;x&lt;/b&gt;" in notice_html(hostile)
+    late = notice().__class__(**{**n.__dict__, "issued_at": datetime(2026, 11, 23, 17, 30, tzinfo=UTC)})
+    assert "2026 年 11 月 24 日" in notice_html(late)  # 01:30 the next day on the hall's clock
+    far_west = late.__class__(**{**late.__dict__, "hall_timezone": "Etc/GMT+5"})
+    assert "2026 年 11 月 23 日" in notice_html(far_west)
     pages, text = _pdf_text(render_notice_pdf(n, artifacts / "intake_notice.pdf"))
     assert pages == 1
     # (not the number itself: Qt's PDF text layer maps a Latin run of the subset font oddly; it prints fine)

@@ -28,8 +28,8 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def notice_html(n: NoticeView, tz: str = "Asia/Shanghai", indent_px: int = 30) -> str:
-    issued = hall_time(n.issued_at, tz)
+def notice_html(n: NoticeView, indent_px: int = 30) -> str:
+    issued = hall_time(n.issued_at, n.hall_timezone)
     day = f"{issued.year} 年 {issued.month} 月 {issued.day} 日"
     matters = "、".join(n.matters_zh)
     subject = _e(n.title_zh) + (f"（{_e(matters)}）" if matters and matters != n.title_zh else "")

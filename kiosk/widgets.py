@@ -207,12 +207,21 @@ class TileGrid(QWidget):
         # Lay out for the expected width at once: too many rows at first can grow the window past the screen.
         self._relayout(self._columns_for(expected_width))
 
+    def _tile_width(self) -> int:
+        """The width every tile gets: enough for the longest text (English names are longer than Chinese ones)."""
+        for tile in self.tiles:
+            tile.ensurePolished()  # the style sheet's font decides the width its text needs
+        widest = max((tile.sizeHint().width() for tile in self.tiles), default=0)
+        return max(self.min_tile_width, widest + self._grid.horizontalSpacing())
+
     def _columns_for(self, width: int) -> int:
-        return max(1, min(self.max_columns, width // self.min_tile_width))
+        return max(1, min(self.max_columns, width // self._tile_width()))
 
     def _relayout(self, columns: int) -> None:
         if columns == self._columns:
             return
+        for column in range(max(columns, self._columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)  # columns of one width
         self._columns = columns
         for tile in self.tiles:
             self._grid.removeWidget(tile)

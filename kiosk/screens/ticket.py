@@ -45,7 +45,7 @@ class CategoryScreen(Screen):
                 prefix=c.prefix, name=self.ctx.pick(c.name_zh, c.name_en), waiting=c.waiting
             )
             if wait_kind(None, c.open_windows) is WaitKind.NO_WINDOW:
-                text += "\n" + wait_text(None, c.open_windows)
+                text += "\n" + wait_text(None, c.open_windows, short=True)  # a tile's lines stay short
             b = button(text, role="tile", on_click=partial(self.choose, c.prefix))
             b.setObjectName(f"category_{c.prefix}")
             tiles.append(b)

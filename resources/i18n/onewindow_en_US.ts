@@ -2831,7 +2831,7 @@
         <message>
             <location filename="../../app/ui/wait_text.py" line="1" />
             <source>暂无窗口办理</source>
-            <translation>No window open for this</translation>
+            <translation>No window open now</translation>
         </message>
         <message>
             <location filename="../../app/ui/wait_text.py" line="1" />

@@ -1,5 +1,6 @@
 """Every screen, portrait and landscape, normal and elderly: screenshots, sizes, contrast.
 
+English (for foreign residents) is checked like normal mode.
 Elderly mode (长辈版) must meet the MIIT 适老化 numbers: text >= 18 pt with the largest >= 30 pt,
 touch targets >= 60x60 px, contrast >= 4.5:1. Normal mode keeps the target and contrast rules too.
 Screenshots go to tests/artifacts/kiosk/ for people to look at.
@@ -18,12 +19,14 @@ SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 
 
 @pytest.mark.parametrize("screen", list(TOUR))
-@pytest.mark.parametrize("mode", ["normal", "elderly"])
+@pytest.mark.parametrize("mode", ["normal", "elderly", "english"])
 @pytest.mark.parametrize("orientation", list(SIZES))
 def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str, mode: str, screen: str) -> None:  # noqa: ANN001
     kiosk = make_kiosk(size=SIZES[orientation])
     if mode == "elderly":
         kiosk.restyle("zh_CN", True)
+    elif mode == "english":  # English words are longer than Chinese: the same screens must still fit
+        kiosk.restyle("en_US", False)
     visit(kiosk, printer, backend, screen)
     out = artifacts / "kiosk"
     out.mkdir(parents=True, exist_ok=True)

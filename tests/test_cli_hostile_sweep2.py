@@ -334,6 +334,8 @@ def test_a_hand_edited_device_file(capsys, hall, monkeypatch, tmp_path):  # type
         ({"mon": [["17:00", "09:00"]]}, "closes before it opens"),
         ({"mon": "09:00-17:00"}, "a list of [opens, closes] pairs"),
         ({"mon": [["09:00"]]}, "is not a pair of times"),
+        ({"mon": [["09:00", "17:00Z"]]}, "not HH:MM"),  # compared with a clock without a zone: TypeError
+        ({"mon": [["09:00+08:00", "17:00+08:00"]]}, "not HH:MM"),
     ],
 )
 def test_opening_hours_nobody_could_keep(capsys, hall, tmp_path, hours, says):  # type: ignore[no-untyped-def]

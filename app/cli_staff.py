@@ -144,9 +144,9 @@ def _line(a: Any) -> str:
 
 
 def _new_pin(args: argparse.Namespace) -> str:
-    if args.new_pin_stdin:  # for scripts: nothing on the command line or in the environment; the service checks it
-        return sys.stdin.readline().rstrip("\r\n")
-    pin = args.new_pin or os.environ.get("ONEWINDOW_NEW_PIN")
+    if args.new_pin_stdin and not sys.stdin.isatty():  # for scripts: nothing on the command line or in the
+        return sys.stdin.readline().rstrip("\r\n")  # environment; the service checks it (a terminal would echo it)
+    pin = None if args.new_pin_stdin else args.new_pin or os.environ.get("ONEWINDOW_NEW_PIN")
     if pin:
         return str(pin)
     if not sys.stdin.isatty():

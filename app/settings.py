@@ -45,18 +45,18 @@ DEVICE_ID_MAX = 64  # origin_device is VARCHAR(64) in the hall and on the server
 
 
 def _valid_device_id(value: object) -> bool:
+    # Not ASCII only: earlier versions named the device after the host as it is ("张三-PC-…"), and the columns hold it.
     return (
         isinstance(value, str)
         and 0 < len(value) <= DEVICE_ID_MAX
         and value.isprintable()
-        and value.isascii()
         and not any(c.isspace() for c in value)
     )
 
 
 def device_id() -> str:
     """A stable id for this PC, created once and kept in the data directory. A wrong one is refused here: it is
-    written into every row this PC changes and pushed to the server, which holds 64 plain characters."""
+    written into every row this PC changes and pushed to the server, which holds 64 printable characters."""
     if env := os.environ.get("ONEWINDOW_DEVICE"):
         if not _valid_device_id(env):
             raise InvalidSettings(

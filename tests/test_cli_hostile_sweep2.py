@@ -284,7 +284,7 @@ def test_a_hall_time_zone_this_machine_does_not_know(capsys, hall):  # type: ign
     assert digest(hall) == before
 
 
-@pytest.mark.parametrize("device", ["a b", "x" * 65, "终端一", "tab\there"])
+@pytest.mark.parametrize("device", ["a b", "x" * 65, "tab\there", "终端\u3000一"])
 def test_a_device_id_the_server_could_not_hold(capsys, hall, monkeypatch, device):  # type: ignore[no-untyped-def]
     """Before: stored in every row's origin_device; a hall on PostgreSQL failed the write (VARCHAR(64)) and the
     server answered every push with 500, so the hall never synced again."""
@@ -293,6 +293,23 @@ def test_a_device_id_the_server_could_not_hold(capsys, hall, monkeypatch, device
     code, line = one_bilingual_line(capsys, ["ticket", "issue", "--category", "B", "--db", str(hall)])
     assert code == 1 and "ONEWINDOW_DEVICE" in line
     assert digest(hall) == before
+
+
+def test_a_device_file_written_on_a_pc_with_a_chinese_name_is_kept(capsys, hall, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """Earlier versions named the device after the host as it is (Windows 7 named a PC "<user>-PC"): that id is in
+    every row this PC wrote and on the server, and the columns hold it; refusing it stopped the hall after an update
+    with advice to delete the file only a PC that never synced may delete."""
+    monkeypatch.delenv("ONEWINDOW_DEVICE")
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    device_file = tmp_path / "data" / "device.json"
+    device_file.write_text(json.dumps({"device_id": "张三-PC-0a1b2c3d4e5f"}), encoding="utf-8")
+    assert main(["ticket", "issue", "--category", "B", "--db", str(hall)]) == 0
+    con = sqlite3.connect(hall)
+    assert con.execute("select origin_device from ticket order by updated_hlc desc limit 1").fetchone() == (
+        "张三-PC-0a1b2c3d4e5f",
+    )
+    con.close()
 
 
 def test_a_hand_edited_device_file(capsys, hall, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
@@ -317,6 +334,8 @@ def test_a_hand_edited_device_file(capsys, hall, monkeypatch, tmp_path):  # type
         ({"mon": [["17:00", "09:00"]]}, "closes before it opens"),
         ({"mon": "09:00-17:00"}, "a list of [opens, closes] pairs"),
         ({"mon": [["09:00"]]}, "is not a pair of times"),
+        ({"mon": [["09:00", "17:00Z"]]}, "not HH:MM"),  # compared with a clock without a zone: TypeError
+        ({"mon": [["09:00+08:00", "17:00+08:00"]]}, "not HH:MM"),
     ],
 )
 def test_opening_hours_nobody_could_keep(capsys, hall, tmp_path, hours, says):  # type: ignore[no-untyped-def]

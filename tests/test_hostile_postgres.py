@@ -263,10 +263,13 @@ def test_a_mutation_id_with_nul_refuses_the_batch_with_422(central):  # type: ig
         {"payload": {"status": "waiting", "prefix": "B", "number": "12"}},
         {"payload": {"status": "waiting", "prefix": "B" * 5, "number": 1}},  # VARCHAR(4)
         {"payload": {"status": "waiting", "prefix": "B", "number": 1, "service_day": "2026-02-30"}},
+        {"payload": {"status": "waiting", "prefix": "B", "number": 1, "service_day": 20261201}},
+        {"payload": {"status": "waiting", "prefix": "B", "number": 1, "issued_at": "2026-12-01T01:00:00"}},
     ],
     ids=[
         "entity_id with NUL", "origin_device with NUL", "payload value with NUL", "payload key with NUL",
-        "number past INTEGER", "number as text", "prefix too long", "a day that does not exist",
+        "number past INTEGER", "number as text", "prefix too long", "a day that does not exist", "a number for a day",
+        "a time without its zone",
     ],
 )  # fmt: skip
 def test_a_pushed_row_holding_nul_is_rejected_as_malformed(central, change):  # type: ignore[no-untyped-def]

@@ -53,6 +53,8 @@ def parse_hours(spec: object) -> list[OpeningPeriod]:
                 raise ValueError(f"{name}: {pair!r} is not a pair of times such as [\"09:00\", \"12:00\"]")
             try:
                 opens, closes = time.fromisoformat(pair[0]), time.fromisoformat(pair[1])
+                if opens.tzinfo or closes.tzinfo:  # "17:00Z": hours are the hall's clock, compared without a zone
+                    raise ValueError
             except ValueError:
                 raise ValueError(f"{name}: {pair!r} holds a time that is not HH:MM") from None
             if opens >= closes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.domain.applicant import Applicant, ApplicantKind
+from app.domain.calendar import OpeningPeriod
 from app.domain.errors import UserError
 from app.services.appointments import AppointmentService
 from app.services.blobs import BlobStore, hall_blob_store
@@ -27,7 +28,6 @@ from app.services.ratings import RatingService
 from app.services.views import StaffView, TicketView
 from app.store.database import Database
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英"
 
@@ -116,11 +116,11 @@ class Simulator:
         return dict(zip(WINDOWS, clerks, strict=False))
 
     @staticmethod
-    def _opening_hours(db: Database) -> dict[str, list[list[str]]]:
-        from app.services.hall import load_hall
+    def _opening_hours(db: Database) -> list[OpeningPeriod]:
+        from app.services.hall import load_hall, opening_periods
 
         with db.read() as s:
-            return dict(load_hall(s).opening_hours or {})
+            return opening_periods(load_hall(s))  # the hall's one reading of them: a bad row is one line
 
     def run(
         self, days: int, end: date | None = None, progress: Callable[[int, int], None] | None = None
@@ -136,15 +136,13 @@ class Simulator:
 
     def _spans(self, day: date) -> list[tuple[datetime, datetime]]:
         if not self.hours:  # a hall open at all hours: simulate a working day anyway
-            spans = [["08:30", "17:30"]]
+            spans = [(time(8, 30), time(17, 30))]
         else:
-            spans = self.hours.get(_WEEKDAYS[day.weekday()], [])
-        out = []
-        for start, stop in spans:
-            a = datetime.combine(day, time.fromisoformat(start), self.tz).astimezone(UTC)
-            b = datetime.combine(day, time.fromisoformat(stop), self.tz).astimezone(UTC)
-            out.append((a, b))
-        return out
+            spans = [(p.opens, p.closes) for p in self.hours if p.weekday == day.weekday()]
+        return [
+            (datetime.combine(day, a, self.tz).astimezone(UTC), datetime.combine(day, b, self.tz).astimezone(UTC))
+            for a, b in spans
+        ]
 
     def _day(self, day: date) -> None:
         self.report.days += 1

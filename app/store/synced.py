@@ -6,7 +6,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, func, select
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, func, select
 from sqlalchemy.orm import Session
 
 import app.store.models_audit  # noqa: F401 - every model module registers its tables on Base
@@ -68,13 +68,20 @@ def payload_misfit(entity: str, payload: dict[str, Any]) -> str | None:
 
 
 def _json_type_fits(kind: Any, value: Any) -> bool:
-    """A JSON value of the column's kind (PostgreSQL will not read "12" into an INTEGER, nor 12 into a VARCHAR)."""
+    """A value of the column's kind once converted (PostgreSQL will not read "12" into an INTEGER, nor 12 into a
+    VARCHAR; a number, or a time without its zone, is no day or time for either database: see UTCDateTime)."""
     if isinstance(kind, Boolean):
         return isinstance(value, bool)
     if isinstance(kind, Integer):
         return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(kind, Float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(kind, String):
         return isinstance(value, str)
+    if isinstance(kind, UTCDateTime | DateTime):
+        return isinstance(value, datetime) and value.tzinfo is not None
+    if isinstance(kind, Date):
+        return isinstance(value, date)
     return True
 
 

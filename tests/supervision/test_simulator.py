@@ -42,3 +42,25 @@ def test_a_simulated_month_shows_accepted_cases(tmp_path):
     month = ReportService(db).monthly(date(2026, 11, 24))
     assert month.total.cases_accepted >= 1 and month.total.cases_refused == 0
     db.dispose()
+
+
+def test_stored_opening_hours_nobody_could_keep_are_one_line_for_the_simulator(tmp_path):
+    """Before: the simulator read the hours on its own (a second reading of calendar.parse_hours) and a row edited
+    by hand was a ValueError for the crash handler, where a kiosk ticket or a booking says one line."""
+    from datetime import date
+
+    import pytest
+    from sqlalchemy import select
+
+    from app.domain.errors import InvalidSettings
+    from app.services.simulate import Simulator
+    from app.store.models import Hall
+
+    db = Database(f"sqlite:///{tmp_path / 'sim.db'}", device_id="sim")
+    db.upgrade()
+    create_sample_hall(db)
+    with db.write() as s:
+        s.scalars(select(Hall)).one().opening_hours = {"mon": [["9am", "17:00"]]}
+    with pytest.raises(InvalidSettings, match="opening hours"):
+        Simulator(db, seed=3, tickets_per_day=12, cases_per_day=0).run(1, end=date(2026, 11, 23))  # a Monday
+    db.dispose()

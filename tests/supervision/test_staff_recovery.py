@@ -147,6 +147,14 @@ def test_two_different_pins_at_the_prompt_change_nothing(capsys, hall, typed):
     assert digest(hall) == before and _recovered(hall) == []
 
 
+def test_new_pin_stdin_at_a_terminal_asks_at_the_hidden_prompt(capsys, hall, typed):
+    """Read as a line from a terminal, the PIN was echoed as it was typed, and typed once."""
+    typed.answers += ["4826", "4826"]
+    code, out, err = run(capsys, "hall", "staff", "recover", "admin", "--new-pin-stdin", "--db", str(hall))
+    assert (code, err) == (0, "") and "new PIN set" in out and "4826" not in out
+    assert len(typed.prompts) == 2 and _logs_in(hall, "admin", "4826")
+
+
 def test_a_weak_pin_or_none_at_all_is_refused_without_repeating_it(capsys, hall, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("123\n"))
     line = one_line_error(*run(capsys, "hall", "staff", "recover", "admin", "--new-pin-stdin", "--db", str(hall))[::2])

@@ -178,3 +178,17 @@ def test_reprint_a_lost_ticket_to_the_window_slip_printer(qtbot, window, queue, 
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert f"已重打号票 {first.display_number}" in window.statusBar().currentMessage()
     assert first.display_number.encode() in device.read_bytes()
+
+
+def test_the_waiting_list_shows_the_halls_clock(window, queue, sqlite_hall):  # type: ignore[no-untyped-def]
+    """The ticket's time in the list is the hall's wall clock (before: China's, whatever the hall's zone)."""
+    from sqlalchemy import select
+
+    from app.domain.calendar import hall_time
+    from app.store.models import Hall
+
+    with sqlite_hall.write() as s:
+        s.scalars(select(Hall)).one().timezone = "Asia/Urumqi"  # UTC+6, two hours behind Beijing time
+    ticket = queue.issue_ticket("B", source="staff")  # the kiosk's opening hours are not the subject
+    window.refresh()
+    assert window.model.index(0, 3).data() == hall_time(ticket.issued_at, "Asia/Urumqi").strftime("%H:%M")

@@ -18,7 +18,7 @@ from app.domain.hlc import HybridLogicalClock
 from app.domain.stored_text import nul_in
 from app.domain.sync_rules import CENTRAL_CASE_FIELDS, merge_case, rule_for
 from app.store.limits import misfit
-from app.store.synced import payload_misfit
+from app.store.synced import overlong_fields, payload_misfit
 from server.auth import Principal
 from server.feed import write_records
 from server.models import AppliedMutation, Record
@@ -163,6 +163,8 @@ def _merge(
             clock.observe(m.hlc)
         if m.entity == "intake_case" and _old_catalogue(session, principal.hall_id, payload, in_batch):
             flags = ",".join(f for f in (flags, "old_catalogue") if f)  # accepted, and flagged for a person
+        if overlong_fields(m.entity, payload):
+            flags = ",".join(f for f in (flags, "too_long") if f)  # kept whole; halls keep what fits their column
         if m.entity == "intake_case":
             merged = merge_case(payload, rec.payload if rec is not None else None)
             if any(merged.get(f) != payload.get(f) for f in CENTRAL_CASE_FIELDS):

@@ -24,6 +24,7 @@ from app.domain.catalogue import BUNDLE_CODE_MAX, LABEL_MAX, MATERIAL_KEY_MAX, M
 from app.store.limits import int_range, max_length
 from app.store.models import Category, Hall
 from app.store.models_visits import Appointment
+from app.store.synced import row_from_payload
 from server.models import Device, RegisteredHall
 from server.process import CentralServer
 from tests.test_cli_hostile_sweep import A, one_bilingual_line
@@ -261,22 +262,34 @@ def test_a_mutation_id_with_nul_refuses_the_batch_with_422(central):  # type: ig
         {"payload": {"st" + NUL: "waiting"}},
         {"payload": {"status": "waiting", "prefix": "B", "number": 2**40}},  # a hall's INTEGER column
         {"payload": {"status": "waiting", "prefix": "B", "number": "12"}},
-        {"payload": {"status": "waiting", "prefix": "B" * 5, "number": 1}},  # VARCHAR(4)
         {"payload": {"status": "waiting", "prefix": "B", "number": 1, "service_day": "2026-02-30"}},
         {"payload": {"status": "waiting", "prefix": "B", "number": 1, "service_day": 20261201}},
         {"payload": {"status": "waiting", "prefix": "B", "number": 1, "issued_at": "2026-12-01T01:00:00"}},
     ],
     ids=[
         "entity_id with NUL", "origin_device with NUL", "payload value with NUL", "payload key with NUL",
-        "number past INTEGER", "number as text", "prefix too long", "a day that does not exist", "a number for a day",
+        "number past INTEGER", "number as text", "a day that does not exist", "a number for a day",
         "a time without its zone",
     ],
 )  # fmt: skip
-def test_a_pushed_row_holding_nul_is_rejected_as_malformed(central, change):  # type: ignore[no-untyped-def]
+def test_a_pushed_row_no_hall_could_write_is_rejected_as_malformed(central, change):  # type: ignore[no-untyped-def]
     answer = central.push(**change)
     assert answer.status_code == 200, answer.text
     assert answer.json()["results"][0]["status"] == "rejected"
     assert answer.json()["results"][0]["reason"] == "malformed"
+
+
+def test_text_longer_than_a_halls_column_is_kept_and_flagged(central):  # type: ignore[no-untyped-def]
+    """A SQLite hall may hold such text from before its limit was checked: a fact all the same (never refused),
+    kept whole on the server and flagged for a person; a hall that pulls it keeps what fits (row_from_payload)."""
+    ticket = str(uuid.uuid4())
+    answer = central.push(entity_id=ticket, payload={"status": "waiting", "prefix": "B" * 5, "number": 1})
+    assert answer.json()["results"][0]["status"] == "applied", answer.text
+    dsn = central.server.db_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as con:
+        payload, flags = con.execute("SELECT payload, flags FROM record WHERE entity_id = %s", (ticket,)).fetchone()
+    assert payload["prefix"] == "BBBBB" and flags == "too_long"
+    assert row_from_payload("ticket", payload)["prefix"] == "BBBB"  # VARCHAR(4) on every hall
 
 
 def test_the_public_page_still_answers_after_a_push_with_nul_in_a_payload(central):  # type: ignore[no-untyped-def]

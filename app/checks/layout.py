@@ -161,13 +161,6 @@ def gutter_strips(along: Coords, across: Coords, min_width: float, angle_deg: fl
                    nbins * _BIN_PX)
 
 
-def gutters(along: Coords, across: Coords, min_width: float,
-            angle_deg: float = 0.0) -> npt.NDArray[np.float64]:
-    """Where a page set in columns is split: positions along its lines of the gutters at least
-    ``min_width`` px wide (gutter_strips)."""
-    return gutter_strips(along, across, min_width, angle_deg).centres
-
-
 def _columns(along: npt.NDArray[np.float32], across: npt.NDArray[np.float32], angle_deg: float,
              spread: int = 0) -> tuple[Groups, float] | None:
     """The column of each point, split at the gutters, and the angle of the gutters (across them,

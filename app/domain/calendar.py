@@ -36,29 +36,46 @@ class OpeningPeriod:
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+class HoursError(ValueError):
+    """Opening hours that cannot be read, said in Chinese and English (str() is the English)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
 def parse_hours(spec: object) -> list[OpeningPeriod]:
     """Read {"mon": [["09:00", "12:00"], ["13:30", "17:00"]], ...} from the hall configuration. A shape or a time
-    it cannot read is a ValueError naming it (the hall file is refused when read, not at the first kiosk ticket)."""
+    it cannot read is a HoursError naming it (the hall file is refused when read, not at the first kiosk ticket)."""
+    example = '{"mon": [["09:00", "17:00"]]}'
     if not isinstance(spec, dict):
-        raise ValueError("opening_hours must be an object such as {\"mon\": [[\"09:00\", \"17:00\"]]}")
+        raise HoursError(f"应为形如 {example} 的对象", f"opening_hours must be an object such as {example}")
     if unknown := sorted(set(spec) - set(WEEKDAY_KEYS)):
-        raise ValueError(f"unknown day {unknown[0]!r}: the days are {', '.join(WEEKDAY_KEYS)}")
+        days = ", ".join(WEEKDAY_KEYS)
+        day = repr(unknown[0])
+        raise HoursError(f"未知的日子 {day}（应为 {days}）", f"unknown day {day}: the days are {days}")
     periods = []
     for weekday, name in enumerate(WEEKDAY_KEYS):
         ranges = spec.get(name, [])
         if not isinstance(ranges, list):
-            raise ValueError(f"{name}: a list of [opens, closes] pairs")
+            raise HoursError(f"{name} 应为 [开门, 关门] 时间对的列表", f"{name}: a list of [opens, closes] pairs")
         for pair in ranges:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)):
-                raise ValueError(f"{name}: {pair!r} is not a pair of times such as [\"09:00\", \"12:00\"]")
+                raise HoursError(
+                    f"{name}：{pair!r} 不是形如 [\"09:00\", \"12:00\"] 的时间对",
+                    f"{name}: {pair!r} is not a pair of times such as [\"09:00\", \"12:00\"]",
+                )
             try:
                 opens, closes = time.fromisoformat(pair[0]), time.fromisoformat(pair[1])
                 if opens.tzinfo or closes.tzinfo:  # "17:00Z": hours are the hall's clock, compared without a zone
                     raise ValueError
             except ValueError:
-                raise ValueError(f"{name}: {pair!r} holds a time that is not HH:MM") from None
+                raise HoursError(
+                    f"{name}：{pair!r} 中有不是 HH:MM 的时间", f"{name}: {pair!r} holds a time that is not HH:MM"
+                ) from None
             if opens >= closes:
-                raise ValueError(f"{name}: {pair[0]}-{pair[1]} closes before it opens")
+                span = f"{pair[0]}-{pair[1]}"
+                raise HoursError(f"{name}：{span} 关门早于开门", f"{name}: {span} closes before it opens")
             periods.append(OpeningPeriod(weekday, opens, closes))
     return periods
 

@@ -170,8 +170,8 @@ def hall_spec_problem(spec: object) -> Problem:
         return problem
     try:
         calendar.parse_hours(spec.get("opening_hours", {}))
-    except ValueError as exc:  # English only: the details are the file's own keys and times
-        return f"营业时间“opening_hours”有误：{exc}", f"'opening_hours': {exc}"
+    except calendar.HoursError as exc:
+        return f"营业时间“opening_hours”有误：{exc.zh}", f"'opening_hours': {exc.en}"
     prefixes: set[str] = set()
     for i, c in enumerate(spec["categories"]):
         where = f"第 {i + 1} 个业务类别", f"category {i + 1}"
@@ -278,10 +278,10 @@ def opening_periods(hall: Hall) -> list[calendar.OpeningPeriod]:
     the person at the kiosk or the counter, not the crash handler."""
     try:
         return calendar.parse_hours(hall.opening_hours)
-    except ValueError as exc:
+    except calendar.HoursError as exc:
         raise InvalidSettings(
-            f"大厅 {hall.code} 保存的营业时间有误（{exc}）；请用 onewindow hall init --config 重新设置",
-            f"Hall {hall.code}'s stored opening hours are wrong ({exc}): set them again with hall init --config",
+            f"大厅 {hall.code} 保存的营业时间有误（{exc.zh}）；请用 onewindow hall init --config 重新设置",
+            f"Hall {hall.code}'s stored opening hours are wrong ({exc.en}): set them again with hall init --config",
         ) from None
 
 

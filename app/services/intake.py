@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import applicant as ap
+from app.domain.calendar import service_day
 from app.domain.catalogue import (
     Bundle,
     MaterialSpec,
@@ -75,6 +76,15 @@ class IntakeService(IntakeFiles):
         self.blobs = blobs or default_blob_store()
         self.calendar = calendar or hall_calendar(db, hall_code)
         self.decisions = DecisionService(db, self.calendar, clock, hall_code)
+        self._timezone: str | None = None
+
+    def today(self) -> date:
+        """The hall's service day now (the intake screen's ID and deadline checks ask on every keystroke: the
+        hall's time zone is read once)."""
+        if self._timezone is None:
+            with self.db.read() as s:
+                self._timezone = load_hall(s, self.hall_code).timezone
+        return service_day(self.clock(), self._timezone)
 
     # ---- starting a case ---------------------------------------------------------------------------------
 

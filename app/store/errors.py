@@ -122,12 +122,18 @@ def _sqlite_error(message: str, url: str) -> UserError | None:
     return None
 
 
+# SQLSTATEs of a value the column cannot hold: string_data_right_truncation, numeric_value_out_of_range,
+# character_not_in_repertoire (NUL), untranslatable_character, invalid_datetime_format, datetime_field_overflow.
+_VALUE_REFUSED = {"22001", "22003", "22021", "22P05", "22007", "22008"}
+
+
 def _postgres_error(exc: BaseException, url: str) -> UserError | None:
     import psycopg
 
-    if isinstance(exc, psycopg.DataError):
+    if isinstance(exc, psycopg.DataError) and getattr(exc, "sqlstate", None) in _VALUE_REFUSED:
         # A value PostgreSQL refuses and SQLite would have stored (VARCHAR(n), INTEGER's range, NUL): input should be
         # checked against its column where it is read (app.store.limits); this is the line for one that was not.
+        # Other data errors (a division by zero, a bad cast in our own SQL) are bugs: the crash handler logs them.
         first = (str(exc).strip().splitlines() or ["?"])[0][:200]
         return UserError(
             f"数据库无法保存给出的某个值：太长、超出范围，或含有数据库不能保存的字符（{first}）；未做任何改动",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 import app.store.models_audit  # noqa: F401 - every model module registers its tables on Base
 import app.store.models_intake  # noqa: F401
 import app.store.models_visits  # noqa: F401
+from app.domain.stored_text import NUL
 from app.store.limits import misfit
 from app.store.models import Base, Synced
 from app.store.types import UTCDateTime
@@ -48,9 +49,10 @@ def _converters(entity: str) -> dict[str, Any]:
 
 
 def payload_misfit(entity: str, payload: dict[str, Any]) -> str | None:
-    """The first field of a pushed `payload` that a hall's own column could not hold (a date that is not one, text
-    too long, an integer out of range, a NUL), or None. Checked where rows enter the central feed: a row that one
-    hall's SQLite took would otherwise stop every PostgreSQL hall that pulls it (the whole page fails)."""
+    """The first field of a pushed `payload` that no hall could write (a date that is not one, a number as text, an
+    integer out of range, a NUL), or None. Checked where rows enter the central feed: a row that one hall's SQLite
+    took would otherwise stop every hall that pulls it (the whole page fails). Text longer than a hall's column is
+    not among them: see `overlong_fields`."""
     if entity not in synced_models():
         return None  # a central entity: no hall column holds it
     columns = table_of(entity).c
@@ -62,9 +64,36 @@ def payload_misfit(entity: str, payload: dict[str, Any]) -> str | None:
             value = conv(value) if conv is not None else value
         except (TypeError, ValueError):
             return key
-        if not _json_type_fits(columns[key].type, value) or misfit(columns[key], value):
+        if not _json_type_fits(columns[key].type, value):
+            return key
+        if isinstance(value, str):
+            if NUL in value:
+                return key
+        elif misfit(columns[key], value):
             return key
     return None
+
+
+def overlong_fields(entity: str, payload: dict[str, Any]) -> list[str]:
+    """Text longer than the hall's own column: written by a SQLite hall before that limit was checked (SQLite keeps
+    any length). A fact all the same: the server keeps it whole and flags it; a hall that pulls it keeps the first
+    characters that fit (row_from_payload), so a restore onto PostgreSQL does not fail."""
+    if entity not in synced_models():
+        return []
+    return [
+        key
+        for key, length in _text_lengths(entity).items()
+        if isinstance(payload.get(key), str) and len(payload[key]) > length
+    ]
+
+
+@cache
+def _text_lengths(entity: str) -> dict[str, int]:
+    return {
+        col.key: col.type.length
+        for col in table_of(entity).columns
+        if isinstance(col.type, String) and col.type.length is not None
+    }
 
 
 def _json_type_fits(kind: Any, value: Any) -> bool:
@@ -95,10 +124,13 @@ def _to_datetime(v: Any) -> Any:
 def row_from_payload(entity: str, payload: dict[str, Any]) -> dict[str, Any]:
     """Column values for a payload received from elsewhere: unknown fields (a newer schema) are ignored."""
     row: dict[str, Any] = {}
+    lengths = _text_lengths(entity)
     for key, conv in _converters(entity).items():
         if key in payload:
             value = payload[key]
             row[key] = conv(value) if conv is not None and value is not None else value
+            if isinstance(row[key], str) and key in lengths:
+                row[key] = row[key][: lengths[key]]  # see overlong_fields: the whole text stays on the server
     return row
 
 

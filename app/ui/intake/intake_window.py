@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.domain.calendar import service_day
 from app.services.catalogue import CatalogueService
 from app.services.intake import IntakeService
 from app.services.intake_checks import CheckOutcome, render_page
@@ -196,7 +195,7 @@ class IntakeWindow(QMainWindow):
         return self.staff.id if self.staff else None
 
     def today(self) -> date:
-        return service_day(self.intake.clock())
+        return self.intake.today()
 
     def _call(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         """Run a service call that returns a CaseView; show it (and hand it to `then`)."""

@@ -19,8 +19,11 @@ SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 
 
 @pytest.mark.parametrize("screen", list(TOUR))
-@pytest.mark.parametrize("mode", ["normal", "elderly", "english"])
-@pytest.mark.parametrize("orientation", list(SIZES))
+# English on the narrower portrait screen only: where longer words run out of room first (and the suite stays short)
+@pytest.mark.parametrize(
+    ("orientation", "mode"),
+    [(o, m) for o in SIZES for m in ("normal", "elderly")] + [("portrait", "english")],
+)
 def test_screen(make_kiosk, printer, backend, artifacts: Path, orientation: str, mode: str, screen: str) -> None:  # noqa: ANN001
     kiosk = make_kiosk(size=SIZES[orientation])
     if mode == "elderly":

@@ -420,12 +420,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+_SECRET_OPTIONS = ("--pin", "--new-pin")  # their values (type `secret`) are never shown, not even mistyped
+
+
 def _main(argv: list[str]) -> int:
-    for arg in argv:  # bytes that are not UTF-8 arrive as lone surrogates and would fail deep inside a write
+    for i, arg in enumerate(argv):  # bytes that are not UTF-8 arrive as lone surrogates and would fail deep inside
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            after_option = i > 0 and argv[i - 1] in _SECRET_OPTIONS
+            secret = after_option or arg.startswith(tuple(f"{o}=" for o in _SECRET_OPTIONS))
+            shown = "(PIN)" if secret else arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
             print(
                 f"错误 / error: 参数含有非 UTF-8 字符，请检查 / an argument is not valid UTF-8: {shown}",
                 file=sys.stderr,

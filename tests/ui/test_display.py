@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.calendar import DEFAULT_TZ
 from app.ui.display.display_window import DisplayWindow
 from app.ui.voice import Announcer
 
@@ -27,7 +28,7 @@ def test_display_shows_calls_and_announces_each_once(qtbot, queue, board, runner
     queue.call_next(2)  # a call made before the display started is not announced again
     speech = RecordingSpeech()
     announcer = Announcer(speech, None, repeat=1, gap_ms=0)
-    display = DisplayWindow(board, runner, announcer, poll_ms=60_000)
+    display = DisplayWindow(board, runner, announcer, poll_ms=60_000, tz=DEFAULT_TZ)
     qtbot.addWidget(display)
     display.show()
     qtbot.waitExposed(display)
@@ -54,7 +55,7 @@ def test_display_drops_calls_of_windows_nobody_is_at(qtbot, queue, board, runner
     queue.issue_ticket("G")
     queue.call_next(3)
     queue.call_next(6)
-    display = DisplayWindow(board, runner, None, poll_ms=60_000)
+    display = DisplayWindow(board, runner, None, poll_ms=60_000, tz=DEFAULT_TZ)
     qtbot.addWidget(display)
     display.show()
     assert [n.text() for _r, n, _w in display.call_rows if n.text()] == ["B001", "G001"]
@@ -71,7 +72,8 @@ def test_display_drops_calls_of_windows_nobody_is_at(qtbot, queue, board, runner
 def test_no_speech_shows_on_the_display_and_in_the_staff_status_bar(qtbot, queue, board, runner, artifacts):
     from app.ui.staff.staff_window import StaffWindow
 
-    display = DisplayWindow(board, runner, Announcer(None, None), poll_ms=60_000, report_speech=queue.report_display)
+    announcer = Announcer(None, None)
+    display = DisplayWindow(board, runner, announcer, poll_ms=60_000, tz=DEFAULT_TZ, report_speech=queue.report_display)
     qtbot.addWidget(display)
     display.show()
     assert display.voice_off.isVisible() and not display.speech_available
@@ -83,7 +85,7 @@ def test_no_speech_shows_on_the_display_and_in_the_staff_status_bar(qtbot, queue
     queue.report_display(True)  # a display that can speak
     staff.refresh()
     assert not staff.voice_note.isVisible()
-    speaking = DisplayWindow(board, runner, Announcer(RecordingSpeech(), None), poll_ms=60_000)
+    speaking = DisplayWindow(board, runner, Announcer(RecordingSpeech(), None), poll_ms=60_000, tz=DEFAULT_TZ)
     qtbot.addWidget(speaking)
     speaking.show()
     assert not speaking.voice_off.isVisible()

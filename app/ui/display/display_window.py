@@ -60,8 +60,9 @@ class DisplayWindow(QWidget):
         board: QueueBoard,
         runner: ServiceRunner,
         announcer: Announcer | None = None,
+        *,
+        tz: str,  # the hall's: the display's clock
         poll_ms: int = 1000,
-        tz: str = "Asia/Shanghai",
         now: Callable[[], datetime] | None = None,
         report_speech: Callable[[bool], None] | None = None,
     ) -> None:

@@ -67,7 +67,7 @@ class SupervisorConsole(QMainWindow):
         *,
         poll_ms: int = 1000,
         alarm_ms: int = 5000,
-        tz: str = "Asia/Shanghai",
+        tz: str,  # the hall's: every time on the console is its wall clock
     ) -> None:
         super().__init__()
         self.sv, self.runner, self.staff, self.tz = services, runner, staff, ZoneInfo(tz)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from app.domain.calendar import DEFAULT_TZ
 from app.services.alarms import AlarmService
 from app.services.auth import trusted_actor
 from app.services.board import QueueBoard
@@ -26,7 +27,8 @@ def _console(db, clock, runner):  # type: ignore[no-untyped-def]
         CaseSupervision(db, clock=clock), ReportService(db, clock=clock), RemoteControl(db, clock=clock),
         QueueBoard(db, clock=clock).change_counter, StaffAccounts(db, clock=clock),
     )  # fmt: skip
-    return SupervisorConsole(services, runner, trusted_actor(db, "admin"), poll_ms=60_000, alarm_ms=60_000)
+    admin = trusted_actor(db, "admin")
+    return SupervisorConsole(services, runner, admin, poll_ms=60_000, alarm_ms=60_000, tz=DEFAULT_TZ)
 
 
 def test_console_live_hall_alarms_follow_ups_and_report(qtbot, sqlite_hall, clock, runner, artifacts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.domain.calendar import DEFAULT_TZ
 from app.domain.errors import PermissionDenied
 from app.services.auth import trusted_actor
 from app.services.queue import QueueService
@@ -57,7 +58,8 @@ def test_a_clerk_at_the_console_is_refused_by_the_service(qtbot, sqlite_hall, cl
     qtbot.addWidget(first)
     services = first.sv
     # As if a clerk got hold of the screen: the buttons are all there, the service decides.
-    w = SupervisorConsole(services, runner, trusted_actor(sqlite_hall, "wang"), poll_ms=60_000, alarm_ms=60_000)
+    clerk = trusted_actor(sqlite_hall, "wang")
+    w = SupervisorConsole(services, runner, clerk, poll_ms=60_000, alarm_ms=60_000, tz=DEFAULT_TZ)
     errors: list[Exception] = []
     w.error_handler = errors.append
     qtbot.addWidget(w)

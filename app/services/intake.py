@@ -29,6 +29,7 @@ from app.domain.catalogue import (
     merge_materials,
 )
 from app.domain.checklist import Disposition, check_disposition
+from app.domain.errors import UserError
 from app.domain.masking import mask_id
 from app.domain.roles import Permission
 from app.domain.workdays import WorkdayCalendar
@@ -76,14 +77,22 @@ class IntakeService(IntakeFiles):
         self.blobs = blobs or default_blob_store()
         self.calendar = calendar or hall_calendar(db, hall_code)
         self.decisions = DecisionService(db, self.calendar, clock, hall_code)
+        # Read with the calendar, when the service is built: the intake screen asks for today on every keystroke
+        # (its ID and deadline checks), on the GUI thread, and must not wait on the database there.
         self._timezone: str | None = None
+        try:
+            self._timezone = self._hall_timezone()
+        except UserError:
+            pass  # no hall yet (the service built before `hall init`): read at the first call instead
+
+    def _hall_timezone(self) -> str:
+        with self.db.read() as s:
+            return load_hall(s, self.hall_code).timezone
 
     def today(self) -> date:
-        """The hall's service day now (the intake screen's ID and deadline checks ask on every keystroke: the
-        hall's time zone is read once)."""
+        """The hall's service day now."""
         if self._timezone is None:
-            with self.db.read() as s:
-                self._timezone = load_hall(s, self.hall_code).timezone
+            self._timezone = self._hall_timezone()
         return service_day(self.clock(), self._timezone)
 
     # ---- starting a case ---------------------------------------------------------------------------------

@@ -206,16 +206,18 @@ def test_pending_checks_survive_a_restart(intake, tmp_path):
     assert intake.pending_checks(view.id) == []
 
 
-def test_the_intake_screens_today_is_the_halls(intake, hall_db, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_intake_screens_today_is_the_halls(catalogue, blobs, hall_db, clock) -> None:  # type: ignore[no-untyped-def]
     """Before: the intake window took China's date whatever the hall's zone (its ID age check and the 容缺
-    deadline dialog start from it)."""
+    deadline dialog start from it). The zone is read when the service is built (not on the GUI thread later)."""
     from datetime import date
 
     from sqlalchemy import select
 
+    from app.services.intake import IntakeService
     from app.store.models import Hall
 
     with hall_db.write() as s:
         s.scalars(select(Hall)).one().timezone = "Etc/GMT+5"  # UTC-5: 02:00 UTC is still the evening before
+    intake = IntakeService(hall_db, catalogue, blobs=blobs, clock=clock)
     assert intake.today() == date(2026, 11, 22)
     assert clock().date() == date(2026, 11, 23)
